@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+// Verbale: diplomatic communications → normalized, validated, citation-indexed corpus.
+//
+// Dependencies are deliberately few. swift-argument-parser is the one Swift package: it is the
+// standard for Swift CLIs, builds in seconds and has no transitive dependencies. libxml2 comes
+// from Debian's libxml2-dev through a system-library target (the XML writer and schema validator
+// the archival world already trusts); SHA-256 and JSON writing are small enough to own.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Verbale",
+    products: [
+        .library(name: "VerbaleKit", targets: ["VerbaleKit"]),
+        .executable(name: "verbale", targets: ["VerbaleCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "VerbaleKit",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "VerbaleAKN",
+            dependencies: ["VerbaleKit", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "VerbaleCLI",
+            dependencies: [
+                "VerbaleKit",
+                "VerbaleAKN",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerbaleKitTests",
+            dependencies: ["VerbaleKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerbaleAKNTests",
+            dependencies: ["VerbaleKit", "VerbaleAKN"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,126 @@
+/// The kind of a citation.
+public enum CitationKind: String, Sendable, CaseIterable {
+    /// A pinpoint (article, paragraph…) in an instrument.
+    case article
+    /// A law, code, treaty or declaration cited as a whole.
+    case instrument
+    /// A resolution of a body.
+    case resolution
+    /// A UN document symbol.
+    case document
+    /// A Special Procedures communication reference (`AL KAZ 4/2019`).
+    case communication
+    /// A note's or letter's own number, or an earlier note cited by number.
+    case reference
+    /// A court case or decision number.
+    case `case`
+    /// A business or person registration number (BIN, IIN, INN, OGRN…).
+    case registration
+    /// An exhibit, annex, attachment or enclosure.
+    case exhibit
+    /// `Id.`, `Ibid.`, `Там же`: repeats an earlier citation.
+    case id
+}
+
+/// One citation found in the text, with its source span and the fields of its kind.
+///
+/// A single value type for every kind keeps writers and the index simple: the fields that do
+/// not apply to a kind stay `nil` or empty and are not written.
+public struct Citation: Sendable, Equatable {
+    /// Structural id (`c_1`…), assigned in source order.
+    public var id: String = ""
+    /// What is cited.
+    public var kind: CitationKind
+    /// The citation's source text, as written.
+    public var text: String
+    /// Half-open source byte span of `text`.
+    public var span: ByteSpan
+    /// Introductory signal (`See`, `See also`, `Cf.`, `e.g.`, `But see`) when present.
+    public var signal: String? = nil
+    /// Canonical index key: equal for equivalent pinpoints whatever the spelling or language.
+    public var key: String = ""
+    /// Id of the block the citation sits in.
+    public var block: String? = nil
+    /// Number of the footnote the citation sits in; `nil` in the main text.
+    public var footnote: Int? = nil
+
+    // article / instrument
+    /// Canonical instrument name.
+    public var instrument: String? = nil
+    /// Where the instrument came from: `explicit`, `definition` or `context`.
+    public var instrumentSource: String? = nil
+    /// Articles cited, ranges expanded.
+    public var articles: [String] = []
+    /// Paragraphs cited, ranges expanded.
+    public var paragraphs: [String] = []
+    /// Sub-paragraphs (letters, `al.`) cited.
+    public var subparagraphs: [String] = []
+    /// Part of the instrument (`Special Part`).
+    public var part: String? = nil
+    /// Chapter (`3`).
+    public var chapter: String? = nil
+    /// Section (`1` for `§ 1`).
+    public var section: String? = nil
+    /// For a range written as a range (`¶¶ 1-2`): its first and last element, as written.
+    public var range: [String]? = nil
+
+    // resolution / reference / case / registration / communication
+    /// The number as a string (`6-33/1323CK`, `20-404`); communications write it as an integer.
+    public var number: String? = nil
+    /// Body that adopted a resolution, or court of a case.
+    public var body: String? = nil
+    /// Court of a case.
+    public var court: String? = nil
+    /// ISO date stated with the citation.
+    public var date: String? = nil
+    /// UN document symbol.
+    public var symbol: String? = nil
+    /// Communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
+    public var type: String? = nil
+    /// ISO 3166-1 alpha-3 country, or `OTH`.
+    public var country: String? = nil
+    /// Year of a communication.
+    public var year: Int? = nil
+    /// Registration scheme (`KZ-BIN`, `KZ-IIN`, `RU-INN`…).
+    public var scheme: String? = nil
+    /// Whether the check digit is right.
+    public var valid: Bool? = nil
+    /// Registration year-month encoded in the number (`1997-11`).
+    public var encodedDate: String? = nil
+
+    // exhibit
+    /// The label word as written (`Exhibit`, `Annex`).
+    public var label: String? = nil
+    /// The label value (`3`, `I`).
+    public var exhibit: String? = nil
+    /// Title given with the exhibit.
+    public var title: String? = nil
+
+    // id
+    /// Id of the citation an `Id.` repeats.
+    public var antecedent: String? = nil
+
+    /// Creates a citation of `kind` covering `span`.
+    public init(kind: CitationKind, text: String, span: ByteSpan) {
+        self.kind = kind
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A unit of text the citation engine scans: one block's stripped text and where it sits.
+public struct CitationSource: Sendable {
+    /// Id of the block.
+    public var block: String
+    /// Footnote number when the block is a footnote's text; `nil` for main text.
+    public var footnote: Int?
+    /// The block's text with its map back to source offsets.
+    public var text: MappedText
+
+    /// Creates a unit.
+    public init(block: String, footnote: Int?, text: MappedText) {
+        self.block = block
+        self.footnote = footnote
+        self.text = text
+    }
+}

@@ -1,0 +1,266 @@
+/// A parsed communication: the document model every writer walks.
+///
+/// All spans are half-open UTF-8 byte offsets into the original input; ids are structural
+/// (`part_2`, `p_14`, `fn_3`, `c_27`), so the same input always yields the same document.
+public struct Document: Sendable {
+    /// Where the input came from and what it was.
+    public var source: SourceInfo
+    /// Main language of the document (`en`, `fr`, `es`, `ru`, or `und`).
+    public var language: String
+    /// Parts in source order: letterhead, note verbale, letter, annex, report, statement.
+    public var parts: [Part]
+    /// Headed sections, nested by `parent`.
+    public var sections: [Section]
+    /// Numbered questions and their responses.
+    public var questions: [Question]
+    /// Footnotes and endnotes with their call-outs.
+    public var footnotes: [Footnote]
+    /// Every citation found, in source order.
+    public var citations: [Citation]
+    /// Defined terms such as `(the "ICCPR")`.
+    public var definitions: [Definition]
+    /// Exhibits, annexes and enclosures cited, by label.
+    public var exhibits: [Exhibit]
+    /// Problems found while parsing and validating.
+    public var diagnostics: [Diagnostic]
+    /// Line starts, to turn offsets into `line:column`.
+    public var lineTable: LineTable
+
+    /// Every block of every part, in source order.
+    public var allBlocks: [Block] { parts.flatMap(\.blocks) }
+}
+
+/// Facts about the input bytes.
+public struct SourceInfo: Sendable {
+    /// The path as given on the command line (`-` for standard input).
+    public var path: String
+    /// Size in bytes.
+    public var bytes: Int
+    /// Lower-case hex SHA-256 of the bytes.
+    public var sha256: String
+    /// `markdown` (PDF-converter text with markup) or `plain` (`pdftotext`-style).
+    public var format: String
+    /// The input encoding (`utf-8`, `utf-8-bom`).
+    public var encoding: String
+}
+
+/// The kind of a part of a communication.
+public enum PartKind: String, Sendable, CaseIterable {
+    /// The sender's printed heading: mission name, address, reference.
+    case letterhead
+    /// A third-person diplomatic note ("presents its compliments").
+    case noteVerbale = "note-verbale"
+    /// A first-person letter with salutation or addressee block and signature.
+    case letter
+    /// An annex, enclosure or attachment.
+    case annex
+    /// A UN document under a symbol masthead.
+    case report
+    /// A statement or press reply with no addressee.
+    case statement
+}
+
+/// A signatory of a part.
+public struct Signatory: Sendable, Equatable {
+    /// The person's name as written.
+    public var name: String
+    /// Their title or function, if written.
+    public var title: String?
+}
+
+/// A part of the communication, with its own date, place, parties and blocks.
+public struct Part: Sendable {
+    /// Structural id (`part_1`…).
+    public var id: String
+    /// What the part is.
+    public var kind: PartKind
+    /// First source byte of the part.
+    public var start: Int
+    /// One past the last source byte.
+    public var end: Int
+    /// Language of this part.
+    public var language: String
+    /// ISO date (yyyy-mm-dd), if the part is dated.
+    public var date: String?
+    /// The date as written.
+    public var dateText: String?
+    /// Place of writing, if stated.
+    public var place: String?
+    /// The sender as written.
+    public var from: String?
+    /// The addressee as written.
+    public var to: String?
+    /// The part's own reference number.
+    public var reference: String?
+    /// Who signed it.
+    public var signatory: Signatory?
+    /// Blocks of the part, in source order.
+    public var blocks: [Block]
+}
+
+/// The kind of a block.
+public enum BlockKind: String, Sendable {
+    /// Running text.
+    case paragraph
+    /// A heading line.
+    case heading
+    /// A bulleted or numbered list item.
+    case listItem = "list-item"
+    /// The text of a footnote or endnote.
+    case footnote
+    /// Lines of a letterhead or masthead.
+    case letterhead
+    /// An addressee block.
+    case address
+    /// A date and/or place line.
+    case dateline
+    /// A reference-number line.
+    case reference
+    /// Salutation ("Dear Secretary General,", "Excellency,").
+    case salutation
+    /// Closing formula and signature lines.
+    case signature
+    /// Page separator, form feed, running header/footer, page number.
+    case pageFurniture = "page-furniture"
+    /// Text the parser could not place; kept and flagged, never dropped.
+    case unclassified
+}
+
+/// A block of text: markup stripped, lines re-joined, with its source spans.
+public struct Block: Sendable {
+    /// Structural id (`p_1`…).
+    public var id: String
+    /// What the block is.
+    public var kind: BlockKind
+    /// Text with markup stripped and lines joined.
+    public var text: String
+    /// Source spans; more than one when a page break or footnote block interrupted the block.
+    public var spans: [ByteSpan]
+    /// Id of the innermost section the block belongs to.
+    public var section: String?
+    /// Heading level for headings.
+    public var level: Int?
+    /// For a footnote block, its number.
+    public var footnote: Int?
+    /// For blocks in a question/response pair: the question id and the role.
+    public var question: String?
+    /// `question` or `response` when the block is part of a numbered question pair.
+    public var role: String?
+
+    /// First source byte.
+    public var start: Int { spans.first?.start ?? 0 }
+    /// One past the last source byte.
+    public var end: Int { spans.last?.end ?? 0 }
+}
+
+/// A headed section.
+public struct Section: Sendable {
+    /// Structural id (`sec_1`…).
+    public var id: String
+    /// The heading's number or label (`I`, `A`, `3`), if any.
+    public var number: String?
+    /// The heading text without its number.
+    public var heading: String
+    /// Nesting level (1 = outermost).
+    public var level: Int
+    /// Enclosing section id.
+    public var parent: String?
+    /// First source byte of the heading.
+    public var start: Int
+    /// One past the last byte of the section's content.
+    public var end: Int
+}
+
+/// A numbered question and its response.
+public struct Question: Sendable {
+    /// Structural id (`q_1`…).
+    public var id: String
+    /// Numbers answered together (`Questions 6 and 7` → [6, 7]).
+    public var numbers: [Int]
+    /// The question's text.
+    public var question: String
+    /// The response's text.
+    public var response: String
+    /// First source byte of the question heading.
+    public var start: Int
+    /// One past the last byte of the response.
+    public var end: Int
+    /// Span of the response label, if a response was found.
+    public var responseStart: Int?
+}
+
+/// A footnote with its text and call-outs.
+public struct Footnote: Sendable {
+    /// Structural id (`fn_1`…).
+    public var id: String
+    /// The footnote number.
+    public var number: Int
+    /// The note's text.
+    public var text: String
+    /// First source byte of the note.
+    public var start: Int
+    /// One past its last byte.
+    public var end: Int
+    /// Spans of every call-out of this note in the body.
+    public var references: [ByteSpan]
+}
+
+/// A defined term.
+public struct Definition: Sendable {
+    /// The term as defined (`ICCPR`).
+    public var term: String
+    /// What it stands for.
+    public var meaning: String
+    /// First source byte of the definition (the meaning's start).
+    public var start: Int
+    /// One past the closing parenthesis.
+    public var end: Int
+    /// Span of the term itself.
+    public var termSpan: ByteSpan
+}
+
+/// An exhibit, annex or enclosure cited by the document.
+public struct Exhibit: Sendable {
+    /// The label kind (`Exhibit`, `Annex`).
+    public var label: String
+    /// The label value (`3`, `I`).
+    public var number: String
+    /// Title given with it, if any.
+    public var title: String?
+    /// Ids of the citations that cite it.
+    public var citations: [String]
+}
+
+/// Severity of a diagnostic.
+public enum Severity: String, Sendable, Comparable {
+    /// Worth a look.
+    case note
+    /// Probably wrong.
+    case warning
+    /// Certainly wrong, or the input could not be read.
+    case error
+
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    /// Orders note < warning < error.
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A problem found in a document, with a stable code and a span.
+public struct Diagnostic: Sendable {
+    /// Stable code (`exhibit-gap`), documented in `docs/diagnostics.md`.
+    public var code: String
+    /// How bad it is.
+    public var severity: Severity
+    /// A sentence naming the values involved.
+    public var message: String
+    /// Where it is.
+    public var span: ByteSpan
+
+    /// Creates a diagnostic.
+    public init(code: String, severity: Severity, message: String, span: ByteSpan) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.span = span
+    }
+}

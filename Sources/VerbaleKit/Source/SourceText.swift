@@ -1,0 +1,147 @@
+/// A half-open range of UTF-8 byte offsets into the original input bytes.
+public struct ByteSpan: Sendable, Hashable, Comparable {
+    /// First byte of the span.
+    public var start: Int
+    /// One past the last byte of the span.
+    public var end: Int
+
+    /// Creates a span; `end` must not be before `start`.
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// Number of bytes covered.
+    public var count: Int { end - start }
+
+    /// Orders spans by start, then end.
+    public static func < (a: ByteSpan, b: ByteSpan) -> Bool {
+        a.start != b.start ? a.start < b.start : a.end < b.end
+    }
+}
+
+/// A 1-based line and byte column, as compilers print them (`path:line:column`).
+public struct LineColumn: Sendable, Hashable {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in UTF-8 bytes.
+    public var column: Int
+}
+
+/// Maps byte offsets to lines and columns. Built once from the line starts the tokenizer saw,
+/// so no second pass over the input is needed.
+public struct LineTable: Sendable {
+    /// Byte offset at which each line begins; `lineStarts[0] == 0`.
+    public private(set) var lineStarts: [Int] = [0]
+
+    /// An empty table (one line starting at 0).
+    public init() {}
+
+    /// Records that a new line begins at `offset`.
+    mutating func appendLineStart(_ offset: Int) {
+        lineStarts.append(offset)
+    }
+
+    /// Moves the most recent line start (a CR that ended a chunk turned out to be half a CRLF).
+    mutating func replaceLastLineStart(_ offset: Int) {
+        lineStarts[lineStarts.count - 1] = offset
+    }
+
+    /// The 1-based line and column of `offset`.
+    public func location(of offset: Int) -> LineColumn {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return LineColumn(line: low + 1, column: offset - lineStarts[low] + 1)
+    }
+}
+
+/// Text with markup removed, with an exact map from each text byte back to its source byte.
+///
+/// Blocks and the citation engine work on this text; every span they report is translated
+/// back through `sourceOffset(_:)`, so spans always point into the original input.
+public struct MappedText: Sendable {
+    /// The UTF-8 bytes of the stripped text.
+    public private(set) var bytes: [UInt8] = []
+    /// Run starts: text offset where a run begins, parallel to `runSource`.
+    private var runText: [Int] = []
+    /// Source offset of the first byte of each run; bytes in a run are contiguous in the source.
+    private var runSource: [Int] = []
+
+    /// An empty text.
+    public init() {}
+
+    /// Number of text bytes.
+    public var count: Int { bytes.count }
+
+    /// Whether there is no text.
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// Appends one byte that came from source offset `source`.
+    @inline(__always)
+    public mutating func append(_ byte: UInt8, from source: Int) {
+        if let lastText = runText.last, let lastSource = runSource.last,
+           lastSource + (bytes.count - lastText) == source {
+            bytes.append(byte)
+            return
+        }
+        runText.append(bytes.count)
+        runSource.append(source)
+        bytes.append(byte)
+    }
+
+    /// Appends a run of source bytes starting at source offset `source`.
+    public mutating func append<C: Collection>(contentsOf run: C, from source: Int) where C.Element == UInt8 {
+        var offset = source
+        for byte in run {
+            append(byte, from: offset)
+            offset += 1
+        }
+    }
+
+    /// Appends another mapped text.
+    public mutating func append(_ other: MappedText) {
+        for index in 0..<other.bytes.count {
+            append(other.bytes[index], from: other.sourceOffset(index))
+        }
+    }
+
+    /// Removes trailing ASCII white space.
+    public mutating func trimTrailingWhitespace() {
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
+            bytes.removeLast()
+            if let lastRun = runText.last, lastRun >= bytes.count {
+                runText.removeLast()
+                runSource.removeLast()
+            }
+        }
+    }
+
+    /// Source offset of the text byte at `textOffset`. One past the end maps to one past the
+    /// last byte's source, so half-open spans translate directly.
+    public func sourceOffset(_ textOffset: Int) -> Int {
+        guard !runText.isEmpty else { return 0 }
+        if textOffset >= bytes.count {
+            return bytes.isEmpty ? runSource[0] : sourceOffset(bytes.count - 1) + 1
+        }
+        var low = 0
+        var high = runText.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runText[mid] <= textOffset { low = mid } else { high = mid - 1 }
+        }
+        return runSource[low] + (textOffset - runText[low])
+    }
+
+    /// The source span of the text range `start..<end` (end exclusive).
+    public func sourceSpan(_ start: Int, _ end: Int) -> ByteSpan {
+        if end <= start { let s = sourceOffset(start); return ByteSpan(s, s) }
+        return ByteSpan(sourceOffset(start), sourceOffset(end - 1) + 1)
+    }
+
+    /// The text as a Swift string (invalid UTF-8 repaired).
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,319 @@
+/// Classifies one complete line and finds its inline marks. Pure function of the line's bytes.
+enum LineClassifier {
+    /// Classifies `bytes` (a line without its end-of-line) and hands the token(s) to `emit`.
+    /// A line that begins with form feeds yields a `.pageBreak` token per form feed first.
+    static func emitLine(_ bytes: [UInt8], start: Int, lineEndLength: Int, emit: (LineToken) -> Void) {
+        var skip = 0
+        while skip < bytes.count && bytes[skip] == 0x0C {
+            emit(LineToken(kind: .pageBreak, start: start + skip, bytes: [0x0C], lineEndLength: 0,
+                           contentStart: 0, indent: 0, marks: []))
+            skip += 1
+        }
+        if skip > 0 {
+            // The rest of a form-feed line is the first line of the next page.
+            if skip < bytes.count {
+                emit(classify(Array(bytes[skip...]), start: start + skip, lineEndLength: lineEndLength))
+            }
+            return
+        }
+        emit(classify(bytes, start: start, lineEndLength: lineEndLength))
+    }
+
+    /// Classifies a line that does not begin with a form feed.
+    static func classify(_ bytes: [UInt8], start: Int, lineEndLength: Int) -> LineToken {
+        var marks: [InlineMark] = []
+        var index = 0
+        if start == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            marks.append(InlineMark(kind: .markup, start: 0, end: 3))
+            index = 3
+        }
+        var indent = 0
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) {
+            index += 1
+            indent += 1
+        }
+        var token = LineToken(kind: .text, start: start, bytes: bytes, lineEndLength: lineEndLength,
+                              contentStart: index, indent: indent, marks: [])
+        if index == bytes.count || isOnlyWhitespace(bytes, from: index) {
+            token.kind = .blank
+            token.marks = marks
+            return token
+        }
+        if isThematicBreak(bytes, from: index) {
+            token.kind = .pageSeparator
+            token.marks = marks
+            return token
+        }
+        let first = bytes[index]
+        if first == UInt8(ascii: "#") {
+            var level = 0
+            var cursor = index
+            while cursor < bytes.count && bytes[cursor] == UInt8(ascii: "#") { level += 1; cursor += 1 }
+            if level <= 6 && cursor < bytes.count {
+                marks.append(InlineMark(kind: .markup, start: start + index, end: start + cursor))
+                while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
+                token.kind = .heading(level: level)
+                token.contentStart = cursor
+                index = cursor
+            }
+        } else if let markerEnd = bulletEnd(bytes, at: index) {
+            marks.append(InlineMark(kind: .markup, start: start + index, end: start + markerEnd))
+            token.kind = .listItem
+            token.contentStart = markerEnd
+            index = markerEnd
+        } else if let (number, end) = explicitFootnoteMarker(bytes, at: index) {
+            marks.append(InlineMark(kind: .markup, start: start + index, end: start + end))
+            var cursor = end
+            while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
+            token.kind = .footnoteDefinition(number: number)
+            token.contentStart = cursor
+            index = cursor
+        }
+        scanInline(bytes, from: index, lineStart: start, into: &marks)
+        token.marks = marks
+        return token
+    }
+
+    @inline(__always)
+    static func isOnlyWhitespace(_ bytes: [UInt8], from: Int) -> Bool {
+        var index = from
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+                index += 1
+                continue
+            }
+            // U+00A0 NO-BREAK SPACE counts as white space in converter output.
+            if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 {
+                index += 2
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    /// `---`, `***` or `___` (three or more, spaces allowed between) alone on the line.
+    static func isThematicBreak(_ bytes: [UInt8], from: Int) -> Bool {
+        let first = bytes[from]
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else {
+            return false
+        }
+        var count = 0
+        for index in from..<bytes.count {
+            let byte = bytes[index]
+            if byte == first { count += 1 } else if byte != 0x20 && byte != 0x09 { return false }
+        }
+        return count >= 3
+    }
+
+    /// End of a bullet marker and the spaces after it, if the line starts with one.
+    static func bulletEnd(_ bytes: [UInt8], at index: Int) -> Int? {
+        let byte = bytes[index]
+        var after = -1
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+            after = index + 1
+        } else if byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA2 || bytes[index + 2] == 0x93) {
+            after = index + 3  // • U+2022 or – U+2013
+        } else if byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0x82 && bytes[index + 2] == 0xB7 {
+            after = index + 3  // Symbol-font bullet U+F0B7 left by Word converters
+        }
+        guard after > 0, after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 else { return nil }
+        var cursor = after
+        while cursor < bytes.count && (bytes[cursor] == 0x20 || bytes[cursor] == 0x09) { cursor += 1 }
+        return cursor
+    }
+
+    /// `<sup>N</sup>` or `[^N]:` at `index`, returning the number and the end of the marker.
+    static func explicitFootnoteMarker(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        if let (number, end) = supNumber(bytes, at: index), end < bytes.count {
+            return (number, end)
+        }
+        if let (number, end) = caretNumber(bytes, at: index), end < bytes.count, bytes[end] == UInt8(ascii: ":") {
+            return (number, end + 1)
+        }
+        return nil
+    }
+
+    /// `<sup>N</sup>` (N of up to 4 digits, spaces allowed) at `index`.
+    static func supNumber(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        guard matchesLiteral(bytes, at: index, "<sup>") else { return nil }
+        var cursor = index + 5
+        while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
+        guard let (number, afterDigits) = smallNumber(bytes, at: cursor) else { return nil }
+        cursor = afterDigits
+        while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
+        guard matchesLiteral(bytes, at: cursor, "</sup>") else { return nil }
+        return (number, cursor + 6)
+    }
+
+    /// `[^N]` at `index`.
+    static func caretNumber(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        guard index + 3 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^"),
+              let (number, end) = smallNumber(bytes, at: index + 2),
+              end < bytes.count, bytes[end] == UInt8(ascii: "]") else { return nil }
+        return (number, end + 1)
+    }
+
+    /// 1 to 4 ASCII digits at `index`.
+    @inline(__always)
+    static func smallNumber(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        var cursor = index
+        var value = 0
+        while cursor < bytes.count, cursor - index < 5, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+            value = value * 10 + Int(bytes[cursor] - 0x30)
+            cursor += 1
+        }
+        guard cursor > index, cursor - index <= 4 else { return nil }
+        return (value, cursor)
+    }
+
+    @inline(__always)
+    static func matchesLiteral(_ bytes: [UInt8], at index: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { buffer in
+            for offset in 0..<count {
+                var byte = bytes[index + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != buffer[offset] { return false }
+            }
+            return true
+        }
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Finds emphasis delimiters, inline HTML tags, escapes, links and call-outs from `from` on.
+    static func scanInline(_ bytes: [UInt8], from: Int, lineStart: Int, into marks: inout [InlineMark]) {
+        var index = from
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "*"):
+                var end = index
+                while end < count && bytes[end] == UInt8(ascii: "*") { end += 1 }
+                let before: UInt8 = index > 0 ? bytes[index - 1] : 0x20
+                let after: UInt8 = end < count ? bytes[end] : 0x20
+                // A delimiter touches text on at least one side; a lone `*` between spaces is a
+                // character (a multiplication sign, a footnote asterisk in a masthead).
+                if !(isSpace(before) && isSpace(after)) {
+                    marks.append(InlineMark(kind: .markup, start: lineStart + index, end: lineStart + end))
+                }
+                index = end
+            case UInt8(ascii: "_"):
+                var end = index
+                while end < count && bytes[end] == UInt8(ascii: "_") { end += 1 }
+                let before: UInt8 = index > 0 ? bytes[index - 1] : 0x20
+                let after: UInt8 = end < count ? bytes[end] : 0x20
+                // Inside a word (snake_case, file names) an underscore is text.
+                if !(isWordByte(before) && isWordByte(after)) && !(isSpace(before) && isSpace(after)) {
+                    marks.append(InlineMark(kind: .markup, start: lineStart + index, end: lineStart + end))
+                }
+                index = end
+            case UInt8(ascii: "\\"):
+                if index + 1 < count, isMarkdownEscapable(bytes[index + 1]) {
+                    marks.append(InlineMark(kind: .markup, start: lineStart + index, end: lineStart + index + 1))
+                    index += 2
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "<"):
+                if let (number, end) = supNumber(bytes, at: index) {
+                    marks.append(InlineMark(kind: .callout(number: number), start: lineStart + index, end: lineStart + end))
+                    index = end
+                } else if let end = inlineTagEnd(bytes, at: index) {
+                    marks.append(InlineMark(kind: .markup, start: lineStart + index, end: lineStart + end))
+                    index = end
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "["):
+                if let (number, end) = caretNumber(bytes, at: index) {
+                    marks.append(InlineMark(kind: .callout(number: number), start: lineStart + index, end: lineStart + end))
+                    index = end
+                } else if index + 2 < count, let (number, end) = smallNumber(bytes, at: index + 1),
+                          end < count, bytes[end] == UInt8(ascii: "]"),
+                          !(end + 1 < count && bytes[end + 1] == UInt8(ascii: "(")) {
+                    marks.append(InlineMark(kind: .bracketedNumber(number: number), start: lineStart + index, end: lineStart + end + 1))
+                    index = end + 1
+                } else if let (closeBracket, linkEnd) = markdownLink(bytes, at: index) {
+                    marks.append(InlineMark(kind: .markup, start: lineStart + index, end: lineStart + index + 1))
+                    marks.append(InlineMark(kind: .markup, start: lineStart + closeBracket, end: lineStart + linkEnd))
+                    index += 1
+                } else {
+                    index += 1
+                }
+            default:
+                index += 1
+            }
+        }
+        if marks.count > 1 { marks.sort { $0.start < $1.start } }
+    }
+
+    static func isMarkdownEscapable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "$"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "+"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// End of a known inline HTML tag (`<sup>`, `</sub>`, `<br/>`, `<em>`…) at `index`.
+    static func inlineTagEnd(_ bytes: [UInt8], at index: Int) -> Int? {
+        var cursor = index + 1
+        if cursor < bytes.count && bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+        let nameStart = cursor
+        while cursor < bytes.count, (bytes[cursor] | 0x20) >= 0x61, (bytes[cursor] | 0x20) <= 0x7A, cursor - nameStart < 8 {
+            cursor += 1
+        }
+        let nameLength = cursor - nameStart
+        guard nameLength > 0 else { return nil }
+        var name: UInt64 = 0
+        for offset in nameStart..<cursor { name = name << 8 | UInt64(bytes[offset] | 0x20) }
+        guard knownTags.contains(name) else { return nil }
+        while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ">") && bytes[cursor] != UInt8(ascii: "<") && cursor - index < 200 {
+            cursor += 1
+        }
+        guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else { return nil }
+        return cursor + 1
+    }
+
+    /// Tag names packed into integers, so the scan compares one word rather than strings.
+    static let knownTags: Set<UInt64> = {
+        var set = Set<UInt64>()
+        for name in ["sup", "sub", "br", "b", "i", "em", "strong", "u", "span", "meta", "p", "div", "small"] {
+            var value: UInt64 = 0
+            for byte in name.utf8 { value = value << 8 | UInt64(byte) }
+            set.insert(value)
+        }
+        return set
+    }()
+
+    /// `[text](target)` starting at `index`: the offsets of `]` and one past `)`.
+    static func markdownLink(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        var cursor = index + 1
+        while cursor < bytes.count && bytes[cursor] != UInt8(ascii: "]") {
+            if bytes[cursor] == UInt8(ascii: "[") { return nil }
+            cursor += 1
+        }
+        guard cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "(") else { return nil }
+        let close = cursor
+        cursor += 2
+        while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ")") && bytes[cursor] != 0x20 { cursor += 1 }
+        guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ")") else { return nil }
+        return (close, cursor + 1)
+    }
+}
