@@ -1,7 +1,124 @@
 /// Runs every document-level check and returns its diagnostics.
+///
+/// Checks run over the model (blocks, citations, footnotes, questions, definitions), never over
+/// the raw input, so validation costs little next to parsing. Each area lives in its own file
+/// (`ExhibitChecks`, `FootnoteChecks`, …) and reports through `DiagnosticCode`, the one list of
+/// codes that `docs/diagnostics.md` documents.
 public enum Validator {
     /// Checks `document` (exhibits, footnotes, questions, identifiers, citations, dates, names).
+    ///
+    /// Returns only new findings (a parser diagnostic with the same code and span is not
+    /// repeated), sorted by source position.
     public static func validate(_ document: Document) -> [Diagnostic] {
-        []
+        run(ValidationContext(document: document))
+    }
+
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        found += ExhibitChecks.run(context)
+        found += FootnoteChecks.run(context)
+        found += QuestionChecks.run(context)
+        found += IdentifierChecks.run(context)
+        found += CitationChecks.run(context)
+        found += DefinitionChecks.run(context)
+        found += DateChecks.run(context)
+        found += NameChecks.run(context)
+        // The parser may already have reported the same finding (same code, same place): keep one.
+        let existing = Set(context.document.diagnostics.map { DiagnosticKey(code: $0.code, span: $0.span) })
+        var seen = existing
+        var result: [Diagnostic] = []
+        for diagnostic in found where seen.insert(DiagnosticKey(code: diagnostic.code, span: diagnostic.span)).inserted {
+            result.append(diagnostic)
+        }
+        // Source order, so output reads top to bottom like a compiler's.
+        result.sort { $0.span != $1.span ? $0.span < $1.span : $0.code < $1.code }
+        return result
+    }
+}
+
+private struct DiagnosticKey: Hashable {
+    var code: String
+    var span: ByteSpan
+}
+
+/// Every diagnostic code validation can emit, with its severity.
+///
+/// The raw values are the stable kebab-case codes users filter on (`--only`, `--ignore`); they
+/// are documented, one row each, in `docs/diagnostics.md`. Never rename one.
+public enum DiagnosticCode: String, Sendable, CaseIterable {
+    /// Numbers missing in the run of cited exhibits/annexes (1–6 and 8 cited, 7 never).
+    case exhibitGap = "exhibit-gap"
+    /// One exhibit cited under two different titles.
+    case exhibitTitleConflict = "exhibit-title-conflict"
+    /// An exhibit cited in the text but absent from the document's enclosure list.
+    case exhibitNotEnclosed = "exhibit-not-enclosed"
+    /// An exhibit in the enclosure list that the text never cites.
+    case exhibitNotCited = "exhibit-not-cited"
+    /// Page counts of the enclosure list that do not add up to the stated total.
+    case enclosurePageCount = "enclosure-page-count"
+    /// A footnote call-out with no note text anywhere.
+    case footnoteMissingNote = "footnote-missing-note"
+    /// A footnote note that nothing in the text calls.
+    case footnoteUnreferenced = "footnote-unreferenced"
+    /// Two notes with the same number.
+    case footnoteDuplicate = "footnote-duplicate"
+    /// Notes or call-outs numbered out of order, or a number skipped.
+    case footnoteOrder = "footnote-order"
+    /// A note whose text is empty.
+    case footnoteEmpty = "footnote-empty"
+    /// Question numbers skipped.
+    case questionGap = "question-gap"
+    /// A question number used twice.
+    case questionDuplicate = "question-duplicate"
+    /// Question numbers out of order.
+    case questionOrder = "question-order"
+    /// A question with no response.
+    case questionNoResponse = "question-no-response"
+    /// A cross-reference to a question the document does not have.
+    case questionReferenceMissing = "question-reference-missing"
+    /// A registration number whose check digit fails.
+    case registrationCheckDigit = "registration-check-digit"
+    /// A BIN/IIN whose encoded year-month contradicts the date stated with it.
+    case registrationDateMismatch = "registration-date-mismatch"
+    /// A communication reference with an unknown country code.
+    case communicationCountry = "communication-country"
+    /// A communication reference with an impossible year.
+    case communicationYear = "communication-year"
+    /// A communication reference dated one way in one place and another way elsewhere.
+    case communicationDateMismatch = "communication-date-mismatch"
+    /// A case number that does not fit its scheme or its own date.
+    case caseNumberScheme = "case-number-scheme"
+    /// A resolution number that does not fit its scheme or its own date.
+    case resolutionNumberScheme = "resolution-number-scheme"
+    /// `Id.`/`Ibid.` with no earlier citation to repeat.
+    case idNoAntecedent = "id-no-antecedent"
+    /// An article whose instrument cannot be worked out.
+    case articleUnresolvedInstrument = "article-unresolved-instrument"
+    /// A defined term used before its definition.
+    case definitionUsedBefore = "definition-used-before"
+    /// A term defined twice with different meanings.
+    case definitionConflict = "definition-conflict"
+    /// A date that does not exist (February 30).
+    case dateImpossible = "date-impossible"
+    /// A transmitting note dated before the letter it transmits.
+    case transmittalDateOrder = "transmittal-date-order"
+    /// One person's surname spelled two ways.
+    case nameVariant = "name-variant"
+
+    /// The severity the code is always reported with.
+    public var severity: Severity {
+        switch self {
+        case .registrationCheckDigit, .dateImpossible, .communicationYear:
+            return .error
+        case .nameVariant, .exhibitNotCited, .articleUnresolvedInstrument:
+            return .note
+        default:
+            return .warning
+        }
+    }
+
+    /// A diagnostic of this code.
+    func diagnostic(_ message: String, _ span: ByteSpan) -> Diagnostic {
+        Diagnostic(code: rawValue, severity: severity, message: message, span: span)
     }
 }

@@ -1,0 +1,27 @@
+/// Citations: `Id.` with nothing to repeat, articles whose instrument cannot be worked out.
+enum CitationChecks {
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let citations = context.document.citations
+        // Source start of the first citation that is not itself an `Id.`: an `Id.` after it has
+        // something to repeat even when the engine could not say which citation it is.
+        let firstReal = citations.filter { $0.kind != .id }.map(\.span.start).min()
+        for citation in citations {
+            switch citation.kind {
+            case .id:
+                guard citation.antecedent == nil, firstReal.map({ $0 >= citation.span.start }) ?? true else { continue }
+                found.append(DiagnosticCode.idNoAntecedent.diagnostic(
+                    "“\(citation.text)” repeats the previous citation, but no citation comes before it", citation.span))
+            case .article:
+                guard (citation.instrument ?? "").isEmpty else { continue }
+                let articles = citation.articles.isEmpty ? "" : " (article\(citation.articles.count > 1 ? "s" : "") \(citation.articles.joined(separator: ", ")))"
+                found.append(DiagnosticCode.articleUnresolvedInstrument.diagnostic(
+                    "“\(citation.text)”\(articles) names no instrument, and none can be worked out from the sentence, the paragraph or the definitions",
+                    citation.span))
+            default:
+                continue
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,209 @@
+/// Dates: impossible dates anywhere in the text, a transmitting note dated before the letter
+/// it transmits, and a communication dated one way by the note and another by the letter.
+enum DateChecks {
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        found += impossibleDates(context)
+        found += transmittalOrder(context)
+        found += communicationDates(context)
+        return found
+    }
+
+    // MARK: Impossible dates
+
+    /// Words after which a number is not a day (`Article 31 April…` does not occur, but
+    /// `para. 30 February…`-like runs of numbers and month names must not become dates).
+    static let numberLabels: Set<String> = ["art", "article", "articles", "para", "paragraph", "paragraphs", "no", "nos",
+                                             "chapter", "section", "rule", "annex", "exhibit", "item", "page", "p", "pp",
+                                             "статья", "статьи", "пункт", "п", "ст", "artículo", "párrafo"]
+
+    /// Days that exist in some months but not all: only they can make a date impossible, so
+    /// the date parser runs only around them (cheap on long documents).
+    static func impossibleDates(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for index in context.blocks.indices {
+            let bytes = context.blockBytes[index]
+            var position = 0
+            var reportedUpTo = 0
+            while position + 1 < bytes.count {
+                let first = bytes[position]
+                guard first == UInt8(ascii: "2") || first == UInt8(ascii: "3"),
+                      position == 0 || !Bytes.isDigit(bytes[position - 1]),
+                      Bytes.isDigit(bytes[position + 1]),
+                      position + 2 >= bytes.count || !Bytes.isDigit(bytes[position + 2]) else { position += 1; continue }
+                let day = Int(first - 0x30) * 10 + Int(bytes[position + 1] - 0x30)
+                guard day >= 29 && day <= 31, position >= reportedUpTo else { position += 2; continue }
+                var start = max(0, position - 24)
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                var end = min(bytes.count, position + 30)
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                for date in ValidationCalendar.dates(in: bytes, start..<end)
+                where date.range.contains(position) && date.day == day && (1...12).contains(date.month) && !date.isValid {
+                    if let label = wordBefore(bytes, date.range.lowerBound), numberLabels.contains(label) { continue }
+                    let text = Bytes.string(bytes, date.range)
+                    let reason = date.month == 2 && day == 29
+                        ? "\(date.year) is not a leap year"
+                        : "\(ValidationCalendar.monthNames[date.month - 1]) has \(DateParser.daysIn(month: date.month, year: date.year)) days"
+                    found.append(DiagnosticCode.dateImpossible.diagnostic(
+                        "“\(text)” is not a real date: \(reason)", context.sourceSpan(block: index, date.range)))
+                    reportedUpTo = date.range.upperBound
+                }
+                position += 2
+            }
+        }
+        return found
+    }
+
+    /// The word just before `index` (lower-case, without a trailing period), if any.
+    static func wordBefore(_ bytes: [UInt8], _ index: Int) -> String? {
+        var end = index
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        var start = end
+        while start > 0, Bytes.isWordScalar(Bytes.scalar(before: start, in: bytes)) {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        guard start < end else { return nil }
+        return Bytes.string(bytes, start..<end).lowercased()
+    }
+
+    // MARK: Transmittal order
+
+    /// Words by which a note says it transmits something.
+    static let transmitWords = Bytes.words([
+        "transmit", "forward", "enclos", "attach", "transmet", "transmett", "ci-joint", "remet", "transmitir",
+        "transmite", "adjunt", "remitir", "remite", "препровожд", "направля", "прилага",
+    ])
+
+    static func transmittalOrder(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let parts = context.document.parts
+        for (noteIndex, note) in parts.enumerated() where note.kind == .noteVerbale {
+            guard let noteDate = ValidationCalendar.parseISO(note.date) else { continue }
+            let noteBlocks = context.blocks.indices.filter { context.partOfBlock[$0] == noteIndex }
+            guard noteBlocks.contains(where: { Bytes.containsAny(transmitWords, in: context.blockBytes[$0]) }) else { continue }
+            for letter in parts where letter.kind == .letter {
+                guard let letterDate = ValidationCalendar.parseISO(letter.date),
+                      (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day) else { continue }
+                let dateline = noteBlocks.first { context.blocks[$0].kind == .dateline }
+                let span = dateline.map { ByteSpan(context.blocks[$0].start, context.blocks[$0].end) } ?? ByteSpan(note.start, note.start)
+                found.append(DiagnosticCode.transmittalDateOrder.diagnostic(
+                    "the note verbale is dated \(note.dateText ?? note.date ?? "") but transmits a letter dated \(letter.dateText ?? letter.date ?? "") (line \(context.line(letter.start))): a note cannot transmit a letter written after it",
+                    span))
+            }
+        }
+        return found
+    }
+
+    // MARK: Communication dates
+
+    /// A communication reference with the date given for it.
+    struct DatedReference {
+        var key: String
+        var text: String
+        var date: FoundDate
+        var dateText: String
+        var span: ByteSpan
+        var line: Int
+    }
+
+    /// Words that join a reference to its date (`from`, `of`, `dated`, `du`, `de`, `от`).
+    static let dateJoiners = Bytes.words(["from", "of", "dated", "du", "en date du", "de", "del", "от", "fechada", "datée"])
+    /// Words for the letter being answered.
+    static let letterWords = Bytes.words(["letter", "communication", "lettre", "carta", "comunicación", "письм", "сообщени"])
+    /// Words that mark the letter being answered (`in response to`, `your`, `в ответ на`).
+    static let responseWords = Bytes.words([
+        "response to", "reply to", "reference to", "refer to", "referring to", "responding to", "answer to", "your",
+        "réponse à", "référence à", "votre", "respuesta a", "referencia a", "su carta", "su comunicación",
+        "в ответ на", "ссылкой на", "ваше", "вашего",
+    ])
+
+    static func communicationDates(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var references: [DatedReference] = []
+        var keys: [String] = []
+        for citation in context.document.citations where citation.kind == .communication {
+            let key = communicationKey(citation)
+            if !keys.contains(key) { keys.append(key) }
+            guard let block = context.blockIndex(of: citation), let range = context.textRange(of: citation, in: block) else { continue }
+            let bytes = context.blockBytes[block]
+            let window = range.upperBound..<min(bytes.count, range.upperBound + 40)
+            guard let date = ValidationCalendar.dates(in: bytes, window).first,
+                  date.range.lowerBound - range.upperBound <= 16,
+                  Bytes.containsAny(dateJoiners, in: bytes, from: range.upperBound, to: date.range.lowerBound) else { continue }
+            let span = context.sourceSpan(block: block, date.range)
+            let dated = DatedReference(key: key, text: citation.text, date: date, dateText: Bytes.string(bytes, date.range),
+                                       span: span, line: context.line(span.start))
+            references.append(dated)
+            // A communication is numbered in the year it is sent.
+            if let year = IdentifierChecks.communicationParts(citation).year, year != date.year {
+                found.append(DiagnosticCode.communicationDateMismatch.diagnostic(
+                    "\(citation.text) is numbered in \(year) but dated \(dated.dateText) (\(date.iso))", span))
+            }
+        }
+        guard !references.isEmpty else { return [] }
+        // The same reference dated twice, differently.
+        var firstDated: [String: DatedReference] = [:]
+        for reference in references {
+            guard let earlier = firstDated[reference.key] else { firstDated[reference.key] = reference; continue }
+            if earlier.date.iso != reference.date.iso {
+                found.append(mismatch(reference.text, earlier, reference.dateText, reference.date, reference.span))
+            }
+        }
+        // `the October 25, 2019 letter` / `your letter of 25 October 2019`: compared only when
+        // the document answers a single communication, so the letter meant is not in doubt.
+        guard keys.count == 1, let reference = firstDated[keys[0]] else { return found }
+        for index in context.blocks.indices where !context.isQuotedQuestion(index) {
+            let bytes = context.blockBytes[index]
+            for word in letterWords {
+                var from = 0
+                while let at = Bytes.findFolded(word, in: bytes, from: from) {
+                    from = at + word.count
+                    guard !Bytes.isWordScalar(Bytes.scalar(before: at, in: bytes)),
+                          Bytes.containsAny(responseWords, in: bytes, from: max(0, at - 60), to: at),
+                          let date = letterDate(bytes, letterWordAt: at, length: word.count) else { continue }
+                    let span = context.sourceSpan(block: index, date.range)
+                    guard date.iso != reference.date.iso, !references.contains(where: { $0.span == span }) else { continue }
+                    found.append(mismatch(reference.text, reference, Bytes.string(bytes, date.range), date, span))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The date written right before a letter word (`the October 25, 2019 letter`) or joined
+    /// right after it (`letter of 25 October 2019`, `lettre du 25 octobre 2019`).
+    static func letterDate(_ bytes: [UInt8], letterWordAt at: Int, length: Int) -> FoundDate? {
+        var beforeStart = max(0, at - 30)
+        while beforeStart > 0, bytes[beforeStart] & 0xC0 == 0x80 { beforeStart -= 1 }
+        if let date = ValidationCalendar.dates(in: bytes, beforeStart..<at).last {
+            let gap = Bytes.string(bytes, date.range.upperBound..<at)
+            if gap.allSatisfy({ $0 == " " || $0 == "," || $0 == "’" || $0 == "'" || $0 == "s" }) && gap.count <= 4 { return date }
+        }
+        var wordEnd = at + length
+        while wordEnd < bytes.count, Bytes.isWordScalar(Bytes.scalar(at: wordEnd, in: bytes)) {
+            wordEnd += 1
+            while wordEnd < bytes.count, bytes[wordEnd] & 0xC0 == 0x80 { wordEnd += 1 }
+        }
+        var afterEnd = min(bytes.count, wordEnd + 40)
+        while afterEnd < bytes.count, bytes[afterEnd] & 0xC0 == 0x80 { afterEnd += 1 }
+        if let date = ValidationCalendar.dates(in: bytes, wordEnd..<afterEnd).first, date.range.lowerBound - wordEnd <= 14,
+           Bytes.containsAny(dateJoiners, in: bytes, from: wordEnd, to: date.range.lowerBound) {
+            return date
+        }
+        return nil
+    }
+
+    static func mismatch(_ text: String, _ earlier: DatedReference, _ laterText: String, _ later: FoundDate, _ span: ByteSpan) -> Diagnostic {
+        DiagnosticCode.communicationDateMismatch.diagnostic(
+            "\(text) is dated \(earlier.dateText) (\(earlier.date.iso)) on line \(earlier.line), but here the letter answered is dated \(laterText) (\(later.iso))",
+            span)
+    }
+
+    /// `AL KAZ 4/2019` in a form that ignores spacing and case.
+    static func communicationKey(_ citation: Citation) -> String {
+        if !citation.key.isEmpty { return citation.key }
+        let (type, country, year) = IdentifierChecks.communicationParts(citation)
+        return [type ?? "", country ?? "", citation.number ?? "", year.map(String.init) ?? ""].joined(separator: " ").uppercased()
+    }
+}

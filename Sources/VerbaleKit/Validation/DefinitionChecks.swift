@@ -1,0 +1,71 @@
+/// Defined terms: used before their definition, or defined twice with different meanings.
+enum DefinitionChecks {
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let definitions = context.document.definitions.sorted { $0.start < $1.start }
+        // Defined twice with different meanings.
+        var first: [String: Definition] = [:]
+        for definition in definitions {
+            let key = definition.term.lowercased()
+            guard let earlier = first[key] else { first[key] = definition; continue }
+            let a = Bytes.comparable(earlier.meaning)
+            let b = Bytes.comparable(definition.meaning)
+            guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a) else { continue }
+            found.append(DiagnosticCode.definitionConflict.diagnostic(
+                "“\(definition.term)” is defined as “\(definition.meaning)” here but as “\(earlier.meaning)” on line \(context.line(earlier.start))",
+                definition.termSpan))
+        }
+        // Used before defined: only the first definition of each term counts.
+        for definition in first.values.sorted(by: { $0.start < $1.start }) {
+            if let use = earlyUse(of: definition, context) {
+                found.append(DiagnosticCode.definitionUsedBefore.diagnostic(
+                    "“\(definition.term)” is used here before it is defined on line \(context.line(definition.termSpan.start)) as “\(definition.meaning)”",
+                    use))
+            }
+        }
+        return found
+    }
+
+    /// Whether a term is distinctive enough that an earlier occurrence is a use of it: an
+    /// acronym (`ICCPR`) or a phrase of several words. A single capitalised word (`Republic`,
+    /// `Department`) also names other things (`the Department of Finance`), so it is skipped.
+    static func isDistinctive(_ term: String) -> Bool {
+        if term.contains(" ") { return term.split(separator: " ").count >= 2 }
+        let capitals = term.unicodeScalars.filter { $0.properties.isUppercase }.count
+        return capitals >= 2
+    }
+
+    /// The first occurrence of the term, before its definition and in the same part, that is
+    /// not part of the defined phrase itself (`Republic of Kazakhstan` before `the “Republic”`)
+    /// and not in question text quoted from the communication answered.
+    static func earlyUse(of definition: Definition, _ context: ValidationContext) -> ByteSpan? {
+        guard isDistinctive(definition.term) else { return nil }
+        let term = Array(definition.term.utf8)
+        let meaning = Array(definition.meaning.utf8)
+        guard let home = context.blockIndex(containing: definition.termSpan.start) ?? context.blockIndex(containing: definition.start) else { return nil }
+        let part = context.partOfBlock[home]
+        for index in context.blocks.indices where index <= home && context.partOfBlock[index] == part {
+            let block = context.blocks[index]
+            guard !context.isQuotedQuestion(index), block.kind != .letterhead, block.kind != .address,
+                  block.kind != .heading, block.kind != .pageFurniture else { continue }
+            let bytes = context.blockBytes[index]
+            var limit = bytes.count
+            if index == home {
+                // In the defining block, only text before the defined phrase counts.
+                let estimate = context.estimatedTextOffset(block: index, source: definition.start)
+                let meaningAt = nearest(Bytes.wordOccurrences(of: meaning, in: bytes).map(\.lowerBound), to: estimate)
+                limit = meaningAt ?? min(bytes.count, estimate)
+            }
+            let meaningRanges = Bytes.wordOccurrences(of: meaning, in: bytes)
+            for occurrence in Bytes.wordOccurrences(of: term, in: bytes) where occurrence.upperBound <= limit {
+                if meaningRanges.contains(where: { $0.lowerBound <= occurrence.lowerBound && occurrence.upperBound <= $0.upperBound }) { continue }
+                return context.sourceSpan(block: index, occurrence)
+            }
+        }
+        return nil
+    }
+
+    static func nearest(_ values: [Int], to target: Int) -> Int? {
+        values.min { abs($0 - target) < abs($1 - target) }
+    }
+}

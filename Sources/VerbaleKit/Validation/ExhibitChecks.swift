@@ -1,0 +1,478 @@
+/// Exhibits, annexes and enclosures: numbering gaps, conflicting titles, and agreement with
+/// the document's own enclosure list (entries and page counts).
+enum ExhibitChecks {
+    /// One exhibit as cited in the text.
+    struct Cited {
+        /// Label family (`exhibit`, `annex`, `enclosure`, `attachment`, `appendix`, `tab`).
+        var family: String
+        /// The label word as written (`Exhibit`), for messages.
+        var label: String
+        /// The label value as written (`7`, `IV`, `B`).
+        var number: String
+        /// Title given with it.
+        var title: String?
+        /// Where it is cited.
+        var span: ByteSpan
+        /// Its block index, if known.
+        var block: Int?
+    }
+
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        let list = EnclosureList.find(in: context)
+        let listBlocks = Set(list?.blocks ?? [])
+        let cited = citedExhibits(context).filter { cite in cite.block.map { !listBlocks.contains($0) } ?? true }
+        var found: [Diagnostic] = []
+        found += gaps(cited)
+        found += titleConflicts(cited, context)
+        if let list { found += enclosureAgreement(cited, list, context) }
+        return found
+    }
+
+    // MARK: Cited exhibits
+
+    /// Label words and the family they belong to (English, French, Spanish, Russian).
+    static let families: [String: String] = [
+        "exhibit": "exhibit", "exhibits": "exhibit", "exh": "exhibit", "ex": "exhibit",
+        "annex": "annex", "annexes": "annex", "annexe": "annex", "anexo": "annex", "anexos": "annex",
+        "приложение": "annex", "приложения": "annex", "приложении": "annex", "приложению": "annex",
+        "enclosure": "enclosure", "enclosures": "enclosure", "encl": "enclosure",
+        "attachment": "attachment", "attachments": "attachment",
+        "appendix": "appendix", "appendices": "appendix", "apéndice": "appendix", "appendice": "appendix",
+        "tab": "tab", "tabs": "tab", "pièce": "enclosure", "pièces": "enclosure",
+    ]
+
+    /// Every exhibit citation, ranges (`Exhibits 3-5`) expanded.
+    static func citedExhibits(_ context: ValidationContext) -> [Cited] {
+        var result: [Cited] = []
+        for citation in context.document.citations where citation.kind == .exhibit {
+            let written = citation.label ?? firstWord(citation.text)
+            guard let family = families[written.lowercased().trimmingDot] else { continue }
+            let value = citation.exhibit ?? secondWord(citation.text)
+            guard !value.isEmpty else { continue }
+            let block = context.blockIndex(of: citation)
+            let title = citation.title.flatMap { $0.isEmpty ? nil : $0 }
+            for number in expand(value) {
+                result.append(Cited(family: family, label: written.trimmingDot.capitalizedFirst, number: number,
+                                    title: title, span: citation.span, block: block))
+            }
+        }
+        return result
+    }
+
+    /// `3-5` / `3–5` → `3`, `4`, `5`; anything else as is.
+    static func expand(_ value: String) -> [String] {
+        let bytes = Array(value.utf8)
+        var split: Int? = nil
+        var splitLength = 0
+        if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) { split = dash; splitLength = 1 }
+        if let dash = Bytes.find([0xE2, 0x80, 0x93], in: bytes) { split = dash; splitLength = 3 }
+        if let at = split, let low = Bytes.integer(bytes[..<at].filter { $0 != 0x20 }),
+           let high = Bytes.integer(bytes[(at + splitLength)...].filter { $0 != 0x20 }), low < high, high - low <= 50 {
+            return (low...high).map(String.init)
+        }
+        return [value]
+    }
+
+    static func firstWord(_ text: String) -> String {
+        String(text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).first ?? "")
+    }
+
+    static func secondWord(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        guard words.count >= 2 else { return "" }
+        return String(words[1]).trimmingDot
+    }
+
+    // MARK: Numbering
+
+    /// A label value's place in its sequence: integers, Roman numerals or single letters.
+    enum Ordinal {
+        case integer, roman, letter
+    }
+
+    static func romanValue(_ text: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        var total = 0
+        var previous = 0
+        for character in text.uppercased().reversed() {
+            guard let value = values[character] else { return nil }
+            if value < previous { total -= value } else { total += value; previous = value }
+        }
+        guard total > 0, toRoman(total) == text.uppercased() else { return nil }
+        return total
+    }
+
+    static func toRoman(_ value: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = value
+        var result = ""
+        for (amount, symbol) in table { while rest >= amount { result += symbol; rest -= amount } }
+        return result
+    }
+
+    /// The numbering style shared by every value, and each value's position in it.
+    static func positions(_ values: [String]) -> (Ordinal, [String: Int])? {
+        if values.allSatisfy({ Int($0) != nil }) {
+            return (.integer, Dictionary(values.map { ($0, Int($0)!) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let letters = values.allSatisfy { $0.count == 1 && $0.first!.isLetter && $0.first!.isASCII }
+        let romans = values.compactMap(romanValue)
+        // `I`, `II`, `IV` read as Roman; a lone run of letters (`A`, `B`, `C`) as letters.
+        if romans.count == values.count, !letters || values.contains(where: { $0.count > 1 }) || Set(values.map { $0.uppercased() }).isSubset(of: ["I", "V", "X"]) {
+            return (.roman, Dictionary(values.map { ($0, romanValue($0)!) }, uniquingKeysWith: { a, _ in a }))
+        }
+        if letters {
+            return (.letter, Dictionary(values.map { ($0, Int($0.uppercased().unicodeScalars.first!.value) - 64) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return nil
+    }
+
+    static func render(_ position: Int, _ style: Ordinal, lowercase: Bool) -> String {
+        switch style {
+        case .integer: return String(position)
+        case .roman: return lowercase ? toRoman(position).lowercased() : toRoman(position)
+        case .letter:
+            let letter = String(UnicodeScalar(UInt8(64 + position)))
+            return lowercase ? letter.lowercased() : letter
+        }
+    }
+
+    /// Numbers missing inside the run of cited numbers of each label family. The run is checked
+    /// only when it starts at 1 or has at least three members: two scattered annex numbers are
+    /// more often references to another document's annexes than a numbering slip.
+    static func gaps(_ cited: [Cited]) -> [Diagnostic] {
+        var order: [String] = []
+        var byFamily: [String: [Cited]] = [:]
+        for cite in cited {
+            if byFamily[cite.family] == nil { order.append(cite.family) }
+            byFamily[cite.family, default: []].append(cite)
+        }
+        var found: [Diagnostic] = []
+        for family in order {
+            let cites = byFamily[family]!
+            let distinct = Array(Set(cites.map(\.number)))
+            guard let (style, position) = positions(distinct) else { continue }
+            let present = Set(position.values)
+            guard let low = present.min(), let high = present.max(), high - low < 200 else { continue }
+            guard low == 1 || present.count >= 3 else { continue }
+            let lowercase = distinct.allSatisfy { $0 == $0.lowercased() } && style != .integer
+            let label = cites[0].label
+            let plural = label.hasSuffix("x") ? label + "es" : label.hasSuffix("s") ? label : label + "s"
+            let citedList = ranges(present.sorted()).map { renderRange($0, style, lowercase) }
+            var missingRun: [Int] = []
+            for value in low...high {
+                if !present.contains(value) { missingRun.append(value); continue }
+                guard let first = missingRun.first, let last = missingRun.last else { continue }
+                missingRun = []
+                // Point at the first citation after the gap: that is where a reader notices it.
+                let after = cites.filter { position[$0.number] == value }.map(\.span).min() ?? cites[0].span
+                let missingText = renderRange(first...last, style, lowercase)
+                let verb = first == last ? "is" : "are"
+                let noun = first == last ? label : plural
+                found.append(DiagnosticCode.exhibitGap.diagnostic(
+                    "\(noun) \(missingText) \(verb) never cited, but \(plural) \(joinList(citedList)) are: a gap in the numbering (missing or misnumbered \(label.lowercased())?)",
+                    after))
+            }
+        }
+        return found
+    }
+
+    static func ranges(_ sorted: [Int]) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        for value in sorted {
+            if let last = result.last, last.upperBound + 1 == value {
+                result[result.count - 1] = last.lowerBound...value
+            } else {
+                result.append(value...value)
+            }
+        }
+        return result
+    }
+
+    static func renderRange(_ range: ClosedRange<Int>, _ style: Ordinal, _ lowercase: Bool) -> String {
+        let low = render(range.lowerBound, style, lowercase: lowercase)
+        if range.lowerBound == range.upperBound { return low }
+        let high = render(range.upperBound, style, lowercase: lowercase)
+        return range.upperBound == range.lowerBound + 1 ? "\(low) and \(high)" : "\(low)–\(high)"
+    }
+
+    static func joinList(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    // MARK: Titles
+
+    /// The same exhibit cited under two titles that are not abbreviations of one another.
+    static func titleConflicts(_ cited: [Cited], _ context: ValidationContext) -> [Diagnostic] {
+        var firstTitle: [String: Cited] = [:]
+        var reported: Set<String> = []
+        var found: [Diagnostic] = []
+        for cite in cited {
+            guard let title = cite.title else { continue }
+            let key = cite.family + " " + cite.number.uppercased()
+            guard let earlier = firstTitle[key] else { firstTitle[key] = cite; continue }
+            let a = Bytes.comparable(earlier.title ?? "")
+            let b = Bytes.comparable(title)
+            guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a), !reported.contains(key + "|" + b) else { continue }
+            reported.insert(key + "|" + b)
+            found.append(DiagnosticCode.exhibitTitleConflict.diagnostic(
+                "\(cite.label) \(cite.number) is cited as “\(title)” here but as “\(earlier.title ?? "")” on line \(context.line(earlier.span.start)): two documents under one number, or one title is wrong",
+                cite.span))
+        }
+        return found
+    }
+
+    // MARK: Enclosure list
+
+    static func enclosureAgreement(_ cited: [Cited], _ list: EnclosureList, _ context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let numbered = list.entries.filter { $0.number != nil }
+        if !numbered.isEmpty {
+            func key(_ family: String?, _ number: String) -> String { (family ?? "") + " " + number.uppercased() }
+            let listFamiliesKnown = numbered.allSatisfy { $0.family != nil }
+            let enclosed = Set(numbered.map { key(listFamiliesKnown ? $0.family : nil, $0.number!) })
+            var reported: Set<String> = []
+            for cite in cited {
+                let citeKey = key(listFamiliesKnown ? cite.family : nil, cite.number)
+                guard !enclosed.contains(citeKey), reported.insert(citeKey).inserted else { continue }
+                found.append(DiagnosticCode.exhibitNotEnclosed.diagnostic(
+                    "\(cite.label) \(cite.number) is cited but is not in the enclosure list on line \(context.line(list.span.start))",
+                    cite.span))
+            }
+            let citedKeys = Set(cited.map { key(listFamiliesKnown ? $0.family : nil, $0.number) })
+            for entry in numbered where !citedKeys.contains(key(listFamiliesKnown ? entry.family : nil, entry.number!)) {
+                let name = [entry.label, entry.number].compactMap { $0 }.joined(separator: " ")
+                found.append(DiagnosticCode.exhibitNotCited.diagnostic(
+                    "\(name) is in the enclosure list but the text never cites it", entry.span))
+            }
+        }
+        if let total = list.totalPages, list.entries.count >= 2 {
+            let counts = list.entries.compactMap(\.pages)
+            if counts.count == list.entries.count {
+                let sum = counts.reduce(0, +)
+                if sum != total {
+                    found.append(DiagnosticCode.enclosurePageCount.diagnostic(
+                        "the enclosure list states \(total) pages in total, but its \(counts.count) entries add up to \(sum) (\(counts.map(String.init).joined(separator: " + ")))",
+                        list.totalSpan ?? list.span))
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// A document's own list of enclosures (`Enclosures:` followed by entries), when it has one.
+struct EnclosureList {
+    /// One entry of the list.
+    struct Entry {
+        /// Label family, when the entry names one (`Exhibit 3: …`).
+        var family: String?
+        /// Label word as written.
+        var label: String?
+        /// Label value (`3`), when the entry is numbered.
+        var number: String?
+        /// Page count stated for the entry.
+        var pages: Int?
+        /// Where the entry is.
+        var span: ByteSpan
+    }
+
+    /// Entries in order.
+    var entries: [Entry]
+    /// Total page count stated for the enclosures.
+    var totalPages: Int?
+    /// Where the total is stated.
+    var totalSpan: ByteSpan?
+    /// Span of the list's heading.
+    var span: ByteSpan
+    /// Blocks of the list (heading and entries), whose exhibit mentions are the list itself.
+    var blocks: [Int]
+
+    /// Words that open an enclosure list (lower-case).
+    static let headings: [String] = [
+        "list of enclosures", "list of exhibits", "list of annexes", "list of attachments",
+        "enclosures", "enclosure", "exhibits", "annexes", "attachments",
+        "liste des annexes", "liste des pièces jointes", "pièces jointes", "pièce jointe", "annexes",
+        "lista de anexos", "anexos", "приложения", "приложение", "перечень приложений",
+    ]
+
+    /// Headings that open a list on a line of their own, without a colon (plural forms only:
+    /// a lone `Annex` is the heading of an annex, not a list).
+    static let bareHeadings: Set<String> = [
+        "list of enclosures", "list of exhibits", "list of annexes", "list of attachments",
+        "enclosures", "exhibits", "annexes", "attachments", "liste des annexes", "liste des pièces jointes",
+        "pièces jointes", "lista de anexos", "anexos", "приложения", "перечень приложений",
+    ]
+
+    /// Finds the first enclosure list: a heading word followed by `:` or by nothing, then
+    /// entries after the colon (`;`-separated) or in the following list items.
+    static func find(in context: ValidationContext) -> EnclosureList? {
+        for index in context.blocks.indices {
+            let bytes = context.blockBytes[index]
+            let start = skipMarkup(bytes, 0)
+            var matchedHeading: [UInt8]? = nil
+            for heading in headings {
+                let word = Array(heading.utf8)
+                guard Bytes.matches(word, in: bytes, at: start) || lowerMatches(word, bytes, start) else { continue }
+                let after = start + word.count
+                guard !Bytes.isWordScalar(Bytes.scalar(at: after, in: bytes)) else { continue }
+                matchedHeading = word
+                break
+            }
+            guard let heading = matchedHeading else { continue }
+            var cursor = skipMarkup(bytes, start + heading.count)
+            // `(101 pages)` may sit between the heading and its colon.
+            var totalPages: Int? = nil
+            var totalSpan: ByteSpan? = nil
+            let hasColon = cursor < bytes.count && bytes[cursor] == UInt8(ascii: ":")
+            if !hasColon {
+                // A bare heading (`Annexes`) opens a list only when it is plural and nothing but
+                // a page total follows it on its line.
+                let rest = skipMarkup(bytes, cursor)
+                guard rest >= bytes.count || bytes[rest] == UInt8(ascii: "("),
+                      bareHeadings.contains(String(decoding: heading, as: UTF8.self)) else { continue }
+                if let (pages, range) = pageCount(bytes, rest..<bytes.count) {
+                    totalPages = pages
+                    totalSpan = context.sourceSpan(block: index, range)
+                }
+            } else {
+                cursor += 1
+            }
+            var entries: [Entry] = []
+            var blocks = [index]
+            let content = skipMarkup(bytes, cursor)
+            if hasColon, content < bytes.count {
+                // Entries on the heading's own line, separated by `;`.
+                var pieceStart = content
+                var position = content
+                while position <= bytes.count {
+                    if position == bytes.count || bytes[position] == UInt8(ascii: ";") {
+                        if let entry = parseEntry(bytes, pieceStart..<position, block: index, context) {
+                            if entry.label == nil && entry.number == nil, let (pages, range) = pageCount(bytes, pieceStart..<position) {
+                                // `Enclosure: as stated, 101 pages.`: a total, not an entry.
+                                totalPages = pages
+                                totalSpan = context.sourceSpan(block: index, range)
+                            } else {
+                                entries.append(entry)
+                            }
+                        }
+                        pieceStart = position + 1
+                    }
+                    position += 1
+                }
+            }
+            // Entries in the following list items or numbered lines.
+            var next = index + 1
+            while next < context.blocks.count, context.partOfBlock[next] == context.partOfBlock[index] {
+                let block = context.blocks[next]
+                if block.kind == .pageFurniture || block.kind == .footnote { next += 1; continue }
+                let nextBytes = context.blockBytes[next]
+                if let entry = parseEntry(nextBytes, 0..<nextBytes.count, block: next, context), entry.number != nil || block.kind == .listItem {
+                    entries.append(entry)
+                    blocks.append(next)
+                    next += 1
+                    continue
+                }
+                let lead = skipMarkup(nextBytes, 0)
+                if Bytes.matches(Array("total".utf8), in: nextBytes, at: lead) || Bytes.matches(Array("итого".utf8), in: nextBytes, at: lead),
+                   let (pages, range) = pageCount(nextBytes, 0..<nextBytes.count) {
+                    totalPages = pages
+                    totalSpan = context.sourceSpan(block: next, range)
+                    blocks.append(next)
+                }
+                break
+            }
+            if entries.isEmpty && totalPages == nil { continue }
+            let span = context.sourceSpan(block: index, start..<(start + heading.count))
+            // `Enclosure: as stated, 101 pages.` states a total with no list: nothing to compare.
+            return EnclosureList(entries: entries, totalPages: totalPages, totalSpan: totalSpan, span: span, blocks: blocks)
+        }
+        return nil
+    }
+
+    /// Case-insensitive match for non-ASCII headings (`Приложения`, `Pièces`).
+    static func lowerMatches(_ word: [UInt8], _ bytes: [UInt8], _ at: Int) -> Bool {
+        guard at + word.count + 8 <= bytes.count + 8 else { return false }
+        let end = min(bytes.count, at + word.count + 4)
+        let text = Bytes.string(bytes, at..<end).lowercased()
+        return Array(text.utf8).starts(with: word)
+    }
+
+    /// Skips spaces and emphasis markup (`*`, `_`) and list bullets.
+    static func skipMarkup(_ bytes: [UInt8], _ from: Int) -> Int {
+        var index = from
+        while index < bytes.count, Bytes.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "•") || bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        }
+        return index
+    }
+
+    /// Page-count words (`101 pages`, `12 pp.`, `3 стр.`, `5 páginas`, `4 feuillets`).
+    static let pageWords: [String] = ["pages", "page", "pp", "p.", "páginas", "página", "feuillets", "стр", "листах", "листа", "лист", "sheets"]
+
+    /// The first `N pages` in `bytes[range]`.
+    static func pageCount(_ bytes: [UInt8], _ range: Range<Int>) -> (Int, Range<Int>)? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard Bytes.isDigit(bytes[index]), index == 0 || !Bytes.isDigit(bytes[index - 1]) else { index += 1; continue }
+            let start = index
+            while index < range.upperBound, Bytes.isDigit(bytes[index]) { index += 1 }
+            guard let value = Bytes.integer(bytes[start..<index]) else { continue }
+            var word = index
+            while word < range.upperBound, bytes[word] == 0x20 { word += 1 }
+            for page in pageWords {
+                let pageBytes = Array(page.utf8)
+                if Bytes.matches(pageBytes, in: bytes, at: word) || lowerMatches(pageBytes, bytes, word) {
+                    let end = word + pageBytes.count
+                    if page == "p." || Bytes.isWholeWord(word..<end, in: bytes) || !Bytes.isWordScalar(Bytes.scalar(at: end, in: bytes)) {
+                        return (value, start..<end)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Reads `[Label] N[.:)–] Title [(N pages)]`. An entry with neither label, number nor page
+    /// count is not an entry.
+    static func parseEntry(_ bytes: [UInt8], _ range: Range<Int>, block: Int, _ context: ValidationContext) -> Entry? {
+        var index = skipMarkup(bytes, range.lowerBound)
+        guard index < range.upperBound else { return nil }
+        var family: String? = nil
+        var label: String? = nil
+        // A label word?
+        var wordEnd = index
+        while wordEnd < range.upperBound, !Bytes.isSpace(bytes[wordEnd]), bytes[wordEnd] != UInt8(ascii: ".") { wordEnd += 1 }
+        let word = Bytes.string(bytes, index..<wordEnd)
+        if let known = ExhibitChecks.families[word.lowercased()] {
+            family = known
+            label = word
+            index = wordEnd
+            while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ".") { index += 1 }
+        }
+        // A number (digits, Roman numeral or one letter) ended by punctuation or a space.
+        var numberEnd = index
+        while numberEnd < range.upperBound, Bytes.isDigit(bytes[numberEnd]) || Bytes.isLetterASCII(bytes[numberEnd]) { numberEnd += 1 }
+        var number: String? = nil
+        if numberEnd > index, numberEnd - index <= 5 {
+            let candidate = Bytes.string(bytes, index..<numberEnd)
+            let terminated = numberEnd == range.upperBound || [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: " "), UInt8(ascii: "-")].contains(bytes[numberEnd])
+                || bytes[numberEnd] == 0xE2
+            let isNumber = Int(candidate) != nil || (label != nil && (candidate.count == 1 || ExhibitChecks.romanValue(candidate) != nil))
+            if terminated && isNumber { number = candidate }
+        }
+        let pages = pageCount(bytes, range)
+        if label == nil && number == nil && pages == nil { return nil }
+        if label != nil && number == nil { return nil }
+        return Entry(family: family, label: label, number: number, pages: pages?.0,
+                     span: context.sourceSpan(block: block, range.lowerBound..<range.upperBound))
+    }
+}
+
+private extension String {
+    /// The string without a trailing period (`Exh.` → `Exh`).
+    var trimmingDot: String { hasSuffix(".") ? String(dropLast()) : self }
+    /// The string with its first letter upper-cased.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

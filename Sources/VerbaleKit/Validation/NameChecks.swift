@@ -1,0 +1,159 @@
+/// Names: one person's surname spelled two ways (`Ms. Sekerbaeva` / `Ms. Sekerbayeva`),
+/// found from honorific + name and a small edit distance between surnames.
+enum NameChecks {
+    /// Grammatical class of an honorific: surnames are compared only within a class (or with
+    /// a neutral title), so `Mr. Ivanov` and `Ms. Ivanova` are two people, not a variant.
+    enum Gender { case male, female, neutral }
+
+    /// Honorifics as written, with their class.
+    static let honorifics: [String: Gender] = [
+        "Mr.": .male, "Mr": .male, "M.": .male, "Monsieur": .male, "Sr.": .male, "Señor": .male, "Don": .male,
+        "Sir": .male, "г-н": .male, "господин": .male, "Г-н": .male, "Господин": .male,
+        "Ms.": .female, "Ms": .female, "Mrs.": .female, "Mrs": .female, "Miss": .female, "Mme": .female, "Mme.": .female,
+        "Madame": .female, "Mlle": .female, "Sra.": .female, "Srta.": .female, "Señora": .female, "Doña": .female,
+        "Lady": .female, "г-жа": .female, "госпожа": .female, "Г-жа": .female, "Госпожа": .female,
+        "Dr.": .neutral, "Dr": .neutral, "Prof.": .neutral, "H.E.": .neutral, "Dra.": .female,
+    ]
+
+    /// A surname as met after an honorific.
+    struct Seen {
+        var name: String
+        var honorific: String
+        var gender: Gender
+        var first: ByteSpan
+        var count: Int
+    }
+
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        var seen: [String: Seen] = [:]
+        var order: [String] = []
+        for index in context.blocks.indices {
+            for (honorific, gender, surname, range) in names(in: context.blockBytes[index]) {
+                let key = surname + "|" + String(describing: gender)
+                if seen[key] == nil {
+                    seen[key] = Seen(name: surname, honorific: honorific, gender: gender, first: context.sourceSpan(block: index, range), count: 0)
+                    order.append(key)
+                }
+                seen[key]!.count += 1
+            }
+        }
+        var found: [Diagnostic] = []
+        var reported: Set<String> = []
+        for (i, keyA) in order.enumerated() {
+            for keyB in order[(i + 1)...] {
+                let a = seen[keyA]!
+                let b = seen[keyB]!
+                guard a.name != b.name, a.gender == b.gender || a.gender == .neutral || b.gender == .neutral,
+                      similar(a.name, b.name), reported.insert(a.name + "|" + b.name).inserted else { continue }
+                // Point at the rarer spelling: that is the likelier slip.
+                let (rare, common) = b.count <= a.count ? (b, a) : (a, b)
+                found.append(DiagnosticCode.nameVariant.diagnostic(
+                    "\(rare.honorific) \(rare.name) (\(times(rare.count)), first on line \(context.line(rare.first.start))) and \(common.honorific) \(common.name) (\(times(common.count)), first on line \(context.line(common.first.start))) look like one person spelled two ways",
+                    rare.first))
+            }
+        }
+        return found
+    }
+
+    static func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }
+
+    /// Surnames long enough to compare, one edit apart (two for long names), same first letter.
+    static func similar(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.lowercased().unicodeScalars)
+        let y = Array(b.lowercased().unicodeScalars)
+        guard x.count >= 5, y.count >= 5, x.first == y.first, abs(x.count - y.count) <= 2 else { return false }
+        let allowed = min(x.count, y.count) >= 9 ? 2 : 1
+        return editDistance(x, y, limit: allowed) <= allowed
+    }
+
+    /// Levenshtein distance, stopping early once it exceeds `limit`.
+    static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            var rowMin = current[0]
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return rowMin }
+            previous = current
+        }
+        return previous[y.count]
+    }
+
+    /// `(honorific, class, surname, range of honorific…surname)` for each honorific followed by
+    /// one to three capitalised words; the surname is the last of them, possessive dropped.
+    static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
+        var words: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            if index > start { words.append(start..<index) }
+        }
+        var result: [(String, Gender, String, Range<Int>)] = []
+        var w = 0
+        while w < words.count {
+            let word = Bytes.string(bytes, words[w])
+            guard let gender = honorifics[strippedOpening(word)] else { w += 1; continue }
+            var next = w + 1
+            // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
+            var honorific = strippedOpening(word)
+            var kind = gender
+            while next < words.count, let inner = honorifics[Bytes.string(bytes, words[next])] {
+                honorific = Bytes.string(bytes, words[next])
+                if inner != .neutral { kind = inner }
+                next += 1
+            }
+            var surname: String? = nil
+            var end = words[w].upperBound
+            var taken = 0
+            while next < words.count, taken < 3 {
+                let raw = Bytes.string(bytes, words[next])
+                let (clean, stops) = cleanName(raw)
+                guard let clean, isCapitalisedName(clean) else { break }
+                surname = clean
+                end = words[next].upperBound
+                taken += 1
+                next += 1
+                if stops { break }
+            }
+            if let surname { result.append((honorific, kind, surname, words[w].lowerBound..<end)) }
+            w = max(next, w + 1)
+        }
+        return result
+    }
+
+    /// A word without opening quotes or brackets (`(Ms.` → `Ms.`).
+    static func strippedOpening(_ word: String) -> String {
+        String(word.drop { $0 == "(" || $0 == "“" || $0 == "\"" || $0 == "«" || $0 == "[" })
+    }
+
+    /// A name word without trailing punctuation or possessive; `stops` when punctuation ended
+    /// the name (`Serzhan)`, `Fonova’s`, `Sekerbayeva,`).
+    static func cleanName(_ raw: String) -> (String?, Bool) {
+        var word = Substring(raw)
+        var stops = false
+        for suffix in ["’s", "'s", "’", "'"] where word.hasSuffix(suffix) {
+            word = word.dropLast(suffix.count)
+            stops = true
+        }
+        while let last = word.last, !last.isLetter {
+            word = word.dropLast()
+            stops = true
+        }
+        for suffix in ["’s", "'s"] where word.hasSuffix(suffix) { word = word.dropLast(suffix.count) }
+        return (word.isEmpty ? nil : String(word), stops)
+    }
+
+    /// An upper-case first letter followed by lower-case letters (hyphens allowed), so that
+    /// `Ms. Sekerbaeva` counts and `Mr. President`-like all-caps or title words mostly do not.
+    static func isCapitalisedName(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase, word.unicodeScalars.count >= 2 else { return false }
+        let rest = word.unicodeScalars.dropFirst()
+        return rest.allSatisfy { $0.properties.isLowercase || $0 == "-" || $0 == "’" || $0 == "'" || $0.properties.isUppercase && false }
+            && rest.contains { $0.properties.isLowercase }
+    }
+}

@@ -1,0 +1,139 @@
+/// Numbered questions: gaps, duplicates, order, questions left without a response, and
+/// cross-references (`as referenced in the response to Question 2`) to questions that do not exist.
+enum QuestionChecks {
+    static func run(_ context: ValidationContext) -> [Diagnostic] {
+        let questions = context.document.questions.sorted { $0.start < $1.start }
+        guard !questions.isEmpty else { return [] }
+        var found: [Diagnostic] = []
+        let allNumbers = Set(questions.flatMap(\.numbers))
+        var seen: [Int: Question] = [:]
+        var highest = 0
+        for question in questions {
+            let span = headingSpan(question, context)
+            for number in question.numbers {
+                if let earlier = seen[number] {
+                    found.append(DiagnosticCode.questionDuplicate.diagnostic(
+                        "Question \(number) appears twice (first on line \(context.line(earlier.start)))", span))
+                    continue
+                }
+                seen[number] = question
+                if number < highest {
+                    found.append(DiagnosticCode.questionOrder.diagnostic(
+                        "Question \(number) comes after Question \(highest): questions are out of order", span))
+                } else if highest > 0, number > highest + 1 {
+                    let missing = ((highest + 1)..<number).filter { !allNumbers.contains($0) }
+                    if !missing.isEmpty {
+                        let names = missing.count == 1 ? "Question \(missing[0]) is" : "Questions \(missing.first!)–\(missing.last!) are"
+                        found.append(DiagnosticCode.questionGap.diagnostic(
+                            "questions jump from \(highest) to \(number): \(names) not answered", span))
+                    }
+                }
+                highest = max(highest, number)
+            }
+            if FootnoteChecks.isBlank(question.response) {
+                let names = question.numbers.map(String.init).joined(separator: " and ")
+                let label = question.numbers.count > 1 ? "Questions \(names) have" : "Question \(names) has"
+                found.append(DiagnosticCode.questionNoResponse.diagnostic(
+                    question.responseStart == nil ? "\(label) no response" : "the response to \(question.numbers.count > 1 ? "Questions" : "Question") \(names) is empty",
+                    span))
+            }
+        }
+        found += crossReferences(context, known: allNumbers)
+        return found
+    }
+
+    /// The question's first line, where its label is.
+    static func headingSpan(_ question: Question, _ context: ValidationContext) -> ByteSpan {
+        if let block = context.blockIndex(containing: question.start),
+           let span = context.blocks[block].spans.first(where: { $0.end > question.start }) {
+            return ByteSpan(question.start, min(span.end, question.end))
+        }
+        return ByteSpan(question.start, question.start)
+    }
+
+    /// Words that name a question, lower-case.
+    static let questionWords = Bytes.words(["questions", "question", "preguntas", "pregunta", "вопросам", "вопросы", "вопросу", "вопроса", "вопрос"])
+    /// Words between numbers of a list (`2 and 3`, `2, 3 et 5`).
+    static let joiners = Bytes.words(["and", "et", "y", "e", "и", "or", "ou", "o", "to", "à"])
+
+    /// `Question N` mentions outside question text that name a number the document lacks.
+    static func crossReferences(_ context: ValidationContext, known: Set<Int>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for index in context.blocks.indices where !context.isQuotedQuestion(index) {
+            let kind = context.blocks[index].kind
+            guard kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified else { continue }
+            let bytes = context.blockBytes[index]
+            let firstContent = EnclosureList.skipMarkup(bytes, 0)
+            var position = 0
+            while position < bytes.count {
+                // Only word starts: ASCII letters q/p or Cyrillic в (D0 B2 / D0 92).
+                let byte = Bytes.lowerASCII(bytes[position])
+                guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || byte == 0xD0 else { position += 1; continue }
+                guard let word = questionWords.first(where: { matchesFolded($0, bytes, position) }),
+                      !Bytes.isWordScalar(Bytes.scalar(before: position, in: bytes)) else { position += 1; continue }
+                let wordEnd = position + word.count
+                defer { position = wordEnd }
+                // A label at the start of a block is the question itself, not a reference to it.
+                guard position > firstContent else { continue }
+                for (number, range) in numbers(after: wordEnd, in: bytes) where !known.contains(number) {
+                    found.append(DiagnosticCode.questionReferenceMissing.diagnostic(
+                        "the text refers to Question \(number), but the document has no Question \(number) (it has \(summary(known)))",
+                        context.sourceSpan(block: index, position..<range.upperBound)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Case-insensitive match, folding Cyrillic capitals by decoding a few bytes.
+    static func matchesFolded(_ word: [UInt8], _ bytes: [UInt8], _ at: Int) -> Bool {
+        if word[0] < 0x80 { return Bytes.matches(word, in: bytes, at: at) && !Bytes.isWordScalar(Bytes.scalar(at: at + word.count, in: bytes)) }
+        guard at + word.count <= bytes.count else { return false }
+        let lowered = Array(Bytes.string(bytes, at..<(at + word.count)).lowercased().utf8)
+        return lowered == word && !Bytes.isWordScalar(Bytes.scalar(at: at + word.count, in: bytes))
+    }
+
+    /// Numbers right after a question word: `2`, `No. 2`, `2 and 3`, `2, 3 and 5`, `2-3`.
+    static func numbers(after start: Int, in bytes: [UInt8]) -> [(Int, Range<Int>)] {
+        var result: [(Int, Range<Int>)] = []
+        var index = start
+        func skipSpaces() { while index < bytes.count, bytes[index] == 0x20 { index += 1 } }
+        skipSpaces()
+        // `No.`, `n°`, `№`
+        if Bytes.matches(Array("no.".utf8), in: bytes, at: index) { index += 3; skipSpaces() }
+        else if Bytes.matches([0xE2, 0x84, 0x96], in: bytes, at: index) { index += 3; skipSpaces() }
+        else if Bytes.matches(Array("n°".utf8), in: bytes, at: index) { index += 3; skipSpaces() }
+        while index < bytes.count, Bytes.isDigit(bytes[index]) {
+            let numberStart = index
+            while index < bytes.count, Bytes.isDigit(bytes[index]) { index += 1 }
+            // `2.1`, `2(a)` or `2019`-like values are not plain question numbers.
+            if index < bytes.count, bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count, Bytes.isDigit(bytes[index + 1]) { return result }
+            guard let value = Bytes.integer(bytes[numberStart..<index]), value < 1000 else { return result }
+            result.append((value, numberStart..<index))
+            // A list continues after `,`, `-`, `–` or a joining word.
+            var next = index
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == UInt8(ascii: ",") { next += 1 }
+            if next < bytes.count, bytes[next] == UInt8(ascii: "-") {
+                next += 1
+            } else if Bytes.matches([0xE2, 0x80, 0x93], in: bytes, at: next) {
+                next += 3
+            } else if let joiner = joiners.first(where: { Bytes.matches($0, in: bytes, at: next) && next + $0.count < bytes.count && bytes[next + $0.count] == 0x20 }) {
+                next += joiner.count
+            } else if next > index, bytes[index] == UInt8(ascii: ","), next < bytes.count, Bytes.isDigit(bytes[next]) {
+                // `2, 3`
+            } else {
+                return result
+            }
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            guard next < bytes.count, Bytes.isDigit(bytes[next]) else { return result }
+            index = next
+        }
+        return result
+    }
+
+    /// `1–9` style summary of the numbers a document has.
+    static func summary(_ numbers: Set<Int>) -> String {
+        let parts = ExhibitChecks.ranges(numbers.sorted()).map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+        return (numbers.count == 1 ? "Question " : "Questions ") + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,101 @@
+/// What every check needs, computed once per document: blocks in order with their UTF-8
+/// text, the part each block belongs to, and ways to turn text offsets into source spans and
+/// line numbers.
+struct ValidationContext {
+    /// The document under check.
+    let document: Document
+    /// Every block of every part, in source order.
+    let blocks: [Block]
+    /// Each block's text as UTF-8 bytes (parallel to `blocks`).
+    let blockBytes: [[UInt8]]
+    /// Index of the part each block belongs to (parallel to `blocks`).
+    let partOfBlock: [Int]
+    /// Block index by block id.
+    let blockIndexByID: [String: Int]
+
+    init(document: Document) {
+        self.document = document
+        var blocks: [Block] = []
+        var partOfBlock: [Int] = []
+        for (partIndex, part) in document.parts.enumerated() {
+            blocks.append(contentsOf: part.blocks)
+            partOfBlock.append(contentsOf: repeatElement(partIndex, count: part.blocks.count))
+        }
+        self.blocks = blocks
+        self.partOfBlock = partOfBlock
+        self.blockBytes = blocks.map { Array($0.text.utf8) }
+        var byID: [String: Int] = [:]
+        for (index, block) in blocks.enumerated() where byID[block.id] == nil { byID[block.id] = index }
+        self.blockIndexByID = byID
+    }
+
+    /// 1-based line of a source offset, for messages that point at a second place.
+    func line(_ offset: Int) -> Int { document.lineTable.location(of: offset).line }
+
+    /// Whether a block is question text quoted from the communication being answered: its words
+    /// are the sender's, so drafting checks on the reply skip it.
+    func isQuotedQuestion(_ block: Int) -> Bool { blocks[block].role == "question" }
+
+    /// The block whose spans contain `offset`, if any.
+    func blockIndex(containing offset: Int) -> Int? {
+        for (index, block) in blocks.enumerated() where block.spans.contains(where: { $0.start <= offset && offset < $0.end }) {
+            return index
+        }
+        return nil
+    }
+
+    /// The block a citation sits in: by its `block` id, else by its offset.
+    func blockIndex(of citation: Citation) -> Int? {
+        if let id = citation.block, let index = blockIndexByID[id] { return index }
+        return blockIndex(containing: citation.span.start)
+    }
+
+    /// Estimated text offset of a source offset inside a block (markup makes text shorter than
+    /// source, so this is an upper bound; callers search around it).
+    func estimatedTextOffset(block: Int, source: Int) -> Int {
+        var before = 0
+        for span in blocks[block].spans {
+            if source < span.end { return before + max(0, source - span.start) }
+            before += span.count
+        }
+        return before
+    }
+
+    /// Text range of a citation inside its block: the occurrence of its text nearest to where
+    /// its source offset says it is.
+    func textRange(of citation: Citation, in block: Int) -> Range<Int>? {
+        let needle = Array(citation.text.utf8)
+        guard !needle.isEmpty else { return nil }
+        let estimate = estimatedTextOffset(block: block, source: citation.span.start)
+        var best: Int? = nil
+        var from = 0
+        let hay = blockBytes[block]
+        while let at = Bytes.find(needle, in: hay, from: from) {
+            if best == nil || abs(at - estimate) < abs(best! - estimate) { best = at }
+            from = at + 1
+        }
+        return best.map { $0..<($0 + needle.count) }
+    }
+
+    /// Source span of a text range inside a block: exact through the block's text map, else
+    /// (hand-built blocks without a map) estimated by walking the block's source spans.
+    func sourceSpan(block: Int, _ range: Range<Int>) -> ByteSpan {
+        let mapped = blocks[block].mapped
+        if mapped.count == blockBytes[block].count, range.lowerBound < mapped.count {
+            return mapped.sourceSpan(range.lowerBound, min(range.upperBound, mapped.count))
+        }
+        let start = estimatedSource(block: block, text: range.lowerBound)
+        let end = estimatedSource(block: block, text: range.upperBound)
+        return ByteSpan(start, max(start, end))
+    }
+
+    private func estimatedSource(block: Int, text offset: Int) -> Int {
+        var remaining = offset
+        let spans = blocks[block].spans
+        for span in spans {
+            if remaining <= span.count { return span.start + remaining }
+            remaining -= span.count
+        }
+        return spans.last?.end ?? 0
+    }
+}
