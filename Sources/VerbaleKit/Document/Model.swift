@@ -146,6 +146,8 @@ public struct Block: Sendable {
     public var question: String?
     /// `question` or `response` when the block is part of a numbered question pair.
     public var role: String?
+    /// The text with its byte map back to the source, for placing inline items.
+    public var mapped: MappedText
 
     /// First source byte.
     public var start: Int { spans.first?.start ?? 0 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import VerbaleKit
+
+/// `verbale cites`: one citation per line, for grep, jq and spreadsheets.
+struct Cites: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every citation: path:line:column, kind, key, text (TSV) or JSON Lines."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "tsv or jsonl.")
+    var format: String = "tsv"
+
+    func validate() throws {
+        guard ["tsv", "jsonl"].contains(format) else { throw ValidationError("unknown format '\(format)'; use tsv or jsonl") }
+    }
+
+    func run() throws {
+        let files: [InputFile]
+        do { files = try InputCollector.collect(input.inputs) } catch {
+            Output.stderr("verbale: error: \(error)")
+            throw ExitCode(2)
+        }
+        var failed = 0
+        for file in files {
+            do {
+                let document = try InputCollector.parse(file)
+                var out: [UInt8] = []
+                for citation in document.citations {
+                    let location = document.lineTable.location(of: citation.span.start)
+                    if format == "tsv" {
+                        let fields = ["\(file.path):\(location.line):\(location.column)", citation.kind.rawValue, citation.key, citation.text]
+                        out.append(contentsOf: fields.map(Self.tsvField).joined(separator: "\t").utf8)
+                        out.append(0x0A)
+                    } else {
+                        var json = JSONOutput(indent: 0)
+                        JSONWriter.writeCitation(citation, to: &json, position: document.lineTable.location(of:))
+                        out.append(contentsOf: json.bytes)
+                        out.append(0x0A)
+                    }
+                }
+                Output.stdout(out)
+            } catch {
+                failed += 1
+                Output.stderr("verbale: error: \(error)")
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Tabs and line breaks inside a field would break the columns: fold them to spaces.
+    static func tsvField(_ text: String) -> String {
+        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}

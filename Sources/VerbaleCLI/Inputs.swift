@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import VerbaleKit
+
+/// One input document to process: its path and the path relative to the directory it was
+/// found under (for mirroring the tree under an output directory).
+struct InputFile: Sendable {
+    var path: String
+    var relative: String
+}
+
+/// Expands command-line inputs: files as given, directories recursively (sorted, so runs are
+/// deterministic), `-` for standard input.
+enum InputCollector {
+    static let extensions: Set<String> = ["txt", "md", "markdown", "text"]
+
+    static func collect(_ inputs: [String]) throws(InputError) -> [InputFile] {
+        var result: [InputFile] = []
+        for input in inputs {
+            if input == "-" { result.append(InputFile(path: "-", relative: "stdin")); continue }
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                throw InputError(path: input, reason: "no such file or directory; check the path")
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                walk(input, into: &found)
+                for path in found.sorted() {
+                    var relative = String(path.dropFirst(input.count))
+                    while relative.hasPrefix("/") { relative.removeFirst() }
+                    result.append(InputFile(path: path, relative: relative))
+                }
+            } else {
+                result.append(InputFile(path: input, relative: baseName(input)))
+            }
+        }
+        return result
+    }
+
+    static func baseName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    private static func walk(_ directory: String, into found: inout [String]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &found)
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                found.append(path)
+            }
+        }
+    }
+
+    /// Parses one input (a file, or standard input for `-`).
+    static func parse(_ input: InputFile) throws(InputError) -> Document {
+        if input.path == "-" {
+            var parser = DocumentParser(path: "-")
+            var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, DocumentParser.chunkSize) }
+                if count < 0 { if errno == EINTR { continue }; throw InputError(path: "-", reason: "cannot read standard input") }
+                if count == 0 { break }
+                buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            }
+            return parser.finish()
+        }
+        return try DocumentParser.parse(fileAt: input.path)
+    }
+
+    /// Reads a whole file (for printing source excerpts under diagnostics).
+    static func readAll(_ path: String) -> [UInt8] {
+        guard path != "-", let file = fopen(path, "rb") else { return [] }
+        defer { fclose(file) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, file) }
+            if count <= 0 { break }
+            result.append(contentsOf: buffer[0..<count])
+        }
+        return result
+    }
+}
+
+/// Output helpers: standard streams and atomic files.
+enum Output {
+    static func stdout(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 { if errno == EINTR { continue }; return }
+                offset += written
+            }
+        }
+    }
+
+    static func stdout(_ text: String) { stdout(Array(text.utf8)) }
+
+    static func stderr(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees
+    /// a half-written output, even if the run is killed.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !directory.isEmpty { makeDirectories(directory) }
+        let temporary = path + ".tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else {
+            throw InputError(path: path, reason: "cannot create output file; check that the directory is writable")
+        }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let flushed = fflush(file) == 0
+        fclose(file)
+        guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw InputError(path: path, reason: "cannot write output (disk full?)")
+        }
+    }
+
+    static func makeDirectories(_ path: String) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            mkdir(current, 0o755)
+        }
+    }
+}

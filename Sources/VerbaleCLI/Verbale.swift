@@ -1,0 +1,23 @@
+import ArgumentParser
+import VerbaleKit
+
+/// The `verbale` command: a thin front over VerbaleKit.
+@main
+struct VerbaleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verbale",
+        abstract: "Turn diplomatic communications into a normalized, validated, citation-indexed corpus.",
+        discussion: """
+        Inputs are notes verbales, letters and replies as text from PDF converters (Markdown-ish) \
+        or pdftotext (plain, hard-wrapped), in English, French, Spanish or Russian.
+        """,
+        version: Verbale.version,
+        subcommands: [Convert.self, Cites.self, Validate.self]
+    )
+}
+
+/// Options shared by every command that reads inputs.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Files, directories (searched recursively for .txt and .md files), or - for standard input.")
+    var inputs: [String]
+}

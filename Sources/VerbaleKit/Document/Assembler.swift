@@ -1,0 +1,244 @@
+/// Turns the token stream into the document model: groups, page repair, footnotes, blocks,
+/// then the structural passes (parts, sections, questions, definitions), citations and checks.
+struct Assembler {
+    let tokens: [LineToken]
+    let lineTable: LineTable
+    var source: SourceInfo
+
+    init(tokens: [LineToken], lineTable: LineTable, source: SourceInfo) {
+        self.tokens = tokens
+        self.lineTable = lineTable
+        self.source = source
+    }
+
+    mutating func assemble() -> Document {
+        let plain = detectPlainText()
+        source.format = plain ? "plain" : "markdown"
+        if let first = tokens.first, first.start == 0, first.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            source.encoding = "utf-8-bom"
+        }
+        let builder = GroupBuilder(tokens: tokens, plain: plain)
+        var finder = FootnoteFinder(tokens: tokens, groups: builder.group(furniture: builder.findFurniture()))
+        finder.inferNumberedNotes()
+        var groups = finder.groups
+        let noteNumbers = groups.compactMap { group -> Int? in
+            if !group.mergedAway, case .footnote(let number) = group.kind { return number } else { return nil }
+        }
+        let callouts = finder.callouts(for: noteNumbers)
+        var extraStrips: [Int: [ByteSpan]] = [:]
+        for list in callouts.values { for callout in list where !callout.marked { extraStrips[callout.line, default: []].append(callout.span) } }
+        joinInterruptedParagraphs(&groups, plain: plain)
+
+        let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: Set(noteNumbers))
+        var blocks: [Block] = []
+        var footnotes: [Footnote] = []
+        for group in groups where !group.mergedAway {
+            var text = MappedText()
+            textBuilder.append(lines: group.lines, to: &text)
+            var spans = [span(of: group.lines)]
+            for continuation in group.continuations {
+                textBuilder.append(lines: continuation, to: &text)
+                spans.append(span(of: continuation))
+            }
+            text.trimTrailingWhitespace()
+            let id = "b_\(blocks.count + 1)"
+            var block = Block(id: id, kind: .paragraph, text: text.string, spans: spans, mapped: text)
+            switch group.kind {
+            case .paragraph:
+                // A line of rules or underscores carries no text: it is furniture.
+                block.kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
+            case .heading(let level): block.kind = .heading; block.level = level
+            case .listItem: block.kind = .listItem
+            case .footnote(let number):
+                block.kind = .footnote
+                block.footnote = number
+                var noteText = text
+                // A plain-text note keeps its number at the start of the line: drop it from the text.
+                if let (value, _) = LineText.leadingNoteNumber(tokens[group.lines[0]]), value == number,
+                   tokens[group.lines[0]].kind == .text {
+                    noteText = Self.dropLeadingNumber(text)
+                    block.mapped = noteText
+                    block.text = noteText.string
+                }
+                footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,
+                                          start: block.start, end: block.end,
+                                          references: (callouts[number] ?? []).map(\.span)))
+            case .separator, .pageBreak, .furniture: block.kind = .pageFurniture
+            }
+            blocks.append(block)
+        }
+        footnotes.sort { $0.number < $1.number }
+
+        var structure = StructureBuilder(blocks: blocks, plain: plain)
+        structure.lineBreaks = tokens.map(\.end)
+        structure.build()
+        let definitions = DefinitionFinder.find(in: structure.blocks)
+        var citationSources: [CitationSource] = []
+        for block in structure.blocks where block.kind != .pageFurniture {
+            citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
+        }
+        let citations = CitationEngine.scan(citationSources, definitions: definitions)
+        var document = Document(
+            source: source,
+            language: structure.documentLanguage,
+            parts: structure.parts,
+            sections: structure.sections,
+            questions: structure.questions,
+            footnotes: footnotes,
+            citations: citations,
+            definitions: definitions,
+            exhibits: Self.exhibits(from: citations),
+            diagnostics: [],
+            lineTable: lineTable
+        )
+        document.diagnostics = Validator.validate(document)
+        return document
+    }
+
+    /// Plain `pdftotext` output has form feeds, or hard-wrapped lines with no Markdown at all.
+    func detectPlainText() -> Bool {
+        var wrapped = 0
+        var textLines = 0
+        var markup = 0
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .pageBreak: return true
+            case .pageSeparator, .heading, .footnoteDefinition: markup += 1
+            case .text:
+                textLines += 1
+                markup += token.marks.isEmpty ? 0 : 1
+                if index + 1 < tokens.count, tokens[index + 1].kind == .text,
+                   (40...110).contains(LineText.contentLength(token)) { wrapped += 1 }
+            default: break
+            }
+        }
+        return markup == 0 && textLines >= 4 && wrapped * 10 >= textLines * 4
+    }
+
+    func span(of lines: [Int]) -> ByteSpan {
+        guard let first = lines.first, let last = lines.last else { return ByteSpan(0, 0) }
+        return ByteSpan(tokens[first].start, tokens[last].end)
+    }
+
+    static func dropLeadingNumber(_ text: MappedText) -> MappedText {
+        var index = 0
+        while index < text.count, text.bytes[index] >= 0x30, text.bytes[index] <= 0x39 { index += 1 }
+        while index < text.count, text.bytes[index] == 0x20 { index += 1 }
+        var result = MappedText()
+        for offset in index..<text.count { result.append(text.bytes[offset], from: text.sourceOffset(offset)) }
+        return result
+    }
+
+    // MARK: Page repair
+
+    /// Re-joins a paragraph that a page break, a footnote block or a lost page boundary cut in
+    /// two: the first part does not end a sentence and the second goes on in lower case (or,
+    /// in plain text after a page break, simply does not start a new numbered paragraph).
+    func joinInterruptedParagraphs(_ groups: inout [LineGroup], plain: Bool) {
+        var lastBody: Int? = nil
+        var interrupted = false
+        for index in groups.indices where !groups[index].mergedAway {
+            let group = groups[index]
+            if group.isInterruption { interrupted = true; continue }
+            switch group.kind {
+            case .paragraph:
+                if let previous = lastBody {
+                    let ending = lastMeaningfulByte(groups[previous])
+                    let startsLower = firstMeaningfulIsLowercase(group)
+                    let ends = ending.map(Self.endsSentence) ?? true
+                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[group.lines[0]])))
+                    if continues {
+                        groups[previous].continuations.append(group.lines)
+                        groups[index].mergedAway = true
+                        interrupted = false
+                        continue
+                    }
+                }
+                lastBody = index
+            case .listItem:
+                lastBody = index
+            default:
+                lastBody = nil
+            }
+            interrupted = false
+        }
+    }
+
+    static func endsSentence(_ byte: (UInt8, UInt8)) -> Bool {
+        let (last, beforeLast) = byte
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"):
+            return true
+        case UInt8(ascii: "\""), UInt8(ascii: ")"), 0x9D, 0x99, 0xBB:
+            // Closing quote or parenthesis: the sentence ended if the byte before it did.
+            return beforeLast == UInt8(ascii: ".") || beforeLast == UInt8(ascii: "!") || beforeLast == UInt8(ascii: "?")
+        default:
+            return false
+        }
+    }
+
+    /// The last content byte of a group outside any markup mark, and the byte before it.
+    func lastMeaningfulByte(_ group: LineGroup) -> (UInt8, UInt8)? {
+        let lines = group.continuations.last ?? group.lines
+        for line in lines.reversed() {
+            let token = tokens[line]
+            var index = token.bytes.count - 1
+            var found: [UInt8] = []
+            while index >= token.contentStart && found.count < 2 {
+                let source = token.start + index
+                if let mark = token.marks.last(where: { $0.start <= source && source < $0.end }) {
+                    index = mark.start - token.start - 1
+                    continue
+                }
+                let byte = token.bytes[index]
+                if byte != 0x20 && byte != 0x09 && !(byte == 0xA0 && index > 0 && token.bytes[index - 1] == 0xC2) {
+                    found.append(byte)
+                } else if !found.isEmpty {
+                    break
+                }
+                index -= 1
+            }
+            if let last = found.first { return (last, found.count > 1 ? found[1] : 0) }
+        }
+        return nil
+    }
+
+    func firstMeaningfulIsLowercase(_ group: LineGroup) -> Bool {
+        let token = tokens[group.lines[0]]
+        var index = token.contentStart
+        while index < token.bytes.count {
+            let source = token.start + index
+            if let mark = token.marks.first(where: { $0.start <= source && source < $0.end }) {
+                index = mark.end - token.start
+                continue
+            }
+            let byte = token.bytes[index]
+            if byte == 0x20 || byte == 0x09 { index += 1; continue }
+            if byte >= 0x61 && byte <= 0x7A { return true }
+            if byte == 0xD0, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xB0 { return true }
+            if byte == 0xD1, index + 1 < token.bytes.count, token.bytes[index + 1] <= 0x8F { return true }
+            if byte == 0xC3, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xA0 { return true }
+            return false
+        }
+        return false
+    }
+
+    // MARK: Exhibits
+
+    /// One entry per exhibit label value, in order of first citation, with every citation of it.
+    static func exhibits(from citations: [Citation]) -> [Exhibit] {
+        var order: [String] = []
+        var byNumber: [String: Exhibit] = [:]
+        for citation in citations where citation.kind == .exhibit {
+            guard let number = citation.exhibit else { continue }
+            let key = (citation.label ?? "Exhibit").lowercased() + "/" + number
+            if byNumber[key] == nil {
+                order.append(key)
+                byNumber[key] = Exhibit(label: citation.label ?? "Exhibit", number: number, title: citation.title, citations: [])
+            }
+            byNumber[key]!.citations.append(citation.id)
+            if byNumber[key]!.title == nil { byNumber[key]!.title = citation.title }
+        }
+        return order.compactMap { byNumber[$0] }
+    }
+}

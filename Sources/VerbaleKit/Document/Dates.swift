@@ -1,0 +1,237 @@
+/// A calendar date found in text.
+public struct FoundDate: Sendable, Equatable {
+    /// Year (four digits).
+    public var year: Int
+    /// Month 1–12.
+    public var month: Int
+    /// Day 1–31 (not checked against the month: `isValid` says whether it exists).
+    public var day: Int
+    /// UTF-8 byte range of the date expression in the scanned text.
+    public var range: Range<Int>
+
+    /// ISO 8601 `yyyy-mm-dd`.
+    public var iso: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Whether the day exists in that month of that year (no February 30).
+    public var isValid: Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        return day <= DateParser.daysIn(month: month, year: year)
+    }
+}
+
+/// Finds dates written the ways diplomatic correspondence writes them, in English, French,
+/// Spanish and Russian: `December « 23 », 2019`, `December 19, 2019`, `23 December 2019`,
+/// `le 1er décembre 1994`, `23 de diciembre de 2019`, `23 декабря 2019 г.`, `25/10/2019`,
+/// `19.12.19`, `2019-12-23`.
+///
+/// Runs on short texts (datelines, sentences), on bytes; month names are matched after
+/// folding ASCII case and common accents, so OCR slips such as `fèvrier` still match.
+public enum DateParser {
+    /// Days in a month, with Gregorian leap years.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Month names and abbreviations (lower-case, accents folded) with their numbers.
+    static let monthNames: [(String, Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+        ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+        ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+        ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+        ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12),
+        ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+        ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+        ("noviembre", 11), ("diciembre", 12),
+        ("январь", 1), ("января", 1), ("февраль", 2), ("февраля", 2), ("март", 3), ("марта", 3),
+        ("апрель", 4), ("апреля", 4), ("май", 5), ("мая", 5), ("июнь", 6), ("июня", 6),
+        ("июль", 7), ("июля", 7), ("август", 8), ("августа", 8), ("сентябрь", 9), ("сентября", 9),
+        ("октябрь", 10), ("октября", 10), ("ноябрь", 11), ("ноября", 11), ("декабрь", 12), ("декабря", 12),
+    ]
+
+    static let monthTable: [String: Int] = Dictionary(monthNames, uniquingKeysWith: { first, _ in first })
+
+    /// A lexical unit of a date scan.
+    enum Piece: Equatable {
+        /// Digits with their value and digit count.
+        case number(Int, digits: Int)
+        /// A word (letters), folded.
+        case word(String)
+        /// A separator character that matters (`/`, `.`, `-`, `,`).
+        case mark(UInt8)
+    }
+
+    /// Splits text into pieces with byte ranges; quotes, guillemets and spaces are dropped.
+    static func pieces(_ bytes: [UInt8]) -> [(Piece, Range<Int>)] {
+        var result: [(Piece, Range<Int>)] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                let start = index
+                var value = 0
+                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 9 {
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                    index += 1
+                }
+                result.append((.number(value, digits: index - start), start..<index))
+            } else if isLetterStart(byte) {
+                let start = index
+                var scalars = String.UnicodeScalarView()
+                while index < bytes.count, isLetterStart(bytes[index]) || (bytes[index] & 0xC0) == 0x80 {
+                    index += 1
+                }
+                let word = String(decoding: bytes[start..<index], as: UTF8.self)
+                for scalar in word.lowercased().unicodeScalars { scalars.append(fold(scalar)) }
+                result.append((.word(String(scalars)), start..<index))
+            } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",") {
+                result.append((.mark(byte), index..<(index + 1)))
+                index += 1
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func isLetterStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0xC3 && byte != 0xE2 && byte != 0xC2
+    }
+
+    /// Folds Latin accents so `décembre`/`fèvrier`/`août` match their table entries.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "é", "è", "ê", "ë": return "e"
+        case "à", "â", "á": return "a"
+        case "ô", "ó": return "o"
+        case "û", "ù", "ú": return "u"
+        case "î", "ï", "í": return "i"
+        case "ç": return "c"
+        case "ñ": return "n"
+        default: return scalar
+        }
+    }
+
+    static func year(_ value: Int, digits: Int) -> Int? {
+        if digits == 4 && value >= 1800 && value <= 2199 { return value }
+        if digits == 2 { return value < 70 ? 2000 + value : 1900 + value }
+        return nil
+    }
+
+    /// Every date in `text`, in order.
+    public static func dates(in text: String) -> [FoundDate] {
+        dates(in: Array(text.utf8))
+    }
+
+    /// The first date in `text`, if any.
+    public static func firstDate(in text: String) -> FoundDate? {
+        dates(in: Array(text.utf8)).first
+    }
+
+    /// Every date in UTF-8 `bytes`, in order; ranges are byte ranges of `bytes`.
+    public static func dates(in bytes: [UInt8]) -> [FoundDate] {
+        let list = pieces(bytes)
+        var found: [FoundDate] = []
+        var index = 0
+        func number(_ at: Int) -> (Int, Int)? {
+            guard at < list.count, case let .number(value, digits) = list[at].0 else { return nil }
+            return (value, digits)
+        }
+        func month(_ at: Int) -> Int? {
+            guard at < list.count, case let .word(word) = list[at].0 else { return nil }
+            return monthTable[word]
+        }
+        func isWord(_ at: Int, _ words: Set<String>) -> Bool {
+            guard at < list.count, case let .word(word) = list[at].0 else { return false }
+            return words.contains(word)
+        }
+        func isMark(_ at: Int, _ mark: UInt8) -> Bool {
+            guard at < list.count, case let .mark(value) = list[at].0 else { return false }
+            return value == mark
+        }
+        // Pieces must be close together: a month name and a year forty words apart are not a date.
+        func near(_ a: Int, _ b: Int) -> Bool {
+            guard a < list.count, b < list.count else { return false }
+            return list[b].1.lowerBound - list[a].1.upperBound <= 12
+        }
+        while index < list.count {
+            // Month D, YYYY  (December « 23 », 2019)
+            if let monthNumber = month(index), let (day, dayDigits) = number(index + 1), dayDigits <= 2,
+               near(index, index + 1) {
+                var cursor = index + 2
+                if isMark(cursor, UInt8(ascii: ",")) { cursor += 1 }
+                if let (yearValue, yearDigits) = number(cursor), yearDigits == 4, let fullYear = year(yearValue, digits: 4),
+                   near(index + 1, cursor) {
+                    found.append(FoundDate(year: fullYear, month: monthNumber, day: day,
+                                           range: list[index].1.lowerBound..<list[cursor].1.upperBound))
+                    index = cursor + 1
+                    continue
+                }
+            }
+            // D [er|de] Month [de] YYYY (23 December 2019, 1er décembre 1994, 23 de diciembre de 2019)
+            if let (day, dayDigits) = number(index), dayDigits <= 2 {
+                var cursor = index + 1
+                if isWord(cursor, ["er", "st", "nd", "rd", "th", "de", "del"]) { cursor += 1 }
+                if isMark(cursor, UInt8(ascii: ".")) && !isMark(cursor + 1, UInt8(ascii: ".")) { cursor += 1 }
+                if let monthNumber = month(cursor), near(index, cursor) {
+                    var yearAt = cursor + 1
+                    if isWord(yearAt, ["de", "del"]) || isMark(yearAt, UInt8(ascii: ",")) { yearAt += 1 }
+                    if let (yearValue, yearDigits) = number(yearAt), let fullYear = year(yearValue, digits: yearDigits),
+                       yearDigits == 4, near(cursor, yearAt) {
+                        var end = list[yearAt].1.upperBound
+                        if isWord(yearAt + 1, ["г", "года"]) { end = list[yearAt + 1].1.upperBound }
+                        found.append(FoundDate(year: fullYear, month: monthNumber, day: day,
+                                               range: list[index].1.lowerBound..<end))
+                        index = yearAt + 1
+                        continue
+                    }
+                }
+                // D/M/YYYY, D.M.YY, D-M-YYYY: the three numbers must be adjacent, one separator kind.
+                var matchedNumeric = false
+                for separator in [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")] {
+                    guard isMark(index + 1, separator), let (monthValue, monthDigits) = number(index + 2),
+                          monthDigits <= 2, isMark(index + 3, separator),
+                          let (yearValue, yearDigits) = number(index + 4),
+                          let fullYear = year(yearValue, digits: yearDigits),
+                          list[index + 4].1.lowerBound == list[index + 3].1.upperBound,
+                          list[index + 1].1.lowerBound == list[index].1.upperBound,
+                          (1...12).contains(monthValue), (1...31).contains(day) else { continue }
+                    // Not part of a longer number chain such as a case number 7517-19-00-2.
+                    if isMark(index + 5, separator), number(index + 6) != nil,
+                       list[index + 5].1.lowerBound == list[index + 4].1.upperBound { continue }
+                    if index > 0, case .mark = list[index - 1].0, list[index - 1].1.upperBound == list[index].1.lowerBound,
+                       !isMark(index - 1, UInt8(ascii: ",")) { continue }
+                    found.append(FoundDate(year: fullYear, month: monthValue, day: day,
+                                           range: list[index].1.lowerBound..<list[index + 4].1.upperBound))
+                    index += 5
+                    matchedNumeric = true
+                    break
+                }
+                if matchedNumeric { continue }
+            }
+            // YYYY-MM-DD
+            if let (yearValue, yearDigits) = number(index), yearDigits == 4, isMark(index + 1, UInt8(ascii: "-")),
+               let (monthValue, _) = number(index + 2), isMark(index + 3, UInt8(ascii: "-")),
+               let (day, dayDigits) = number(index + 4), dayDigits == 2, (1...12).contains(monthValue),
+               let fullYear = year(yearValue, digits: 4) {
+                found.append(FoundDate(year: fullYear, month: monthValue, day: day,
+                                       range: list[index].1.lowerBound..<list[index + 4].1.upperBound))
+                index += 5
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,202 @@
+/// Finds footnotes and their call-outs in both input styles.
+///
+/// Explicit markers (`<sup>N</sup>`, `[^N]`) need no inference. Plain text needs two rules
+/// that hold across documents: a note is a group that starts with the next expected number
+/// followed by text (never `N.`, which is a numbered paragraph), and it counts only if a
+/// call-out for that number occurs earlier in the body — bracketed (`[3]`) or glued to the
+/// end of a word (`OHCHR1`, `concession.18`). Call-outs are matched in order, so the
+/// call-out of note N lies after that of note N−1.
+struct FootnoteFinder {
+    var tokens: [LineToken]
+    var groups: [LineGroup]
+
+    /// A call-out found in the body: its number and source span, and the line it is in.
+    struct Callout: Sendable {
+        var number: Int
+        var span: ByteSpan
+        var line: Int
+        /// Whether the tokenizer already marked it (explicit or bracketed).
+        var marked: Bool
+    }
+
+    /// Words that head an endnotes section.
+    static let notesHeadings: Set<String> = ["notes", "endnotes", "footnotes", "notas", "примечания", "notes de bas de page"]
+
+    /// Classifies numbered groups as footnotes; merges endnote continuations.
+    mutating func inferNumberedNotes() {
+        let explicitNumbers = Set(groups.compactMap { group -> Int? in
+            if case .footnote(let number) = group.kind { return number } else { return nil }
+        })
+        var expected = (explicitNumbers.max() ?? 0) + 1
+        var inNotesSection = false
+        var lastNote: Int? = nil
+        var searchFrom = 0  // source offset after the previous inferred call-out
+        var index = -1
+        while index + 1 < groups.count {
+            index += 1
+            if groups[index].mergedAway { continue }
+            let group = groups[index]
+            if case .paragraph = group.kind, group.lines.count == 1 {
+                let text = LineText.trimmed(tokens[group.lines[0]]).lowercased()
+                if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
+            }
+            guard case .paragraph = group.kind else {
+                if case .heading = group.kind { lastNote = nil }
+                continue
+            }
+            let first = tokens[group.lines[0]]
+            if let (number, _) = LineText.leadingNoteNumber(first), number == expected,
+               let callout = firstCallout(number: number, from: searchFrom, before: first.start) {
+                groups[index].kind = .footnote(number: number)
+                searchFrom = callout.span.end
+                expected += 1
+                lastNote = index
+                splitNotes(at: index, expected: &expected, searchFrom: &searchFrom, lastNote: &lastNote)
+                continue
+            }
+            // An endnote continued after a blank line (pdftotext leaves one inside long notes).
+            if let note = lastNote, inNotesSection || startsLowercase(first) {
+                groups[note].lines.append(contentsOf: group.lines)
+                groups[index].mergedAway = true
+                let before = groups.count
+                var current: Int? = note
+                splitNotes(at: note, expected: &expected, searchFrom: &searchFrom, lastNote: &current)
+                lastNote = current
+                index += groups.count - before  // groups inserted before `index` shift it
+                continue
+            }
+            lastNote = nil
+        }
+    }
+
+    /// Notes on consecutive lines share a group (no blank line between them): split the group
+    /// where a line starts with the next expected number and that number has a call-out.
+    private mutating func splitNotes(at index: Int, expected: inout Int, searchFrom: inout Int, lastNote: inout Int?) {
+        var current = index
+        var position = 1
+        while position < groups[current].lines.count {
+            let line = groups[current].lines[position]
+            let token = tokens[line]
+            if let (number, _) = LineText.leadingNoteNumber(token), number == expected,
+               let callout = firstCallout(number: number, from: searchFrom, before: token.start) {
+                let rest = Array(groups[current].lines[position...])
+                groups[current].lines.removeSubrange(position...)
+                groups.append(LineGroup(kind: .footnote(number: number), lines: rest))
+                // Keep groups in source order: move the new group right after the current one.
+                let moved = groups.removeLast()
+                groups.insert(moved, at: current + 1)
+                searchFrom = callout.span.end
+                expected += 1
+                current += 1
+                lastNote = current
+                position = 1
+                continue
+            }
+            position += 1
+        }
+    }
+
+    func startsLowercase(_ token: LineToken) -> Bool {
+        guard let first = LineText.firstContent(token) else { return false }
+        let byte = token.bytes[first]
+        return (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "(")
+    }
+
+    /// The first candidate call-out of `number` in body lines between two source offsets.
+    func firstCallout(number: Int, from: Int, before: Int) -> Callout? {
+        for group in groups where !group.mergedAway {
+            switch group.kind {
+            case .paragraph, .listItem, .heading: break
+            default: continue
+            }
+            for line in group.lines {
+                let token = tokens[line]
+                if token.end <= from { continue }
+                if token.start >= before { return nil }
+                for mark in token.marks where mark.start >= from {
+                    if case .bracketedNumber(let value) = mark.kind, value == number {
+                        return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+                    }
+                }
+                if let span = gluedNumber(number, in: token, from: from) {
+                    return Callout(number: number, span: span, line: line, marked: false)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Digits equal to `number` glued to the end of a word or closing punctuation and followed
+    /// by a space, punctuation or the line end: `OHCHR1 a`, `concession.18 As`, `Family3 was`.
+    func gluedNumber(_ number: Int, in token: LineToken, from: Int) -> ByteSpan? {
+        let bytes = token.bytes
+        var index = max(token.contentStart, from - token.start)
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x30 && byte <= 0x39, index > 0 else { index += 1; continue }
+            let start = index
+            var value = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 4 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            if value != number || index - start > 3 { continue }
+            let before = bytes[start - 1]
+            let gluedToWord = (before >= 0x61 && before <= 0x7A) || (before >= 0x41 && before <= 0x5A)
+                || before == UInt8(ascii: ".") || before == UInt8(ascii: ",") || before == UInt8(ascii: ";")
+                || before == UInt8(ascii: ")") || before == UInt8(ascii: ":")
+                || (start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80 && (before == 0x9D || before == 0x99))
+            // pdftotext sometimes detaches the superscript: `the victim. 4 An offence`.
+            let detached = before == 0x20 && start >= 2
+                && (bytes[start - 2] == UInt8(ascii: ".") || bytes[start - 2] == UInt8(ascii: ";") || bytes[start - 2] == UInt8(ascii: ","))
+                && index < bytes.count && bytes[index] == 0x20
+            guard gluedToWord || detached else { continue }
+            // A digit after a letter inside a token (`HR2HE`, `G7`) is not a call-out: demand
+            // that the word before is at least two letters long or ends with punctuation, and
+            // that nothing but space or punctuation follows.
+            if index < bytes.count {
+                let after = bytes[index]
+                let endsToken = after == 0x20 || after == 0x09 || after == UInt8(ascii: ".") || after == UInt8(ascii: ",")
+                    || after == UInt8(ascii: ";") || after == UInt8(ascii: ":") || after == UInt8(ascii: ")")
+                guard endsToken else { continue }
+            }
+            if before >= 0x41 && before <= 0x5A, start >= 2, bytes[start - 2] == 0x20 || bytes[start - 2] == UInt8(ascii: "-") {
+                continue  // `A 1`-like codes: one capital then digits
+            }
+            return ByteSpan(token.start + start, token.start + index)
+        }
+        return nil
+    }
+
+    /// Every call-out of every footnote, in source order. Inferred glued call-outs are matched
+    /// in sequence; explicit and bracketed ones wherever they occur.
+    func callouts(for numbers: [Int]) -> [Int: [Callout]] {
+        var result: [Int: [Callout]] = [:]
+        let wanted = Set(numbers)
+        for group in groups where !group.mergedAway {
+            if case .footnote = group.kind { continue }
+            for line in group.lines {
+                for mark in tokens[line].marks {
+                    switch mark.kind {
+                    case .callout(let number) where wanted.contains(number),
+                         .bracketedNumber(let number) where wanted.contains(number):
+                        result[number, default: []].append(Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true))
+                    default: break
+                    }
+                }
+            }
+        }
+        // Notes with no marked call-out: look for glued digits, in order.
+        var from = 0
+        for number in numbers.sorted() {
+            if let found = result[number]?.first { from = found.span.end; continue }
+            let noteStart = groups.first { if case .footnote(number) = $0.kind { return true } else { return false } }
+                .map { tokens[$0.lines[0]].start } ?? Int.max
+            if let callout = firstCallout(number: number, from: from, before: noteStart) {
+                result[number] = [callout]
+                from = callout.span.end
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,210 @@
+/// The structural pass: physical lines → groups (candidate blocks), page furniture, footnote
+/// definitions, and paragraphs re-joined across page breaks and footnote blocks.
+///
+/// Works on line indexes only; text is built later, once, from the final groups.
+struct LineGroup: Sendable {
+    /// What the group is.
+    enum Kind: Sendable, Equatable {
+        /// Running text (one or more lines).
+        case paragraph
+        /// A Markdown heading.
+        case heading(level: Int)
+        /// A bulleted list item and its continuation lines.
+        case listItem
+        /// The text of footnote `number`.
+        case footnote(number: Int)
+        /// `---` between pages.
+        case separator
+        /// A form feed.
+        case pageBreak
+        /// Running headers and footers, page numbers, print-job numbers.
+        case furniture
+    }
+
+    /// What the group is.
+    var kind: Kind
+    /// Indexes into the token array, in order.
+    var lines: [Int]
+    /// Indexes of further groups merged into this one (a paragraph continued after a page break).
+    var continuations: [[Int]] = []
+    /// Set when the group has been merged into an earlier one.
+    var mergedAway = false
+
+    /// Whether the group is an interruption of the running text.
+    var isInterruption: Bool {
+        switch kind {
+        case .separator, .pageBreak, .furniture, .footnote: return true
+        default: return false
+        }
+    }
+}
+
+/// Byte-level predicates over a line's content.
+enum LineText {
+    /// The first content byte index at or after `from` that is not white space, or nil.
+    static func firstContent(_ token: LineToken) -> Int? {
+        var index = token.contentStart
+        while index < token.bytes.count, token.bytes[index] == 0x20 || token.bytes[index] == 0x09 { index += 1 }
+        return index < token.bytes.count ? index : nil
+    }
+
+    /// Trimmed content as a string (for short lines only).
+    static func trimmed(_ token: LineToken) -> String {
+        var start = token.contentStart
+        var end = token.bytes.count
+        while start < end, token.bytes[start] == 0x20 || token.bytes[start] == 0x09 { start += 1 }
+        while end > start, token.bytes[end - 1] == 0x20 || token.bytes[end - 1] == 0x09 { end -= 1 }
+        return String(decoding: token.bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Number of trimmed content bytes.
+    static func contentLength(_ token: LineToken) -> Int {
+        guard let first = firstContent(token) else { return 0 }
+        var end = token.bytes.count
+        while end > first, token.bytes[end - 1] == 0x20 || token.bytes[end - 1] == 0x09 { end -= 1 }
+        return end - first
+    }
+
+    /// `N` digits at the start of the content followed by white space (not `.`): a footnote
+    /// line in `pdftotext` output. Returns the number and where the note text starts.
+    static func leadingNoteNumber(_ token: LineToken) -> (Int, Int)? {
+        guard let first = firstContent(token) else { return nil }
+        var index = first
+        var value = 0
+        while index < token.bytes.count, token.bytes[index] >= 0x30, token.bytes[index] <= 0x39, index - first < 4 {
+            value = value * 10 + Int(token.bytes[index] - 0x30)
+            index += 1
+        }
+        guard index > first, index - first <= 3 else { return nil }
+        if index == token.bytes.count { return (value, index) }
+        guard token.bytes[index] == 0x20 || token.bytes[index] == 0x09 else { return nil }
+        var textStart = index
+        while textStart < token.bytes.count, token.bytes[textStart] == 0x20 || token.bytes[textStart] == 0x09 { textStart += 1 }
+        guard textStart < token.bytes.count else { return (value, textStart) }
+        // The note text starts with a letter or quote, never with more digits (a table row).
+        let next = token.bytes[textStart]
+        if next >= 0x30 && next <= 0x39 { return nil }
+        return (value, textStart)
+    }
+
+    /// `12.   Text` — a numbered paragraph of a UN document (the number, then a full stop).
+    static func startsNumberedParagraph(_ token: LineToken) -> Bool {
+        guard let first = firstContent(token) else { return false }
+        var index = first
+        while index < token.bytes.count, token.bytes[index] >= 0x30, token.bytes[index] <= 0x39, index - first < 4 { index += 1 }
+        guard index > first, index - first <= 3, index + 1 < token.bytes.count,
+              token.bytes[index] == UInt8(ascii: "."), token.bytes[index + 1] == 0x20 || token.bytes[index + 1] == 0x09
+        else { return false }
+        return true
+    }
+
+    /// Whether the line is only a page number (1–4 digits, maybe with a roman numeral form).
+    static func isPageNumber(_ token: LineToken) -> Bool {
+        guard let first = firstContent(token) else { return false }
+        let length = contentLength(token)
+        guard length >= 1 && length <= 4 else { return false }
+        for index in first..<(first + length) where !(token.bytes[index] >= 0x30 && token.bytes[index] <= 0x39) {
+            return false
+        }
+        return true
+    }
+}
+
+/// Builds groups from tokens and repairs the page structure.
+struct GroupBuilder {
+    let tokens: [LineToken]
+    let plain: Bool
+
+    /// Groups consecutive lines into blocks; a blank line, a separator, a page break, a heading,
+    /// a list item or an explicit footnote definition starts a new group.
+    func group(furniture: Set<Int>) -> [LineGroup] {
+        var groups: [LineGroup] = []
+        var current: LineGroup? = nil
+        func close() {
+            if let group = current { groups.append(group) }
+            current = nil
+        }
+        for (index, token) in tokens.enumerated() {
+            if furniture.contains(index) {
+                close()
+                groups.append(LineGroup(kind: .furniture, lines: [index]))
+                continue
+            }
+            switch token.kind {
+            case .blank:
+                close()
+            case .pageSeparator:
+                close()
+                groups.append(LineGroup(kind: .separator, lines: [index]))
+            case .pageBreak:
+                close()
+                groups.append(LineGroup(kind: .pageBreak, lines: [index]))
+            case .heading(let level):
+                close()
+                groups.append(LineGroup(kind: .heading(level: level), lines: [index]))
+            case .listItem:
+                close()
+                current = LineGroup(kind: .listItem, lines: [index])
+            case .footnoteDefinition(let number):
+                close()
+                current = LineGroup(kind: .footnote(number: number), lines: [index])
+            case .text:
+                if current != nil, plain, LineText.startsNumberedParagraph(token) {
+                    close()
+                }
+                if current == nil {
+                    current = LineGroup(kind: .paragraph, lines: [index])
+                } else {
+                    current!.lines.append(index)
+                }
+            }
+        }
+        close()
+        return groups
+    }
+
+    /// Running headers/footers and page numbers next to form feeds, and lines that repeat at
+    /// page tops (a document symbol printed on every page).
+    func findFurniture() -> Set<Int> {
+        var furniture = Set<Int>()
+        guard plain else { return furniture }
+        var topLines: [String: Int] = [:]
+        for (index, token) in tokens.enumerated() where token.kind == .pageBreak {
+            // First non-blank line after the break: a running header when short.
+            var after = index + 1
+            while after < tokens.count, tokens[after].kind == .blank { after += 1 }
+            if after < tokens.count, tokens[after].kind == .text, LineText.contentLength(tokens[after]) <= 60 {
+                topLines[LineText.trimmed(tokens[after]), default: 0] += 1
+            }
+            // Last non-blank lines before the break: a page number, a print-job number.
+            var before = index - 1
+            var checked = 0
+            while before >= 0, checked < 3 {
+                if tokens[before].kind == .blank { before -= 1; continue }
+                if tokens[before].kind == .text, LineText.isPageNumber(tokens[before]) || isJobNumber(tokens[before]) {
+                    furniture.insert(before)
+                    before -= 1
+                    checked += 1
+                    continue
+                }
+                break
+            }
+        }
+        let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
+        for (index, token) in tokens.enumerated() where token.kind == .text {
+            if LineText.contentLength(token) <= 60, repeated.contains(LineText.trimmed(token)) {
+                furniture.insert(index)
+            } else if isJobNumber(token) {
+                furniture.insert(index)
+            }
+        }
+        return furniture
+    }
+
+    /// `GE.20-02535(E)` — the UN print-job number at the foot of a first page.
+    func isJobNumber(_ token: LineToken) -> Bool {
+        let text = LineText.trimmed(token)
+        guard text.utf8.count <= 24, text.hasPrefix("GE.") else { return false }
+        return text.utf8.dropFirst(3).first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+    }
+}

@@ -1,0 +1,692 @@
+/// The structural passes over blocks: parts and their metadata, numbered questions, sections
+/// and languages. Blocks are few (hundreds per document), so these passes use strings.
+struct StructureBuilder {
+    var blocks: [Block]
+    let plain: Bool
+    var parts: [Part] = []
+    var sections: [Section] = []
+    var questions: [Question] = []
+    var documentLanguage = "und"
+    /// Lower-cased text of each block, computed once.
+    private var lower: [String]
+
+    init(blocks: [Block], plain: Bool) {
+        self.blocks = blocks
+        self.plain = plain
+        self.lower = blocks.map { $0.text.lowercased() }
+    }
+
+    mutating func build() {
+        let ranges = partRanges()
+        for (kind, range) in ranges {
+            parts.append(makePart(kind: kind, range: range))
+        }
+        findQuestions()
+        buildSections()
+        assignLanguages()
+        for index in parts.indices {
+            parts[index].blocks = blocks.filter { $0.start >= parts[index].start && $0.start < max(parts[index].end, parts[index].start + 1) }
+        }
+    }
+
+    /// Indexes of blocks that carry running text (not page furniture, not footnotes).
+    private func isBody(_ index: Int) -> Bool {
+        blocks[index].kind != .pageFurniture && blocks[index].kind != .footnote
+    }
+
+    // MARK: Parts
+
+    /// Splits the blocks into parts: a UN masthead makes a report; each note verbale runs from
+    /// its compliments to its closing courtesy and dateline; what precedes the first part is
+    /// the letterhead; what follows a note is the transmitted letter (first person or a
+    /// salutation) or an annex; an `Annex` heading starts an annex.
+    private func partRanges() -> [(PartKind, Range<Int>)] {
+        let count = blocks.count
+        guard count > 0 else { return [] }
+        if isReport() { return splitAnnexes(kind: .report, 0..<count) }
+        var notes: [Range<Int>] = []
+        var index = 0
+        while index < count {
+            guard isBody(index), Phrases.containsAny(lower[index], Phrases.noteOpenings) else { index += 1; continue }
+            var end = index
+            var cursor = index
+            while cursor < count {
+                if cursor > index, isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteOpenings) { break }
+                if isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteClosings) { end = cursor; break }
+                cursor += 1
+            }
+            if end == index && !Phrases.containsAny(lower[index], Phrases.noteClosings) {
+                // No closing courtesy: the note runs to the next opening or a letter's start.
+                end = index
+            }
+            var extended = 0
+            while end + 1 < count, extended < 2, isDateline(end + 1) {
+                end += 1
+                extended += 1
+            }
+            // A dateline just above the compliments belongs to the note (`Note CANBERRA, 8
+            // September 1947`); so do the headings between two notes (`Nr. II`).
+            var start = index
+            let floor = notes.last?.upperBound ?? 0
+            while start - 1 >= floor, isDateline(start - 1) || (!notes.isEmpty && blocks[start - 1].kind == .heading) {
+                start -= 1
+            }
+            notes.append(start..<(end + 1))
+            index = end + 1
+        }
+        var result: [(PartKind, Range<Int>)] = []
+        var cursor = 0
+        for (number, note) in notes.enumerated() {
+            if note.lowerBound > cursor {
+                let gap = cursor..<note.lowerBound
+                if number == 0 {
+                    result.append((.letterhead, gap))
+                } else {
+                    result.append(contentsOf: splitAnnexes(kind: gapKind(gap, afterNote: true), gap))
+                }
+            }
+            result.append((.noteVerbale, note))
+            cursor = note.upperBound
+        }
+        if cursor < count {
+            let gap = cursor..<count
+            if notes.isEmpty {
+                let head = letterheadEnd(gap)
+                if head > gap.lowerBound { result.append((.letterhead, gap.lowerBound..<head)) }
+                let rest = head..<count
+                if !rest.isEmpty { result.append(contentsOf: splitAnnexes(kind: gapKind(rest, afterNote: false), rest)) }
+            } else {
+                result.append(contentsOf: splitAnnexes(kind: gapKind(gap, afterNote: true), gap))
+            }
+        }
+        // Trailing furniture or footnotes alone do not make a part: fold them into the previous.
+        var merged: [(PartKind, Range<Int>)] = []
+        for entry in result {
+            if let last = merged.last, entry.1.allSatisfy({ !isBody($0) }) || (entry.0 == .annex && isTrailingMatter(entry.1)) {
+                merged[merged.count - 1] = (last.0, last.1.lowerBound..<entry.1.upperBound)
+            } else {
+                merged.append(entry)
+            }
+        }
+        return merged
+    }
+
+    /// Whether a gap holds too little text to be a part of its own (a rule, an archival
+    /// reference): it is folded into the part before it.
+    private func isTrailingMatter(_ range: Range<Int>) -> Bool {
+        if range.contains(where: { isBody($0) && isAnnexLabel($0) }) { return false }
+        let bodyBytes = range.filter(isBody).reduce(0) { $0 + blocks[$1].text.utf8.count }
+        return bodyBytes < 300 && gapKind(range, afterNote: true) != .letter
+    }
+
+    private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
+        let probe = range.prefix(14)
+        for index in probe where isBody(index) {
+            if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
+            if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
+            if lower[index].hasPrefix("on behalf of") { return .letter }
+        }
+        for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
+            return .letter
+        }
+        return afterNote ? .annex : .statement
+    }
+
+    /// Splits off annexes: a short block that is an annex label (`Annex`, `Annex II`,
+    /// `Enclosure 1`) starts one.
+    private func splitAnnexes(kind: PartKind, _ range: Range<Int>) -> [(PartKind, Range<Int>)] {
+        var result: [(PartKind, Range<Int>)] = []
+        var start = range.lowerBound
+        for index in range where index > range.lowerBound && isBody(index) && isAnnexLabel(index) {
+            result.append((result.isEmpty ? kind : .annex, start..<index))
+            start = index
+        }
+        result.append((result.isEmpty ? kind : .annex, start..<range.upperBound))
+        return result
+    }
+
+    private func isAnnexLabel(_ index: Int) -> Bool {
+        let text = lower[index]
+        guard text.utf8.count <= 40, Phrases.startsWithAny(text, Phrases.annexLabels) else { return false }
+        return !text.contains(":") || text.hasSuffix(":") == false && text.split(separator: " ").count <= 3
+    }
+
+    /// Letterhead lines at the top of a document with no note: short lines before the first
+    /// date, salutation or running text.
+    private func letterheadEnd(_ range: Range<Int>) -> Int {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let block = blocks[index]
+            if block.kind == .pageFurniture { index += 1; continue }
+            guard block.kind != .footnote, block.text.utf8.count <= 200, !isDateline(index),
+                  !Phrases.startsWithAny(lower[index], Phrases.salutations),
+                  isMostlyUppercase(block.text) else { break }
+            index += 1
+        }
+        return index
+    }
+
+    private func isMostlyUppercase(_ text: String) -> Bool {
+        var upper = 0
+        var lowerCount = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lowerCount += 1 }
+        }
+        return upper > 0 && lowerCount * 4 < upper
+    }
+
+    /// A UN document masthead: a symbol such as `A/HRC/43/15/Add.1` near "United Nations" or
+    /// "Distr." at the top.
+    private func isReport() -> Bool {
+        let head = blocks.prefix(8).map(\.text).joined(separator: " ")
+        let headLower = head.lowercased()
+        guard headLower.contains("united nations") || headLower.contains("nations unies")
+                || headLower.contains("naciones unidas") || headLower.contains("distr.") else { return false }
+        return head.split(separator: " ").contains { Self.looksLikeSymbol($0) }
+    }
+
+    static func looksLikeSymbol(_ word: Substring) -> Bool {
+        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let first = parts.first, (1...6).contains(first.count),
+              first.allSatisfy({ $0.isUppercase }) else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty }
+    }
+
+    /// A short block that is a date, or a place and a date.
+    private func isDateline(_ index: Int) -> Bool {
+        guard index < blocks.count, isBody(index) else { return false }
+        let text = blocks[index].text
+        guard text.utf8.count <= 80, let date = DateParser.firstDate(in: text) else { return false }
+        // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
+        return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
+    }
+
+    private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
+        let first = blocks[range.lowerBound]
+        let last = blocks[range.upperBound - 1]
+        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: first.start, end: last.end,
+                        language: "und", blocks: [])
+        switch kind {
+        case .noteVerbale: fillNote(&part, range)
+        case .letter, .annex, .statement: fillLetter(&part, range)
+        case .letterhead:
+            for index in range where isBody(index) { blocks[index].kind = .letterhead }
+            let texts = range.map { blocks[$0].text }
+            part.reference = texts.lazy.compactMap { Self.referenceNumber(in: $0) }.first
+        case .report:
+            part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
+                .first { Self.looksLikeSymbol($0) }.map(String.init)
+            let texts = range.prefix(8).map { blocks[$0].text }
+            if let date = texts.lazy.compactMap({ DateParser.firstDate(in: $0) }).first {
+                part.date = date.iso
+            }
+        }
+        return part
+    }
+
+    /// Date, place, parties and reference of a note verbale.
+    private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
+        let openingIndex = range.first { Phrases.containsAny(lower[$0], Phrases.noteOpenings) } ?? range.lowerBound
+        let opening = blocks[openingIndex].text
+        let openingLower = lower[openingIndex]
+        if let formula = Phrases.noteOpenings.first(where: { openingLower.contains($0) }),
+           let found = openingLower.firstRange(of: formula) {
+            let offset = openingLower.distance(from: openingLower.startIndex, to: found.lowerBound)
+            var from = String(opening.prefix(offset)).trimmingSpaces()
+            if let date = DateParser.firstDate(in: from) {
+                from = String(decoding: Array(from.utf8)[date.range.upperBound...], as: UTF8.self).trimmingSpaces()
+            }
+            if let reference = Self.referenceNumber(in: from) {
+                part.reference = reference
+                if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
+            }
+            part.from = from.isEmpty ? nil : from
+            let afterFormula = String(opening[opening.index(opening.startIndex, offsetBy: offset + formula.count)...])
+            part.to = Self.addressee(afterCompliments: afterFormula)
+        }
+        // Date and place: a dateline after the closing, else a date in the closing, else one
+        // before the compliments.
+        var dated = false
+        for index in range.reversed() where isDateline(index) {
+            blocks[index].kind = .dateline
+            setDate(&part, from: blocks[index].text, date: DateParser.firstDate(in: blocks[index].text)!)
+            dated = true
+            break
+        }
+        if !dated, let closing = range.last(where: { Phrases.containsAny(lower[$0], Phrases.noteClosings) }) {
+            let text = blocks[closing].text
+            let lowerText = lower[closing]
+            if let formula = Phrases.noteClosings.first(where: { lowerText.contains($0) }),
+               let found = lowerText.firstRange(of: formula) {
+                let tail = String(text[text.index(text.startIndex, offsetBy: lowerText.distance(from: lowerText.startIndex, to: found.lowerBound))...])
+                if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
+            }
+        }
+        if !dated, let date = DateParser.firstDate(in: String(opening.prefix(200))) {
+            setDate(&part, from: String(opening.prefix(200)), date: date)
+        }
+        if part.reference == nil {
+            // The note's own number is printed on the letterhead just above it.
+            var index = openingIndex - 1
+            while index >= 0 && index >= openingIndex - 4 {
+                if let reference = Self.referenceNumber(in: blocks[index].text) { part.reference = reference; break }
+                index -= 1
+            }
+        }
+    }
+
+    private func setDate(_ part: inout Part, from text: String, date: FoundDate) {
+        guard date.isValid else { return }
+        let bytes = Array(text.utf8)
+        part.date = date.iso
+        part.dateText = String(decoding: bytes[date.range], as: UTF8.self)
+        // The place is the capitalised words just before the date, up to a comma.
+        var before = String(decoding: bytes[..<date.range.lowerBound], as: UTF8.self).trimmingSpaces()
+        for suffix in [", le", ", el", " le", " el", ","] where before.hasSuffix(suffix) {
+            before = String(before.dropLast(suffix.count))
+            break
+        }
+        let words = before.split(separator: " ").suffix(3)
+        var placeWords: [Substring] = []
+        for word in words.reversed() {
+            guard let first = word.first, first.isUppercase, !word.hasSuffix("."), word.count > 1 else { break }
+            // A second word joins only when both are in mixed case (`New York`, `La Haye`), so a
+            // letterhead's `REPUBLIQUE FRANÇAISE Paris` yields `Paris`.
+            if let previous = placeWords.first {
+                let mixed = { (text: Substring) in text.contains(where: \.isLowercase) }
+                guard mixed(word) && mixed(previous) else { break }
+            }
+            placeWords.insert(word, at: 0)
+            if placeWords.count == 2 { break }
+        }
+        if !placeWords.isEmpty {
+            let place = placeWords.joined(separator: " ").trimmingCharacters(",;:")
+            if !["Note", "Nota", "Note verbale", "Ref", "No"].contains(place) { part.place = place }
+        }
+    }
+
+    /// `to the Office of the United Nations High Commissioner for Human Rights and …` → the
+    /// addressee, up to the first ` and ` / ` et ` / ` y ` / comma.
+    static func addressee(afterCompliments text: String) -> String? {
+        var rest = text.trimmingSpaces()
+        for prefix in ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "] where rest.lowercased().hasPrefix(prefix) {
+            rest = String(rest.dropFirst(prefix.count))
+            break
+        }
+        var end = rest.endIndex
+        for stop in [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","] {
+            if let found = rest.firstRange(of: stop), found.lowerBound < end { end = found.lowerBound }
+        }
+        let result = String(rest[..<end]).trimmingSpaces()
+        return result.isEmpty ? nil : result
+    }
+
+    /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
+    /// holds a digit.
+    static func referenceNumber(in text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " })
+        for (index, word) in words.enumerated() {
+            let folded = word.lowercased().trimmingCharacters(":")
+            guard ["réf.", "ref.", "ref", "réf", "reference", "référence", "no.", "no", "nº", "n°", "№", "núm.", "nr.", "исх."].contains(folded)
+            else { continue }
+            var next = index + 1
+            while next < words.count, ["№", "no.", "no", "nº", "n°", ":"].contains(words[next].lowercased()) { next += 1 }
+            guard next < words.count else { return nil }
+            let candidate = words[next].trimmingCharacters(",;:")
+            guard let first = candidate.first, first.isLetter || first.isNumber else { return nil }
+            if candidate.contains(where: \.isNumber) { return candidate }
+        }
+        return nil
+    }
+
+    /// Date, addressee, reference and signatory of a letter (or annex, statement).
+    private mutating func fillLetter(_ part: inout Part, _ range: Range<Int>) {
+        var bodyStarted = false
+        var address: [String] = []
+        for index in range.prefix(10) where isBody(index) {
+            let text = blocks[index].text
+            if isDateline(index) && part.date == nil {
+                blocks[index].kind = .dateline
+                setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
+                continue
+            }
+            if Phrases.startsWithAny(lower[index], Phrases.salutations) && text.utf8.count < 80 {
+                blocks[index].kind = .salutation
+                bodyStarted = true
+                continue
+            }
+            if !bodyStarted, text.utf8.count <= 24, text.contains(where: \.isNumber), !text.contains(" ") || Self.referenceNumber(in: text) != nil {
+                blocks[index].kind = .reference
+                part.reference = Self.referenceNumber(in: text) ?? text
+                continue
+            }
+            if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
+               !text.hasSuffix("."), !Phrases.containsAny(lower[index], Phrases.firstPerson) {
+                blocks[index].kind = .address
+                address.append(text)
+                continue
+            }
+            bodyStarted = true
+        }
+        if part.kind == .letter, !address.isEmpty { part.to = address.joined(separator: ", ") }
+        if part.date == nil {
+            for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
+                let head = String(blocks[index].text.prefix(240))
+                if let date = DateParser.firstDate(in: head) { setDate(&part, from: head, date: date); break }
+            }
+        }
+        // Signature: the last closing formula and the short blocks after it.
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lower[$0], Phrases.letterClosings) && blocks[$0].text.utf8.count < 200 })
+        else { return }
+        blocks[closing].kind = .signature
+        var lines: [String] = []
+        var index = closing + 1
+        while index < range.upperBound {
+            if !isBody(index) { index += 1; continue }
+            guard blocks[index].text.utf8.count <= 200, !isDateline(index) || lines.isEmpty == false else { break }
+            if isDateline(index) { break }
+            blocks[index].kind = .signature
+            lines.append(contentsOf: lineTexts(of: blocks[index]))
+            index += 1
+        }
+        if lines.isEmpty {
+            // Closing and name in one block: the lines after the closing formula.
+            lines = Array(lineTexts(of: blocks[closing]).dropFirst())
+        }
+        guard let nameIndex = lines.lastIndex(where: Self.looksLikeName) else { return }
+        let title = lines.enumerated().filter { $0.offset != nameIndex }.map(\.element).joined(separator: " ").trimmingSpaces()
+        part.signatory = Signatory(name: lines[nameIndex], title: title.isEmpty ? nil : title)
+        if part.from == nil, !title.isEmpty { part.from = title }
+    }
+
+    /// The block's text split at its source line breaks.
+    private func lineTexts(of block: Block) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var previousSource = -1
+        let mapped = block.mapped
+        for index in 0..<mapped.count {
+            let source = mapped.sourceOffset(index)
+            let byte = mapped.bytes[index]
+            if byte == 0x20, previousSource >= 0, index + 1 < mapped.count,
+               spansNewline(after: previousSource, before: mapped.sourceOffset(index + 1)) {
+                lines.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+                current = []
+                previousSource = source
+                continue
+            }
+            current.append(byte)
+            previousSource = source
+        }
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self).trimmingSpaces()) }
+        return lines.filter { !$0.isEmpty }
+    }
+
+    /// Whether a line break lies between two source offsets (known from the block's spans:
+    /// a gap of more than the spaces a line could hold means a new line).
+    private func spansNewline(after: Int, before: Int) -> Bool {
+        var low = 0
+        var high = lineBreaks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lineBreaks[mid] <= after { low = mid + 1 } else { high = mid }
+        }
+        return low < lineBreaks.count && lineBreaks[low] < before
+    }
+
+    /// The letter of the last lettered heading, to tell `I.` after `H.` from a roman one.
+    private var lastLetterHeading: Unicode.Scalar? = nil
+
+    /// Source offsets of line ends, set by the assembler.
+    var lineBreaks: [Int] = []
+
+    /// Two to five capitalised words with no digits and no lower-case function words:
+    /// `Marat Beketayev`, `ERICA SCHOUTEN`.
+    static func looksLikeName(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (2...5).contains(words.count), !line.contains(where: \.isNumber) else { return false }
+        let function: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "la", "des", "del", "y", "et", "on", "in"]
+        return words.allSatisfy { word in
+            guard let first = word.first, !function.contains(word.lowercased()) else { return false }
+            return first.isUppercase || word.hasPrefix("(")
+        }
+    }
+
+    // MARK: Questions
+
+    /// `Question 1:` … `Response:` pairs; `Questions 6 and 7` answered together.
+    private mutating func findQuestions() {
+        var index = 0
+        while index < blocks.count {
+            guard isBody(index), let (numbers, rest) = Self.questionHeading(blocks[index].text) else { index += 1; continue }
+            let id = "q_\(questions.count + 1)"
+            var questionText = rest
+            var responseText = ""
+            var responseStart: Int? = nil
+            blocks[index].question = id
+            blocks[index].role = "question"
+            var cursor = index + 1
+            var inResponse = false
+            var end = blocks[index].end
+            let partEnd = parts.first { $0.start <= blocks[index].start && blocks[index].start < $0.end }?.end ?? Int.max
+            while cursor < blocks.count, blocks[cursor].start < partEnd {
+                if !isBody(cursor) { cursor += 1; continue }
+                if Self.questionHeading(blocks[cursor].text) != nil { break }
+                if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
+                if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].text.utf8.count < 200 { break }
+                if !inResponse, let label = Self.responseLabel(lower[cursor]) {
+                    inResponse = true
+                    responseStart = blocks[cursor].start
+                    responseText = String(blocks[cursor].text.dropFirst(label)).trimmingSpaces()
+                } else if inResponse {
+                    responseText += (responseText.isEmpty ? "" : "\n\n") + blocks[cursor].text
+                } else {
+                    questionText += (questionText.isEmpty ? "" : "\n\n") + blocks[cursor].text
+                }
+                blocks[cursor].question = id
+                blocks[cursor].role = inResponse ? "response" : "question"
+                end = blocks[cursor].end
+                cursor += 1
+            }
+            questions.append(Question(id: id, numbers: numbers, question: questionText, response: responseText,
+                                      start: blocks[index].start, end: end, responseStart: responseStart))
+            index = cursor
+        }
+    }
+
+    /// Length of a response label (`Response:`) at the start of a lower-cased text.
+    static func responseLabel(_ lowerText: String) -> Int? {
+        for label in Phrases.responseLabels where lowerText.hasPrefix(label) {
+            var rest = lowerText.dropFirst(label.count)
+            var length = label.count
+            while rest.first == " " || rest.first == "\u{00A0}" { rest = rest.dropFirst(); length += 1 }
+            if rest.first == ":" || rest.first == "." { return length + 1 }
+        }
+        return nil
+    }
+
+    /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
+    /// rest of the block.
+    static func questionHeading(_ text: String) -> ([Int], String)? {
+        let lowerText = text.lowercased()
+        guard let label = Phrases.questionLabels.first(where: { lowerText.hasPrefix($0) }) else { return nil }
+        var scalars = Array(text.unicodeScalars.dropFirst(label.unicodeScalars.count))
+        var numbers: [Int] = []
+        var position = 0
+        func skipSpaces() { while position < scalars.count, scalars[position] == " " || scalars[position] == "\u{00A0}" { position += 1 } }
+        skipSpaces()
+        for prefix in ["no.", "n°", "nº", "№"] {
+            let prefixScalars = Array(prefix.unicodeScalars)
+            if position + prefixScalars.count <= scalars.count,
+               String(String.UnicodeScalarView(scalars[position..<(position + prefixScalars.count)])).lowercased() == prefix {
+                position += prefixScalars.count
+                skipSpaces()
+            }
+        }
+        var pendingRange = false
+        while position < scalars.count {
+            var value = 0
+            var digits = 0
+            while position < scalars.count, let digit = scalars[position].properties.numericType != nil ? Int(String(scalars[position])) : nil, digits < 4 {
+                value = value * 10 + digit
+                digits += 1
+                position += 1
+            }
+            guard digits > 0 else { break }
+            if pendingRange, let last = numbers.last, value > last, value - last < 50 {
+                numbers.append(contentsOf: (last + 1)...value)
+            } else {
+                numbers.append(value)
+            }
+            pendingRange = false
+            skipSpaces()
+            let restText = String(String.UnicodeScalarView(scalars[position...])).lowercased()
+            var consumed = 0
+            for joiner in [",", "and", "et", "y", "и", "&"] where restText.hasPrefix(joiner) {
+                consumed = joiner.unicodeScalars.count
+                break
+            }
+            if consumed == 0, let first = restText.unicodeScalars.first, first == "-" || first == "–" || first == "—" {
+                consumed = 1
+                pendingRange = true
+            }
+            if consumed == 0 { break }
+            position += consumed
+            skipSpaces()
+        }
+        guard !numbers.isEmpty, position <= scalars.count else { return nil }
+        skipSpaces()
+        // The heading ends with a colon, full stop, parenthesis or the block's end.
+        if position < scalars.count {
+            guard scalars[position] == ":" || scalars[position] == "." || scalars[position] == ")" else { return nil }
+            position += 1
+        }
+        scalars = Array(scalars[position...])
+        return (numbers, String(String.UnicodeScalarView(scalars)).trimmingSpaces())
+    }
+
+    // MARK: Sections
+
+    /// Headings open sections; a stack of heading styles gives levels (the first style seen is
+    /// level 1, a new style nests, a known style closes everything below it).
+    private mutating func buildSections() {
+        var styleStack: [String] = []
+        var openSections: [Int] = []
+        for index in blocks.indices where isBody(index) {
+            guard let (style, number, heading) = headingInfo(index) else {
+                if let open = openSections.last { blocks[index].section = sections[open].id }
+                continue
+            }
+            if let position = styleStack.firstIndex(of: style) {
+                while styleStack.count > position {
+                    styleStack.removeLast()
+                    if let open = openSections.popLast() { sections[open].end = blocks[index].start }
+                }
+            }
+            styleStack.append(style)
+            if style == "letter" { lastLetterHeading = number?.unicodeScalars.first } else if style != "question" && style != "number" && style.hasPrefix("md") == false { lastLetterHeading = nil }
+            let section = Section(id: "sec_\(sections.count + 1)", number: number, heading: heading,
+                                  level: styleStack.count, parent: openSections.last.map { sections[$0].id },
+                                  start: blocks[index].start, end: blocks[index].end)
+            sections.append(section)
+            openSections.append(sections.count - 1)
+            blocks[index].section = section.id
+        }
+        let documentEnd = blocks.last?.end ?? 0
+        for open in openSections { sections[open].end = documentEnd }
+        // A section ends where its last block ends, not at the next heading's start.
+        for index in sections.indices {
+            let last = blocks.last { $0.section == sections[index].id || isDescendant($0.section, of: sections[index].id) }
+            if let last { sections[index].end = max(sections[index].start, last.end) }
+        }
+    }
+
+    private func isDescendant(_ section: String?, of ancestor: String) -> Bool {
+        var current = section
+        while let id = current, let found = sections.first(where: { $0.id == id }) {
+            if found.parent == ancestor { return true }
+            current = found.parent
+        }
+        return false
+    }
+
+    /// Style, number and heading text of a heading block, if it is one.
+    private func headingInfo(_ index: Int) -> (String, String?, String)? {
+        let block = blocks[index]
+        if block.role == "question", let (numbers, _) = Self.questionHeading(block.text) {
+            let label = block.text.prefix { $0 != ":" && $0 != "." }
+            return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
+        }
+        if block.kind == .heading {
+            let (number, heading) = Self.splitNumber(block.text)
+            return ("md\(block.level ?? 1)", number, heading)
+        }
+        guard block.kind == .paragraph, block.spans.count == 1, block.text.utf8.count <= 90,
+              !block.text.hasSuffix("."), !block.text.hasSuffix(","), !block.text.hasSuffix(";") else { return nil }
+        let (number, heading) = Self.splitNumber(block.text)
+        guard let number, let first = heading.first, first.isUppercase else { return nil }
+        // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).
+        if number.count == 1, let letter = number.unicodeScalars.first, let last = lastLetterHeading,
+           letter.value == last.value + 1 {
+            return ("letter", number, heading)
+        }
+        if number.allSatisfy({ "IVXLC".contains($0) }) { return ("roman", number, heading) }
+        if number.count == 1, number.first!.isUppercase { return ("letter", number, heading) }
+        if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || block.text.utf8.count <= 60 {
+            return ("number", number, heading)
+        }
+        return nil
+    }
+
+    /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
+    static func splitNumber(_ text: String) -> (String?, String) {
+        let trimmed = text.trimmingSpaces()
+        guard let dot = trimmed.firstIndex(where: { $0 == "." || $0 == ")" }) else { return (nil, trimmed) }
+        let number = trimmed[..<dot]
+        guard !number.isEmpty, number.count <= 6,
+              number.allSatisfy({ $0.isNumber || "IVXLC".contains($0) }) || (number.count == 1 && number.first!.isLetter)
+        else { return (nil, trimmed) }
+        let rest = trimmed[trimmed.index(after: dot)...].trimmingSpaces()
+        guard !rest.isEmpty else { return (nil, trimmed) }
+        return (String(number), rest)
+    }
+
+    // MARK: Languages
+
+    private mutating func assignLanguages() {
+        var totals: [String: Int] = [:]
+        for index in parts.indices {
+            var text: [UInt8] = []
+            for block in blocks where block.start >= parts[index].start && block.start < parts[index].end && block.kind != .pageFurniture {
+                text.append(contentsOf: block.text.utf8)
+                text.append(0x20)
+                if text.count > 20_000 { break }
+            }
+            let language = LanguageDetector.detect(text)
+            parts[index].language = language
+            if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += text.count }
+        }
+        documentLanguage = totals.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            ?? parts.first?.language ?? "und"
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces (including no-break spaces).
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// The string without leading and trailing characters from `set`, and spaces.
+    func trimmingCharacters(_ set: String) -> String {
+        var result = Substring(trimmingSpaces())
+        while let last = result.last, set.contains(last) { result = result.dropLast() }
+        while let first = result.first, set.contains(first) { result = result.dropFirst() }
+        return String(result).trimmingSpaces()
+    }
+}

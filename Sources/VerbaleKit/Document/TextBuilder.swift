@@ -1,0 +1,77 @@
+/// Builds a block's text from its lines: markup and call-outs dropped, white space folded,
+/// lines joined with one space (none after a hyphen that ends a word, so
+/// `awareness-` + `raising` reads `awareness-raising`, `Inter-` + `Ministerial` reads `Inter-Ministerial`).
+struct TextBuilder {
+    let tokens: [LineToken]
+    /// Source spans of inferred call-outs (glued digits), dropped from text like explicit ones.
+    let extraStrips: [Int: [ByteSpan]]
+    /// Bracketed numbers that are real call-outs, by footnote number.
+    let footnoteNumbers: Set<Int>
+
+    /// Appends the content of `lines` to `text`.
+    func append(lines: [Int], to text: inout MappedText) {
+        for line in lines {
+            appendLine(line, to: &text)
+        }
+    }
+
+    private func appendLine(_ line: Int, to text: inout MappedText) {
+        let token = tokens[line]
+        let bytes = token.bytes
+        var index = token.contentStart
+        var marks = token.marks
+        if let extra = extraStrips[line] {
+            marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
+            marks.sort { $0.start < $1.start }
+        }
+        var markIndex = 0
+        while markIndex < marks.count, marks[markIndex].end <= token.start + index { markIndex += 1 }
+        var joined = text.isEmpty
+        while index < bytes.count {
+            let source = token.start + index
+            if markIndex < marks.count, marks[markIndex].start <= source {
+                let mark = marks[markIndex]
+                markIndex += 1
+                var strip = true
+                if case .bracketedNumber(let number) = mark.kind { strip = footnoteNumbers.contains(number) }
+                if strip && mark.end > source {
+                    index = mark.end - token.start
+                    continue
+                }
+                continue
+            }
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+                if !text.isEmpty, text.bytes.last != 0x20 { text.append(0x20, from: source) }
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                // A no-break space folds like a space: converters scatter them at line ends.
+                if !text.isEmpty, text.bytes.last != 0x20 { text.append(0x20, from: source) }
+                index += 2
+                continue
+            }
+            if !joined {
+                joinLines(&text, nextByte: byte, at: source)
+                joined = true
+            }
+            text.append(byte, from: source)
+            index += 1
+        }
+        if !joined { joined = true }
+    }
+
+    /// Called before the first content byte of a line that follows earlier text.
+    private func joinLines(_ text: inout MappedText, nextByte: UInt8, at source: Int) {
+        text.trimTrailingWhitespace()
+        guard let last = text.bytes.last else { return }
+        if last == UInt8(ascii: "-"), text.count >= 2 {
+            let beforeHyphen = text.bytes[text.count - 2]
+            if (beforeHyphen >= 0x61 && beforeHyphen <= 0x7A) || (beforeHyphen >= 0x41 && beforeHyphen <= 0x5A) {
+                return  // hyphenated across the line end: no space
+            }
+        }
+        text.append(0x20, from: max(0, source - 1))
+    }
+}

@@ -1,0 +1,137 @@
+/// A minimal, fast JSON emitter that appends UTF-8 bytes to a buffer.
+///
+/// Deterministic by construction: keys are written in the order the caller writes them, and
+/// every string is escaped the same way (control characters as `\uXXXX`, invalid UTF-8
+/// already repaired to U+FFFD by `String`).
+public struct JSONOutput: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+    private let indentUnit: Int
+    private var depth = 0
+
+    /// A writer; `indent` spaces per level (0 for compact one-line output).
+    public init(indent: Int = 1, reserve: Int = 0) {
+        indentUnit = indent
+        bytes.reserveCapacity(reserve)
+    }
+
+    private mutating func newline() {
+        guard indentUnit > 0 else { return }
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
+    }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        if depth > 0 { newline() }
+    }
+
+    /// Opens an object (as the value of the pending key, or as an array element).
+    public mutating func beginObject() {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "{"))
+        depth += 1
+        needsComma.append(false)
+    }
+
+    /// Closes the current object.
+    public mutating func endObject() {
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if hadMembers { newline() }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array (as the value of the pending key, or as an array element).
+    public mutating func beginArray() {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "["))
+        depth += 1
+        needsComma.append(false)
+    }
+
+    /// Closes the current array.
+    public mutating func endArray() {
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if hadMembers { newline() }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a key; the next call writes its value.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: indentUnit > 0 ? [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20] : [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        // The value follows the key directly, without a separator of its own.
+        pendingValue = true
+    }
+
+    private var pendingValue = false
+
+    private mutating func valuePrefix() {
+        if pendingValue {
+            pendingValue = false
+        } else {
+            separate()
+        }
+    }
+
+    /// Writes a string value.
+    public mutating func string(_ value: String) {
+        valuePrefix()
+        var value = value
+        value.withUTF8 { escape($0) }
+    }
+
+    /// Writes a string value from UTF-8 bytes.
+    public mutating func string(utf8 value: [UInt8]) {
+        valuePrefix()
+        value.withUnsafeBufferPointer { escape($0) }
+    }
+
+    private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<buffer.count {
+            let byte = buffer[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            default:
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+            runStart = index + 1
+        }
+        if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes an integer value.
+    public mutating func int(_ value: Int) {
+        valuePrefix()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes a boolean value.
+    public mutating func bool(_ value: Bool) {
+        valuePrefix()
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    /// Writes `null`.
+    public mutating func null() {
+        valuePrefix()
+        bytes.append(contentsOf: Array("null".utf8))
+    }
+
+}
