@@ -402,7 +402,7 @@ struct EnclosureList {
     /// Skips spaces and emphasis markup (`*`, `_`) and list bullets.
     static func skipMarkup(_ bytes: [UInt8], _ from: Int) -> Int {
         var index = from
-        while index < bytes.count, Bytes.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "•") || bytes[index] == UInt8(ascii: "-") {
+        while index < bytes.count, Bytes.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-") {
             index += 1
         }
         return index

@@ -7,8 +7,8 @@
 public enum Validator {
     /// Checks `document` (exhibits, footnotes, questions, identifiers, citations, dates, names).
     ///
-    /// Returns only new findings (a parser diagnostic with the same code and span is not
-    /// repeated), sorted by source position.
+    /// Pure: reads the model only (not `document.diagnostics`), so calling it again on a parsed
+    /// document gives the same list. Sorted by source position.
     public static func validate(_ document: Document) -> [Diagnostic] {
         run(ValidationContext(document: document))
     }
@@ -23,9 +23,8 @@ public enum Validator {
         found += DefinitionChecks.run(context)
         found += DateChecks.run(context)
         found += NameChecks.run(context)
-        // The parser may already have reported the same finding (same code, same place): keep one.
-        let existing = Set(context.document.diagnostics.map { DiagnosticKey(code: $0.code, span: $0.span) })
-        var seen = existing
+        // Two checks may reach the same finding (same code, same place): keep one.
+        var seen: Set<DiagnosticKey> = []
         var result: [Diagnostic] = []
         for diagnostic in found where seen.insert(DiagnosticKey(code: diagnostic.code, span: diagnostic.span)).inserted {
             result.append(diagnostic)

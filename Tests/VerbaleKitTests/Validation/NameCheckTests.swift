@@ -1,0 +1,43 @@
+import Testing
+@testable import VerbaleKit
+
+@Suite struct NameCheckTests {
+    @Test func surnameSpelledTwoWaysIsANote() {
+        let text = """
+        The association was founded by Zhanar Sekerbaeva (Ms. Sekerbaeva) in 2017.
+
+        On August 8, 2018, Ms. Sekerbayeva planned a rally. Later Ms. Sekerbayeva appealed.
+        """
+        let found = ValidationFixture.only(.nameVariant, ValidationFixture.validate(text))
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .note)
+        #expect(found.first?.message.contains("Sekerbaeva") == true)
+        #expect(found.first?.message.contains("Sekerbayeva") == true)
+    }
+
+    @Test func distinctPeopleAndPossessivesAreNotVariants() {
+        let text = """
+        Ms. Fonova applied on February 13, 2019. Ms. Fonova’s application was denied. Ms. Veronica Fonova appealed.
+
+        Mr. Ivanov and Ms. Ivanova attended, with Ms. Serzhan and H.E. Mr. Marat Beketayev.
+        """
+        #expect(ValidationFixture.only(.nameVariant, ValidationFixture.validate(text)).isEmpty)
+    }
+
+    @Test func surnamesFromHonorifics() {
+        let bytes = Array("H.E. Mr. Marat Beketayev to Joint communication; (Ms. Sekerbaeva) and Ms. Fonova’s".utf8)
+        let names = NameChecks.names(in: bytes).map(\.2)
+        #expect(names == ["Beketayev", "Sekerbaeva", "Fonova"])
+    }
+}
+
+@Suite struct NameDistanceTests {
+    @Test func distance() {
+        #expect(NameChecks.similar("Sekerbaeva", "Sekerbayeva"))
+        #expect(!NameChecks.similar("Serzhan", "Sekerbaeva"))
+        let doc = ValidationFixture.parse("Founded by (Ms. Sekerbaeva) in 2017.\n\nOn August 8, 2018, Ms. Sekerbayeva planned a rally.\n")
+        let context = ValidationContext(document: doc)
+        #expect(context.blocks.count == 2)
+        #expect(NameChecks.run(context).count == 1)
+    }
+}
