@@ -19,6 +19,9 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Write JSON on one line.")
     var compact = false
 
+    @Flag(name: .long, help: "Print a one-line summary of each document on standard error.")
+    var summary = false
+
     func validate() throws {
         let formats = format.split(separator: ",").map { $0.trimmingSpacesCLI() }
         for name in formats where !["json"].contains(name) {
@@ -41,6 +44,7 @@ struct Convert: ParsableCommand {
             do {
                 let document = try InputCollector.parse(file)
                 let json = JSONWriter.write(document, indent: compact ? 0 : 1)
+                if summary { Output.stderr(Self.summaryLine(file.relative, document)) }
                 if let output {
                     try Output.writeAtomically(json, to: output + "/" + Self.outputName(file.relative, extension: "json"))
                 } else {
@@ -52,6 +56,20 @@ struct Convert: ParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `name: note-verbale 2019-12-23 Geneva; letter 2019-12-19 (Marat Beketayev); 8 questions, …`
+    static func summaryLine(_ name: String, _ document: Document) -> String {
+        let parts = document.parts.filter { $0.kind != .letterhead }.map { part -> String in
+            var text = part.kind.rawValue
+            if let date = part.date { text += " " + date }
+            if let place = part.place { text += " " + place }
+            if let signatory = part.signatory { text += " (\(signatory.name))" }
+            return text
+        }
+        let counts = "\(document.questions.count) questions, \(document.footnotes.count) footnotes, "
+            + "\(document.citations.count) citations, \(document.diagnostics.count) diagnostics"
+        return "\(name): [\(document.language)] \(parts.joined(separator: "; ")); \(counts)"
     }
 
     /// `a/b/note.txt` → `a/b/note.json`.

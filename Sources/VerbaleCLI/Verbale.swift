@@ -14,6 +14,22 @@ struct VerbaleCommand: ParsableCommand {
         version: Verbale.version,
         subcommands: [Convert.self, Cites.self, Validate.self]
     )
+
+    /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is
+    /// 64), as the documented exit codes promise: 0 success, 1 input failures, 2 usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Output.stderr(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by every command that reads inputs.
