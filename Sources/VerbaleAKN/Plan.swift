@@ -1,0 +1,510 @@
+import VerbaleKit
+
+/// A TLC entry of `meta/references`.
+struct TLC {
+    /// Which TLC element.
+    enum Kind { case organization, person, role, concept }
+    var kind: Kind
+    var eId: String
+    var href: String
+    var showAs: String
+}
+
+/// One `doc` to write: the root or an attachment.
+struct DocPlan {
+    /// The part that gives the doc its kind, date, parties and number.
+    var part: Int
+    var kind: PartKind
+    /// Prefix of counter-based eIds (`att_1__`), empty for the root: the schema wants eIds unique
+    /// across nested documents.
+    var prefix: String
+    /// Flat block indices: preface, main body, conclusions.
+    var head: [Int] = []
+    var body: [Int] = []
+    var tail: [Int] = []
+    /// Valid ISO date of the part, if any.
+    var date: String?
+    /// Date for FRBRdate (always valid) and its `name` (`issue`, `inferred`, `unknown`).
+    var frbrDate = "0001-01-01"
+    var frbrDateName = "unknown"
+    var number: String?
+    var workURI = ""
+    var exprURI = ""
+    var language = "und"
+    var tlcs: [TLC] = []
+    var authorRef = ""
+    var signatoryRef: String?
+    var roleRef: String?
+    var questionerRef: String?
+    /// Instrument name → TLCConcept eId.
+    var instruments: [String: String] = [:]
+    /// Questions whose blocks could not be found: written from their text fields.
+    var textQuestions: [Int] = []
+    /// Footnotes with no located call-out, written at the end of the main body.
+    var orphanNotes: [Int] = []
+}
+
+/// A call-out of a footnote inside a flow block.
+struct Callout {
+    var span: ByteSpan
+    var note: Int
+}
+
+/// How a citation is written.
+enum CitationShape {
+    case ref(String)
+    case rref(from: String, upTo: String)
+    case mref([(label: String, href: String)], fallback: String)
+    case text
+}
+
+/// Everything decided before streaming starts: document split, footnote placement, citation
+/// targets and TLCs. Computing it first keeps the writer a single forward pass (meta, which comes
+/// first in the XML, needs to know which instruments the body cites).
+struct Plan {
+    let document: Document
+    var diagnostics: [Diagnostic] = []
+    let country: String
+    /// Every block of every part, flattened in source order.
+    let blocks: [Block]
+    /// Part index of each flat block.
+    let blockPart: [Int]
+    var docs: [DocPlan] = []
+    /// Content blocks (flat indices) of each footnote.
+    var noteContent: [[Int]] = []
+    var calloutsByBlock: [Int: [Callout]] = [:]
+    /// Citations in source order (the engine's order, re-sorted defensively).
+    let citations: [Citation]
+    var citationsByBlock: [Int: [Int]] = [:]
+    var shapes: [CitationShape] = []
+    /// TLCConcept eId of the instrument each citation cites, when it has one.
+    var instrumentOf: [String?] = []
+    /// Question index and role (`true` for the response) of each flow block in a question pair.
+    var questionOf: [Int: (question: Int, response: Bool)] = [:]
+
+    init(document: Document, options: AKNOptions) {
+        self.document = document
+        var flat: [Block] = []
+        var parts: [Int] = []
+        for (index, part) in document.parts.enumerated() {
+            flat.append(contentsOf: part.blocks)
+            parts.append(contentsOf: repeatElement(index, count: part.blocks.count))
+        }
+        blocks = flat
+        blockPart = parts
+        citations = document.citations.sorted { $0.span < $1.span }
+        let derived = document.citations.first { $0.kind == .communication && $0.country != nil && $0.country != "OTH" }?.country
+        let chosen = Names.segment(options.country ?? derived ?? "xx", lowercase: true)
+        country = chosen.isEmpty ? "xx" : chosen
+
+        splitDocuments()
+        planDates()
+        planFootnotes()
+        planCitations()
+        planQuestions()
+        planParties()
+    }
+
+    // MARK: Documents
+
+    /// The root is the first note verbale, else the first part that is not a letterhead; every
+    /// other non-letterhead part becomes an attachment in source order. A letterhead's blocks go
+    /// to the preface of the part that follows it.
+    private mutating func splitDocuments() {
+        let parts = document.parts
+        let main = parts.indices.filter { parts[$0].kind != .letterhead }
+        let root = main.first { parts[$0].kind == .noteVerbale } ?? main.first
+        var order: [Int] = []
+        if let root { order.append(root) }
+        order.append(contentsOf: main.filter { $0 != root })
+        if order.isEmpty {
+            // Only letterheads (or nothing): one `doc name="communication"`.
+            let kind: PartKind = .letterhead
+            var plan = DocPlan(part: parts.isEmpty ? -1 : 0, kind: kind, prefix: "")
+            plan.body = Array(blocks.indices).filter { isFlow(blocks[$0]) }
+            docs = [plan]
+            return
+        }
+        var docIndex: [Int: Int] = [:]
+        for (position, part) in order.enumerated() {
+            docIndex[part] = position
+            docs.append(DocPlan(part: part, kind: parts[part].kind, prefix: position == 0 ? "" : "att_\(position)__"))
+        }
+        // Which doc each part's blocks go to: letterheads to the next main part (else the previous).
+        var target: [Int] = Array(repeating: 0, count: parts.count)
+        var headOnly = Array(repeating: false, count: parts.count)
+        for index in parts.indices {
+            if let doc = docIndex[index] { target[index] = doc; continue }
+            headOnly[index] = true
+            if let next = main.first(where: { $0 > index }) { target[index] = docIndex[next] ?? 0 }
+            else if let previous = main.last(where: { $0 < index }) { target[index] = docIndex[previous] ?? 0; headOnly[index] = false }
+        }
+        var flowByDoc: [[Int]] = Array(repeating: [], count: docs.count)
+        var letterheadByDoc: [[Int]] = Array(repeating: [], count: docs.count)
+        for index in blocks.indices where isFlow(blocks[index]) {
+            let part = blockPart[index]
+            if headOnly[part] { letterheadByDoc[target[part]].append(index) } else { flowByDoc[target[part]].append(index) }
+        }
+        for doc in docs.indices {
+            let flow = flowByDoc[doc]
+            // Preface: the leading run of letterhead, address, reference, date and salutation
+            // blocks; conclusions: the trailing run of signature, date, address and reference
+            // blocks. Everything between stays in the main body, in source order.
+            var first = 0
+            while first < flow.count, isHeadKind(blocks[flow[first]]) { first += 1 }
+            var last = flow.count
+            while last > first, isTailKind(blocks[flow[last - 1]]) { last -= 1 }
+            if first == flow.count {
+                // No body at all: keep the blocks in the body so the text is not all preface.
+                first = 0
+                last = flow.count
+            }
+            docs[doc].head = letterheadByDoc[doc] + flow[0..<first]
+            docs[doc].body = Array(flow[first..<last])
+            docs[doc].tail = Array(flow[last...])
+        }
+    }
+
+    /// Blocks written in the text flow (footnote texts go into notes; page furniture is dropped).
+    func isFlow(_ block: Block) -> Bool {
+        block.kind != .footnote && block.kind != .pageFurniture
+    }
+
+    private func isHeadKind(_ block: Block) -> Bool {
+        guard block.question == nil else { return false }
+        switch block.kind {
+        case .letterhead, .address, .reference, .dateline, .salutation: return true
+        default: return false
+        }
+    }
+
+    private func isTailKind(_ block: Block) -> Bool {
+        guard block.question == nil else { return false }
+        switch block.kind {
+        case .signature, .dateline, .address, .reference: return true
+        default: return false
+        }
+    }
+
+    // MARK: Dates and URIs
+
+    private mutating func planDates() {
+        let parts = document.parts
+        var validDates: [String?] = Array(repeating: nil, count: parts.count)
+        for (index, part) in parts.enumerated() {
+            guard let date = part.date else { continue }
+            if Names.isISODate(date) {
+                validDates[index] = date
+            } else {
+                diagnostics.append(Diagnostic(
+                    code: "akn-invalid-date", severity: .warning,
+                    message: "\(part.id) has date \"\(date)\", which is not a calendar date (yyyy-mm-dd); docDate and the dated URI use a fallback",
+                    span: ByteSpan(part.start, part.end)))
+            }
+        }
+        let rootDate = docs.first.flatMap { $0.part >= 0 ? validDates[$0.part] : nil }
+        let anyDate = validDates.compactMap { $0 }.first
+        for doc in docs.indices {
+            let partIndex = docs[doc].part
+            let part: Part? = partIndex >= 0 ? parts[partIndex] : nil
+            let own = partIndex >= 0 ? validDates[partIndex] : nil
+            docs[doc].date = own
+            if let own {
+                docs[doc].frbrDate = own
+                docs[doc].frbrDateName = "issue"
+            } else if let inferred = rootDate ?? anyDate {
+                docs[doc].frbrDate = inferred
+                docs[doc].frbrDateName = "inferred"
+            }
+            if let reference = part?.reference, !Names.segment(reference).isEmpty {
+                docs[doc].number = reference
+            }
+            let language = part?.language ?? document.language
+            docs[doc].language = Names.language3(language.isEmpty ? document.language : language)
+            let number = docs[doc].number.map { Names.segment($0) } ?? "nn"
+            docs[doc].workURI = "/akn/\(country)/doc/\(Names.docName(docs[doc].kind))/\(docs[doc].frbrDate)/\(number)"
+            docs[doc].exprURI = docs[doc].workURI + "/\(docs[doc].language)@"
+        }
+    }
+
+    // MARK: Footnotes
+
+    /// Flat index of the flow block containing source offset `offset`, among `candidates`.
+    private func containing(_ span: ByteSpan, in candidates: [Int]) -> Int? {
+        for index in candidates {
+            for blockSpan in blocks[index].spans where span.start >= blockSpan.start && span.start < max(blockSpan.end, blockSpan.start + 1) {
+                return index
+            }
+        }
+        return nil
+    }
+
+    private mutating func planFootnotes() {
+        let notes = document.footnotes
+        noteContent = Array(repeating: [], count: notes.count)
+        // Content: footnote blocks with the note's number inside its range, else by number alone.
+        for (index, note) in notes.enumerated() {
+            let numbered = blocks.indices.filter { blocks[$0].kind == .footnote && blocks[$0].footnote == note.number }
+            let inRange = numbered.filter { blocks[$0].start >= note.start && blocks[$0].start < max(note.end, note.start + 1) }
+            noteContent[index] = inRange.isEmpty ? numbered : inRange
+        }
+        // Call-outs to blocks, in writing order (docs, then preface/body/conclusions).
+        let flowOrder = docs.flatMap { $0.head + $0.body + $0.tail }
+        let sortedFlow = flowOrder.sorted { blocks[$0].start < blocks[$1].start }
+        var located = Array(repeating: false, count: notes.count)
+        for (index, note) in notes.enumerated() {
+            for span in note.references {
+                guard let block = locateBlock(span.start, sorted: sortedFlow) else { continue }
+                calloutsByBlock[block, default: []].append(Callout(span: span, note: index))
+                located[index] = true
+            }
+        }
+        for key in calloutsByBlock.keys { calloutsByBlock[key]?.sort { $0.span < $1.span } }
+        for (index, note) in notes.enumerated() where !located[index] {
+            let doc = docOf(sourceOffset: note.start)
+            docs[doc].orphanNotes.append(index)
+            diagnostics.append(Diagnostic(
+                code: "akn-note-without-callout", severity: .note,
+                message: "footnote \(note.number) has no call-out in the text; written at the end of the main body",
+                span: ByteSpan(note.start, note.end)))
+        }
+    }
+
+    /// Binary search over flow blocks sorted by start, then a check of the block's spans.
+    private func locateBlock(_ offset: Int, sorted: [Int]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if blocks[sorted[mid]].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        // Candidates: the block starting at or before the offset, and its predecessor (spans of
+        // interrupted blocks interleave with others).
+        var index = low - 1
+        var tried = 0
+        while index >= 0, tried < 4 {
+            let block = blocks[sorted[index]]
+            for span in block.spans where offset >= span.start && offset <= span.end {
+                return sorted[index]
+            }
+            index -= 1
+            tried += 1
+        }
+        return nil
+    }
+
+    /// The doc whose part contains `offset`; the root when none does.
+    func docOf(sourceOffset offset: Int) -> Int {
+        for (index, doc) in docs.enumerated() where doc.part >= 0 {
+            let part = document.parts[doc.part]
+            if offset >= part.start && offset < part.end { return index }
+        }
+        return 0
+    }
+
+    /// The doc a note's text is written in: that of its first call-out in writing order.
+    func docOfNote(_ note: Int) -> Int {
+        for (index, doc) in docs.enumerated() {
+            if doc.orphanNotes.contains(note) { return index }
+            for block in doc.head + doc.body + doc.tail where calloutsByBlock[block]?.contains(where: { $0.note == note }) == true {
+                return index
+            }
+        }
+        return 0
+    }
+
+    // MARK: Citations
+
+    private mutating func planCitations() {
+        var flowDoc: [Int: Int] = [:]
+        for (index, doc) in docs.enumerated() {
+            for block in doc.head + doc.body + doc.tail { flowDoc[block] = index }
+        }
+        var noteDoc: [Int: Int] = [:]
+        for note in noteContent.indices {
+            let doc = docOfNote(note)
+            for block in noteContent[note] { noteDoc[block] = doc }
+        }
+        let writable = Array(flowDoc.keys) + Array(noteDoc.keys)
+        let sortedWritable = writable.sorted { blocks[$0].start < blocks[$1].start }
+        var idIndex: [String: Int] = [:]
+        for (index, citation) in citations.enumerated() where !citation.id.isEmpty { idIndex[citation.id] = index }
+        let blockIndex: [String: Int] = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        instrumentOf = Array(repeating: nil, count: citations.count)
+        shapes = Array(repeating: .text, count: citations.count)
+        for (index, citation) in citations.enumerated() {
+            var block: Int? = nil
+            if let id = citation.block, let found = blockIndex[id], flowDoc[found] != nil || noteDoc[found] != nil {
+                block = found
+            } else {
+                block = locateBlock(citation.span.start, sorted: sortedWritable)
+            }
+            guard let block else { continue }
+            citationsByBlock[block, default: []].append(index)
+            let doc = flowDoc[block] ?? noteDoc[block] ?? 0
+            if let instrument = resolvedInstrument(index, idIndex: idIndex) {
+                if docs[doc].instruments[instrument] == nil {
+                    docs[doc].instruments[instrument] = docs[doc].prefix + "instrument_\(docs[doc].instruments.count + 1)"
+                    docs[doc].tlcs.append(TLC(kind: .concept, eId: docs[doc].instruments[instrument] ?? "",
+                                              href: "/akn/ontology/concept/instrument/" + Names.segment(instrument, lowercase: true),
+                                              showAs: instrument))
+                }
+                instrumentOf[index] = docs[doc].instruments[instrument]
+            }
+            shapes[index] = shape(index, idIndex: idIndex)
+        }
+    }
+
+    /// The instrument a citation (or the citation an `Id.` repeats) cites.
+    private func resolvedInstrument(_ index: Int, idIndex: [String: Int]) -> String? {
+        guard let target = resolveId(index, idIndex: idIndex) else { return nil }
+        guard let name = citations[target].instrument, !name.isEmpty else { return nil }
+        return name
+    }
+
+    /// Follows `Id.` antecedents to the citation they repeat (bounded, so a cycle cannot hang).
+    func resolveId(_ index: Int, idIndex: [String: Int]) -> Int? {
+        var current = index
+        var steps = 0
+        while citations[current].kind == .id {
+            guard steps < 32, let antecedent = citations[current].antecedent, let next = idIndex[antecedent] else { return nil }
+            current = next
+            steps += 1
+        }
+        return current
+    }
+
+    /// The target of a citation: `/akn/ontology/citation/{kind}/{key}`, key percent-encoded.
+    func baseHref(_ citation: Citation) -> String? {
+        guard !citation.key.isEmpty else { return nil }
+        return "/akn/ontology/citation/\(citation.kind.rawValue)/" + Names.percentEncoded(citation.key)
+    }
+
+    private mutating func shape(_ index: Int, idIndex: [String: Int]) -> CitationShape {
+        let citation = citations[index]
+        if citation.kind == .id {
+            if let target = resolveId(index, idIndex: idIndex), let href = baseHref(citations[target]) {
+                return .ref(href)
+            }
+            diagnostics.append(Diagnostic(
+                code: "akn-id-unresolved", severity: .note,
+                message: "\(citation.id) \"\(citation.text)\" has no resolvable antecedent; written as plain text",
+                span: citation.span))
+            return .text
+        }
+        guard let base = baseHref(citation) else {
+            diagnostics.append(Diagnostic(
+                code: "akn-citation-no-key", severity: .note,
+                message: "\(citation.id) \"\(citation.text)\" has no key; written as plain text",
+                span: citation.span))
+            return .text
+        }
+        guard citation.kind == .article else { return .ref(base) }
+        let articles = citation.articles
+        let paragraphs = citation.paragraphs
+        func provision(_ article: String, _ paragraph: String?) -> String {
+            var eId = "art_" + Names.eIdComponent(article)
+            if let paragraph { eId += "__para_" + Names.eIdComponent(paragraph) }
+            return base + "~" + eId
+        }
+        if let range = citation.range, range.count == 2 {
+            if articles.count == 1, paragraphs.count > 1 {
+                return .rref(from: provision(articles[0], range[0]), upTo: provision(articles[0], range[1]))
+            }
+            if articles.count > 1 {
+                return .rref(from: provision(range[0], nil), upTo: provision(range[1], nil))
+            }
+            return .ref(base)
+        }
+        if articles.count > 1 {
+            return .mref(articles.map { ($0, provision($0, nil)) }, fallback: base)
+        }
+        if articles.count == 1, paragraphs.count > 1 {
+            return .mref(paragraphs.map { ($0, provision(articles[0], $0)) }, fallback: base)
+        }
+        return .ref(base)
+    }
+
+    // MARK: Questions
+
+    private mutating func planQuestions() {
+        let questions = document.questions
+        guard !questions.isEmpty else { return }
+        let byId = Dictionary(questions.indices.map { (questions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var flowDoc: [Int: Int] = [:]
+        for (index, doc) in docs.enumerated() {
+            for block in doc.body { flowDoc[block] = index }
+        }
+        let marked = blocks.indices.contains { blocks[$0].question != nil }
+        var covered = Array(repeating: false, count: questions.count)
+        for block in flowDoc.keys.sorted() {
+            if marked {
+                guard let id = blocks[block].question, let question = byId[id] else { continue }
+                questionOf[block] = (question, blocks[block].role == "response")
+                covered[question] = true
+            } else {
+                // No block carries its question: place blocks by source position.
+                let start = blocks[block].start
+                guard let question = questions.indices.first(where: { start >= questions[$0].start && start < questions[$0].end }) else { continue }
+                let responseStart = questions[question].responseStart ?? Int.max
+                questionOf[block] = (question, start >= responseStart)
+                covered[question] = true
+            }
+        }
+        for question in questions.indices where !covered[question] {
+            docs[docOf(sourceOffset: questions[question].start)].textQuestions.append(question)
+        }
+    }
+
+    // MARK: Parties
+
+    private mutating func planParties() {
+        for doc in docs.indices {
+            let prefix = docs[doc].prefix
+            let part: Part? = docs[doc].part >= 0 ? document.parts[docs[doc].part] : nil
+            var tlcs: [TLC] = [TLC(kind: .organization, eId: prefix + "verbale",
+                                   href: "/akn/ontology/organization/verbale", showAs: "Verbale")]
+            var author: String? = nil
+            if let from = part?.from, !from.isEmpty {
+                tlcs.append(TLC(kind: .organization, eId: prefix + "sender",
+                                href: "/akn/ontology/organization/" + Names.segment(from, lowercase: true), showAs: from))
+                author = prefix + "sender"
+            }
+            var recipient: String? = nil
+            if let to = part?.to, !to.isEmpty {
+                tlcs.append(TLC(kind: .organization, eId: prefix + "recipient",
+                                href: "/akn/ontology/organization/" + Names.segment(to, lowercase: true), showAs: to))
+                recipient = prefix + "recipient"
+            }
+            if let signatory = part?.signatory, !signatory.name.isEmpty {
+                tlcs.append(TLC(kind: .person, eId: prefix + "signatory",
+                                href: "/akn/ontology/person/" + Names.segment(signatory.name, lowercase: true), showAs: signatory.name))
+                docs[doc].signatoryRef = prefix + "signatory"
+                if let title = signatory.title, !title.isEmpty {
+                    tlcs.append(TLC(kind: .role, eId: prefix + "signatoryRole",
+                                    href: "/akn/ontology/role/" + Names.segment(title, lowercase: true), showAs: title))
+                    docs[doc].roleRef = prefix + "signatoryRole"
+                }
+                if author == nil { author = prefix + "signatory" }
+            }
+            if author == nil {
+                tlcs.append(TLC(kind: .organization, eId: prefix + "sender",
+                                href: "/akn/ontology/organization/unknown", showAs: "Unknown sender"))
+                author = prefix + "sender"
+            }
+            let hasQuestions = !docs[doc].textQuestions.isEmpty || docs[doc].body.contains { questionOf[$0] != nil }
+            if hasQuestions {
+                if let recipient {
+                    docs[doc].questionerRef = recipient
+                } else {
+                    tlcs.append(TLC(kind: .organization, eId: prefix + "questioner",
+                                    href: "/akn/ontology/organization/unknown-questioner", showAs: "Author of the questions"))
+                    docs[doc].questionerRef = prefix + "questioner"
+                }
+            }
+            docs[doc].authorRef = author ?? prefix + "sender"
+            docs[doc].tlcs = tlcs + docs[doc].tlcs
+        }
+    }
+}
