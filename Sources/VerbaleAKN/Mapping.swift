@@ -134,10 +134,12 @@ extension AKNWriter {
         var dateDone = false
         for block in doc.head {
             var marks: [Mark] = []
-            if !numberDone, plan.blocks[block].kind == .reference, let number = doc.number {
+            // Any preface block may carry the number or date (a letterhead's last line often
+            // is the reference): mark it in place rather than restate it.
+            if !numberDone, let number = doc.number {
                 marks.append(Mark(kind: .docNumber, needle: number))
             }
-            if !dateDone, plan.blocks[block].kind == .dateline, let date = doc.date, let written = part?.dateText {
+            if !dateDone, let date = doc.date, let written = part?.dateText {
                 marks.append(Mark(kind: .docDate(date), needle: written))
             }
             let placed = writeBlockP(plan, block, marks: marks, &state)
