@@ -5,12 +5,14 @@ enum DefinitionChecks {
         let definitions = context.document.definitions.sorted { $0.start < $1.start }
         // Defined twice with different meanings.
         var first: [String: Definition] = [:]
+        var meanings: [String: [String]] = [:]
         for definition in definitions {
             let key = definition.term.lowercased()
-            guard let earlier = first[key] else { first[key] = definition; continue }
-            let a = Bytes.comparable(earlier.meaning)
-            let b = Bytes.comparable(definition.meaning)
-            guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a) else { continue }
+            let meaning = Bytes.comparable(definition.meaning)
+            guard let earlier = first[key] else { first[key] = definition; meanings[key] = [meaning]; continue }
+            // A meaning that repeats or shortens one already given is the same definition again.
+            guard !meaning.isEmpty, !meanings[key, default: []].contains(where: { $0.contains(meaning) || meaning.contains($0) }) else { continue }
+            meanings[key, default: []].append(meaning)
             found.append(DiagnosticCode.definitionConflict.diagnostic(
                 "“\(definition.term)” is defined as “\(definition.meaning)” here but as “\(earlier.meaning)” on line \(context.line(earlier.start))",
                 definition.termSpan))
