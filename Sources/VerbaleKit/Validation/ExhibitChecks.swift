@@ -241,7 +241,9 @@ enum ExhibitChecks {
                     cite.span))
             }
             let citedKeys = Set(cited.map { key(listFamiliesKnown ? $0.family : nil, $0.number) })
-            for entry in numbered where !citedKeys.contains(key(listFamiliesKnown ? entry.family : nil, entry.number!)) {
+            // With no exhibit cited anywhere there is nothing to compare the list with (and the
+            // likelier cause is citations the engine did not recognise): stay silent.
+            for entry in numbered where !cited.isEmpty && !citedKeys.contains(key(listFamiliesKnown ? entry.family : nil, entry.number!)) {
                 let name = [entry.label, entry.number].compactMap { $0 }.joined(separator: " ")
                 found.append(DiagnosticCode.exhibitNotCited.diagnostic(
                     "\(name) is in the enclosure list but the text never cites it", entry.span))
@@ -320,6 +322,7 @@ struct EnclosureList {
                 matchedHeading = word
                 break
             }
+            if matchedHeading == nil, let phrase = listOfHeading(bytes, from: start) { matchedHeading = phrase }
             guard let heading = matchedHeading else { continue }
             var cursor = skipMarkup(bytes, start + heading.count)
             // `(101 pages)` may sit between the heading and its colon.
@@ -389,6 +392,21 @@ struct EnclosureList {
             return EnclosureList(entries: entries, totalPages: totalPages, totalSpan: totalSpan, span: span, blocks: blocks)
         }
         return nil
+    }
+
+    /// Openings of a longer list heading (`List of enclosed exhibits:`).
+    static let listOpenings = Bytes.words(["list of", "liste des", "lista de", "перечень", "список"])
+    /// Words of which one must occur in such a heading for it to list enclosures.
+    static let enclosureWords = Bytes.words(["exhibit", "annex", "enclos", "attach", "pièce", "anexo", "приложен", "документ", "document"])
+
+    /// `List of enclosed exhibits:`-like headings: an opening, an enclosure word and a colon
+    /// within the first 60 bytes; returns the heading bytes up to the colon.
+    static func listOfHeading(_ bytes: [UInt8], from start: Int) -> [UInt8]? {
+        guard listOpenings.contains(where: { lowerMatches($0, bytes, start) }),
+              let colon = bytes[start..<min(bytes.count, start + 60)].firstIndex(of: UInt8(ascii: ":")),
+              enclosureWords.contains(where: { word in Bytes.findFolded(word, in: bytes, from: start, to: colon) != nil || Bytes.find(word, in: Array(Bytes.string(bytes, start..<colon).lowercased().utf8)) != nil })
+        else { return nil }
+        return Array(bytes[start..<colon])
     }
 
     /// Case-insensitive match for non-ASCII headings (`Приложения`, `Pièces`).

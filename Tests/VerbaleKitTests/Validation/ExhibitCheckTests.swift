@@ -98,6 +98,27 @@ import Testing
         #expect(uncited.first?.severity == .note)
     }
 
+    @Test func listHeadingWithWordsBetween() {
+        let text = """
+        See Exhibit 1, Notification. See Exhibit 2. See Exhibit 3.
+
+        **Annex**
+
+        List of enclosed exhibits:
+
+        Exhibit 1 – Notification of the assembly, 18 April 2023 (2 pages)
+
+        Exhibit 2 – Decree No. 45 of 1 February 2023 (extract, 6 pages)
+
+        """
+        let citations = ["1", "2", "3"].map { Self.exhibit($0, text) }
+        let found = ValidationFixture.validate(text, citations: citations)
+        #expect(ValidationFixture.codes(found) == ["exhibit-not-enclosed"])
+        #expect(found.first?.message.contains("Exhibit 3") == true)
+        // No exhibit cited at all: the list has nothing to be compared with.
+        #expect(ValidationFixture.validate(text).isEmpty)
+    }
+
     @Test func statedTotalWithoutListIsNotChecked() {
         let text = "The Mission has the honor to transmit the response.\n\n*Enclosure: as stated, 101 pages.*\n\nSee Exhibit 1.\n"
         let found = ValidationFixture.validate(text, citations: [Self.exhibit("1", text)])
