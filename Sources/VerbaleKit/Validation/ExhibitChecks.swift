@@ -313,10 +313,17 @@ struct EnclosureList {
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
             let start = skipMarkup(bytes, 0)
+            // Only blocks that begin with a letter of a heading word can open a list: one
+            // byte test keeps this pass cheap on long documents.
+            guard start < bytes.count else { continue }
+            let lead = Bytes.lowerASCII(bytes[start])
+            guard lead == UInt8(ascii: "e") || lead == UInt8(ascii: "a") || lead == UInt8(ascii: "l") || lead == UInt8(ascii: "p")
+                    || lead == UInt8(ascii: "s") || lead >= 0xC0 else { continue }
+            let folded = Array(Bytes.string(bytes, start..<min(bytes.count, start + 48)).lowercased().utf8)
             var matchedHeading: [UInt8]? = nil
             for heading in headings {
                 let word = Array(heading.utf8)
-                guard Bytes.matches(word, in: bytes, at: start) || lowerMatches(word, bytes, start) else { continue }
+                guard folded.starts(with: word) else { continue }
                 let after = start + word.count
                 guard !Bytes.isWordScalar(Bytes.scalar(at: after, in: bytes)) else { continue }
                 matchedHeading = word

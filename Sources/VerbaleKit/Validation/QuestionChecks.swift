@@ -68,7 +68,8 @@ enum QuestionChecks {
             while position < bytes.count {
                 // Only word starts: ASCII letters q/p or Cyrillic в (D0 B2 / D0 92).
                 let byte = Bytes.lowerASCII(bytes[position])
-                guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || byte == 0xD0 else { position += 1; continue }
+                let cyrillicV = byte == 0xD0 && position + 1 < bytes.count && (bytes[position + 1] == 0xB2 || bytes[position + 1] == 0x92)
+                guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || cyrillicV else { position += 1; continue }
                 guard let word = questionWords.first(where: { matchesFolded($0, bytes, position) }),
                       !Bytes.isWordScalar(Bytes.scalar(before: position, in: bytes)) else { position += 1; continue }
                 let wordEnd = position + word.count

@@ -12,6 +12,8 @@ struct ValidationContext {
     let partOfBlock: [Int]
     /// Block index by block id.
     let blockIndexByID: [String: Int]
+    /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
+    let spanIndex: [(start: Int, end: Int, block: Int)]
 
     init(document: Document) {
         self.document = document
@@ -27,6 +29,12 @@ struct ValidationContext {
         var byID: [String: Int] = [:]
         for (index, block) in blocks.enumerated() where byID[block.id] == nil { byID[block.id] = index }
         self.blockIndexByID = byID
+        var spans: [(start: Int, end: Int, block: Int)] = []
+        for (index, block) in blocks.enumerated() {
+            for span in block.spans { spans.append((span.start, span.end, index)) }
+        }
+        spans.sort { $0.start < $1.start }
+        self.spanIndex = spans
     }
 
     /// 1-based line of a source offset, for messages that point at a second place.
@@ -38,10 +46,15 @@ struct ValidationContext {
 
     /// The block whose spans contain `offset`, if any.
     func blockIndex(containing offset: Int) -> Int? {
-        for (index, block) in blocks.enumerated() where block.spans.contains(where: { $0.start <= offset && offset < $0.end }) {
-            return index
+        // Binary search for the last span starting at or before `offset`; spans do not overlap.
+        var low = 0
+        var high = spanIndex.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spanIndex[mid].start <= offset { low = mid + 1 } else { high = mid }
         }
-        return nil
+        guard low > 0, offset < spanIndex[low - 1].end else { return nil }
+        return spanIndex[low - 1].block
     }
 
     /// The block a citation sits in: by its `block` id, else by its offset.
