@@ -1,9 +1,210 @@
+import Foundation
+
 /// Finds, normalizes and resolves the citations of a document.
 public enum CitationEngine {
     /// Scans `sources` (blocks in source order) and returns citations sorted by source start,
     /// with ids `c_1`, `c_2`… in that order, `block`/`footnote` filled, spans in source bytes,
     /// instruments resolved from context and `definitions`, and `Id.` antecedents set to ids.
     public static func scan(_ sources: [CitationSource], definitions: [Definition]) -> [Citation] {
-        []
+        scan(sources, definitions: definitions, currentYear: currentYear())
+    }
+
+    /// The canonical key of the first citation in `query` (`ICCPR art. 19(3)` →
+    /// `iccpr/art19/para3`), for looking a user's query up in the citation index; nil when the
+    /// query holds no citation. Prefix-match the result on a `/` boundary to find narrower
+    /// pinpoints (`iccpr/art19` finds `iccpr/art19/para3`).
+    public static func key(forQuery query: String) -> String? {
+        var text = MappedText()
+        text.append(contentsOf: Array(query.utf8), from: 0)
+        let found = scan([CitationSource(block: "query", footnote: nil, text: text)], definitions: [])
+        return found.first(where: { $0.kind != .id })?.key
+    }
+
+    /// `scan` with an explicit current year (the BIN century rule), for reproducible tests.
+    static func scan(_ sources: [CitationSource], definitions: [Definition], currentYear: Int) -> [Citation] {
+        let terms = termTable(definitions)
+        let termSpans = definitions.map(\.termSpan)
+
+        /// One event of a chain in text order: a mention or a citation.
+        struct Event {
+            var position: Int
+            var citation: Int?
+            var mention: CiteInstrumentRef?
+        }
+
+        var all: [Citation] = []
+        var pending: [CiteFound] = []
+        // Context state: the instrument last named in each chain (main text = nil footnote).
+        var lastInstrument: [Int?: CiteInstrumentRef] = [:]
+        var history: [CiteInstrumentRef] = []
+
+        for source in sources {
+            let mapped = source.text
+            let bytes = mapped.bytes
+            guard !bytes.isEmpty else { continue }
+            var quiet: [Range<Int>] = []
+            if !termSpans.isEmpty {
+                let first = mapped.sourceOffset(0)
+                let last = mapped.sourceOffset(bytes.count)
+                for span in termSpans where span.end > first && span.start < last {
+                    // Map the definition's source span back to text offsets by bisection on
+                    // the monotonic text → source map.
+                    let s = textOffset(mapped, span.start)
+                    let e = textOffset(mapped, span.end)
+                    if e > s { quiet.append(max(0, s - 1)..<e + 1) }
+                }
+            }
+            var scanner = CiteScanner(bytes: bytes, terms: terms, quietRanges: quiet, currentYear: currentYear)
+            scanner.run()
+
+            var events: [Event] = []
+            pending = scanner.found
+            for (index, f) in pending.enumerated() { events.append(Event(position: f.citation.span.start, citation: index)) }
+            for m in scanner.mentions { events.append(Event(position: m.position, mention: m.instrument)) }
+            events.sort { $0.position < $1.position }
+
+            let chain = source.footnote
+            for event in events {
+                if var ref = event.mention {
+                    if ref.genericHead != nil { ref = resolveGeneric(ref, history) }
+                    lastInstrument[chain] = ref
+                    history.append(ref)
+                    continue
+                }
+                guard let index = event.citation else { continue }
+                var found = pending[index]
+                var c = found.citation
+                if found.citation.kind == .article {
+                    if let head = found.genericHead {
+                        let ref = resolveGeneric(CiteInstrumentRef(name: c.instrument ?? head, slug: c.key, source: "explicit",
+                                                                   genericHead: head), history)
+                        c.instrument = ref.name
+                        c.instrumentSource = ref.source
+                        c.key = ref.slug
+                    }
+                    if found.needsContext {
+                        // Footnotes fall back on the main text's context when they name nothing.
+                        if let ref = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
+                            c.instrument = ref.name
+                            c.instrumentSource = "context"
+                            c.key = ref.slug
+                        }
+                    }
+                    if let name = c.instrument {
+                        let ref = CiteInstrumentRef(name: name, slug: c.key, source: c.instrumentSource ?? "explicit")
+                        lastInstrument[chain] = ref
+                        history.append(ref)
+                    }
+                    c.key = CiteKeys.article(slug: c.instrument == nil ? CiteKeys.unknownInstrument : c.key, c)
+                }
+                c.span = mapped.sourceSpan(c.span.start, c.span.end)
+                c.block = source.block
+                c.footnote = source.footnote
+                found.citation = c
+                pending[index] = found
+                all.append(c)
+            }
+        }
+
+        // Source order and ids.
+        all.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.end < $1.span.end }
+        for index in all.indices { all[index].id = "c_\(index + 1)" }
+        resolveIds(&all, noteOrder: noteOrder(sources))
+        return all
+    }
+
+    /// Footnote numbers in the order their blocks appear.
+    static func noteOrder(_ sources: [CitationSource]) -> [Int] {
+        var order: [Int] = []
+        var seen = Set<Int>()
+        for s in sources { if let f = s.footnote, seen.insert(f).inserted { order.append(f) } }
+        return order
+    }
+
+    /// Sets `Id.` antecedents. Main text and notes are separate chains: a note's `Id.` repeats
+    /// the last citation earlier in the same note, else the last citation of the immediately
+    /// preceding note (none when that note cites nothing — never further back); a main-text
+    /// `Id.` repeats the last main-text citation. An `Id.` that repeats an `Id.` repeats what
+    /// that one repeats, so every antecedent is a real citation.
+    static func resolveIds(_ all: inout [Citation], noteOrder: [Int]) {
+        var lastMain: Int? = nil
+        var lastInNote: [Int: Int] = [:]
+        var previousNote: [Int: Int] = [:]
+        for (k, f) in noteOrder.enumerated() where k > 0 { previousNote[f] = noteOrder[k - 1] }
+        var antecedentIndex: [Int: Int] = [:]
+        for index in all.indices {
+            let note = all[index].footnote
+            if all[index].kind == .id {
+                var target: Int?
+                if let note {
+                    target = lastInNote[note] ?? previousNote[note].flatMap { lastInNote[$0] }
+                } else {
+                    target = lastMain
+                }
+                if let t = target, all[t].kind == .id { target = antecedentIndex[t] }
+                if let t = target {
+                    antecedentIndex[index] = t
+                    all[index].antecedent = all[t].id
+                    all[index].key = all[t].key
+                }
+            }
+            if let note { lastInNote[note] = index } else { lastMain = index }
+        }
+    }
+
+    /// Resolves `the Convention` to the last mentioned instrument whose name has that head word.
+    static func resolveGeneric(_ ref: CiteInstrumentRef, _ history: [CiteInstrumentRef]) -> CiteInstrumentRef {
+        guard let head = ref.genericHead else { return ref }
+        for earlier in history.reversed() where earlier.genericHead == nil && earlier.name.contains(head) {
+            return CiteInstrumentRef(name: earlier.name, slug: earlier.slug, source: "context")
+        }
+        return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")
+    }
+
+    /// First text offset whose source offset is at or after `source`.
+    static func textOffset(_ mapped: MappedText, _ source: Int) -> Int {
+        var low = 0
+        var high = mapped.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mapped.sourceOffset(mid) < source { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Defined terms that stand for instruments, keyed by the slot of their first two letters.
+    /// A term counts when its meaning names an instrument (a table entry or a national title);
+    /// `the "Republic"` does not.
+    static func termTable(_ definitions: [Definition]) -> [Int: [CiteTerm]] {
+        var table: [Int: [CiteTerm]] = [:]
+        for d in definitions {
+            let lit = CiteText.foldString(d.term)
+            guard lit.count >= 2, let ref = instrument(inMeaning: d.meaning) else { continue }
+            let term = CiteTerm(lit: lit, instrument: CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "definition"))
+            table[CiteVocabulary.slot(lit[0], lit[1]), default: []].append(term)
+        }
+        return table
+    }
+
+    /// The instrument a definition's meaning names: the first table entry or national title in it
+    /// (`Republic's Law on State Registration of Legal Entities … of April 17, 1995,` →
+    /// `Law on State Registration of Legal Entities …`).
+    static func instrument(inMeaning meaning: String) -> CiteInstrumentRef? {
+        let bytes = Array(meaning.utf8)
+        let scanner = CiteScanner(bytes: bytes, terms: [:], quietRanges: [], currentYear: 2000)
+        var i = 0
+        while i < bytes.count {
+            if CiteText.isWordAt(bytes, i) && !CiteText.isWordBefore(bytes, i), let found = scanner.instrumentAt(i),
+               found.ref.genericHead == nil {
+                return found.ref
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The current year, for the BIN century rule.
+    static func currentYear() -> Int {
+        Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 }

@@ -1,0 +1,910 @@
+/// The recognizers: each starts at a trigger the main loop found and reads forward.
+extension CiteScanner {
+    // MARK: Shared pieces
+
+    /// End of an article word at `i` (with its period), or nil. `Art`/`art` need a period or a
+    /// number after them, so the word `art` in prose is not an article; `ст.` must be written in
+    /// Cyrillic, so the Latin `Ct.` of a court name is not one either.
+    func articleWordEnd(_ i: Int) -> Int? {
+        guard i < n, CiteText.isWordAt(b, i) else { return nil }
+        if CiteText.isWordBefore(b, i) { return nil }
+        var best = -1
+        for w in CiteVocabulary.articleLits {
+            if let e = CiteText.matchWord(w, b, i, n), e > best { best = e }
+        }
+        guard best > 0 else { return nil }
+        let first = CiteText.fold(b, i).0
+        let short = best - i <= 4 // Art, Arts, art, ст.
+        if first == 0x63 && b[i] < 0x80 { return nil } // "ct." in Latin letters
+        var end = best
+        if end < n && b[end] == 0x2E && b[end - 1] != 0x2E { end += 1 }
+        if short && first == 0x61 {
+            let hasPeriod = end > best
+            let k = CiteText.skipSpaces(b, end, n)
+            let nextIsNumber = k < n && (b[k] >= 0x30 && b[k] <= 0x39 || b[k] == 0x49 || b[k] == 0x56 || b[k] == 0x58)
+            if !hasPeriod && !(k > end && nextIsNumber) { return nil }
+        }
+        return end
+    }
+
+    /// The longest of `lits` matching as a word at `i`.
+    func marker(_ lits: [[UInt32]], _ i: Int) -> Int? {
+        CiteText.longestWord(lits, b, i, n)?.end
+    }
+
+    /// A date right after `end` (`, May 27, 2019`, ` of 12 March 1954`, ` du 1er décembre 1994`).
+    func dateAfter(_ end: Int) -> (iso: String, end: Int)? {
+        var k = end
+        if k < n && b[k] == 0x2C { k += 1 }
+        k = CiteText.skipSpaces(b, k, n)
+        if k == end && k < n && CiteText.isWordAt(b, k) { return nil }
+        if let d = CiteDates.parse(b, k, n) { return d }
+        for w in CiteVocabulary.dateIntroducers {
+            if let e = CiteText.matchWord(w, b, k, n) {
+                if let d = CiteDates.parse(b, CiteText.skipSpaces(b, e, n), n) { return d }
+            }
+        }
+        return nil
+    }
+
+    /// The word before `start` separated from it only by spaces (no punctuation).
+    func adjacentWordBefore(_ start: Int) -> (start: Int, end: Int)? {
+        let j = CiteText.skipSpacesBack(b, start)
+        guard j < start, j > 0, CiteText.isWordBefore(b, j) else { return nil }
+        let s = CiteText.wordStart(b, j)
+        return s < j ? (s, j) : nil
+    }
+
+    /// A number token: letters and digits joined by `-`, `/` or `.` (`6-33/1323CK`, `39.658`,
+    /// `C.15/4351`), with at least one digit.
+    func numberToken(_ i: Int) -> Int? {
+        guard i < n, CiteText.isWordAt(b, i) else { return nil }
+        var k = i
+        var digits = 0
+        while k < n {
+            let (f, l) = CiteText.fold(b, k)
+            if CiteText.isAlnum(f) {
+                if CiteText.isDigit(f) { digits += 1 }
+                k += l
+                continue
+            }
+            if f == 0x2F || f == 0x2E || f == CiteText.dash, k + l < n, CiteText.isWordAt(b, k + l) {
+                k += l
+                continue
+            }
+            break
+        }
+        return digits > 0 ? k : nil
+    }
+
+    /// Whether `i..<end` has both letters and digits and no lower-case letter (`9412NVERB`).
+    func isCodeToken(_ i: Int, _ end: Int) -> Bool {
+        var letters = 0, digits = 0
+        var k = i
+        while k < end {
+            let (f, l) = CiteText.fold(b, k)
+            if CiteText.isDigit(f) { digits += 1 } else if CiteText.isLetter(f) {
+                if !CiteText.isUpperAt(b, k) { return false }
+                letters += 1
+            }
+            k += l
+        }
+        return letters > 0 && digits > 0
+    }
+
+    /// The key form of a number: look-alikes folded to Latin, lower case (`2а-6757/19` →
+    /// `2a-6757/19`), so both spellings meet.
+    func keyNumber(_ s: Int, _ e: Int) -> String {
+        var out = ""
+        var k = s
+        while k < e {
+            let (f, l) = CiteText.fold(b, k)
+            if let scalar = Unicode.Scalar(f) { out.unicodeScalars.append(scalar) }
+            k += l
+        }
+        return out
+    }
+
+    // MARK: Instruments and titles
+
+    /// A national title around the head word at `h`: `Law on State Registration of Legal
+    /// Entities…` (head first, then a preposition and capitalised words) or `Public Finance
+    /// Act` (capitalised words, then the head). `formal` titles are cited as instruments.
+    func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
+        var start = h
+        var adjectives = 0
+        while adjectives < 6, let (ws, we) = adjacentWordBefore(start), CiteText.isUpperAt(b, ws) {
+            let w = foldedWord(ws, we)
+            if CiteVocabulary.titleStopWords.contains(w) || CiteVocabulary.titleHeadSet.contains(w) { break }
+            if CiteDates.month(b, ws, we) != nil { break }
+            // A possessive (`Republic's Law`) names the State, not the law.
+            if w.unicodeScalars.contains(where: { $0 == "'" }) { break }
+            start = ws
+            adjectives += 1
+        }
+        let head = foldedWord(h, headEnd)
+        let romance = CiteVocabulary.romanceHeads.contains(where: { head.hasPrefix($0) })
+        var j = headEnd
+        var end = headEnd
+        let k0 = CiteText.skipSpaces(b, j, n)
+        var formal = false
+        if k0 > j, k0 < n {
+            let pe = CiteText.wordEnd(b, k0, n)
+            if pe > k0, CiteVocabulary.titlePrepositions.contains(foldedWord(k0, pe)) { formal = true }
+            if romance && pe > k0 && !CiteText.isUpperAt(b, k0) && !formal {
+                formal = CiteVocabulary.titleConnectors.contains(foldedWord(k0, pe))
+            }
+        }
+        if formal {
+            var words = 0
+            var sawName = false
+            var previous = ""
+            while words < 30 {
+                var k = CiteText.skipSpaces(b, j, n)
+                if k < n && b[k] == 0x2C {
+                    // `Meetings, Rallies, Marches`: a comma continues a title with a capitalised word.
+                    var k2 = CiteText.skipSpaces(b, k + 1, n)
+                    let cw = CiteText.wordEnd(b, k2, n)
+                    if cw > k2, ["and", "or", "et", "y"].contains(foldedWord(k2, cw)) { k2 = CiteText.skipSpaces(b, cw, n) }
+                    guard sawName, k2 < n, CiteText.isUpperAt(b, k2), articleWordEnd(k2) == nil else { break }
+                    let w2e = CiteText.wordEnd(b, k2, n)
+                    let w2 = foldedWord(k2, w2e)
+                    if CiteVocabulary.titleStopWords.contains(w2) || CiteVocabulary.designatorWords.contains(w2) { break }
+                    if CiteDates.month(b, k2, n) != nil { break }
+                    k = k2
+                } else if k == j {
+                    break
+                }
+                let we = CiteText.wordEnd(b, k, n)
+                guard we > k else { break }
+                let w = foldedWord(k, we)
+                if b[k] >= 0x30 && b[k] <= 0x39 { break }
+                if CiteText.isUpperAt(b, k) {
+                    if CiteDates.month(b, k, n) != nil { break }
+                    if CiteVocabulary.titleStopWords.contains(w) && w != "the" && w != "on" && w != "of" { break }
+                    if articleWordEnd(k) != nil { break }
+                    end = we
+                    sawName = true
+                } else if CiteVocabulary.titleConnectors.contains(w) {
+                    // A connector before a date ends the title (`of April 17, 1995`).
+                    let next = CiteText.skipSpaces(b, we, n)
+                    if next < n && (CiteDates.month(b, next, n) != nil || (b[next] >= 0x30 && b[next] <= 0x39)) { break }
+                } else if romance {
+                    end = we
+                    sawName = true
+                } else {
+                    break
+                }
+                previous = w
+                j = we
+                words += 1
+            }
+            _ = previous
+            guard sawName else { return nil }
+        } else {
+            guard adjectives > 0 else { return nil }
+            formal = head == "act" || head == "acts"
+        }
+        let name = CiteText.collapsed(b, start, end)
+        return (start, end, CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit"), formal)
+    }
+
+    /// The instrument named at `p` (after `of the`, `du`…): table, defined term, title or a
+    /// generic head such as `Convention` after a definite article.
+    func instrumentAt(_ p: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef)? {
+        guard p < n, CiteText.isWordAt(b, p) else { return nil }
+        let upper = CiteText.isUpperAt(b, p)
+        guard upper else { return nil }
+        let (f1, l1) = CiteText.fold(b, p)
+        let f2: UInt32 = p + l1 < n ? CiteText.fold(b, p + l1).0 : 0
+        let we = CiteText.wordEnd(b, p, n)
+        var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
+        let slotIndex = vocab.slots[CiteVocabulary.slot(f1, f2)]
+        if slotIndex >= 0 {
+            for trigger in vocab.buckets[Int(slotIndex)] {
+                if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
+                switch trigger.action {
+                case .instrument(let index, _):
+                    if let e = CiteText.matchWord(trigger.lit, b, p, n), e >= (best?.end ?? -1) {
+                        let entry = CiteInstrumentTable.all[index]
+                        best = (p, e, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"))
+                    }
+                case .titleHead:
+                    if CiteText.matchWord(trigger.lit, b, p, n) != nil, let t = parseTitle(headAt: p, headEnd: we),
+                       t.end > (best?.end ?? -1), t.start == p {
+                        best = (p, t.end, t.ref)
+                    }
+                default: break
+                }
+            }
+        }
+        if let list = terms[CiteVocabulary.slot(f1, f2)] {
+            for term in list {
+                if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
+                    || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
+                    best = (p, e, term.instrument)
+                }
+            }
+        }
+        if best == nil {
+            // Head-last titles (`of the Public Finance Act`): find the head within five words.
+            var k = p
+            var words = 0
+            while words < 5, k < n, CiteText.isUpperAt(b, k) {
+                let e = CiteText.wordEnd(b, k, n)
+                guard e > k else { break }
+                if CiteVocabulary.titleHeadSet.contains(foldedWord(k, e)) {
+                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { best = (p, t.end, t.ref) }
+                    break
+                }
+                let next = CiteText.skipSpaces(b, e, n)
+                guard next > e else { break }
+                k = next
+                words += 1
+            }
+        }
+        if best == nil, let (ws, we2) = adjacentWordBefore(p),
+           CiteText.longestWord(CiteVocabulary.definiteArticles, b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
+            for g in CiteVocabulary.genericHeadLits {
+                if let e = CiteText.matchWord(g.lit, b, p, n) {
+                    let written = CiteText.collapsed(b, p, e)
+                    best = (p, e, CiteInstrumentRef(name: written, slug: CiteText.slug(g.head), source: "explicit", genericHead: g.head))
+                    break
+                }
+            }
+        }
+        return best
+    }
+
+    /// An instrument was named at `start..<end`: either it opens an article pinpoint
+    /// (`ICCPR, Art. 19, ¶ 2`), or it is a mention, cited as an instrument when it is a formal
+    /// title, a treaty's full name, or comes after a signal.
+    mutating func handleInstrument(start: Int, end: Int, ref: CiteInstrumentRef, kind: Int) -> Int {
+        if let e = articleAfterInstrument(start, end, ref) { return e }
+        mentions.append(CiteMention(position: start, instrument: ref))
+        let quoted: Bool = {
+            let j = CiteText.skipSpacesBack(b, start)
+            guard j > 0 else { return false }
+            return CiteText.fold(b, CiteText.scalarStart(b, j - 1)).0 == CiteText.quote
+        }()
+        if quoted || isQuiet(start) { return end }
+        let sig = signal(before: start)
+        guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
+        let date = dateAfter(end)
+        emit(.instrument, start, end) { c in
+            c.instrument = ref.name
+            c.instrumentSource = ref.source
+            c.key = ref.slug
+            c.date = date?.iso
+        }
+        return end
+    }
+
+    /// Designators and an article word after an instrument: `, Special Part, Ch. 3, Art. 145`,
+    /// `, § 1, Art. 16`, ` Art. 19`.
+    mutating func articleAfterInstrument(_ start: Int, _ end: Int, _ ref: CiteInstrumentRef) -> Int? {
+        var j = end
+        var pin = CitePinpoint()
+        for _ in 0..<5 {
+            var k = j
+            if k < n && b[k] == 0x2C { k += 1 }
+            k = CiteText.skipSpaces(b, k, n)
+            guard k > j, k < n else { return nil }
+            if articleWordEnd(k) != nil {
+                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, designators: pin)
+            }
+            if let e = marker(CiteVocabulary.namedParts, k) {
+                pin.part = CiteText.collapsed(b, k, e); j = e; continue
+            }
+            if let e = marker(CiteVocabulary.partWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+                pin.part = v; j = ve; continue
+            }
+            if let e = marker(CiteVocabulary.chapterWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+                pin.chapter = v; j = ve; continue
+            }
+            if let e = marker(CiteVocabulary.sectionWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+                pin.section = v; j = ve; continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    // MARK: Articles
+
+    /// An article citation whose article word is at `w`; `start` is where the citation's text
+    /// begins (an instrument or paragraph written before it), `pre` the paragraphs of the
+    /// paragraph-first form.
+    mutating func parseArticle(wordAt w: Int, start: Int, instrument: CiteInstrumentRef?, pre: CitePinpoint?,
+                               designators: CitePinpoint) -> Int? {
+        guard let aw = articleWordEnd(w) else { return nil }
+        let j = CiteText.skipSpaces(b, aw, n)
+        guard let list = parseList(j, roman: true, letters: false) else { return nil }
+        var pin = designators
+        pin.articles = list.items
+        pin.range = list.range
+        var end = list.end
+        if let pre {
+            pin.paragraphs = pre.paragraphs + list.attachedNumbers
+            pin.subparagraphs = pre.subparagraphs + list.attachedLetters
+            if pin.range == nil { pin.range = pre.range }
+        } else {
+            pin.paragraphs = list.attachedNumbers
+            pin.subparagraphs = list.attachedLetters
+            var rounds = 0
+            while rounds < 4 {
+                rounds += 1
+                var k = end
+                if k < n && b[k] == 0x2C { k += 1 }
+                k = CiteText.skipSpaces(b, k, n)
+                guard k > end else { break }
+                if let m = marker(CiteVocabulary.paragraphMarkers, k),
+                   let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
+                    for item in p.items {
+                        if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { pin.paragraphs.append(item) }
+                        else { pin.subparagraphs.append(item) }
+                    }
+                    pin.paragraphs += p.attachedNumbers
+                    pin.subparagraphs += p.attachedLetters
+                    if pin.range == nil { pin.range = p.range }
+                    end = p.end
+                    continue
+                }
+                if let m = marker(CiteVocabulary.subparagraphMarkers, k),
+                   let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
+                    pin.subparagraphs += p.items + p.attachedLetters
+                    end = p.end
+                    continue
+                }
+                break
+            }
+        }
+        var inst = instrument
+        if inst == nil {
+            var k = end
+            if k < n && b[k] == 0x2C { k += 1 }
+            k = CiteText.skipSpaces(b, k, n)
+            if k > end {
+                for ofw in CiteVocabulary.ofWords {
+                    guard let e = CiteText.matchWord(ofw, b, k, n) else { continue }
+                    let p = CiteText.skipSpaces(b, e, n)
+                    if let found = instrumentAt(p) { inst = found.ref; end = found.end; break }
+                }
+                // No preposition: `Article 19 ICCPR`, `статьи 19 Международного пакта`.
+                if inst == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
+                    inst = found.ref; end = found.end
+                }
+            }
+        }
+        let resolved = inst
+        let written = text(start, end)
+        var c = Citation(kind: .article, text: written, span: ByteSpan(start, end))
+        c.signal = signal(before: start)
+        c.instrument = resolved?.name
+        c.instrumentSource = resolved?.source
+        c.articles = pin.articles
+        c.paragraphs = pin.paragraphs
+        c.subparagraphs = pin.subparagraphs
+        c.range = pin.range
+        c.part = pin.part
+        c.chapter = pin.chapter
+        c.section = pin.section
+        if let resolved { c.key = resolved.slug }
+        var f = CiteFound(citation: c, needsContext: resolved == nil)
+        if let g = resolved?.genericHead { f.genericHead = g }
+        found.append(f)
+        return end
+    }
+
+    /// `paragraph 3 of article 19`, `пункт 3 статьи 19`, `paragraphe 3 de l'article 19`.
+    mutating func parseParagraphFirst(_ i: Int, _ litEnd: Int) -> Int? {
+        let j = CiteText.skipSpaces(b, litEnd, n)
+        guard j > litEnd || (litEnd > 0 && b[litEnd - 1] == 0x2E), let list = parseList(j, roman: false, letters: true) else { return nil }
+        var k = list.end
+        if k < n && b[k] == 0x2C { k += 1 }
+        k = CiteText.skipSpaces(b, k, n)
+        if articleWordEnd(k) == nil {
+            var linked = false
+            for w in CiteVocabulary.paragraphOfWords {
+                if let e = CiteText.matchWord(w, b, k, n) {
+                    let a = CiteText.skipSpaces(b, e, n)
+                    if articleWordEnd(a) != nil { k = a; linked = true; break }
+                }
+            }
+            guard linked else { return nil }
+        }
+        var pre = CitePinpoint()
+        for item in list.items {
+            if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { pre.paragraphs.append(item) } else { pre.subparagraphs.append(item) }
+        }
+        pre.paragraphs += list.attachedNumbers
+        pre.subparagraphs += list.attachedLetters
+        pre.range = list.range
+        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre, designators: CitePinpoint())
+    }
+
+    // MARK: Exhibits, Id., registrations
+
+    /// `Exhibit 3`, `Annex I`, `Exhibit 1, Feminita Charter, § 2`. A label without a value
+    /// (`Enclosure: as stated`) is not a numbered exhibit and is not cited.
+    mutating func recognizeExhibit(_ i: Int, _ litEnd: Int, label: String) -> Int? {
+        guard litEnd < n, CiteText.isSpaceAt(b, litEnd) else { return nil }
+        var k = CiteText.skipSpaces(b, litEnd, n)
+        if let e = marker(CiteVocabulary.numberSignLits, k) { k = CiteText.skipSpaces(b, e, n) }
+        guard k < n else { return nil }
+        var v = k
+        let c = b[k]
+        if c >= 0x30 && c <= 0x39 {
+            while v < n && b[v] >= 0x30 && b[v] <= 0x39 && v - k < 4 { v += 1 }
+            if v < n && b[v] == 0x2D && v + 1 < n && b[v + 1] >= 0x30 && b[v + 1] <= 0x39 {
+                v += 1
+                while v < n && b[v] >= 0x30 && b[v] <= 0x39 { v += 1 }
+            }
+        } else if c == 0x49 || c == 0x56 || c == 0x58 {
+            while v < n && (b[v] == 0x49 || b[v] == 0x56 || b[v] == 0x58 || b[v] == 0x4C) && v - k < 6 { v += 1 }
+        } else if c >= 0x41 && c <= 0x5A {
+            v += 1
+            if v < n && b[v] == 0x2D { v += 1 }
+            while v < n && b[v] >= 0x30 && b[v] <= 0x39 { v += 1 }
+            if v < n && b[v] == 0x2D { return nil }
+        }
+        guard v > k, !CiteText.isWordAt(b, v) else { return nil }
+        let value = text(k, v)
+        var end = v
+        var title: String? = nil
+        var section: String? = nil
+        var paragraphs: [String] = []
+        if end < n && b[end] == 0x2C {
+            let t = CiteText.skipSpaces(b, end + 1, n)
+            if t < n, CiteText.isUpperAt(b, t), CiteDates.month(b, t, n) == nil, articleWordEnd(t) == nil {
+                let fw = foldedWord(t, CiteText.wordEnd(b, t, n))
+                if !CiteVocabulary.titleStopWords.contains(fw) {
+                    var j = t
+                    var tEnd = t
+                    var words = 0
+                    while words < 12 {
+                        let we = CiteText.wordEnd(b, j, n)
+                        guard we > j else { break }
+                        let w = foldedWord(j, we)
+                        if CiteText.isUpperAt(b, j) || (b[j] >= 0x30 && b[j] <= 0x39 && words > 0) { tEnd = we }
+                        else if !CiteVocabulary.exhibitTitleConnectors.contains(w) { break }
+                        j = we
+                        words += 1
+                        let next = CiteText.skipSpaces(b, j, n)
+                        guard next > j, next < n, CiteText.isWordAt(b, next) else { break }
+                        j = next
+                    }
+                    if tEnd > t { title = CiteText.collapsed(b, t, tEnd); end = tEnd }
+                }
+            }
+        }
+        if end < n && b[end] == 0x2C {
+            let p = CiteText.skipSpaces(b, end + 1, n)
+            if let e = marker(CiteVocabulary.sectionWords, p), let (sv, se) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+                section = sv; end = se
+            } else if let e = marker(CiteVocabulary.paragraphMarkers, p), let l = parseList(CiteText.skipSpaces(b, e, n), roman: false, letters: false) {
+                paragraphs = l.items; end = l.end
+            }
+        }
+        let labelText = text(i, litEnd)
+        emit(.exhibit, i, end) { c in
+            c.label = labelText
+            c.exhibit = value
+            c.title = title
+            c.section = section
+            c.paragraphs = paragraphs
+            c.key = "\(label)/\(value.lowercased())"
+        }
+        return end
+    }
+
+    /// `Id.`, `Ibid.`, `ibidem`, `Там же`. `ID.` in capitals is an identifier, not a signal.
+    mutating func recognizeId(_ i: Int, _ litEnd: Int) -> Int? {
+        if b[i] < 0x80 && (i + 1 >= n || !(b[i + 1] >= 0x61 && b[i + 1] <= 0x7A)) { return nil }
+        if CiteText.isWordBefore(b, i) { return nil }
+        emit(.id, i, litEnd) { _ in }
+        return litEnd
+    }
+
+    /// `BIN 011040008019`: label, optional `:`/`No.`, then exactly the scheme's digits.
+    mutating func recognizeRegistration(_ i: Int, _ litEnd: Int, scheme index: Int) -> Int? {
+        let scheme = CiteRegistrationSchemes.all[index]
+        var k = CiteText.skipSpaces(b, litEnd, n)
+        if k < n && b[k] == 0x3A { k = CiteText.skipSpaces(b, k + 1, n) }
+        if let e = marker(CiteVocabulary.numberSignLits, k) { k = CiteText.skipSpaces(b, e, n) }
+        var e = k
+        var digits: [Int] = []
+        while e < n && b[e] >= 0x30 && b[e] <= 0x39 && digits.count < 20 { digits.append(Int(b[e] - 0x30)); e += 1 }
+        guard let rules = scheme.lengths[digits.count], !CiteText.isWordAt(b, e) else { return nil }
+        let valid = CiteRegistrationSchemes.check(digits, rules)
+        let encoded = CiteRegistrationSchemes.encodedDate(digits, scheme.dateEncoding, currentYear: currentYear)
+        var date: String? = nil
+        var r = e
+        if r < n && b[r] == 0x2C { r += 1 }
+        r = CiteText.skipSpaces(b, r, n)
+        if let re = marker(CiteVocabulary.registeredWords, r) {
+            var d = CiteText.skipSpaces(b, re, n)
+            if let on = marker(CiteVocabulary.dateIntroducers, d) { d = CiteText.skipSpaces(b, on, n) }
+            date = CiteDates.parse(b, d, n)?.iso
+        }
+        let number = text(k, e)
+        emit(.registration, i, e) { c in
+            c.scheme = scheme.scheme
+            c.number = number
+            c.valid = valid
+            c.encodedDate = encoded
+            c.date = date
+            c.key = "registration/\(scheme.scheme.lowercased())/\(number)"
+        }
+        return e
+    }
+
+    // MARK: Numbers: references, cases, resolutions
+
+    /// A number-sign word (`No.`, `n°`, `Nr.`). Lower-case `no` counts only after a note word
+    /// (`sa note no 39658`), since it is an ordinary word in English and Spanish.
+    mutating func recognizeNumberWord(_ i: Int, _ litEnd: Int, wordEnd: Int) -> Int? {
+        if b[i] == 0x6E && i + 1 < n && b[i + 1] == 0x6F {
+            guard let (ws, we) = wordBefore(i), CiteVocabulary.noteWords.contains(foldedWord(ws, we)) else { return nil }
+        }
+        return handleNumberSign(signStart: i, signEnd: litEnd, forced: nil)
+    }
+
+    /// What a number after a sign at `signStart` is, from the words before it.
+    func classifyNumber(_ signStart: Int) -> CitationKind? {
+        guard let (ws, we) = wordBefore(signStart) else { return .reference }
+        let first = foldedWord(ws, we)
+        if CiteVocabulary.resolutionContextWords.contains(first) { return .resolution }
+        if CiteVocabulary.referenceContextWords.contains(first) { return .reference }
+        if CiteVocabulary.caseContextWords.contains(first) { return .case }
+        if CiteVocabulary.instrumentNumberWords.contains(first) { return nil }
+        // Further back in the clause: `Decision of Judicial Chamber, No. 2a-6757/19`.
+        var cursor = ws
+        for _ in 0..<8 {
+            guard let (s, e) = wordBefore(cursor) else { break }
+            // Stop at a sentence end between the words.
+            var k = e
+            var stop = false
+            while k < cursor { let c = b[k]; if c == 0x2E || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F { stop = true }; k += 1 }
+            if stop && cursor != ws { break }
+            let w = foldedWord(s, e)
+            if CiteVocabulary.caseContextWords.contains(w) { return .case }
+            if CiteVocabulary.referenceContextWords.contains(w) { return .reference }
+            if CiteVocabulary.instrumentNumberWords.contains(w) || CiteVocabulary.resolutionContextWords.contains(w) { return nil }
+            cursor = s
+        }
+        // A letterhead line: `MINISTERE DES AFFAIRES ETRANGERES No 110/SEC`.
+        if CiteText.isAllUpper(b, ws, we) && we - ws >= 3 { return .reference }
+        // At the start of a line.
+        var k = signStart - 1
+        while k >= 0 && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x2A || b[k] == 0x5F) { k -= 1 }
+        if k < 0 || b[k] == 0x0A { return .reference }
+        return nil
+    }
+
+    /// Handles a number sign ending at `signEnd`: reads the number and emits a reference, case or
+    /// resolution, as forced or as the words before say.
+    mutating func handleNumberSign(signStart: Int, signEnd: Int, forced: CitationKind?) -> Int? {
+        let j = CiteText.skipSpaces(b, signEnd, n)
+        guard var end = numberToken(j) else { return nil }
+        guard let kind = forced ?? classifyNumber(signStart) else { return nil }
+        if kind == .reference {
+            // `No 110/SEC 9412NVERB`: code tokens that continue the number.
+            var rounds = 0
+            while rounds < 2, end < n, b[end] == 0x20 {
+                let t = end + 1
+                guard let te = numberToken(t), isCodeToken(t, te) else { break }
+                end = te
+                rounds += 1
+            }
+        }
+        let numberEnd = end
+        let number = text(j, numberEnd)
+        let key = keyNumber(j, numberEnd)
+        let date = dateAfter(numberEnd)
+        var start = signStart
+        if let (ws, we) = wordBefore(signStart), we <= signStart, signStart - we <= 2 {
+            let w = foldedWord(ws, we)
+            if kind == .reference && (CiteVocabulary.referenceContextWords.contains(w) || CiteVocabulary.noteWords.contains(w)) { start = ws }
+            if kind == .case && (w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел")) { start = ws }
+        }
+        switch kind {
+        case .case:
+            let court = courtBefore(start)
+            emit(.case, start, numberEnd) { c in
+                c.number = number
+                c.court = court
+                c.date = date?.iso
+                c.key = "case/\(key)"
+            }
+        case .resolution:
+            emit(.resolution, start, numberEnd) { c in
+                c.number = number
+                c.date = date?.iso
+                c.key = "resolution/\(key)"
+            }
+        default:
+            emit(.reference, start, numberEnd) { c in
+                c.number = number
+                c.date = date?.iso
+                c.key = "reference/\(key)"
+            }
+        }
+        return numberEnd
+    }
+
+    /// The court named before a case number in the same sentence (`Medeu District Court`,
+    /// `Decision of Judicial Chamber`), without a following capitalised word (`Court Decision`
+    /// is a document title, not a court).
+    func courtBefore(_ start: Int) -> String? {
+        var cursor = start
+        for _ in 0..<20 {
+            guard let (s, e) = wordBefore(cursor) else { return nil }
+            var k = e
+            while k < cursor { let c = b[k]; if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { return nil }; k += 1 }
+            let w = foldedWord(s, e)
+            if CiteVocabulary.courtHeads.contains(w) && CiteText.isUpperAt(b, s) {
+                let after = CiteText.skipSpaces(b, e, n)
+                if !(after < n && after > e && CiteText.isUpperAt(b, after)) {
+                    var from = s
+                    var words = 0
+                    while words < 5, let (ps, pe) = adjacentWordBefore(from), CiteText.isUpperAt(b, ps),
+                          !CiteVocabulary.titleStopWords.contains(foldedWord(ps, pe)) {
+                        from = ps
+                        words += 1
+                    }
+                    return CiteText.collapsed(b, from, e)
+                }
+            }
+            cursor = s
+        }
+        return nil
+    }
+
+    /// `Note (C.15/4351)`: a note cited by a bracketed number. `Note No. 141` is found through
+    /// its number sign.
+    mutating func recognizeNoteWord(_ i: Int, _ litEnd: Int) -> Int? {
+        let j = CiteText.skipSpaces(b, litEnd, n)
+        guard j < n, b[j] == 0x28, let e = numberToken(j + 1), e < n, b[e] == 0x29 else { return nil }
+        let number = text(j + 1, e)
+        let key = keyNumber(j + 1, e)
+        let date = dateAfter(e + 1)
+        emit(.reference, i, e + 1) { c in
+            c.number = number
+            c.date = date?.iso
+            c.key = "reference/\(key)"
+        }
+        return e + 1
+    }
+
+    /// `Réf. № 20-404`, `Ref.: 12/34`.
+    mutating func recognizeRefWord(_ i: Int, _ litEnd: Int) -> Int? {
+        var j = CiteText.skipSpaces(b, litEnd, n)
+        if j < n && b[j] == 0x3A { j = CiteText.skipSpaces(b, j + 1, n) }
+        if j + 2 < n && b[j] == 0xE2 && b[j + 1] == 0x84 && b[j + 2] == 0x96 {
+            return handleNumberSign(signStart: j, signEnd: j + 3, forced: .reference)
+        }
+        if let e = marker(CiteVocabulary.numberSignLits, j) {
+            return handleNumberSign(signStart: j, signEnd: e, forced: .reference)
+        }
+        guard let e = numberToken(j), e - j >= 2 else { return nil }
+        let number = text(j, e)
+        let key = keyNumber(j, e)
+        emit(.reference, i, e) { c in
+            c.number = number
+            c.key = "reference/\(key)"
+        }
+        return e
+    }
+
+    /// The body before a resolution word: the capitalised run (`Human Rights Council`,
+    /// `Maslikhat City Council`), with its canonical name and slug when the table knows it.
+    func bodyBefore(_ i: Int) -> (start: Int, name: String, slug: String)? {
+        var from = i
+        var words = 0
+        while words < 6, let (s, e) = adjacentWordBefore(from) {
+            let w = foldedWord(s, e)
+            if CiteText.isUpperAt(b, s) {
+                if CiteVocabulary.titleStopWords.contains(w) { break }
+            } else if !(w == "and" || w == "of" || w == "on" || w == "for") {
+                break
+            }
+            from = s
+            words += 1
+        }
+        while from < i, let e = Optional(CiteText.wordEnd(b, from, n)), e > from, !CiteText.isUpperAt(b, from) {
+            from = CiteText.skipSpaces(b, e, n)
+        }
+        guard from < i else { return nil }
+        let end = CiteText.skipSpacesBack(b, i)
+        guard end > from else { return nil }
+        for body in CiteVocabulary.bodies {
+            if let e = CiteText.matchWord(body.lit, b, from, n), e >= end - 1 { return (from, body.name, body.slug) }
+        }
+        let name = CiteText.collapsed(b, from, end)
+        return (from, name, CiteText.slug(name))
+    }
+
+    /// The body after a resolution number (`résolution 43/16 du Conseil des droits de l'homme`).
+    func bodyAfter(_ end: Int) -> (name: String, slug: String, end: Int)? {
+        let k = CiteText.skipSpaces(b, end, n)
+        for w in CiteVocabulary.ofWords {
+            guard let e = CiteText.matchWord(w, b, k, n) else { continue }
+            let p = CiteText.skipSpaces(b, e, n)
+            for body in CiteVocabulary.bodies {
+                if let be = CiteText.matchWord(body.lit, b, p, n) { return (body.name, body.slug, be) }
+            }
+        }
+        for body in CiteVocabulary.bodies {
+            if let be = CiteText.matchWord(body.lit, b, k, n), !CiteText.isUpperAt(b, k) || b[k] >= 0x80 { return (body.name, body.slug, be) }
+        }
+        return nil
+    }
+
+    /// `Human Rights Council resolution 43/16`, `resolutions 43/16, 42/22 and 45/3` (one
+    /// citation per number), `Resolution No. 6-33/1323CK, December 15, 2017`,
+    /// `resolution 1325 (2000)`.
+    mutating func recognizeResolution(_ i: Int, _ litEnd: Int) -> Int? {
+        var j = CiteText.skipSpaces(b, litEnd, n)
+        guard j > litEnd else { return nil }
+        let body = bodyBefore(i)
+        var numbers: [(Int, Int)] = []
+        if let e = marker(CiteVocabulary.numberSignLits, j) ?? (j + 2 < n && b[j] == 0xE2 && b[j + 1] == 0x84 && b[j + 2] == 0x96 ? j + 3 : nil) {
+            let t = CiteText.skipSpaces(b, e, n)
+            guard let te = numberToken(t) else { return nil }
+            numbers.append((t, te))
+            j = te
+        } else {
+            while true {
+                guard let te = numberToken(j), isResolutionNumber(j, te) else { break }
+                numbers.append((j, te))
+                var k = te
+                if k < n && b[k] == 0x2C { k += 1 }
+                k = CiteText.skipSpaces(b, k, n)
+                if let e = CiteText.longestWord(CiteVocabulary.listConnectors, b, k, n)?.end { k = CiteText.skipSpaces(b, e, n) }
+                guard k > te, numberToken(k) != nil else { break }
+                j = k
+            }
+        }
+        guard let last = numbers.last else { return nil }
+        var end = last.1
+        var date: String? = nil
+        // `1325 (2000)`: the year of adoption.
+        var p = end
+        if p < n && b[p] == 0x20 { p += 1 }
+        if p + 5 < n && b[p] == 0x28, let (y, ye) = CiteText.digits(b, p + 1, n, maxDigits: 4), ye < n, b[ye] == 0x29, CiteDates.isYear(y) {
+            date = String(y)
+            end = ye + 1
+        }
+        var bodyName = body?.name
+        var bodySlug = body?.slug
+        if body == nil, let after = bodyAfter(end) { bodyName = after.name; bodySlug = after.slug }
+        if date == nil, let d = dateAfter(end) { date = d.iso }
+        for (index, (s, e)) in numbers.enumerated() {
+            let number = text(s, e)
+            let key = keyNumber(s, e)
+            let start = index == 0 ? (body?.start ?? i) : s
+            let stop = index == numbers.count - 1 ? max(e, index == 0 ? e : e) : e
+            emit(.resolution, start, stop) { c in
+                c.number = number
+                c.body = bodyName
+                c.date = date
+                c.key = bodySlug.map { "resolution/\($0)/\(key)" } ?? "resolution/\(key)"
+            }
+        }
+        return end
+    }
+
+    /// A resolution number: has a `/` or `-`, or is at least three digits (`43/16`, `1325`).
+    func isResolutionNumber(_ s: Int, _ e: Int) -> Bool {
+        var digits = 0
+        for k in s..<e {
+            if b[k] == 0x2F || b[k] == 0x2D { return true }
+            if b[k] >= 0x30 && b[k] <= 0x39 { digits += 1 }
+        }
+        return digits >= 3 && digits == e - s
+    }
+
+    // MARK: Communications and documents
+
+    /// `CCC n/YYYY` at `k`: country, number, year and end.
+    func communicationTail(_ k: Int) -> (country: String, number: Int, year: Int, end: Int)? {
+        guard k + 3 < n else { return nil }
+        for m in k..<(k + 3) where !(b[m] >= 0x41 && b[m] <= 0x5A) { return nil }
+        guard b[k + 3] == 0x20, !CiteText.isWordBefore(b, k) else { return nil }
+        let country = text(k, k + 3)
+        guard CiteCountryCodes.accepted.contains(country) else { return nil }
+        guard let (num, ne) = CiteText.digits(b, k + 4, n, maxDigits: 5), ne < n, b[ne] == 0x2F,
+              let (year, ye) = CiteText.digits(b, ne + 1, n, maxDigits: 4), ye - ne - 1 == 4,
+              (1950...2100).contains(year), !CiteText.isWordAt(b, ye) else { return nil }
+        return (country, num, year, ye)
+    }
+
+    /// `AL KAZ 4/2019`, `UA CHN 12/2020`, `JOL OTH 3/2021`.
+    mutating func recognizeCommunication(_ i: Int, _ litEnd: Int) -> Int? {
+        guard litEnd < n, b[litEnd] == 0x20, let tail = communicationTail(litEnd + 1) else { return nil }
+        let type = text(i, litEnd)
+        emit(.communication, i, tail.end) { c in
+            c.type = type
+            c.country = tail.country
+            c.number = String(tail.number)
+            c.year = tail.year
+            c.key = "communication/\(tail.country)/\(tail.number)/\(tail.year)"
+        }
+        return tail.end
+    }
+
+    /// A bare `CHN 4/2021`, cited only where a communication type (`UA G/SO 218/2 … SAU 5/2014`)
+    /// or a word such as `communication` or `letter` comes shortly before.
+    mutating func recognizeBareCommunication(_ i: Int) -> Int? {
+        guard let tail = communicationTail(i) else { return nil }
+        var type: String? = nil
+        var context = false
+        var cursor = i
+        for _ in 0..<12 {
+            guard let (s, e) = wordBefore(cursor), i - s < 160 else { break }
+            let written = text(s, e)
+            if CiteVocabulary.communicationTypes.contains(written) { type = written; context = true; break }
+            if CiteText.longestWord(CiteVocabulary.communicationContextWords, b, s, e)?.end == e { context = true }
+            cursor = s
+        }
+        guard context else { return nil }
+        emit(.communication, i, tail.end) { c in
+            c.type = type
+            c.country = tail.country
+            c.number = String(tail.number)
+            c.year = tail.year
+            c.key = "communication/\(tail.country)/\(tail.number)/\(tail.year)"
+        }
+        return tail.end
+    }
+
+    /// A UN document symbol (`A/HRC/10/12/Add.1`, `CCPR/C/GC/35`), with a paragraph pinpoint
+    /// (`, para. 586-591`).
+    mutating func recognizeDocument(_ i: Int, _ we: Int) -> Int? {
+        guard CiteVocabulary.symbolPrefixes.contains(text(i, we)), !CiteText.isWordBefore(b, i),
+              i == 0 || b[i - 1] != 0x2F else { return nil }
+        var j = we
+        var components = 0
+        var hasDigit = false
+        while j < n && b[j] == 0x2F {
+            var k = j + 1
+            while k < n {
+                let c = b[k]
+                if c < 0x80 && CiteText.asciiWord[Int(c)] {
+                    if c >= 0x30 && c <= 0x39 { hasDigit = true }
+                    k += 1
+                } else if c == 0x2E && k + 1 < n && b[k + 1] < 0x80 && CiteText.asciiWord[Int(b[k + 1])] && k > j + 1 {
+                    k += 1
+                } else { break }
+            }
+            guard k > j + 1 else { break }
+            components += 1
+            j = k
+        }
+        guard hasDigit, components >= 2 || (components >= 1 && we - i > 1) else { return nil }
+        let symbolEnd = j
+        var end = j
+        var paragraphs: [String] = []
+        var range: [String]? = nil
+        var k = end
+        if k < n && b[k] == 0x2C { k += 1 }
+        k = CiteText.skipSpaces(b, k, n)
+        if k > end, let m = marker(CiteVocabulary.paragraphMarkers, k),
+           let list = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: false) {
+            paragraphs = list.items
+            range = list.range
+            end = list.end
+        }
+        let symbol = text(i, symbolEnd)
+        var key = "document/\(symbol)"
+        if !paragraphs.isEmpty { key += "/para" + CiteKeys.list(paragraphs) }
+        emit(.document, i, end) { c in
+            c.symbol = symbol
+            c.paragraphs = paragraphs
+            c.range = range
+            c.key = key
+        }
+        return end
+    }
+}

@@ -1,0 +1,434 @@
+/// An instrument as resolved for a citation.
+struct CiteInstrumentRef: Sendable, Equatable {
+    /// Canonical name.
+    var name: String
+    /// Key slug.
+    var slug: String
+    /// `explicit`, `definition` or `context`.
+    var source: String
+    /// When only a generic head was written (`of the Convention`): the English head word, to be
+    /// resolved against earlier mentions.
+    var genericHead: String? = nil
+}
+
+/// An instrument named in the text (cited or not): context for later bare articles.
+struct CiteMention: Sendable {
+    /// Text offset of the mention.
+    var position: Int
+    /// The instrument.
+    var instrument: CiteInstrumentRef
+}
+
+/// A citation found in one block, before ids, source spans and context are settled.
+struct CiteFound: Sendable {
+    /// The citation; its `span` holds *text* offsets until the engine maps it.
+    var citation: Citation
+    /// An article whose instrument must come from context.
+    var needsContext: Bool = false
+    /// An article citing only a generic head (`of the Convention`), resolved against earlier
+    /// mentions.
+    var genericHead: String? = nil
+}
+
+/// A defined term that stands for an instrument (`the "Law on State Registration"`).
+struct CiteTerm: Sendable {
+    /// Folded term.
+    let lit: [UInt32]
+    /// The instrument it stands for (source `definition`).
+    let instrument: CiteInstrumentRef
+}
+
+/// Pinpoint below the article: what an article citation adds to its instrument.
+struct CitePinpoint: Sendable {
+    /// Articles, ranges expanded.
+    var articles: [String] = []
+    /// Paragraphs, ranges expanded.
+    var paragraphs: [String] = []
+    /// Sub-paragraphs.
+    var subparagraphs: [String] = []
+    /// First and last element of the first range written as a range.
+    var range: [String]? = nil
+    /// Part, chapter and section written before the article.
+    var part: String? = nil
+    /// Chapter.
+    var chapter: String? = nil
+    /// Section.
+    var section: String? = nil
+}
+
+/// A list of numbers as parsed (`4, 9, 10 and 12`, `1-2`, `13(2)(a)`).
+struct CiteList: Sendable {
+    /// Items, ranges expanded.
+    var items: [String] = []
+    /// The first range written as a range.
+    var range: [String]? = nil
+    /// Parenthesised numbers attached to the items (`13(2)` → `2`).
+    var attachedNumbers: [String] = []
+    /// Parenthesised letters attached to the items (`13(2)(a)` → `a`).
+    var attachedLetters: [String] = []
+    /// End of the list.
+    var end: Int = 0
+}
+
+/// Scans one block's bytes for citations.
+///
+/// The scan is a single forward pass over word starts. A word is looked up in the trigger table
+/// by its first two folded letters; only a hit runs a recognizer, which reads forward (and a
+/// few words back, for signals and bodies) from the trigger. Strings are built only for matched
+/// citations. Every loop either returns or advances its index, so the scan cannot hang.
+struct CiteScanner {
+    /// The block's stripped text.
+    let b: [UInt8]
+    /// `b.count`.
+    let n: Int
+    /// The trigger vocabulary.
+    let vocab: CiteVocabulary
+    /// Defined terms that stand for instruments, by slot of their first two folded units.
+    let terms: [Int: [CiteTerm]]
+    /// Text ranges to treat as definition sites (`(the "ICCPR")`): not cited there.
+    let quietRanges: [Range<Int>]
+    /// Current two-digit year (registration century rule).
+    let currentYear: Int
+
+    /// Citations found, in text order of their start.
+    var found: [CiteFound] = []
+    /// Instrument mentions, in text order.
+    var mentions: [CiteMention] = []
+
+    /// Creates a scanner over `bytes`.
+    init(bytes: [UInt8], terms: [Int: [CiteTerm]], quietRanges: [Range<Int>], currentYear: Int) {
+        self.b = bytes
+        self.n = bytes.count
+        self.vocab = CiteVocabulary.shared
+        self.terms = terms
+        self.quietRanges = quietRanges
+        self.currentYear = currentYear
+    }
+
+    // MARK: Main loop
+
+    /// Runs the scan.
+    mutating func run() {
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if CiteText.asciiWord[Int(c)] {
+                    let next = handleWord(i)
+                    i = next > i ? next : i + 1
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x84 && b[i + 2] == 0x96 { // №
+                let next = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil)
+                i = next ?? i + 3
+                continue
+            }
+            if c >= 0xC0 {
+                let (f, len) = CiteText.fold(b, i)
+                if CiteText.isAlnum(f) {
+                    let next = handleWord(i)
+                    i = next > i ? next : i + len
+                } else {
+                    i += len
+                }
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// Tries every trigger of the word at `i`; returns where scanning resumes.
+    mutating func handleWord(_ i: Int) -> Int {
+        let we = CiteText.wordEnd(b, i, n)
+        let c0 = b[i]
+        if c0 >= 0x30 && c0 <= 0x39 { return we }
+        let (f1, l1) = CiteText.fold(b, i)
+        let f2: UInt32 = i + l1 < n ? CiteText.fold(b, i + l1).0 : 0
+        let upper = CiteText.isUpperAt(b, i)
+
+        if upper && we < n && b[we] == 0x2F, let end = recognizeDocument(i, we) { return end }
+        if upper && we - i == 3 && we + 1 < n && b[we] == 0x20 && b[we + 1] >= 0x30 && b[we + 1] <= 0x39,
+           let end = recognizeBareCommunication(i) { return end }
+
+        var best: (start: Int, end: Int, ref: CiteInstrumentRef, kind: Int)? = nil // kind 0 term, 1 table name, 2 abbreviation, 3 title
+        let slotIndex = vocab.slots[CiteVocabulary.slot(f1, f2)]
+        if slotIndex >= 0 {
+            for trigger in vocab.buckets[Int(slotIndex)] {
+                if trigger.upperOnly && !CiteText.isAllUpper(b, i, we) { continue }
+                if trigger.capitalized && !upper { continue }
+                switch trigger.action {
+                case .instrument(let index, let abbreviation):
+                    guard let end = CiteText.matchWord(trigger.lit, b, i, n) else { continue }
+                    // A table entry beats a title parsed over the same words.
+                    if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
+                        let entry = CiteInstrumentTable.all[index]
+                        best = (i, end, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"),
+                                abbreviation ? 2 : (entry.national ? 4 : 1))
+                    }
+                case .titleHead:
+                    guard CiteText.matchWord(trigger.lit, b, i, n) != nil else { continue }
+                    if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {
+                        best = (title.start, title.end, title.ref, title.formal ? 3 : 5)
+                    }
+                default:
+                    guard let end = CiteText.match(trigger.lit, b, i, n) else { continue }
+                    if let resume = recognize(trigger, at: i, litEnd: end, wordEnd: we) { return resume }
+                }
+            }
+        }
+        if upper, let list = terms[CiteVocabulary.slot(f1, f2)] {
+            for term in list {
+                // A defined term beats a title over the same words, not a table entry (`ICCPR`).
+                if let end = CiteText.matchWord(term.lit, b, i, n),
+                   end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
+                    best = (i, end, term.instrument, 0)
+                }
+            }
+        }
+        if let best { return handleInstrument(start: best.start, end: best.end, ref: best.ref, kind: best.kind) }
+        return we
+    }
+
+    /// Runs the recognizer of a non-instrument trigger. Returns where scanning resumes, or nil
+    /// when nothing was recognised.
+    mutating func recognize(_ trigger: CiteTrigger, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
+        switch trigger.action {
+        case .article:
+            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil, designators: CitePinpoint())
+        case .paragraphFirst:
+            return parseParagraphFirst(i, litEnd)
+        case .exhibit(let label):
+            return recognizeExhibit(i, litEnd, label: label)
+        case .id:
+            return recognizeId(i, litEnd)
+        case .registration(let index):
+            return recognizeRegistration(i, litEnd, scheme: index)
+        case .numberSign:
+            return recognizeNumberWord(i, litEnd, wordEnd: wordEnd)
+        case .noteWord:
+            return recognizeNoteWord(i, litEnd)
+        case .refWord:
+            return recognizeRefWord(i, litEnd)
+        case .resolution:
+            return recognizeResolution(i, litEnd)
+        case .caseWord:
+            return nil // the number sign after it is found on its own; the word is context
+        case .communicationType:
+            return recognizeCommunication(i, litEnd)
+        case .instrument, .titleHead:
+            return nil
+        }
+    }
+
+    // MARK: Small readers
+
+    /// Folded unit at `i`, or 0 past the end.
+    @inline(__always)
+    func unit(_ i: Int) -> UInt32 { i < n ? CiteText.fold(b, i).0 : 0 }
+
+    /// Length of the scalar at `i`.
+    @inline(__always)
+    func len(_ i: Int) -> Int { i < n ? CiteText.fold(b, i).1 : 1 }
+
+    /// The folded word `i..<end` as a string (for set look-ups; built only near matches).
+    func foldedWord(_ i: Int, _ end: Int) -> String {
+        var s = ""
+        var j = i
+        while j < end {
+            let (f, l) = CiteText.fold(b, j)
+            if let scalar = Unicode.Scalar(f) { s.unicodeScalars.append(scalar) }
+            j += l
+        }
+        return s
+    }
+
+    /// The word that ends at or before `end`, skipping spaces and one trailing period or comma.
+    func wordBefore(_ end: Int) -> (start: Int, end: Int)? {
+        var j = CiteText.skipSpacesBack(b, end)
+        if j > 0 && (b[j - 1] == 0x2E || b[j - 1] == 0x2C) { j -= 1 }
+        j = CiteText.skipSpacesBack(b, j)
+        let s = CiteText.wordStart(b, j)
+        return s < j ? (s, j) : nil
+    }
+
+    /// Whether text offset `i` lies in a definition site.
+    func isQuiet(_ i: Int) -> Bool {
+        for r in quietRanges where r.contains(i) { return true }
+        return false
+    }
+
+    /// A citation's text.
+    func text(_ s: Int, _ e: Int) -> String { CiteText.string(b, s, e) }
+
+    /// The signal right before `start`, with the start of the signal.
+    func signal(before start: Int) -> String? {
+        let j = CiteText.skipSpacesBack(b, start)
+        guard j > 0 else { return nil }
+        for s in CiteVocabulary.signals {
+            if let from = CiteText.matchBack(s.lit, b, j) {
+                let written = CiteText.collapsed(b, from, j)
+                return written.hasSuffix(",") ? String(written.dropLast()) : written
+            }
+        }
+        return nil
+    }
+
+    /// Appends a citation with text offsets `s..<e`.
+    mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, _ fill: (inout Citation) -> Void) {
+        var c = Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e))
+        c.signal = signal(before: s)
+        fill(&c)
+        found.append(CiteFound(citation: c))
+    }
+
+    // MARK: Numbers and lists
+
+    /// One list item: `19`, `20a`, `6 bis`, `IV`, or (when `letters`) `a` / `(a)` / `a)`.
+    func parseItem(_ i: Int, roman: Bool, letters: Bool) -> (String, Int)? {
+        guard i < n else { return nil }
+        let c = b[i]
+        if c >= 0x30 && c <= 0x39 {
+            var j = i
+            while j < n && b[j] >= 0x30 && b[j] <= 0x39 && j - i < 5 { j += 1 }
+            if j - i > 4 || (j < n && b[j] >= 0x30 && b[j] <= 0x39) { return nil }
+            // A single lower-case letter suffix (`20a`), not the start of a word.
+            if j < n && b[j] >= 0x61 && b[j] <= 0x7A && !CiteText.isWordAt(b, j + 1) { j += 1 }
+            else if CiteText.isWordAt(b, j) { return nil }
+            var value = text(i, j)
+            // Latin ordinals: `6 bis`, `6 ter`.
+            let k = CiteText.skipSpaces(b, j, n)
+            for suffix in ["bis", "ter", "quater"] where k > j {
+                if let e = CiteText.matchWord(CiteText.foldString(suffix), b, k, n) { value += " " + suffix; j = e; break }
+            }
+            return (value, j)
+        }
+        if roman && (c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C) {
+            var j = i
+            while j < n && (b[j] == 0x49 || b[j] == 0x56 || b[j] == 0x58 || b[j] == 0x4C || b[j] == 0x43) && j - i < 8 { j += 1 }
+            if CiteText.isWordAt(b, j) || j - i > 7 { return nil }
+            return (text(i, j), j)
+        }
+        if letters {
+            var j = i
+            var open = false
+            if c == 0x28 { open = true; j += 1 }
+            guard j < n, b[j] >= 0x61 && b[j] <= 0x7A || (b[j] >= 0x30 && b[j] <= 0x39 && open) else {
+                // Cyrillic letter sub-paragraphs (`«а»`).
+                return nil
+            }
+            var k = j
+            while k < n && ((b[k] >= 0x61 && b[k] <= 0x7A) || (b[k] >= 0x30 && b[k] <= 0x39)) && k - j < 4 { k += 1 }
+            if k - j > 3 { return nil }
+            let value = text(j, k)
+            if open {
+                guard k < n && b[k] == 0x29 else { return nil }
+                return (value, k + 1)
+            }
+            if k < n && b[k] == 0x29 { return (value, k + 1) }
+            if k - j == 1 && !CiteText.isWordAt(b, k) { return (value, k) }
+            return nil
+        }
+        return nil
+    }
+
+    /// Expands `a`–`b` when both are small integers.
+    func expand(_ a: String, _ z: String) -> [String] {
+        if let x = Int(a), let y = Int(z), y >= x, y - x <= 500 { return (x...y).map(String.init) }
+        return [a, z]
+    }
+
+    /// Parses a list of items at `i`: `4, 9, 10, 12`, `9, 10 and 11`, `1-2`, `2 to 5`, `13(2)(a)`.
+    func parseList(_ i: Int, roman: Bool, letters: Bool) -> CiteList? {
+        guard var (item, j) = parseItem(i, roman: roman, letters: letters) else { return nil }
+        var list = CiteList()
+        list.items.append(item)
+        j = attached(j, &list)
+        while j < n {
+            // Range: `1-2`, `1 – 2`.
+            var k = j
+            if k < n && b[k] == 0x20 { k += 1 }
+            if unit(k) == CiteText.dash {
+                let after = CiteText.skipSpaces(b, k + len(k), n)
+                if let (to, e) = parseItem(after, roman: roman, letters: letters) {
+                    list.items.removeLast()
+                    list.items += expand(item, to)
+                    if list.range == nil { list.range = [item, to] }
+                    item = to
+                    j = attached(e, &list)
+                    continue
+                }
+                break
+            }
+            // Comma continuation: `, 9`. A year after a comma ends the list (`Art. 5, 2019`).
+            if b[j] == 0x2C {
+                var after = CiteText.skipSpaces(b, j + 1, n)
+                for conn in CiteVocabulary.listConnectors {
+                    if let e = CiteText.matchWord(conn, b, after, n), e < n, CiteText.isSpaceAt(b, e) {
+                        after = CiteText.skipSpaces(b, e, n); break
+                    }
+                }
+                if let (next, e) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
+                    list.items.append(next); item = next; j = attached(e, &list); continue
+                }
+                break
+            }
+            // Word connectors: `and`, `et`, `y`, `и`, `to`.
+            guard CiteText.isSpaceAt(b, j) else { break }
+            let w = CiteText.skipSpaces(b, j, n)
+            var advanced = false
+            for conn in CiteVocabulary.listConnectors {
+                if let e = CiteText.matchWord(conn, b, w, n), e < n, CiteText.isSpaceAt(b, e) {
+                    let after = CiteText.skipSpaces(b, e, n)
+                    if let (next, e2) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
+                        list.items.append(next); item = next; j = attached(e2, &list); advanced = true
+                    }
+                    break
+                }
+            }
+            if advanced { continue }
+            for conn in CiteVocabulary.rangeConnectors {
+                if let e = CiteText.matchWord(conn, b, w, n), e < n, CiteText.isSpaceAt(b, e) {
+                    let after = CiteText.skipSpaces(b, e, n)
+                    if let (to, e2) = parseItem(after, roman: roman, letters: letters), Int(to) != nil, Int(item) != nil {
+                        list.items.removeLast()
+                        list.items += expand(item, to)
+                        if list.range == nil { list.range = [item, to] }
+                        item = to; j = attached(e2, &list); advanced = true
+                    }
+                    break
+                }
+            }
+            if !advanced { break }
+        }
+        list.end = j
+        return list
+    }
+
+    /// A 4-digit number that reads as a year.
+    func isYearLike(_ s: String) -> Bool {
+        guard s.utf8.count == 4, let v = Int(s) else { return false }
+        return v >= 1900 && v <= 2100
+    }
+
+    /// Reads `(2)`, `(a)` attached to an item (`13(2)(a)`), with at most one space before.
+    func attached(_ i: Int, _ list: inout CiteList) -> Int {
+        var j = i
+        while j < n {
+            var k = j
+            if k < n && b[k] == 0x20 && k + 1 < n && b[k + 1] == 0x28 { k += 1 }
+            guard k < n && b[k] == 0x28 else { break }
+            var m = k + 1
+            while m < n && CiteText.asciiWord[Int(b[m] & 0x7F)] && b[m] < 0x80 && m - k < 5 { m += 1 }
+            guard m < n && b[m] == 0x29 && m > k + 1 else { break }
+            let inner = text(k + 1, m)
+            if inner.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { list.attachedNumbers.append(inner) }
+            else if inner.utf8.count <= 3 && inner.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { list.attachedLetters.append(inner) }
+            else { break }
+            j = m + 1
+        }
+        return j
+    }
+}

@@ -1,0 +1,405 @@
+/// Byte-level text primitives for the citation scanner.
+///
+/// The scanner never iterates `Character`s: it reads UTF-8 bytes and, where it must compare a
+/// letter, *folds* the one scalar at hand. Folding makes matching case-, accent- and
+/// script-insensitive in one step: ASCII capitals become lower case, accented Latin-1 letters
+/// lose their accent (`artículo` = `articulo`), Cyrillic capitals become lower case, and the
+/// Cyrillic letters that look like Latin ones (`а е о р с у х к м т н в і`) become those Latin
+/// letters, because real documents mix them (`2а-6757/19` typed with a Cyrillic `а`). Literals
+/// are folded the same way when the tables are built, so a folded text unit is compared with a
+/// folded literal unit and nothing else is ever allocated.
+enum CiteText {
+    /// Folded value of a whitespace scalar (space, tab, CR, LF, no-break spaces).
+    static let space: UInt32 = 0x20
+    /// Folded value of the dashes (hyphen, en dash, em dash, minus, non-breaking hyphen).
+    static let dash: UInt32 = 0x2D
+    /// Folded value of the apostrophes and single quotes.
+    static let apostrophe: UInt32 = 0x27
+    /// Folded value of the double quotes and guillemets.
+    static let quote: UInt32 = 0x22
+    /// Folded value of `°` and `º` (the `n°` / `nº` number signs).
+    static let degree: UInt32 = 0xB0
+    /// `№`.
+    static let numero: UInt32 = 0x2116
+    /// `¶`.
+    static let pilcrow: UInt32 = 0xB6
+    /// `§`.
+    static let section: UInt32 = 0xA7
+
+    /// Latin-1 letters U+00C0…U+00FF without their accents, lower case; `0` where the scalar is not
+    /// a letter (`×`, `÷`).
+    static let latin1Fold: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuytsaaaaaaaceeeeiiiidnooooo\u{0}ouuuuyty".utf8)
+
+    /// Folds the scalar starting at `i` (which must be a scalar boundary, `i < b.count`).
+    /// Returns the folded value and the scalar's length in bytes.
+    @inline(__always)
+    static func fold(_ b: [UInt8], _ i: Int) -> (UInt32, Int) {
+        let b0 = b[i]
+        if b0 < 0x80 {
+            if b0 >= 0x41 && b0 <= 0x5A { return (UInt32(b0 | 0x20), 1) }
+            if b0 == 0x09 || b0 == 0x0A || b0 == 0x0D { return (space, 1) }
+            return (UInt32(b0), 1)
+        }
+        return foldSlow(b, i, b0)
+    }
+
+    /// The non-ASCII part of `fold`, kept out of line so the ASCII path stays small.
+    @inline(never)
+    static func foldSlow(_ b: [UInt8], _ i: Int, _ b0: UInt8) -> (UInt32, Int) {
+        let n = b.count
+        if b0 < 0xC0 { return (UInt32(b0), 1) } // stray continuation byte: itself
+        if b0 < 0xE0 {
+            guard i + 1 < n else { return (UInt32(b0), 1) }
+            let scalar = (UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+            switch scalar {
+            case 0xA0: return (space, 2)
+            case 0xBA: return (degree, 2)
+            case 0xAB, 0xBB: return (quote, 2)
+            case 0xC0...0xFF:
+                let folded = latin1Fold[Int(scalar - 0xC0)]
+                return folded == 0 ? (scalar, 2) : (UInt32(folded), 2)
+            case 0x400...0x40F: return (cyrillicLower(scalar + 0x50), 2)
+            case 0x410...0x42F: return (cyrillicLower(scalar + 0x20), 2)
+            case 0x430...0x45F: return (cyrillicLower(scalar), 2)
+            default: return (scalar, 2)
+            }
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n else { return (UInt32(b0), 1) }
+            let scalar = (UInt32(b0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+            switch scalar {
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: return (dash, 3)
+            case 0x2018, 0x2019, 0x201B, 0x2032: return (apostrophe, 3)
+            case 0x201C, 0x201D, 0x201E, 0x201F: return (quote, 3)
+            case 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return (space, 3)
+            default: return (scalar, 3)
+            }
+        }
+        guard i + 3 < n else { return (UInt32(b0), 1) }
+        let scalar = (UInt32(b0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+            | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+        return (scalar, 4)
+    }
+
+    /// Lower-case Cyrillic letter → the Latin letter it looks like, or itself.
+    @inline(__always)
+    static func cyrillicLower(_ s: UInt32) -> UInt32 {
+        switch s {
+        case 0x430: return 0x61 // а
+        case 0x432: return 0x62 // в (capital В looks like B)
+        case 0x435, 0x451, 0x450: return 0x65 // е ё ѐ
+        case 0x43A: return 0x6B // к
+        case 0x43C: return 0x6D // м
+        case 0x43D: return 0x68 // н (capital Н looks like H)
+        case 0x43E: return 0x6F // о
+        case 0x440: return 0x70 // р
+        case 0x441: return 0x63 // с
+        case 0x442: return 0x74 // т
+        case 0x443: return 0x79 // у
+        case 0x445: return 0x78 // х
+        case 0x455: return 0x73 // ѕ
+        case 0x456: return 0x69 // і
+        case 0x458: return 0x6A // ј
+        default: return s
+        }
+    }
+
+    /// Folds a whole string (tables, queries): one folded unit per scalar.
+    static func foldString(_ s: String) -> [UInt32] {
+        let b = Array(s.utf8)
+        var out: [UInt32] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let (f, n) = fold(b, i)
+            out.append(f)
+            i += n
+        }
+        return out
+    }
+
+    /// Whether a folded unit is a letter (any script).
+    @inline(__always)
+    static func isLetter(_ f: UInt32) -> Bool {
+        (f >= 0x61 && f <= 0x7A) || (f >= 0xC0 && f <= 0x24F && f != 0xD7 && f != 0xF7) || (f >= 0x370 && f <= 0x52F)
+    }
+
+    /// Whether a folded unit is an ASCII digit.
+    @inline(__always)
+    static func isDigit(_ f: UInt32) -> Bool { f >= 0x30 && f <= 0x39 }
+
+    /// Whether a folded unit is a letter or a digit.
+    @inline(__always)
+    static func isAlnum(_ f: UInt32) -> Bool { isDigit(f) || isLetter(f) }
+
+    /// Whether the byte at `i` starts a letter or digit (bounds-safe).
+    @inline(__always)
+    static func isWordAt(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i >= 0 && i < b.count else { return false }
+        let c = b[i]
+        if c < 0x80 { return asciiWord[Int(c)] }
+        if c < 0xC0 { return false }
+        return isAlnum(fold(b, i).0)
+    }
+
+    /// Whether the scalar that ends just before `i` is a letter or digit: a word boundary test
+    /// that looks backwards over a multi-byte scalar.
+    @inline(__always)
+    static func isWordBefore(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let c = b[i - 1]
+        if c < 0x80 { return asciiWord[Int(c)] }
+        return isWordAt(b, scalarStart(b, i - 1))
+    }
+
+    /// Start of the scalar containing byte `i`.
+    @inline(__always)
+    static func scalarStart(_ b: [UInt8], _ i: Int) -> Int {
+        var j = i
+        while j > 0 && b[j] & 0xC0 == 0x80 && i - j < 3 { j -= 1 }
+        return j
+    }
+
+    /// ASCII letters and digits.
+    static let asciiWord: [Bool] = (0..<128).map { c in
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    /// Whether the scalar at `i` is white space (including no-break spaces).
+    @inline(__always)
+    static func isSpaceAt(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i < b.count else { return false }
+        let c = b[i]
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { return true }
+        if c < 0x80 { return false }
+        return fold(b, i).0 == space
+    }
+
+    /// Index after any white space starting at `i`.
+    @inline(__always)
+    static func skipSpaces(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
+        var j = i
+        while j < limit {
+            let c = b[j]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { j += 1; continue }
+            if c >= 0x80, fold(b, j).0 == space { j += fold(b, j).1; continue }
+            break
+        }
+        return j
+    }
+
+    /// Index of the first non-space before `i` (exclusive end), walking backwards.
+    @inline(__always)
+    static func skipSpacesBack(_ b: [UInt8], _ i: Int) -> Int {
+        var j = i
+        while j > 0 {
+            let c = b[j - 1]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { j -= 1; continue }
+            if c >= 0x80 {
+                let s = scalarStart(b, j - 1)
+                if fold(b, s).0 == space { j = s; continue }
+            }
+            break
+        }
+        return j
+    }
+
+    /// End of the word (letters, digits, inner hyphens and apostrophes followed by a letter)
+    /// that starts at `i`.
+    @inline(__always)
+    static func wordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
+        var j = i
+        while j < limit {
+            let c = b[j]
+            if c < 0x80 {
+                if asciiWord[Int(c)] { j += 1; continue }
+                if (c == 0x2D || c == 0x27) && j + 1 < limit && isWordAt(b, j + 1) && j > i { j += 1; continue }
+                break
+            }
+            let (f, n) = fold(b, j)
+            if isAlnum(f) { j += n; continue }
+            if (f == dash || f == apostrophe) && j + n < limit && isWordAt(b, j + n) && j > i { j += n; continue }
+            break
+        }
+        return j
+    }
+
+    /// Start of the word that ends at `end` (exclusive), walking backwards over letters, digits
+    /// and inner hyphens.
+    static func wordStart(_ b: [UInt8], _ end: Int) -> Int {
+        var j = end
+        while j > 0 {
+            let s = scalarStart(b, j - 1)
+            let f = fold(b, s).0
+            if isAlnum(f) { j = s; continue }
+            if f == dash && s > 0 && isWordBefore(b, s) && j < end { j = s; continue }
+            break
+        }
+        return j
+    }
+
+    /// Whether the scalar at `i` is an upper-case letter (Latin, Latin-1 or Cyrillic).
+    @inline(__always)
+    static func isUpperAt(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i < b.count else { return false }
+        let c = b[i]
+        if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+        guard i + 1 < b.count else { return false }
+        if c == 0xC3 { return b[i + 1] >= 0x80 && b[i + 1] <= 0x9E && b[i + 1] != 0x97 }
+        if c == 0xD0 { return b[i + 1] >= 0x80 && b[i + 1] <= 0xAF }
+        return false
+    }
+
+    /// Whether every letter of `i..<end` is upper case (and there is at least one).
+    static func isAllUpper(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        var j = i
+        var letters = 0
+        while j < end {
+            let (f, n) = fold(b, j)
+            if isLetter(f) {
+                if !isUpperAt(b, j) { return false }
+                letters += 1
+            }
+            j += n
+        }
+        return letters > 0
+    }
+
+    /// Matches folded literal `lit` at `i`. A space in the literal matches one or more white-space
+    /// scalars; `~` matches up to four further letters (an inflected ending). Returns the end.
+    @inline(__always)
+    static func match(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        var j = i
+        var k = 0
+        let count = lit.count
+        while k < count {
+            let u = lit[k]
+            if u == space {
+                guard j < limit, isSpaceAt(b, j) else { return nil }
+                j = skipSpaces(b, j, limit)
+                k += 1
+                continue
+            }
+            if u == 0x7E {
+                var extra = 0
+                while j < limit && extra < 4 {
+                    let (f, n) = fold(b, j)
+                    guard isLetter(f) else { break }
+                    j += n
+                    extra += 1
+                }
+                k += 1
+                continue
+            }
+            guard j < limit else { return nil }
+            let (f, n) = fold(b, j)
+            if f != u { return nil }
+            j += n
+            k += 1
+        }
+        return j
+    }
+
+    /// `match` followed by a word boundary (no letter or digit right after).
+    @inline(__always)
+    static func matchWord(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        guard let end = match(lit, b, i, limit) else { return nil }
+        if let last = lit.last, !isAlnum(last) && last != 0x7E { return end }
+        return isWordAt(b, end) ? nil : end
+    }
+
+    /// The longest of `lits` that matches as a word at `i`, with its index.
+    static func longestWord(_ lits: [[UInt32]], _ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
+        var best: (Int, Int)? = nil
+        for (index, lit) in lits.enumerated() {
+            if let end = matchWord(lit, b, i, limit), end > (best?.1 ?? -1) { best = (index, end) }
+        }
+        return best
+    }
+
+    /// Whether the folded text ending at `end` (exclusive) is `lit`, starting at a word boundary.
+    /// Returns the literal's start. Spaces in `lit` match exactly one white-space scalar here.
+    static func matchBack(_ lit: [UInt32], _ b: [UInt8], _ end: Int) -> Int? {
+        var j = end
+        var k = lit.count - 1
+        while k >= 0 {
+            guard j > 0 else { return nil }
+            let s = scalarStart(b, j - 1)
+            let f = fold(b, s).0
+            if f != lit[k] { return nil }
+            j = s
+            k -= 1
+        }
+        if let first = lit.first, isAlnum(first), isWordBefore(b, j) { return nil }
+        return j
+    }
+
+    /// Parses an unsigned decimal number of at most `maxDigits` digits at `i`.
+    @inline(__always)
+    static func digits(_ b: [UInt8], _ i: Int, _ limit: Int, maxDigits: Int = 9) -> (value: Int, end: Int)? {
+        var j = i
+        var v = 0
+        while j < limit && b[j] >= 0x30 && b[j] <= 0x39 && j - i < maxDigits + 1 {
+            v = v * 10 + Int(b[j] - 0x30)
+            j += 1
+        }
+        if j == i || j - i > maxDigits { return nil }
+        return (v, j)
+    }
+
+    /// The text of `i..<end` as a `String` (made only for matched citations).
+    static func string(_ b: [UInt8], _ i: Int, _ end: Int) -> String {
+        String(decoding: b[i..<end], as: UTF8.self)
+    }
+
+    /// The text of `i..<end` with white-space runs collapsed to one space: names read across a
+    /// line break come out as one line.
+    static func collapsed(_ b: [UInt8], _ i: Int, _ end: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - i)
+        var j = i
+        var pendingSpace = false
+        while j < end {
+            if isSpaceAt(b, j) {
+                pendingSpace = true
+                j += b[j] < 0x80 ? 1 : fold(b, j).1
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b[j])
+            j += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A folded-ASCII slug of a name: letters and digits kept (look-alikes folded, accents
+    /// dropped, other scripts lower-cased), everything else one `-`.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for u in foldString(s) {
+            if isAlnum(u), let scalar = Unicode.Scalar(u) {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else if u != apostrophe {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+
+    /// Folded form of a short text, for dictionary keys (defined terms).
+    static func foldedKey(_ s: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for u in foldString(s) {
+            if u == space || u == quote { pendingSpace = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            if let scalar = Unicode.Scalar(u) { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}
