@@ -115,7 +115,8 @@ enum NameChecks {
                 let (clean, stops) = cleanName(raw)
                 guard let clean, isCapitalisedName(clean) else { break }
                 surname = clean
-                end = words[next].upperBound
+                // End the span at the name, not at the `)` or `’s` after it.
+                end = words[next].lowerBound + (Bytes.string(bytes, words[next]).hasPrefix(clean) ? clean.utf8.count : words[next].count)
                 taken += 1
                 next += 1
                 if stops { break }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import VerbaleKit
 
@@ -10,6 +15,20 @@ import Testing
         parts.removeLast(4)
         return parts.joined(separator: "/") + "/../shared/corpus"
     }()
+
+    /// The bytes of a file (nil when it cannot be read).
+    static func bytes(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
 
     static func render(_ document: Document, _ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in

@@ -81,3 +81,27 @@ import Testing
         #expect(found.contains { $0.message.contains("numbered in 2018") })
     }
 }
+
+@Suite struct MultilingualDateTests {
+    @Test(arguments: [
+        ("El 31 de abril de 2019 se presentó la solicitud.", "31 de abril de 2019"),
+        ("La note du 31 avril 2019 a été reçue.", "31 avril 2019"),
+        ("Письмо от 30 февраля 2019 г. получено.", "30 февраля 2019"),
+        ("Dated 30.02.19 at Geneva.", "30.02.19"),
+    ])
+    func impossibleInEveryLanguage(_ text: String, _ date: String) {
+        let found = ValidationFixture.only(.dateImpossible, ValidationFixture.validate(text + "\n"))
+        #expect(found.count == 1, "\(text)")
+        #expect(found.first?.message.contains(date) == true, "\(found.first?.message ?? "")")
+    }
+
+    @Test(arguments: [
+        "El 30 de abril de 2019 se presentó la solicitud.",
+        "La note du 1er décembre 1994 a été reçue.",
+        "Письмо от 23 декабря 2019 г. получено.",
+        "Dated 19.12.19 at Geneva, 29 February 2024.",
+    ])
+    func realDatesInEveryLanguage(_ text: String) {
+        #expect(ValidationFixture.only(.dateImpossible, ValidationFixture.validate(text + "\n")).isEmpty)
+    }
+}
