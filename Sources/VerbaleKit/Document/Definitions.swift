@@ -27,8 +27,21 @@ enum DefinitionFinder {
         return result
     }
 
+    /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.
+    static func mayOpenDefinition(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "h"), UInt8(ascii: "H"),
+             UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "r"), 0xE2, 0xC2, 0xD0:
+            return true  // ", ', the, hereinafter, ci-après, en adelante, referred, “ ‘, «, далее
+        default:
+            return false
+        }
+    }
+
     private static func definition(at open: Int, in block: Block) -> Definition? {
         let bytes = block.mapped.bytes
+        guard mayOpenDefinition(bytes, open + 1) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())

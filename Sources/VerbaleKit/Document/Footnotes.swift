@@ -36,7 +36,7 @@ struct FootnoteFinder {
             index += 1
             if groups[index].mergedAway { continue }
             let group = groups[index]
-            if case .paragraph = group.kind, group.lines.count == 1 {
+            if case .paragraph = group.kind, group.lines.count == 1, LineText.contentLength(tokens[group.lines[0]]) <= 30 {
                 let text = LineText.trimmed(tokens[group.lines[0]]).lowercased()
                 if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
             }

@@ -10,23 +10,35 @@ enum LanguageDetector {
         "ru": ["и", "в", "не", "на", "что", "с", "по", "о", "к", "из", "за", "от", "для", "это", "как", "также"],
     ]
 
-    static let table: [String: String] = {
-        var table: [String: String] = [:]
-        for (language, words) in stopwords { for word in words { table[word] = language } }
+    /// Stopwords packed into integers (up to 8 bytes, lower-case), so a word is looked up
+    /// without building a `String`.
+    static let table: [UInt64: String] = {
+        var table: [UInt64: String] = [:]
+        for (language, words) in stopwords {
+            for word in words { if let key = pack(Array(word.utf8)[...]) { table[key] = language } }
+        }
         return table
     }()
 
+    @inline(__always)
+    static func pack(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in word { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
     /// `en`, `fr`, `es`, `ru`, or `und` when there is too little to tell.
     static func detect(_ bytes: [UInt8]) -> String {
+        let lower = ByteCase.lower(bytes)
         var counts: [String: Int] = [:]
         var index = 0
-        while index < bytes.count {
-            while index < bytes.count, !isWordByte(bytes[index]) { index += 1 }
+        while index < lower.count {
+            while index < lower.count, !isWordByte(lower[index]) { index += 1 }
             let start = index
-            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            guard index > start, index - start <= 12 else { continue }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-            if let language = table[word] { counts[language, default: 0] += 1 }
+            while index < lower.count, isWordByte(lower[index]) { index += 1 }
+            guard index > start, let key = pack(lower[start..<index]), let language = table[key] else { continue }
+            counts[language, default: 0] += 1
         }
         guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 2 else {
             return "und"

@@ -1,52 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The formulas of diplomatic correspondence, per language, as data.
 ///
-/// Matching is on lower-cased block text; a block "contains" a formula anywhere, or "starts
-/// with" it after leading markup has been stripped.
+/// Matching is on lower-cased block bytes (`ByteCase.lower`); a block "contains" a formula
+/// anywhere, or "starts with" it after leading markup has been stripped. Formulas are written
+/// as strings here and matched as UTF-8 bytes, so the scan never builds a `String`.
 enum Phrases {
     /// Third-person openings of a note verbale.
-    static let noteOpenings = [
+    static let noteOpeningsText = [
         "presents its compliments", "present their compliments", "presents his compliments",
         "présente ses compliments", "présentent leurs compliments", "presente ses compliments",
         "saluda atentamente", "saluda muy atentamente", "presenta sus saludos", "presenta sus atentos saludos",
         "свидетельствует свое уважение", "свидетельствует своё уважение",
     ]
     /// Closing courtesy of a note verbale.
-    static let noteClosings = [
+    static let noteClosingsText = [
         "avails itself of this opportunity", "avail themselves of this opportunity", "takes this opportunity to renew",
         "avails itself of the opportunity", "saisit cette occasion", "saisit l'occasion", "saisit l’occasion",
         "aprovecha la oportunidad", "aprovecha esta oportunidad", "aprovecha la ocasión",
         "пользуется случаем", "пользуется этой возможностью",
     ]
     /// Openings of a letter's closing and signature.
-    static let letterClosings = [
+    static let letterClosingsText = [
         "respectfully", "sincerely", "yours sincerely", "yours faithfully", "yours truly", "very truly yours",
         "with highest consideration", "with best regards", "best regards", "kind regards", "please accept",
         "accept, excellency", "accept, sir", "veuillez agréer", "je vous prie d'agréer", "je vous prie d’agréer",
         "veuillez accepter", "atentamente", "cordialmente", "le saluda", "reciba", "с уважением", "примите",
     ]
     /// Salutations that open a letter.
-    static let salutations = [
+    static let salutationsText = [
         "dear ", "excellency", "your excellency", "sir,", "madam,", "sir/madam", "monsieur", "madame",
         "excelentísimo", "excelentísima", "estimado", "estimada", "señor", "señora", "уважаемый", "уважаемая",
     ]
     /// First-person phrases that mark a letter rather than a note.
-    static let firstPerson = [
+    static let firstPersonText = [
         "i write", "i have the honour", "i have the honor", "i am writing", "i would like", "i wish to",
         "i note", "i refer", "j'ai l'honneur", "j’ai l’honneur", "je vous", "tengo el honor", "me dirijo",
         "имею честь", "я хотел",
     ]
     /// Labels of an enclosed document.
-    static let annexLabels = ["annex", "annexe", "anexo", "enclosure", "attachment", "appendix", "приложение"]
+    static let annexLabelsText = ["annex", "annexe", "anexo", "enclosure", "attachment", "appendix", "приложение"]
     /// Labels that open a response to a numbered question.
-    static let responseLabels = ["response", "answer", "reply", "réponse", "respuesta", "ответ"]
+    static let responseLabelsText = ["response", "answer", "reply", "réponse", "respuesta", "ответ"]
     /// Labels that open a numbered question.
-    static let questionLabels = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
+    static let questionLabelsText = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
 
-    static func containsAny(_ text: String, _ phrases: [String]) -> Bool {
-        phrases.contains { text.contains($0) }
+    static let noteOpenings = noteOpeningsText.map { Array($0.utf8) }
+    static let noteClosings = noteClosingsText.map { Array($0.utf8) }
+    static let letterClosings = letterClosingsText.map { Array($0.utf8) }
+    static let salutations = salutationsText.map { Array($0.utf8) }
+    static let firstPerson = firstPersonText.map { Array($0.utf8) }
+    static let annexLabels = annexLabelsText.map { Array($0.utf8) }
+    static let responseLabels = responseLabelsText.map { Array($0.utf8) }
+    static let questionLabels = questionLabelsText.map { Array($0.utf8) }
+
+    /// Whether lower-cased `text` contains any of `phrases`.
+    static func containsAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
+        phrases.contains { find($0, in: text) != nil }
     }
 
-    static func startsWithAny(_ text: String, _ phrases: [String]) -> Bool {
-        phrases.contains { text.hasPrefix($0) }
+    /// Whether lower-cased `text` starts with any of `phrases`.
+    static func startsWithAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
+        phrases.contains { text.starts(with: $0) }
+    }
+
+    /// The first phrase of `phrases` that `text` contains, with its byte offset.
+    static func firstMatch(_ text: [UInt8], _ phrases: [[UInt8]]) -> (phrase: [UInt8], offset: Int)? {
+        for phrase in phrases { if let offset = find(phrase, in: text) { return (phrase, offset) } }
+        return nil
+    }
+
+    /// Byte offset of `needle` in `haystack`: memchr finds candidates for the first byte (the
+    /// C library scans a word at a time), then the rest is compared.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        let last = haystack.count - needle.count
+        return haystack.withUnsafeBufferPointer { hay -> Int? in
+            guard let base = hay.baseAddress else { return nil }
+            var start = 0
+            while start <= last {
+                guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                var matched = true
+                for index in 1..<needle.count where hay[offset + index] != needle[index] {
+                    matched = false
+                    break
+                }
+                if matched { return offset }
+                start = offset + 1
+            }
+            return nil
+        }
+    }
+}
+
+/// Lower-casing that keeps byte lengths, so offsets in the lower-cased copy are offsets in
+/// the original: ASCII, Latin-1 capitals (`É` → `é`) and Cyrillic capitals (`С` → `с`).
+enum ByteCase {
+    static func lower(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        var index = 0
+        while index < result.count {
+            let byte = result[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                result[index] = byte | 0x20
+            } else if byte == 0xC3, index + 1 < result.count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
+                result[index + 1] += 0x20
+                index += 1
+            } else if byte == 0xD0, index + 1 < result.count {
+                let next = result[index + 1]
+                if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
+                else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
+                else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
+                index += 1
+            }
+            index += 1
+        }
+        return result
     }
 }

@@ -7,13 +7,13 @@ struct StructureBuilder {
     var sections: [Section] = []
     var questions: [Question] = []
     var documentLanguage = "und"
-    /// Lower-cased text of each block, computed once.
-    private var lower: [String]
+    /// Lower-cased bytes of each block (same length as the text bytes), computed once.
+    private var lower: [[UInt8]]
 
     init(blocks: [Block], plain: Bool) {
         self.blocks = blocks
         self.plain = plain
-        self.lower = blocks.map { $0.text.lowercased() }
+        self.lower = blocks.map { ByteCase.lower($0.mapped.bytes) }
     }
 
     mutating func build() {
@@ -23,10 +23,13 @@ struct StructureBuilder {
         }
         findQuestions()
         buildSections()
-        assignLanguages()
-        for index in parts.indices {
-            parts[index].blocks = blocks.filter { $0.start >= parts[index].start && $0.start < max(parts[index].end, parts[index].start + 1) }
+        // Parts and blocks are both in source order: one merge pass hands each block to its part.
+        var partIndex = 0
+        for block in blocks {
+            while partIndex + 1 < parts.count, block.start >= parts[partIndex + 1].start { partIndex += 1 }
+            if !parts.isEmpty { parts[partIndex].blocks.append(block) }
         }
+        assignLanguages()
     }
 
     /// Indexes of blocks that carry running text (not page furniture, not footnotes).
@@ -124,7 +127,7 @@ struct StructureBuilder {
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
             if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
-            if lower[index].hasPrefix("on behalf of") { return .letter }
+            if Phrases.startsWithAny(lower[index], [Array("on behalf of".utf8)]) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
             return .letter
@@ -146,8 +149,8 @@ struct StructureBuilder {
     }
 
     private func isAnnexLabel(_ index: Int) -> Bool {
-        let text = lower[index]
-        guard text.utf8.count <= 40, Phrases.startsWithAny(text, Phrases.annexLabels) else { return false }
+        guard lower[index].count <= 40, Phrases.startsWithAny(lower[index], Phrases.annexLabels) else { return false }
+        let text = String(decoding: lower[index], as: UTF8.self)
         return !text.contains(":") || text.hasSuffix(":") == false && text.split(separator: " ").count <= 3
     }
 
@@ -227,12 +230,9 @@ struct StructureBuilder {
     /// Date, place, parties and reference of a note verbale.
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
         let openingIndex = range.first { Phrases.containsAny(lower[$0], Phrases.noteOpenings) } ?? range.lowerBound
-        let opening = blocks[openingIndex].text
-        let openingLower = lower[openingIndex]
-        if let formula = Phrases.noteOpenings.first(where: { openingLower.contains($0) }),
-           let found = openingLower.firstRange(of: formula) {
-            let offset = openingLower.distance(from: openingLower.startIndex, to: found.lowerBound)
-            var from = String(opening.prefix(offset)).trimmingSpaces()
+        let openingBytes = blocks[openingIndex].mapped.bytes
+        if let (formula, offset) = Phrases.firstMatch(lower[openingIndex], Phrases.noteOpenings) {
+            var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
             if let date = DateParser.firstDate(in: from) {
                 from = String(decoding: Array(from.utf8)[date.range.upperBound...], as: UTF8.self).trimmingSpaces()
             }
@@ -241,7 +241,7 @@ struct StructureBuilder {
                 if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
             }
             part.from = from.isEmpty ? nil : from
-            let afterFormula = String(opening[opening.index(opening.startIndex, offsetBy: offset + formula.count)...])
+            let afterFormula = String(decoding: openingBytes[(offset + formula.count)...].prefix(400), as: UTF8.self)
             part.to = Self.addressee(afterCompliments: afterFormula)
         }
         // Date and place: a dateline after the closing, else a date in the closing, else one
@@ -254,16 +254,14 @@ struct StructureBuilder {
             break
         }
         if !dated, let closing = range.last(where: { Phrases.containsAny(lower[$0], Phrases.noteClosings) }) {
-            let text = blocks[closing].text
-            let lowerText = lower[closing]
-            if let formula = Phrases.noteClosings.first(where: { lowerText.contains($0) }),
-               let found = lowerText.firstRange(of: formula) {
-                let tail = String(text[text.index(text.startIndex, offsetBy: lowerText.distance(from: lowerText.startIndex, to: found.lowerBound))...])
+            if let (_, offset) = Phrases.firstMatch(lower[closing], Phrases.noteClosings) {
+                let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
         }
-        if !dated, let date = DateParser.firstDate(in: String(opening.prefix(200))) {
-            setDate(&part, from: String(opening.prefix(200)), date: date)
+        let openingHead = String(decoding: openingBytes.prefix(200), as: UTF8.self)
+        if !dated, let date = DateParser.firstDate(in: openingHead) {
+            setDate(&part, from: openingHead, date: date)
         }
         if part.reference == nil {
             // The note's own number is printed on the letterhead just above it.
@@ -324,7 +322,8 @@ struct StructureBuilder {
     /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
     /// holds a digit.
     static func referenceNumber(in text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " })
+        // A reference stands at the start of a line or block; long paragraphs are not searched.
+        let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
             let folded = word.lowercased().trimmingCharacters(":")
             guard ["réf.", "ref.", "ref", "réf", "reference", "référence", "no.", "no", "nº", "n°", "№", "núm.", "nr.", "исх."].contains(folded)
@@ -458,7 +457,8 @@ struct StructureBuilder {
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
-            guard isBody(index), let (numbers, rest) = Self.questionHeading(blocks[index].text) else { index += 1; continue }
+            guard isBody(index), Phrases.startsWithAny(lower[index], Phrases.questionLabels),
+                  let (numbers, rest) = Self.questionHeading(blocks[index].text) else { index += 1; continue }
             let id = "q_\(questions.count + 1)"
             var questionText = rest
             var responseText = ""
@@ -471,13 +471,13 @@ struct StructureBuilder {
             let partEnd = parts.first { $0.start <= blocks[index].start && blocks[index].start < $0.end }?.end ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
-                if Self.questionHeading(blocks[cursor].text) != nil { break }
+                if Phrases.startsWithAny(lower[cursor], Phrases.questionLabels), Self.questionHeading(blocks[cursor].text) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
                 if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].text.utf8.count < 200 { break }
                 if !inResponse, let label = Self.responseLabel(lower[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
-                    responseText = String(blocks[cursor].text.dropFirst(label)).trimmingSpaces()
+                    responseText = String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces()
                 } else if inResponse {
                     responseText += (responseText.isEmpty ? "" : "\n\n") + blocks[cursor].text
                 } else {
@@ -494,13 +494,14 @@ struct StructureBuilder {
         }
     }
 
-    /// Length of a response label (`Response:`) at the start of a lower-cased text.
-    static func responseLabel(_ lowerText: String) -> Int? {
-        for label in Phrases.responseLabels where lowerText.hasPrefix(label) {
-            var rest = lowerText.dropFirst(label.count)
+    /// Byte length of a response label (`Response:`) at the start of lower-cased bytes.
+    static func responseLabel(_ lowerText: [UInt8]) -> Int? {
+        for label in Phrases.responseLabels where lowerText.starts(with: label) {
             var length = label.count
-            while rest.first == " " || rest.first == "\u{00A0}" { rest = rest.dropFirst(); length += 1 }
-            if rest.first == ":" || rest.first == "." { return length + 1 }
+            while length < lowerText.count, lowerText[length] == 0x20 { length += 1 }
+            if length < lowerText.count, lowerText[length] == UInt8(ascii: ":") || lowerText[length] == UInt8(ascii: ".") {
+                return length + 1
+            }
         }
         return nil
     }
@@ -508,9 +509,10 @@ struct StructureBuilder {
     /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
     /// rest of the block.
     static func questionHeading(_ text: String) -> ([Int], String)? {
-        let lowerText = text.lowercased()
-        guard let label = Phrases.questionLabels.first(where: { lowerText.hasPrefix($0) }) else { return nil }
-        var scalars = Array(text.unicodeScalars.dropFirst(label.unicodeScalars.count))
+        let lowerText = String(text.prefix(40)).lowercased()
+        guard let label = Phrases.questionLabelsText.first(where: { lowerText.hasPrefix($0) }) else { return nil }
+        // Parse the heading on a short prefix; only the rest of the block is copied whole.
+        let scalars = Array(String(text.prefix(160)).unicodeScalars.dropFirst(label.unicodeScalars.count))
         var numbers: [Int] = []
         var position = 0
         func skipSpaces() { while position < scalars.count, scalars[position] == " " || scalars[position] == "\u{00A0}" { position += 1 } }
@@ -540,7 +542,7 @@ struct StructureBuilder {
             }
             pendingRange = false
             skipSpaces()
-            let restText = String(String.UnicodeScalarView(scalars[position...])).lowercased()
+            let restText = String(String.UnicodeScalarView(scalars[position..<min(scalars.count, position + 6)])).lowercased()
             var consumed = 0
             for joiner in [",", "and", "et", "y", "и", "&"] where restText.hasPrefix(joiner) {
                 consumed = joiner.unicodeScalars.count
@@ -561,8 +563,11 @@ struct StructureBuilder {
             guard scalars[position] == ":" || scalars[position] == "." || scalars[position] == ")" else { return nil }
             position += 1
         }
-        scalars = Array(scalars[position...])
-        return (numbers, String(String.UnicodeScalarView(scalars)).trimmingSpaces())
+        // Byte length of what was consumed, so the rest is cut from the UTF-8 bytes.
+        var consumedBytes = 0
+        for scalar in text.unicodeScalars.prefix(label.unicodeScalars.count + position) { consumedBytes += UTF8.width(scalar) }
+        let rest = text.utf8.dropFirst(consumedBytes)
+        return (numbers, String(decoding: rest, as: UTF8.self).trimmingSpaces())
     }
 
     // MARK: Sections
@@ -580,7 +585,7 @@ struct StructureBuilder {
             if let position = styleStack.firstIndex(of: style) {
                 while styleStack.count > position {
                     styleStack.removeLast()
-                    if let open = openSections.popLast() { sections[open].end = blocks[index].start }
+                    _ = openSections.popLast()
                 }
             }
             styleStack.append(style)
@@ -592,28 +597,29 @@ struct StructureBuilder {
             openSections.append(sections.count - 1)
             blocks[index].section = section.id
         }
-        let documentEnd = blocks.last?.end ?? 0
-        for open in openSections { sections[open].end = documentEnd }
-        // A section ends where its last block ends, not at the next heading's start.
-        for index in sections.indices {
-            let last = blocks.last { $0.section == sections[index].id || isDescendant($0.section, of: sections[index].id) }
-            if let last { sections[index].end = max(sections[index].start, last.end) }
+        // A section ends where its last block (or a descendant's) ends, not at the next
+        // heading: one pass over the blocks, walking up the parents by index.
+        var indexOfID: [String: Int] = [:]
+        for (index, section) in sections.enumerated() { indexOfID[section.id] = index }
+        let parentIndex = sections.map { $0.parent.flatMap { indexOfID[$0] } }
+        for block in blocks where isBodyBlock(block) {
+            var current = block.section.flatMap { indexOfID[$0] }
+            while let index = current {
+                if block.end > sections[index].end { sections[index].end = block.end }
+                current = parentIndex[index]
+            }
         }
     }
 
-    private func isDescendant(_ section: String?, of ancestor: String) -> Bool {
-        var current = section
-        while let id = current, let found = sections.first(where: { $0.id == id }) {
-            if found.parent == ancestor { return true }
-            current = found.parent
-        }
-        return false
+    private func isBodyBlock(_ block: Block) -> Bool {
+        block.kind != .pageFurniture && block.kind != .footnote
     }
 
     /// Style, number and heading text of a heading block, if it is one.
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
         let block = blocks[index]
-        if block.role == "question", let (numbers, _) = Self.questionHeading(block.text) {
+        if block.role == "question", Phrases.startsWithAny(lower[index], Phrases.questionLabels),
+           let (numbers, _) = Self.questionHeading(block.text) {
             let label = block.text.prefix { $0 != ":" && $0 != "." }
             return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
         }
@@ -657,8 +663,8 @@ struct StructureBuilder {
         var totals: [String: Int] = [:]
         for index in parts.indices {
             var text: [UInt8] = []
-            for block in blocks where block.start >= parts[index].start && block.start < parts[index].end && block.kind != .pageFurniture {
-                text.append(contentsOf: block.text.utf8)
+            for block in parts[index].blocks where block.kind != .pageFurniture {
+                text.append(contentsOf: block.mapped.bytes)
                 text.append(0x20)
                 if text.count > 20_000 { break }
             }
@@ -672,14 +678,30 @@ struct StructureBuilder {
 }
 
 extension StringProtocol {
-    /// The string without leading and trailing spaces (including no-break spaces).
+    /// The string without leading and trailing white space (ASCII and no-break spaces), cut on
+    /// UTF-8 bytes: no per-character work.
     func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        var bytes = Array(utf8)
+        var start = 0
+        var end = bytes.count
+        func isSpace(_ index: Int) -> Int {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { return 1 }
+            return 0
+        }
+        while start < end {
+            if isSpace(start) == 1 { start += 1; continue }
+            if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            if isSpace(end - 1) == 1 { end -= 1; continue }
+            if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        if start == 0 && end == bytes.count { return String(self) }
+        bytes = Array(bytes[start..<end])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The string without leading and trailing characters from `set`, and spaces.
