@@ -19,10 +19,11 @@ extension CiteScanner {
         var end = best
         if end < n && b[end] == 0x2E && b[end - 1] != 0x2E { end += 1 }
         if short && first == 0x61 {
+            // `art. 5`, `Art. 5`, `Art 5`; never `arts 5` in prose.
             let hasPeriod = end > best
             let k = CiteText.skipSpaces(b, end, n)
             let nextIsNumber = k < n && (b[k] >= 0x30 && b[k] <= 0x39 || b[k] == 0x49 || b[k] == 0x56 || b[k] == 0x58)
-            if !hasPeriod && !(k > end && nextIsNumber) { return nil }
+            if !hasPeriod && !(k > end && nextIsNumber && b[i] == 0x41) { return nil }
         }
         return end
     }
@@ -113,14 +114,26 @@ extension CiteScanner {
     func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
         var start = h
         var adjectives = 0
-        while adjectives < 6, let (ws, we) = adjacentWordBefore(start), CiteText.isUpperAt(b, ws) {
+        var cursor = h
+        var words = 0
+        // Capitalised words before the head, with connectors between them
+        // (`Protection against Discrimination Act`, `Women and Men Act`).
+        while words < 10, let (ws, we) = adjacentWordBefore(cursor) {
             let w = foldedWord(ws, we)
+            if !CiteText.isUpperAt(b, ws) {
+                guard CiteVocabulary.headLastConnectors.contains(w) else { break }
+                cursor = ws
+                words += 1
+                continue
+            }
             if CiteVocabulary.titleStopWords.contains(w) || CiteVocabulary.titleHeadSet.contains(w) { break }
             if CiteDates.month(b, ws, we) != nil { break }
             // A possessive (`Republic's Law`) names the State, not the law.
             if w.unicodeScalars.contains(where: { $0 == "'" }) { break }
             start = ws
+            cursor = ws
             adjectives += 1
+            words += 1
         }
         let head = foldedWord(h, headEnd)
         let romance = CiteVocabulary.romanceHeads.contains(where: { head.hasPrefix($0) })
@@ -183,7 +196,7 @@ extension CiteScanner {
             guard sawName else { return nil }
         } else {
             guard adjectives > 0 else { return nil }
-            formal = head == "act" || head == "acts"
+            formal = head == "act" || head == "acts" || head == "agreement" || head == "treaty"
         }
         let name = CiteText.collapsed(b, start, end)
         return (start, end, CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit"), formal)
@@ -840,13 +853,15 @@ extension CiteScanner {
         guard let tail = communicationTail(i) else { return nil }
         var type: String? = nil
         var context = false
-        var cursor = i
-        for _ in 0..<12 {
-            guard let (s, e) = wordBefore(cursor), i - s < 160 else { break }
-            let written = text(s, e)
-            if CiteVocabulary.communicationTypes.contains(written) { type = written; context = true; break }
-            if CiteText.longestWord(CiteVocabulary.communicationContextWords, b, s, e)?.end == e { context = true }
-            cursor = s
+        // Look back over the header or sentence: a type word, or a word such as `communication`.
+        var k = max(0, i - 160)
+        while k < i {
+            guard CiteText.isWordAt(b, k), !CiteText.isWordBefore(b, k) else { k += 1; continue }
+            let e = CiteText.wordEnd(b, k, n)
+            let written = text(k, e)
+            if CiteVocabulary.communicationTypes.contains(written) { type = written; context = true }
+            else if CiteText.longestWord(CiteVocabulary.communicationContextWords, b, k, e)?.end == e { context = true }
+            k = max(e, k + 1)
         }
         guard context else { return nil }
         emit(.communication, i, tail.end) { c in

@@ -295,9 +295,10 @@ struct CiteScanner {
             while j < n && b[j] >= 0x30 && b[j] <= 0x39 && j - i < 5 { j += 1 }
             if j - i > 4 || (j < n && b[j] >= 0x30 && b[j] <= 0x39) { return nil }
             // A single lower-case letter suffix (`20a`), not the start of a word.
-            if j < n && b[j] >= 0x61 && b[j] <= 0x7A && !CiteText.isWordAt(b, j + 1) { j += 1 }
-            else if CiteText.isWordAt(b, j) { return nil }
             var value = text(i, j)
+            if j < n && b[j] >= 0x61 && b[j] <= 0x7A && !CiteText.isWordAt(b, j + 1) { j += 1; value = text(i, j) }
+            else if j + 1 < n && b[j] == 0x65 && b[j + 1] == 0x72 && !CiteText.isWordAt(b, j + 2) { j += 2 } // French `1er`
+            else if CiteText.isWordAt(b, j) { return nil }
             // Latin ordinals: `6 bis`, `6 ter`.
             let k = CiteText.skipSpaces(b, j, n)
             for suffix in ["bis", "ter", "quater"] where k > j {

@@ -204,8 +204,8 @@ enum CiteText {
         return j
     }
 
-    /// End of the word (letters, digits, inner hyphens and apostrophes followed by a letter)
-    /// that starts at `i`.
+    /// End of the word (letters, digits, inner hyphens) that starts at `i`. An apostrophe ends
+    /// a word, so `l'article` is `l` and `article`.
     @inline(__always)
     static func wordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
         var j = i
@@ -213,12 +213,12 @@ enum CiteText {
             let c = b[j]
             if c < 0x80 {
                 if asciiWord[Int(c)] { j += 1; continue }
-                if (c == 0x2D || c == 0x27) && j + 1 < limit && isWordAt(b, j + 1) && j > i { j += 1; continue }
+                if c == 0x2D && j + 1 < limit && isWordAt(b, j + 1) && j > i { j += 1; continue }
                 break
             }
             let (f, n) = fold(b, j)
             if isAlnum(f) { j += n; continue }
-            if (f == dash || f == apostrophe) && j + n < limit && isWordAt(b, j + n) && j > i { j += n; continue }
+            if f == dash && j + n < limit && isWordAt(b, j + n) && j > i { j += n; continue }
             break
         }
         return j

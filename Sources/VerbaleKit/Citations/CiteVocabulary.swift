@@ -119,6 +119,8 @@ struct CiteVocabulary: Sendable {
     static let titleHeads = [
         "Law", "Laws", "Code", "Act", "Acts", "Decree", "Ordinance", "Statute", "Regulation", "Regulations",
         "Loi", "Décret", "Ordonnance", "Ley", "Decreto", "Reglamento", "Código", "Закон~", "Кодекс~", "Указ~",
+        "Agreement", "Treaty", "Convention", "Protocol", "Charter", "Covenant", "Declaration", "Accord",
+        "Acuerdo", "Tratado", "Convenio", "Convención", "Соглашени~", "Договор~", "Конвенци~",
     ]
 
     /// Paragraph markers after an article (`¶ 3`, `para. 2`, `пункт 3`): they fill `paragraphs`.
@@ -157,7 +159,7 @@ struct CiteVocabulary: Sendable {
     static let rangeConnectors: [[UInt32]] = ["to", "through", "à", "a", "al", "по"].map(CiteText.foldString)
 
     /// Definite articles that make a bare generic head (`the Convention`) refer back.
-    static let definiteArticles: [[UInt32]] = ["the", "la", "le", "l'", "el", "los"].map(CiteText.foldString)
+    static let definiteArticles: [[UInt32]] = ["the", "la", "le", "l'", "el", "los", "du", "del", "au", "des"].map(CiteText.foldString)
 
     /// Connectors allowed inside a national title (`Law on State Guarantees of Equal Rights…`).
     static let titleConnectors: Set<String> = folded([
@@ -170,7 +172,7 @@ struct CiteVocabulary: Sendable {
 
     /// Prepositions that start the name part of a head-first title (`Law on`, `Loi relative`).
     static let titlePrepositions: Set<String> = folded([
-        "on", "of", "concerning", "regarding", "relating", "sur", "relatif", "relative", "portant", "du", "des",
+        "on", "of", "between", "for", "against", "relating", "entre", "concerning", "regarding", "relating", "sur", "relatif", "relative", "portant", "du", "des",
         "de", "del", "sobre", "о", "об",
     ])
 
@@ -255,6 +257,8 @@ struct CiteVocabulary: Sendable {
 
     /// Title head words, folded, for set look-ups (Russian stems by prefix in `romanceHeads`).
     static let titleHeadSet: Set<String> = folded(["law", "laws", "code", "act", "acts", "decree", "ordinance", "statute",
+                                                   "agreement", "treaty", "convention", "protocol", "charter", "covenant",
+                                                   "declaration", "accord", "acuerdo", "tratado", "convenio", "convención",
                                                    "regulation", "regulations", "loi", "décret", "ordonnance", "ley",
                                                    "decreto", "reglamento", "código"])
 
@@ -262,6 +266,9 @@ struct CiteVocabulary: Sendable {
     /// matched as prefixes of the folded head word.
     static let romanceHeads: [String] = ["loi", "décret", "ordonnance", "ley", "decreto", "reglamento", "código",
                                          "закон", "кодекс", "указ"].map { Array(folded([$0]))[0] }
+
+    /// Lower-case words allowed between the capitalised words before a head-last title.
+    static let headLastConnectors: Set<String> = folded(["against", "and", "of", "for", "on", "in", "with", "to"])
 
     /// Designator words that end a comma-continued title (`…, Special Part, Ch. 3`).
     static let designatorWords: Set<String> = folded(["special", "general", "part", "ch", "chapter", "section", "sec"])
