@@ -116,7 +116,9 @@ import Testing
         #expect(ValidationFixture.codes(found) == ["exhibit-not-enclosed"])
         #expect(found.first?.message.contains("Exhibit 3") == true)
         // No exhibit cited at all: the list has nothing to be compared with.
-        #expect(ValidationFixture.validate(text).isEmpty)
+        var uncited = ValidationFixture.parse(text)
+        uncited.citations = []
+        #expect(Validator.validate(uncited).isEmpty)
     }
 
     @Test func statedTotalWithoutListIsNotChecked() {
