@@ -60,8 +60,6 @@ public struct AKNWriter: ~Copyable {
     /// Set when any libxml2 call reports failure; checked once at the end (calls only fail on
     /// allocation failure, so checking each one inline would only add branches to the hot path).
     var failed = false
-    /// Scratch for sanitised, NUL-terminated UTF-8 handed to libxml2; reused to avoid allocations.
-    var scratch: [UInt8] = []
     /// Structural depth, for indentation of element-only content.
     var depth = 0
     /// For each open structural element: whether it got a structural child (its end tag then
@@ -91,7 +89,6 @@ public struct AKNWriter: ~Copyable {
         self.buffer = buffer
         self.writer = writer
         self.options = options
-        scratch.reserveCapacity(4096)
     }
 
     deinit {
@@ -117,8 +114,8 @@ public struct AKNWriter: ~Copyable {
 
     /// Writes `document` with a fresh writer: the call the CLI makes.
     public static func write(_ document: Document, options: AKNOptions = AKNOptions()) throws(AKNError) -> AKNOutput {
-        let estimate = document.allBlocks.reduce(0) { $0 + $1.text.utf8.count }
-        let writer = try AKNWriter(options: options, capacity: estimate * 2 + 16 * 1024)
+        // XML with markup runs at about twice the input size; growing the buffer costs copies.
+        let writer = try AKNWriter(options: options, capacity: document.source.bytes * 2 + 16 * 1024)
         return try writer.write(document)
     }
 }

@@ -74,12 +74,11 @@ extension AKNWriter {
     @discardableResult
     private mutating func writeInline(_ plan: Plan, _ block: Int, container: String, marks: [Mark], notes: Bool, _ state: inout WriteState) -> [Mark] {
         var placedMarks: [Mark] = []
-        let model = plan.blocks[block]
         // The mapped bytes are the block's text with a map to the source: exact placement. A
         // block built without a map (hand-made models) falls back to its `text` and searching.
-        let useMap = model.mapped.count > 0 || model.text.isEmpty
+        let useMap = plan.blocks[block].mapped.count > 0 || plan.blocks[block].text.isEmpty
         func body(_ writer: inout AKNWriter, _ buffer: UnsafeBufferPointer<UInt8>) {
-            let items = writer.locate(plan, block, buffer, map: useMap ? model.mapped : nil, marks: marks, notes: notes)
+            let items = writer.locate(plan, block, buffer, useMap: useMap, marks: marks, notes: notes)
             var counters = Counters()
             var cursor = 0
             for item in items {
@@ -99,9 +98,9 @@ extension AKNWriter {
             writer.text(buffer[cursor..<buffer.count])
         }
         if useMap {
-            model.mapped.bytes.withUnsafeBufferPointer { body(&self, $0) }
+            plan.blocks[block].mapped.bytes.withUnsafeBufferPointer { body(&self, $0) }
         } else {
-            var string = model.text
+            var string = plan.blocks[block].text
             string.withUTF8 { body(&self, $0) }
         }
         return placedMarks
@@ -113,7 +112,9 @@ extension AKNWriter {
     /// maps to the first text byte at or after it (call-outs are stripped from the text, so that
     /// is the byte after the call-out). Without a map, citations are found by searching their
     /// text in order, and call-outs by proportional position snapped to a word end.
-    private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, map: MappedText?, marks: [Mark], notes: Bool) -> [Item] {
+    private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, useMap: Bool, marks: [Mark], notes: Bool) -> [Item] {
+        guard plan.citationsByBlock[block] != nil || !marks.isEmpty || (notes && plan.calloutsByBlock[block] != nil) else { return [] }
+        let map: MappedText? = useMap ? plan.blocks[block].mapped : nil
         var ranges: [Item] = []
         var cursor = 0
         for index in plan.citationsByBlock[block] ?? [] {
@@ -145,10 +146,9 @@ extension AKNWriter {
             end = range.end
         }
         guard notes, let callouts = plan.calloutsByBlock[block], !callouts.isEmpty else { return items }
-        let source = plan.blocks[block]
         var notesAt: [Item] = []
         for (index, callout) in callouts.enumerated() {
-            var position = map.map { textOffset(callout.span.start, $0) } ?? estimate(callout.span.start, source, text)
+            var position = map.map { textOffset(callout.span.start, $0) } ?? estimate(callout.span.start, plan.blocks[block], text)
             // A call-out inside a citation goes after it: elements cannot interleave.
             for item in items where position > item.start && position < item.end {
                 position = item.end

@@ -306,11 +306,16 @@ extension AKNWriter {
     /// The eId of a flow block's `p`: `para_N` from the model's block id (`b_N`, `p_N`), so the
     /// JSON block and the XML paragraph share their number.
     func paraEId(_ block: Block) -> String {
-        if let underscore = block.id.lastIndex(of: "_") {
-            let number = block.id[block.id.index(after: underscore)...]
-            if !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) { return "para_" + number }
+        var id = block.id
+        return id.withUTF8 { bytes -> String in
+            // Digits after the last underscore, compared as bytes (Character work is slow).
+            var start = bytes.count
+            while start > 0, bytes[start - 1] >= 0x30, bytes[start - 1] <= 0x39 { start -= 1 }
+            if start < bytes.count, start > 0, bytes[start - 1] == 0x5F {
+                return "para_" + String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            }
+            return "para_" + Names.eIdComponent(block.id)
         }
-        return "para_" + Names.eIdComponent(block.id)
     }
 }
 

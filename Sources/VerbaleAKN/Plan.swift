@@ -10,6 +10,34 @@ struct TLC {
     var showAs: String
 }
 
+/// Every block of every part as one sequence, in source order, read through the parts in place:
+/// copying a `Block` retains half a dozen buffers, which showed in profiles.
+struct FlatBlocks {
+    private let parts: [Part]
+    /// Part index of each flat block.
+    let part: [Int]
+    private let index: [Int]
+
+    init(_ parts: [Part]) {
+        self.parts = parts
+        var part: [Int] = []
+        var index: [Int] = []
+        for (number, each) in parts.enumerated() {
+            part.append(contentsOf: repeatElement(number, count: each.blocks.count))
+            index.append(contentsOf: 0..<each.blocks.count)
+        }
+        self.part = part
+        self.index = index
+    }
+
+    var count: Int { index.count }
+    var indices: Range<Int> { 0..<index.count }
+
+    subscript(flat: Int) -> Block {
+        _read { yield parts[part[flat]].blocks[index[flat]] }
+    }
+}
+
 /// One `doc` to write: the root or an attachment.
 struct DocPlan {
     /// The part that gives the doc its kind, date, parties and number.
@@ -65,10 +93,10 @@ struct Plan {
     let document: Document
     var diagnostics: [Diagnostic] = []
     let country: String
-    /// Every block of every part, flattened in source order.
-    let blocks: [Block]
+    /// Every block of every part, flattened in source order (read in place, never copied).
+    let blocks: FlatBlocks
     /// Part index of each flat block.
-    let blockPart: [Int]
+    var blockPart: [Int] { blocks.part }
     var docs: [DocPlan] = []
     /// Content blocks (flat indices) of each footnote.
     var noteContent: [[Int]] = []
@@ -84,14 +112,7 @@ struct Plan {
 
     init(document: Document, options: AKNOptions) {
         self.document = document
-        var flat: [Block] = []
-        var parts: [Int] = []
-        for (index, part) in document.parts.enumerated() {
-            flat.append(contentsOf: part.blocks)
-            parts.append(contentsOf: repeatElement(index, count: part.blocks.count))
-        }
-        blocks = flat
-        blockPart = parts
+        blocks = FlatBlocks(document.parts)
         citations = document.citations.sorted { $0.span < $1.span }
         let derived = document.citations.first { $0.kind == .communication && $0.country != nil && $0.country != "OTH" }?.country
         let chosen = Names.segment(options.country ?? derived ?? "xx", lowercase: true)
@@ -121,7 +142,7 @@ struct Plan {
             // Only letterheads (or nothing): one `doc name="communication"`.
             let kind: PartKind = .letterhead
             var plan = DocPlan(part: parts.isEmpty ? -1 : 0, kind: kind, prefix: "")
-            plan.body = Array(blocks.indices).filter { isFlow(blocks[$0]) }
+            plan.body = blocks.indices.filter { isFlow($0) }
             docs = [plan]
             return
         }
@@ -141,7 +162,7 @@ struct Plan {
         }
         var flowByDoc: [[Int]] = Array(repeating: [], count: docs.count)
         var letterheadByDoc: [[Int]] = Array(repeating: [], count: docs.count)
-        for index in blocks.indices where isFlow(blocks[index]) {
+        for index in blocks.indices where isFlow(index) {
             let part = blockPart[index]
             if headOnly[part] { letterheadByDoc[target[part]].append(index) } else { flowByDoc[target[part]].append(index) }
         }
@@ -151,9 +172,9 @@ struct Plan {
             // blocks; conclusions: the trailing run of signature, date, address and reference
             // blocks. Everything between stays in the main body, in source order.
             var first = 0
-            while first < flow.count, isHeadKind(blocks[flow[first]]) { first += 1 }
+            while first < flow.count, isHeadKind(flow[first]) { first += 1 }
             var last = flow.count
-            while last > first, isTailKind(blocks[flow[last - 1]]) { last -= 1 }
+            while last > first, isTailKind(flow[last - 1]) { last -= 1 }
             if first == flow.count {
                 // No body at all: keep the blocks in the body so the text is not all preface.
                 first = 0
@@ -166,21 +187,22 @@ struct Plan {
     }
 
     /// Blocks written in the text flow (footnote texts go into notes; page furniture is dropped).
-    func isFlow(_ block: Block) -> Bool {
-        block.kind != .footnote && block.kind != .pageFurniture
+    func isFlow(_ block: Int) -> Bool {
+        let kind = blocks[block].kind
+        return kind != .footnote && kind != .pageFurniture
     }
 
-    private func isHeadKind(_ block: Block) -> Bool {
-        guard block.question == nil else { return false }
-        switch block.kind {
+    private func isHeadKind(_ block: Int) -> Bool {
+        guard blocks[block].question == nil else { return false }
+        switch blocks[block].kind {
         case .letterhead, .address, .reference, .dateline, .salutation: return true
         default: return false
         }
     }
 
-    private func isTailKind(_ block: Block) -> Bool {
-        guard block.question == nil else { return false }
-        switch block.kind {
+    private func isTailKind(_ block: Int) -> Bool {
+        guard blocks[block].question == nil else { return false }
+        switch blocks[block].kind {
         case .signature, .dateline, .address, .reference: return true
         default: return false
         }
@@ -249,8 +271,10 @@ struct Plan {
             noteContent[index] = inRange.isEmpty ? numbered : inRange
         }
         // Call-outs to blocks, in writing order (docs, then preface/body/conclusions).
-        let flowOrder = docs.flatMap { $0.head + $0.body + $0.tail }
-        let sortedFlow = flowOrder.sorted { blocks[$0].start < blocks[$1].start }
+        // Flat order is source order, so filtering keeps the list sorted by start.
+        var isFlowBlock = Array(repeating: false, count: blocks.count)
+        for doc in docs { for block in doc.head + doc.body + doc.tail { isFlowBlock[block] = true } }
+        let sortedFlow = blocks.indices.filter { isFlowBlock[$0] }
         var located = Array(repeating: false, count: notes.count)
         for (index, note) in notes.enumerated() {
             for span in note.references {
@@ -325,11 +349,12 @@ struct Plan {
             let doc = docOfNote(note)
             for block in noteContent[note] { noteDoc[block] = doc }
         }
-        let writable = Array(flowDoc.keys) + Array(noteDoc.keys)
-        let sortedWritable = writable.sorted { blocks[$0].start < blocks[$1].start }
+        let sortedWritable = blocks.indices.filter { flowDoc[$0] != nil || noteDoc[$0] != nil }
         var idIndex: [String: Int] = [:]
         for (index, citation) in citations.enumerated() where !citation.id.isEmpty { idIndex[citation.id] = index }
-        let blockIndex: [String: Int] = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Built only when there are citations: hashing every block id is not free.
+        let blockIndex: [String: Int] = citations.isEmpty ? [:]
+            : Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
 
         instrumentOf = Array(repeating: nil, count: citations.count)
         shapes = Array(repeating: .text, count: citations.count)

@@ -4,8 +4,7 @@ import VerbaleKit
 /// Low-level streaming: elements, attributes and text through `xmlTextWriter`.
 ///
 /// Element and attribute names are `StaticString`s, passed to libxml2 without copying. Text is
-/// UTF-8 bytes, copied once into a scratch buffer that also drops what XML 1.0 cannot carry
-/// (control characters, U+FFFE/U+FFFF); libxml2 then does the escaping (`&`, `<`, `>`, quotes).
+/// UTF-8 bytes, escaped in one pass over the caller's buffer and handed to libxml2 in runs.
 extension AKNWriter {
     /// Spaces for indentation, preceded by a newline; sliced by depth.
     private static let indentBytes: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
@@ -57,70 +56,101 @@ extension AKNWriter {
 
     /// Writes an attribute of the element just opened.
     mutating func attribute(_ name: StaticString, _ value: String) {
+        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
         var value = value
-        if value.withUTF8({ fillScratch($0[...]) }) { replacedCharacters += 1 }
-        let rc = scratch.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(writer, name.utf8Start, $0.baseAddress) }
-        check(rc)
+        value.withUTF8 { writeEscaped($0[...], attribute: true) }
+        check(xmlTextWriterEndAttribute(writer))
     }
 
-    /// Writes a static attribute value.
+    /// Writes a static attribute value (known not to need escaping).
     mutating func attribute(_ name: StaticString, static value: StaticString) {
         check(xmlTextWriterWriteAttribute(writer, name.utf8Start, value.utf8Start))
     }
 
-    /// Writes text (escaped by libxml2).
+    /// Writes text.
     mutating func text(_ string: String) {
         var string = string
         string.withUTF8 { text($0[...]) }
     }
 
-    /// Writes UTF-8 bytes as text (escaped by libxml2).
+    /// Writes UTF-8 bytes as character data.
     mutating func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         guard !bytes.isEmpty else { return }
-        if fillScratch(bytes) { replacedCharacters += 1 }
-        let rc = scratch.withUnsafeBufferPointer { xmlTextWriterWriteString(writer, $0.baseAddress) }
-        check(rc)
+        writeEscaped(bytes, attribute: false)
     }
 
-    /// Copies `bytes` into `scratch`, NUL-terminated, replacing characters that XML 1.0 does not
-    /// allow (C0 controls other than tab, newline and carriage return; U+FFFE; U+FFFF; NUL) with
-    /// U+FFFD. Returns whether anything was replaced.
-    private mutating func fillScratch(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
+    /// Writes `bytes` escaped, straight from the caller's buffer: runs that need nothing are handed
+    /// to libxml2 as they are (no copy, no allocation), and only `&`, `<`, `>` (and in attributes
+    /// `"`, tab, newline) become references. Carriage returns become `&#13;` so parsers do not
+    /// normalise them away. What XML 1.0 cannot carry at all (C0 controls other than tab, newline
+    /// and carriage return; U+FFFE; U+FFFF) becomes U+FFFD and is counted for a diagnostic.
+    ///
+    /// This replaces `xmlTextWriterWriteString`, whose escaping allocates a copy of every string
+    /// and cannot drop control characters: it cost more than the rest of the XML writing together.
+    private mutating func writeEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, attribute: Bool) {
+        guard let base = bytes.base.baseAddress else { return }
+        // Bytes below 0x40 that need work, as a bit mask: C0 controls but tab and newline, `&`,
+        // `<`, `>`; in attributes also tab, newline and `"`. One shift and test per byte.
+        let textMask: UInt64 = 0x5000_0040_FFFF_F9FF
+        let mask = attribute ? textMask | (1 << 0x22) | (1 << 0x09) | (1 << 0x0A) : textMask
+        var runStart = bytes.startIndex
         var index = bytes.startIndex
         let end = bytes.endIndex
-        // Fast path: scan for a byte that needs attention; most text has none.
+        var replaced = false
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Eight bytes at a time: whether any byte is < 0x20 or one of `&` `<` `>` 0xEF (and `"` in
+        // attributes), with the classic bit tricks; prose is nearly always clean, so most of the
+        // text is skipped a word at a time.
+        @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt64) -> Bool {
+            let x = word ^ (ones &* byte)
+            return (x &- ones) & ~x & highs != 0
+        }
         while index < end {
-            let byte = bytes[index]
-            if byte < 0x20 {
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1; continue }
-                break
+            if index &+ 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let control = (word &- ones &* 0x20) & ~word & highs != 0
+                if !control && !hasByte(word, 0x26) && !hasByte(word, 0x3C) && !hasByte(word, 0x3E)
+                    && !hasByte(word, 0xEF) && !(attribute && hasByte(word, 0x22)) {
+                    index &+= 8
+                    continue
+                }
             }
-            if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { break }
-            index += 1
-        }
-        if index == end {
-            scratch.append(contentsOf: bytes)
-            scratch.append(0)
-            return false
-        }
-        scratch.append(contentsOf: bytes[bytes.startIndex..<index])
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                scratch.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            let byte = base[index]
+            if byte < 0x40 {
+                if (mask >> UInt64(byte)) & 1 == 0 { index += 1; continue }
+            } else if byte != 0xEF {
                 index += 1
                 continue
             }
-            if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                scratch.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                index += 3
+            let replacement: StaticString
+            var width = 1
+            switch byte {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22 where attribute: replacement = "&quot;"
+            case 0x09 where attribute: replacement = "&#9;"
+            case 0x0A where attribute: replacement = "&#10;"
+            case 0x0D: replacement = "&#13;"
+            case 0x09, 0x0A: index += 1; continue
+            case 0x00..<0x20:
+                replacement = "\u{FFFD}"
+                replaced = true
+            case 0xEF where index + 2 < end && base[index + 1] == 0xBF && base[index + 2] >= 0xBE:
+                replacement = "\u{FFFD}"
+                width = 3
+                replaced = true
+            default:
+                index += 1
                 continue
             }
-            scratch.append(byte)
-            index += 1
+            if index > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(index - runStart))) }
+            check(xmlTextWriterWriteRawLen(writer, replacement.utf8Start, Int32(replacement.utf8CodeUnitCount)))
+            index += width
+            runStart = index
         }
-        scratch.append(0)
-        return true
+        if end > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(end - runStart))) }
+        if replaced { replacedCharacters += 1 }
     }
 }

@@ -110,10 +110,47 @@ struct AKNWriterTests {
     }
 
     @Test func hostileTextIsEscapedAndControlCharactersReplaced() {
-        #expect(xml.contains("Hostile: ]]&gt; &quot;quoted&quot; &lt;tag&gt; &amp; \u{FFFD}bell\u{7F}."))
+        #expect(xml.contains("Hostile: ]]&gt; \"quoted\" &lt;tag&gt; &amp; \u{FFFD}bell\u{7F}."))
         #expect(!output.bytes.contains(0x01))
         #expect(output.diagnostics.contains { $0.code == "akn-invalid-character" })
         #expect(!elements.isEmpty)
+    }
+
+    @Test func hostileAttributeValuesAreEscaped() throws {
+        var document = Fixtures.handMade()
+        let hostile = "Mission \"A\" <b> & 'c'\u{0}\u{1B}\tx\r\ny ]]> \u{FFFE}"
+        document.parts[0].from = hostile
+        let output = try AKNWriter.write(document)
+        let text = String(decoding: output.bytes, as: UTF8.self)
+        #expect(text.contains("showAs=\"Mission &quot;A&quot; &lt;b&gt; &amp; 'c'\u{FFFD}\u{FFFD}&#9;x&#13;&#10;y ]]&gt; \u{FFFD}\""))
+        // Parsed back, the attribute is the hostile value with the unrepresentable characters replaced.
+        let sender = XMLTree.outline(output.bytes).first { $0.attributes["eId"] == "sender" }
+        #expect(sender?.attributes["showAs"] == "Mission \"A\" <b> & 'c'\u{FFFD}\u{FFFD}\tx\r\ny ]]> \u{FFFD}")
+        #expect(output.diagnostics.contains { $0.code == "akn-invalid-character" && $0.message.contains("part_1") })
+        if Fixtures.runSchemaTests { try Fixtures.expectValid(output.bytes, "hostile attributes") }
+    }
+
+    /// The escaper skips clean text eight bytes at a time: put every special byte at every
+    /// offset of a word and check the round trip through libxml2's parser.
+    @Test func escapingRoundTripsAtEveryOffset() throws {
+        let alphabet: [String] = ["a", "é", "&", "<", ">", "\"", "'", "\u{1}", "\t", "]]>", "\u{FFFE}", "№", " ", "\u{FFFF}", "z"]
+        var seed: UInt64 = 42
+        for _ in 0..<60 {
+            var text = ""
+            for _ in 0..<(Int(seed % 23) + 1) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int((seed >> 33) % UInt64(alphabet.count))]
+            }
+            var builder = DocumentBuilder()
+            builder.block(.paragraph, text)
+            builder.part(.letter, date: nil, dateText: nil, from: text, to: nil, reference: nil)
+            let output = try AKNWriter.write(builder.document)
+            let expected = text.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}")
+                .replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
+            let parsed = XMLTree.outline(output.bytes)
+            #expect(parsed.first { $0.attributes["eId"] == "para_1" }?.text == expected, "\(text.debugDescription)")
+            #expect(parsed.first { $0.attributes["eId"] == "sender" }?.attributes["showAs"] == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test func eIdsAreUniqueAndReferencesResolve() {
