@@ -78,13 +78,19 @@ enum DateChecks {
     static func transmittalOrder(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let parts = context.document.parts
+        let letters = parts.filter { $0.kind == .letter && $0.date != nil }
+        guard !letters.isEmpty else { return [] }
         for (noteIndex, note) in parts.enumerated() where note.kind == .noteVerbale {
             guard let noteDate = ValidationCalendar.parseISO(note.date) else { continue }
+            let later = letters.filter { letter in
+                guard let letterDate = ValidationCalendar.parseISO(letter.date) else { return false }
+                return (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day)
+            }
+            guard !later.isEmpty else { continue }
+            // Only now read the note's text: most notes are dated after what they transmit.
             let noteBlocks = context.blocks.indices.filter { context.partOfBlock[$0] == noteIndex }
             guard noteBlocks.contains(where: { Bytes.containsAny(transmitWords, in: context.blockBytes[$0]) }) else { continue }
-            for letter in parts where letter.kind == .letter {
-                guard let letterDate = ValidationCalendar.parseISO(letter.date),
-                      (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day) else { continue }
+            for letter in later {
                 let dateline = noteBlocks.first { context.blocks[$0].kind == .dateline }
                 let span = dateline.map { ByteSpan(context.blocks[$0].start, context.blocks[$0].end) } ?? ByteSpan(note.start, note.start)
                 found.append(DiagnosticCode.transmittalDateOrder.diagnostic(
@@ -155,17 +161,20 @@ enum DateChecks {
         guard keys.count == 1, let reference = firstDated[keys[0]] else { return found }
         for index in context.blocks.indices where !context.isQuotedQuestion(index) {
             let bytes = context.blockBytes[index]
-            for word in letterWords {
-                var from = 0
-                while let at = Bytes.findFolded(word, in: bytes, from: from) {
-                    from = at + word.count
-                    guard !Bytes.isWordScalar(Bytes.scalar(before: at, in: bytes)),
-                          Bytes.containsAny(responseWords, in: bytes, from: max(0, at - 60), to: at),
-                          let date = letterDate(bytes, letterWordAt: at, length: word.count) else { continue }
-                    let span = context.sourceSpan(block: index, date.range)
-                    guard date.iso != reference.date.iso, !references.contains(where: { $0.span == span }) else { continue }
-                    found.append(mismatch(reference.text, reference, Bytes.string(bytes, date.range), date, span))
-                }
+            // One pass per block: only `l`, `c`, `п`, `с` can start a letter word.
+            var at = 0
+            while at < bytes.count {
+                let byte = Bytes.lowerASCII(bytes[at])
+                let candidate = byte == UInt8(ascii: "l") || byte == UInt8(ascii: "c")
+                    || (at + 1 < bytes.count && ((byte == 0xD0 && bytes[at + 1] == 0xBF) || (byte == 0xD1 && bytes[at + 1] == 0x81)))
+                guard candidate, let word = letterWords.first(where: { Bytes.matches($0, in: bytes, at: at) }) else { at += 1; continue }
+                defer { at += word.count }
+                guard !Bytes.isWordScalar(Bytes.scalar(before: at, in: bytes)),
+                      Bytes.containsAny(responseWords, in: bytes, from: max(0, at - 60), to: at),
+                      let date = letterDate(bytes, letterWordAt: at, length: word.count) else { continue }
+                let span = context.sourceSpan(block: index, date.range)
+                guard date.iso != reference.date.iso, !references.contains(where: { $0.span == span }) else { continue }
+                found.append(mismatch(reference.text, reference, Bytes.string(bytes, date.range), date, span))
             }
         }
         return found

@@ -101,8 +101,9 @@ enum IdentifierChecks {
         let bytes = context.blockBytes[block]
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
-        let others = context.document.citations
-            .filter { $0.kind == .registration && $0.id != citation.id && context.blockIndex(of: $0) == block }
+        let others = (context.citationsByBlock[block] ?? [])
+            .map { context.document.citations[$0] }
+            .filter { $0.kind == .registration && $0.span != citation.span }
             .compactMap { context.textRange(of: $0, in: block) }
         guard let stated = statedDate(bytes, around: range, others: others, keywords: keywords) else { return nil }
         let name = schemeName(citation)

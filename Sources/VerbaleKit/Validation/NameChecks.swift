@@ -96,6 +96,11 @@ enum NameChecks {
         var result: [(String, Gender, String, Range<Int>)] = []
         var w = 0
         while w < words.count {
+            // Honorifics start with one of a few letters (`M`, `D`, `P`, `H`, `S`, `L`, an opening quote or bracket, `г`,
+            // `Г`): test the byte before building a string.
+            let lead = bytes[words[w].lowerBound]
+            guard words[w].count <= 16, lead == 0x4D || lead == 0x44 || lead == 0x50 || lead == 0x48 || lead == 0x53
+                    || lead == 0x4C || lead == 0x28 || lead == 0x22 || lead == 0x5B || lead == 0xC2 || lead == 0xD0 || lead == 0xE2 else { w += 1; continue }
             let word = Bytes.string(bytes, words[w])
             guard let gender = honorifics[strippedOpening(word)] else { w += 1; continue }
             var next = w + 1

@@ -70,7 +70,7 @@ enum QuestionChecks {
                 let byte = Bytes.lowerASCII(bytes[position])
                 let cyrillicV = byte == 0xD0 && position + 1 < bytes.count && (bytes[position + 1] == 0xB2 || bytes[position + 1] == 0x92)
                 guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || cyrillicV else { position += 1; continue }
-                guard let word = questionWords.first(where: { matchesFolded($0, bytes, position) }),
+                guard let word = questionWords.first(where: { ($0[0] < 0x80) == !cyrillicV && matchesFolded($0, bytes, position) }),
                       !Bytes.isWordScalar(Bytes.scalar(before: position, in: bytes)) else { position += 1; continue }
                 let wordEnd = position + word.count
                 defer { position = wordEnd }

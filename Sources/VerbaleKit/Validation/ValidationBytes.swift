@@ -36,9 +36,12 @@ enum Bytes {
     /// First case-insensitive occurrence of `word` in `hay[from..<to]`.
     static func findFolded(_ word: [UInt8], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? hay.count, hay.count)
+        guard let head = word.first else { return nil }
+        let first = lowerASCII(head)
         var index = max(0, from)
         while index + word.count <= end {
-            if matches(word, in: hay, at: index) { return index }
+            // One byte compare first: most positions fail here, without a call.
+            if lowerASCII(hay[index]) == first && matches(word, in: hay, at: index) { return index }
             index += 1
         }
         return nil
@@ -49,14 +52,21 @@ enum Bytes {
         words.contains { findFolded($0, in: hay, from: from, to: limit) != nil }
     }
 
-    /// The Unicode scalar that starts at `index` (or nil past the end / mid-sequence).
+    /// The Unicode scalar that starts at `index` (or nil past the end / mid-sequence / invalid).
     static func scalar(at index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
-        guard index >= 0, index < bytes.count, bytes[index] & 0xC0 != 0x80 else { return nil }
-        var length = 1
+        guard index >= 0, index < bytes.count else { return nil }
         let lead = bytes[index]
-        if lead >= 0xF0 { length = 4 } else if lead >= 0xE0 { length = 3 } else if lead >= 0xC0 { length = 2 }
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        guard lead & 0xC0 == 0xC0 else { return nil }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         guard index + length <= bytes.count else { return nil }
-        return String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value)
     }
 
     /// The Unicode scalar that ends just before `index`.

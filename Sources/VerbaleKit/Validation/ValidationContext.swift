@@ -12,6 +12,8 @@ struct ValidationContext {
     let partOfBlock: [Int]
     /// Block index by block id.
     let blockIndexByID: [String: Int]
+    /// Indexes into `document.citations` of the citations in each block (by block index).
+    let citationsByBlock: [Int: [Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
     let spanIndex: [(start: Int, end: Int, block: Int)]
 
@@ -35,6 +37,24 @@ struct ValidationContext {
         }
         spans.sort { $0.start < $1.start }
         self.spanIndex = spans
+        var byBlock: [Int: [Int]] = [:]
+        for (index, citation) in document.citations.enumerated() {
+            let block: Int?
+            if let id = citation.block, let known = byID[id] { block = known } else { block = Self.lookup(spans, citation.span.start) }
+            if let block { byBlock[block, default: []].append(index) }
+        }
+        self.citationsByBlock = byBlock
+    }
+
+    private static func lookup(_ spanIndex: [(start: Int, end: Int, block: Int)], _ offset: Int) -> Int? {
+        var low = 0
+        var high = spanIndex.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spanIndex[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, offset < spanIndex[low - 1].end else { return nil }
+        return spanIndex[low - 1].block
     }
 
     /// 1-based line of a source offset, for messages that point at a second place.
@@ -47,14 +67,7 @@ struct ValidationContext {
     /// The block whose spans contain `offset`, if any.
     func blockIndex(containing offset: Int) -> Int? {
         // Binary search for the last span starting at or before `offset`; spans do not overlap.
-        var low = 0
-        var high = spanIndex.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spanIndex[mid].start <= offset { low = mid + 1 } else { high = mid }
-        }
-        guard low > 0, offset < spanIndex[low - 1].end else { return nil }
-        return spanIndex[low - 1].block
+        Self.lookup(spanIndex, offset)
     }
 
     /// The block a citation sits in: by its `block` id, else by its offset.
