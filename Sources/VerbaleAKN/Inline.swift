@@ -78,7 +78,14 @@ extension AKNWriter {
         // block built without a map (hand-made models) falls back to its `text` and searching.
         let useMap = plan.blocks[block].mapped.count > 0 || plan.blocks[block].text.isEmpty
         func body(_ writer: inout AKNWriter, _ buffer: UnsafeBufferPointer<UInt8>) {
-            let items = writer.locate(plan, block, buffer, useMap: useMap, marks: marks, notes: notes)
+            let (items, dropped) = writer.locate(plan, block, buffer, useMap: useMap, marks: marks, notes: notes)
+            for index in dropped {
+                let citation = plan.citations[index]
+                writer.diagnostics.append(Diagnostic(
+                    code: "akn-citation-unplaced", severity: .note,
+                    message: "\(citation.id) \"\(citation.text)\" overlaps another citation or is not in the text of \(plan.blocks[block].id); written as plain text",
+                    span: citation.span))
+            }
             var counters = Counters()
             var cursor = 0
             for item in items {
@@ -112,8 +119,9 @@ extension AKNWriter {
     /// maps to the first text byte at or after it (call-outs are stripped from the text, so that
     /// is the byte after the call-out). Without a map, citations are found by searching their
     /// text in order, and call-outs by proportional position snapped to a word end.
-    private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, useMap: Bool, marks: [Mark], notes: Bool) -> [Item] {
-        guard plan.citationsByBlock[block] != nil || !marks.isEmpty || (notes && plan.calloutsByBlock[block] != nil) else { return [] }
+    private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, useMap: Bool, marks: [Mark], notes: Bool) -> (items: [Item], dropped: [Int]) {
+        guard plan.citationsByBlock[block] != nil || !marks.isEmpty || (notes && plan.calloutsByBlock[block] != nil) else { return ([], []) }
+        var dropped: [Int] = []
         let map: MappedText? = useMap ? plan.blocks[block].mapped : nil
         var ranges: [Item] = []
         var cursor = 0
@@ -131,21 +139,32 @@ extension AKNWriter {
             if let found = find(needle, in: text, from: cursor) ?? find(needle, in: text, from: 0) {
                 ranges.append(Item(start: found, end: found + needle.utf8.count, kind: .citation(index), rank: 1))
                 cursor = found + needle.utf8.count
+            } else {
+                dropped.append(index)
             }
         }
-        for (index, mark) in marks.enumerated() {
-            if let found = find(mark.needle, in: text, from: 0) {
-                ranges.append(Item(start: found, end: found + mark.needle.utf8.count, kind: .mark(index), rank: 2))
-            }
-        }
-        ranges.sort { $0.start != $1.start ? $0.start < $1.start : ($0.rank != $1.rank ? $0.rank < $1.rank : $0.end > $1.end) }
+        ranges.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         var items: [Item] = []
         var end = 0
-        for range in ranges where range.start >= end && range.end > range.start {
+        for range in ranges {
+            guard range.start >= end && range.end > range.start else {
+                // Overlaps the citation before it: elements cannot interleave.
+                if case .citation(let index) = range.kind { dropped.append(index) }
+                continue
+            }
             items.append(range)
             end = range.end
         }
-        guard notes, let callouts = plan.calloutsByBlock[block], !callouts.isEmpty else { return items }
+        // Marks (docNumber, date, person) yield to citations: what they carry is restated
+        // elsewhere when they cannot be placed.
+        for (index, mark) in marks.enumerated() {
+            guard let found = findToken(mark.needle, in: text, from: 0) else { continue }
+            let markEnd = found + mark.needle.utf8.count
+            guard markEnd > found, !items.contains(where: { $0.start < markEnd && found < $0.end }) else { continue }
+            items.append(Item(start: found, end: markEnd, kind: .mark(index), rank: 2))
+        }
+        items.sort { $0.start < $1.start }
+        guard notes, let callouts = plan.calloutsByBlock[block], !callouts.isEmpty else { return (items, dropped) }
         var notesAt: [Item] = []
         for (index, callout) in callouts.enumerated() {
             var position = map.map { textOffset(callout.span.start, $0) } ?? estimate(callout.span.start, plan.blocks[block], text)
@@ -159,7 +178,7 @@ extension AKNWriter {
             }
             notesAt.append(Item(start: position, end: position, kind: .note(index), rank: 0))
         }
-        return (items + notesAt).sorted { $0.start != $1.start ? $0.start < $1.start : $0.rank < $1.rank }
+        return ((items + notesAt).sorted { $0.start != $1.start ? $0.start < $1.start : $0.rank < $1.rank }, dropped)
     }
 
     /// The first text offset whose source offset is at or after `source` (binary search: the

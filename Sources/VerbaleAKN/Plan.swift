@@ -265,8 +265,12 @@ struct Plan {
         let notes = document.footnotes
         noteContent = Array(repeating: [], count: notes.count)
         // Content: footnote blocks with the note's number inside its range, else by number alone.
+        var byNumber: [Int: [Int]] = [:]
+        for block in blocks.indices where blocks[block].kind == .footnote {
+            if let number = blocks[block].footnote { byNumber[number, default: []].append(block) }
+        }
         for (index, note) in notes.enumerated() {
-            let numbered = blocks.indices.filter { blocks[$0].kind == .footnote && blocks[$0].footnote == note.number }
+            let numbered = byNumber[note.number] ?? []
             let inRange = numbered.filter { blocks[$0].start >= note.start && blocks[$0].start < max(note.end, note.start + 1) }
             noteContent[index] = inRange.isEmpty ? numbered : inRange
         }
@@ -326,15 +330,17 @@ struct Plan {
         return 0
     }
 
-    /// The doc a note's text is written in: that of its first call-out in writing order.
-    func docOfNote(_ note: Int) -> Int {
+    /// The doc each note's text is written in: that of its first call-out in writing order, or
+    /// the doc it is an orphan of. One pass over the flow blocks.
+    func noteDocs() -> [Int] {
+        var result = Array(repeating: -1, count: document.footnotes.count)
         for (index, doc) in docs.enumerated() {
-            if doc.orphanNotes.contains(note) { return index }
-            for block in doc.head + doc.body + doc.tail where calloutsByBlock[block]?.contains(where: { $0.note == note }) == true {
-                return index
+            for note in doc.orphanNotes where result[note] < 0 { result[note] = index }
+            for block in doc.head + doc.body + doc.tail {
+                for callout in calloutsByBlock[block] ?? [] where result[callout.note] < 0 { result[callout.note] = index }
             }
         }
-        return 0
+        return result.map { max(0, $0) }
     }
 
     // MARK: Citations
@@ -345,9 +351,9 @@ struct Plan {
             for block in doc.head + doc.body + doc.tail { flowDoc[block] = index }
         }
         var noteDoc: [Int: Int] = [:]
+        let docsOfNotes = noteDocs()
         for note in noteContent.indices {
-            let doc = docOfNote(note)
-            for block in noteContent[note] { noteDoc[block] = doc }
+            for block in noteContent[note] { noteDoc[block] = docsOfNotes[note] }
         }
         let sortedWritable = blocks.indices.filter { flowDoc[$0] != nil || noteDoc[$0] != nil }
         var idIndex: [String: Int] = [:]
@@ -365,7 +371,13 @@ struct Plan {
             } else {
                 block = locateBlock(citation.span.start, sorted: sortedWritable)
             }
-            guard let block else { continue }
+            guard let block else {
+                diagnostics.append(Diagnostic(
+                    code: "akn-citation-unplaced", severity: .note,
+                    message: "\(citation.id) \"\(citation.text)\" is in no written block (page furniture?); not linked in the XML",
+                    span: citation.span))
+                continue
+            }
             citationsByBlock[block, default: []].append(index)
             let doc = flowDoc[block] ?? noteDoc[block] ?? 0
             if let instrument = resolvedInstrument(index, idIndex: idIndex) {

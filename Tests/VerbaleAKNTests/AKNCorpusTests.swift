@@ -69,6 +69,9 @@ struct AKNCorpusTests {
             #expect(all("mref").contains { $0.text.contains("Art. 4, 9, 10, 12") })
         }
         #expect(all("person").contains { $0.text == "Marat Beketayev" && $0.path.contains("conclusions") })
+        // Every citation is linked: none dropped for overlap or not found.
+        let unplaced = output.diagnostics.filter { $0.code == "akn-citation-unplaced" }
+        #expect(unplaced.isEmpty, "\(unplaced.map(\.message))")
     }
 
     /// The command-line check the issue asks for: `xmllint --noout --schema` on a written file.
