@@ -78,11 +78,14 @@ enum DateChecks {
     static func transmittalOrder(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let parts = context.document.parts
-        let letters = parts.filter { $0.kind == .letter && $0.date != nil }
-        guard !letters.isEmpty else { return [] }
         for (noteIndex, note) in parts.enumerated() where note.kind == .noteVerbale {
             guard let noteDate = ValidationCalendar.parseISO(note.date) else { continue }
-            let later = letters.filter { letter in
+            // The letter a note transmits is the next letter part (a cover note comes first),
+            // else the one just before it; other letters of a bundle are not its business.
+            let following = parts[(noteIndex + 1)...].first { $0.kind == .letter || $0.kind == .noteVerbale }
+            let preceding = parts[..<noteIndex].last { $0.kind == .letter || $0.kind == .noteVerbale }
+            let candidate = following?.kind == .letter ? following : preceding?.kind == .letter ? preceding : nil
+            let later = [candidate].compactMap { $0 }.filter { letter in
                 guard let letterDate = ValidationCalendar.parseISO(letter.date) else { return false }
                 return (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day)
             }
