@@ -14,8 +14,15 @@ enum FootnoteChecks {
                 "footnote call-out \(note.number) has no note: no footnote \(note.number) appears in the document", callout))
         }
         let numbersWithText = Set(written.map(\.number))
+        // Point at a note's marker (`<sup>5</sup>`, `[^5]:`), not its whole text: the marker
+        // is what is wrong, and a one-line caret reads better than a paragraph of them.
+        func markerSpan(_ note: Footnote) -> ByteSpan {
+            let textStart = context.blocks.first { $0.kind == .footnote && $0.footnote == note.number && $0.start >= note.start && $0.start < note.end }?.start
+            if let textStart, textStart > note.start { return ByteSpan(note.start, textStart) }
+            return ByteSpan(note.start, min(note.end, note.start + 1))
+        }
         for note in written {
-            let span = ByteSpan(note.start, note.end)
+            let span = markerSpan(note)
             if isBlank(note.text) {
                 found.append(DiagnosticCode.footnoteEmpty.diagnostic("footnote \(note.number) has no text", span))
             }
@@ -28,7 +35,7 @@ enum FootnoteChecks {
         var firstNote: [Int: Footnote] = [:]
         var previous: Int? = nil
         for note in written {
-            let span = ByteSpan(note.start, note.end)
+            let span = markerSpan(note)
             if let earlier = firstNote[note.number] {
                 found.append(DiagnosticCode.footnoteDuplicate.diagnostic(
                     "footnote number \(note.number) is used twice (first note on line \(context.line(earlier.start)))", span))
