@@ -4,7 +4,9 @@
 // Dependencies are deliberately few. swift-argument-parser is the one Swift package: it is the
 // standard for Swift CLIs, builds in seconds and has no transitive dependencies. libxml2 comes
 // from Debian's libxml2-dev through a system-library target (the XML writer and schema validator
-// the archival world already trusts); SHA-256 and JSON writing are small enough to own.
+// the archival world already trusts); SQLite likewise from libsqlite3-dev — the system library
+// builds in no time, where GRDB would add a large Swift package to every clean CI build for an
+// index that needs a dozen statements. SHA-256 and JSON writing are small enough to own.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -31,6 +33,16 @@ let package = Package(
             name: "VerbaleKit",
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "VerbaleIndex",
+            dependencies: ["VerbaleKit", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "VerbaleAKN",
             dependencies: ["VerbaleKit", "CLibXML2"],
@@ -41,6 +53,7 @@ let package = Package(
             dependencies: [
                 "VerbaleKit",
                 "VerbaleAKN",
+                "VerbaleIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -48,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "VerbaleKitTests",
             dependencies: ["VerbaleKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerbaleIndexTests",
+            dependencies: ["VerbaleKit", "VerbaleIndex"],
             swiftSettings: strictSettings
         ),
         .testTarget(

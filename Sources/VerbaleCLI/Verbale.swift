@@ -12,7 +12,7 @@ struct VerbaleCommand: ParsableCommand {
         or pdftotext (plain, hard-wrapped), in English, French, Spanish or Russian.
         """,
         version: Verbale.version,
-        subcommands: [Convert.self, Cites.self, Validate.self]
+        subcommands: [Convert.self, Cites.self, Validate.self, IndexCommand.self, QueryCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is

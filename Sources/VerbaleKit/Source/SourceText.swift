@@ -81,16 +81,17 @@ public struct MappedText: Sendable {
     public var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends one byte that came from source offset `source`.
+    /// Source offset the next byte must come from to extend the current run (-1: no run).
+    private var nextContiguousSource = -1
+
     @inline(__always)
     public mutating func append(_ byte: UInt8, from source: Int) {
-        if let lastText = runText.last, let lastSource = runSource.last,
-           lastSource + (bytes.count - lastText) == source {
-            bytes.append(byte)
-            return
+        if source != nextContiguousSource {
+            runText.append(bytes.count)
+            runSource.append(source)
         }
-        runText.append(bytes.count)
-        runSource.append(source)
         bytes.append(byte)
+        nextContiguousSource = source + 1
     }
 
     /// Appends a run of source bytes starting at source offset `source`.
@@ -117,6 +118,11 @@ public struct MappedText: Sendable {
                 runText.removeLast()
                 runSource.removeLast()
             }
+        }
+        if let lastText = runText.last, let lastSource = runSource.last {
+            nextContiguousSource = lastSource + (bytes.count - lastText)
+        } else {
+            nextContiguousSource = -1
         }
     }
 

@@ -19,7 +19,7 @@ public struct JSONOutput: Sendable {
     private mutating func newline() {
         guard indentUnit > 0 else { return }
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
+        for _ in 0..<(depth * indentUnit) { bytes.append(0x20) }
     }
 
     private mutating func separate() {
@@ -65,7 +65,9 @@ public struct JSONOutput: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: indentUnit > 0 ? [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20] : [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if indentUnit > 0 { bytes.append(0x20) }
         // The value follows the key directly, without a separator of its own.
         pendingValue = true
     }
@@ -93,8 +95,10 @@ public struct JSONOutput: Sendable {
         value.withUnsafeBufferPointer { escape($0) }
     }
 
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
     private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        let hex = Self.hex
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
         for index in 0..<buffer.count {
@@ -119,7 +123,20 @@ public struct JSONOutput: Sendable {
     /// Writes an integer value.
     public mutating func int(_ value: Int) {
         valuePrefix()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     /// Writes a boolean value.
