@@ -310,6 +310,21 @@ struct EnclosureList {
     /// Finds the first enclosure list: a heading word followed by `:` or by nothing, then
     /// entries after the colon (`;`-separated) or in the following list items.
     static func find(in context: ValidationContext) -> EnclosureList? {
+        // A cover note may state the total (`Enclosure: as stated, 101 pages.`) while the annex
+        // lists the entries: take the first list with entries, and the first total anywhere.
+        let lists = findAll(in: context)
+        guard var merged = lists.first(where: { !$0.entries.isEmpty }) ?? lists.first else { return nil }
+        if merged.totalPages == nil, let withTotal = lists.first(where: { $0.totalPages != nil }) {
+            merged.totalPages = withTotal.totalPages
+            merged.totalSpan = withTotal.totalSpan
+            merged.blocks += withTotal.blocks
+        }
+        return merged
+    }
+
+    /// Every enclosure list or stated total, in source order.
+    static func findAll(in context: ValidationContext) -> [EnclosureList] {
+        var found: [EnclosureList] = []
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
             let start = skipMarkup(bytes, 0)
@@ -396,9 +411,9 @@ struct EnclosureList {
             if entries.isEmpty && totalPages == nil { continue }
             let span = context.sourceSpan(block: index, start..<(start + heading.count))
             // `Enclosure: as stated, 101 pages.` states a total with no list: nothing to compare.
-            return EnclosureList(entries: entries, totalPages: totalPages, totalSpan: totalSpan, span: span, blocks: blocks)
+            found.append(EnclosureList(entries: entries, totalPages: totalPages, totalSpan: totalSpan, span: span, blocks: blocks))
         }
-        return nil
+        return found
     }
 
     /// Openings of a longer list heading (`List of enclosed exhibits:`).

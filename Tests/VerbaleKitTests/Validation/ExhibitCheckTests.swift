@@ -121,6 +121,30 @@ import Testing
         #expect(Validator.validate(uncited).isEmpty)
     }
 
+    @Test func totalInTheCoverNoteEntriesInTheAnnex() {
+        let text = """
+        The Mission has the honor to transmit the response.
+
+        *Enclosure: as stated, 12 pages.*
+
+        See Exhibit 1. See Exhibit 2.
+
+        List of enclosed exhibits:
+
+        Exhibit 1 – Notification (2 pages)
+
+        Exhibit 2 – Decree (extract, 6 pages)
+
+        """
+        let citations = ["1", "2"].map { Self.exhibit($0, text) }
+        let found = ValidationFixture.validate(text, citations: citations)
+        #expect(ValidationFixture.codes(found) == ["enclosure-page-count"])
+        #expect(found.first?.message.contains("12 pages in total") == true)
+        #expect(found.first?.message.contains("add up to 8") == true)
+        let agreeing = text.validationReplacing("12 pages", "8 pages")
+        #expect(ValidationFixture.validate(agreeing, citations: ["1", "2"].map { Self.exhibit($0, agreeing) }).isEmpty)
+    }
+
     @Test func statedTotalWithoutListIsNotChecked() {
         let text = "The Mission has the honor to transmit the response.\n\n*Enclosure: as stated, 101 pages.*\n\nSee Exhibit 1.\n"
         let found = ValidationFixture.validate(text, citations: [Self.exhibit("1", text)])
