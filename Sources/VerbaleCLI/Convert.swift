@@ -1,20 +1,46 @@
 import ArgumentParser
+import VerbaleAKN
 import VerbaleKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `verbale convert`: documents → `verbale/1` JSON (and Akoma Ntoso XML).
-struct Convert: ParsableCommand {
+/// `verbale convert`: documents → `verbale/1` JSON and/or Akoma Ntoso XML, one input or a
+/// whole archive (parallel, incremental, sharded, atomic).
+struct Convert: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert communications to verbale/1 JSON.",
-        discussion: "One input without -o writes to standard output; with -o DIR, each input becomes DIR/<name>.json, mirroring directory inputs."
+        abstract: "Convert communications to verbale/1 JSON and/or Akoma Ntoso 3.0 XML.",
+        discussion: """
+        One input without -o writes to standard output. With -o DIR every input becomes \
+        DIR/<relative path>.json (and .xml), mirroring directory inputs; DIR/manifest.jsonl records \
+        each input's sha256 and status, and a re-run skips inputs whose hash and tool version are \
+        unchanged (--force redoes all). --shard K/N converts only the K-th of N deterministic \
+        shares of the inputs, so the same command runs as a job array across machines.
+        """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: "Output formats, comma-separated: json.")
+    @Option(name: .long, help: "Output formats, comma-separated: json, xml.")
     var format: String = "json"
 
     @Option(name: [.short, .customLong("output")], help: "Output directory.")
     var output: String?
+
+    @Option(name: .long, help: "Documents converted in parallel (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Convert only share K of N (1-based), e.g. --shard 3/8.")
+    var shard: String?
+
+    @Option(name: .long, help: "Validate each XML output against this Akoma Ntoso schema (akomantoso30.xsd).")
+    var schema: String?
+
+    @Flag(name: .long, help: "Convert every input even if the manifest says it is unchanged.")
+    var force = false
+
+    @Flag(name: .long, help: "No progress output.")
+    var quiet = false
 
     @Flag(name: .long, help: "Write JSON on one line.")
     var compact = false
@@ -22,43 +48,138 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Print a one-line summary of each document on standard error.")
     var summary = false
 
+    var formats: [String] { format.split(separator: ",").map { $0.trimmingSpacesCLI() } }
+
     func validate() throws {
-        let formats = format.split(separator: ",").map { $0.trimmingSpacesCLI() }
-        for name in formats where !["json"].contains(name) {
-            throw ValidationError("unknown format '\(name)'; use json")
+        for name in formats where !["json", "xml"].contains(name) {
+            throw ValidationError("unknown format '\(name)'; use json, xml or json,xml")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Self.parseShard(shard) == nil {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. --shard 2/8")
+        }
+        if output == nil && formats.count > 1 {
+            throw ValidationError("writing \(format) needs an output directory; add -o DIR")
         }
     }
 
-    func run() throws {
-        let files: [InputFile]
+    static func parseShard(_ text: String) -> (Int, Int)? {
+        let pieces = text.split(separator: "/")
+        guard pieces.count == 2, let k = Int(pieces[0]), let n = Int(pieces[1]), n >= 1, (1...n).contains(k) else { return nil }
+        return (k, n)
+    }
+
+    func run() async throws {
+        var files: [InputFile]
         do { files = try InputCollector.collect(input.inputs) } catch {
             Output.stderr("verbale: error: \(error)")
             throw ExitCode(2)
         }
-        if output == nil && files.count > 1 {
-            Output.stderr("verbale: error: \(files.count) inputs need an output directory; add -o DIR")
-            throw ExitCode(2)
+        if let shard, let (k, n) = Self.parseShard(shard) {
+            files = files.filter { Sharding.share(of: $0.relative, count: n) == k - 1 }
         }
-        var failed = 0
-        for file in files {
-            do {
-                let document = try InputCollector.parse(file)
-                let json = JSONWriter.write(document, indent: compact ? 0 : 1)
-                if summary { Output.stderr(Self.summaryLine(file.relative, document)) }
-                if let output {
-                    try Output.writeAtomically(json, to: output + "/" + Self.outputName(file.relative, extension: "json"))
-                } else {
-                    Output.stdout(json)
-                }
-            } catch {
-                failed += 1
-                Output.stderr("verbale: error: \(error)")
+        let loadedSchema: AKNSchema?
+        if let schema {
+            do { loadedSchema = try AKNSchema(path: schema) } catch {
+                Output.stderr("verbale: error: \(schema): \(error)")
+                throw ExitCode(2)
             }
+        } else {
+            loadedSchema = nil
         }
-        if failed > 0 { throw ExitCode(1) }
+        let job = ConversionJob(formats: formats, compact: compact, schema: loadedSchema, summary: summary)
+        guard let output else {
+            if files.count > 1 {
+                Output.stderr("verbale: error: \(files.count) inputs need an output directory; add -o DIR")
+                throw ExitCode(2)
+            }
+            var failed = 0
+            for file in files {
+                let result = job.convert(file, into: nil)
+                if let error = result.error { failed += 1; Output.stderr("verbale: error: \(error)") }
+            }
+            if failed > 0 { throw ExitCode(1) }
+            return
+        }
+        let batch = Batch(output: output, job: job, jobs: jobs ?? Batch.cores(), force: force,
+                          progress: quiet ? .none : (isatty(2) != 0 ? .bar : .lines))
+        let outcome = await batch.run(files)
+        if outcome.failed > 0 { throw ExitCode(1) }
     }
+}
 
-    /// `name: note-verbale 2019-12-23 Geneva; letter 2019-12-19 (Marat Beketayev); 8 questions, …`
+/// Deterministic shares of an input list: the same path always falls in the same share, on
+/// every machine, whatever order the inputs were listed in.
+enum Sharding {
+    /// FNV-1a of the relative path, modulo `count`.
+    static func share(of path: String, count: Int) -> Int {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return Int(hash % UInt64(count))
+    }
+}
+
+/// What one input produced.
+struct ConversionResult: Sendable {
+    var file: InputFile
+    var bytes = 0
+    var sha256 = ""
+    var citations = 0
+    var diagnostics = 0
+    var error: String? = nil
+    var summary: String? = nil
+}
+
+/// Converts one input into its outputs.
+struct ConversionJob: Sendable {
+    var formats: [String]
+    var compact: Bool
+    var schema: AKNSchema?
+    var summary: Bool
+
+    /// Converts `file`; writes into `directory` (atomically) or to standard output.
+    func convert(_ file: InputFile, into directory: String?) -> ConversionResult {
+        var result = ConversionResult(file: file)
+        do {
+            var document = try InputCollector.parse(file)
+            result.bytes = document.source.bytes
+            result.sha256 = document.source.sha256
+            var xml: [UInt8]? = nil
+            if formats.contains("xml") {
+                let written = try AKNWriter.write(document)
+                document.diagnostics.append(contentsOf: written.diagnostics)
+                if let schema {
+                    let issues = schema.validate(written.bytes) + AKNReferenceCheck.check(written.bytes)
+                    if !issues.isEmpty {
+                        let list = issues.prefix(5).map(\.description).joined(separator: "; ")
+                        throw InputError(path: file.path, reason: "the Akoma Ntoso output does not validate: \(list); please report this with the input")
+                    }
+                }
+                xml = written.bytes
+            }
+            result.citations = document.citations.count
+            result.diagnostics = document.diagnostics.count
+            if summary { result.summary = Convert.summaryLine(file.relative, document) }
+            for name in formats {
+                let bytes = name == "xml" ? xml! : JSONWriter.write(document, indent: compact ? 0 : 1)
+                if let directory {
+                    try Output.writeAtomically(bytes, to: directory + "/" + Convert.outputName(file.relative, extension: name))
+                } else {
+                    Output.stdout(bytes)
+                }
+            }
+            if directory == nil, let line = result.summary { Output.stderr(line) }
+        } catch let error as InputError {
+            result.error = error.description
+        } catch {
+            result.error = "\(file.path): \(error)"
+        }
+        return result
+    }
+}
+
+extension Convert {
+    /// `name: [en] note-verbale 2019-12-23 Geneva; letter 2019-12-19 (Marat Beketayev); 8 questions, …`
     static func summaryLine(_ name: String, _ document: Document) -> String {
         let parts = document.parts.filter { $0.kind != .letterhead }.map { part -> String in
             var text = part.kind.rawValue

@@ -3,7 +3,7 @@ import VerbaleKit
 
 /// The `verbale` command: a thin front over VerbaleKit.
 @main
-struct VerbaleCommand: ParsableCommand {
+struct VerbaleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verbale",
         abstract: "Turn diplomatic communications into a normalized, validated, citation-indexed corpus.",
@@ -17,10 +17,14 @@ struct VerbaleCommand: ParsableCommand {
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is
     /// 64), as the documented exit codes promise: 0 success, 1 input failures, 2 usage.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

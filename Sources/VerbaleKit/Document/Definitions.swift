@@ -64,6 +64,8 @@ enum DefinitionFinder {
         } else {
             return nil
         }
+        // `(hereinafter "the Government")`: the English article is not part of the term.
+        if term.hasPrefix("the ") && term.count > 5 { term = String(term.dropFirst(4)) }
         guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
         let termRange = Array(inner.utf8).firstRange(of: Array(term.utf8)).map { (open + 1 + $0.lowerBound)..<(open + 1 + $0.upperBound) }
@@ -82,17 +84,19 @@ enum DefinitionFinder {
             var start = index
             while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != UInt8(ascii: "(") { start -= 1 }
             let word = String(decoding: bytes[start..<index], as: UTF8.self)
-            let bare = word.trimmingCharacters(",")
+            // Quotes around a name (`"Steppe Voices"`) are not part of the test for capitals.
+            let bare = word.trimmingCharacters(",\"“”«»'‘’")
             guard !bare.isEmpty else { break }
             let isPossessive = bare.hasSuffix("’s") || bare.hasSuffix("'s")
             if isPossessive { break }
             let first = bare.first!
             let accepted = first.isUppercase || connectors.contains(bare.lowercased()) || bare.allSatisfy(\.isNumber)
+                || numberSigns.contains(bare)
             guard accepted else { break }
             words.insert((word, start), at: 0)
             index = start
             while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
-            if word.hasSuffix(".") && words.count > 1 { break }
+            if word.hasSuffix(".") && words.count > 1 && !numberSigns.contains(bare) { break }
         }
         // Leading connectors, articles and a leading date (`on May 27, 2019, the Medeu District
         // Court`) are not part of the name; a date after the name (`… of April 17, 1995`) is.
@@ -103,9 +107,57 @@ enum DefinitionFinder {
             words.removeFirst()
         }
         while let last = words.last, connectors.contains(last.0.lowercased()) { words.removeLast() }
-        guard let start = words.first?.1 else { return nil }
-        let meaning = words.map(\.0).joined(separator: " ").trimmingCharacters(",")
+        guard let start = words.first?.1 else { return determinedPhraseBefore(open, bytes) }
+        let meaning = words.map(\.0).joined(separator: " ").trimmingCharacters(",\"“”«»")
         guard meaning.count >= 2 else { return nil }
         return (meaning, start)
+    }
+
+    /// Number signs inside a statute's name (`Act No. 2 of 2021`, `loi n° 2020-38`).
+    static let numberSigns: Set<String> = ["No", "No.", "Nos.", "N°", "Nº", "n°", "nº", "no.", "№"]
+
+    /// Head nouns of names written in lower case in French and Spanish (statutes, bodies).
+    static let headNouns: Set<String> = [
+        "loi", "ley", "décret", "decreto", "code", "código", "convention", "convención", "pacte", "pacto",
+        "règlement", "reglamento", "accord", "acuerdo", "arrêté", "ordonnance", "constitution", "constitución",
+        "charte", "carta", "protocole", "protocolo", "traité", "tratado", "conseil", "consejo", "comité",
+        "commission", "comisión", "cour", "corte", "tribunal", "ministère", "ministerio", "office", "oficina",
+        "agence", "agencia", "autorité", "autoridad", "fonds", "fondo", "association", "asociación",
+        "fondation", "fundación", "programme", "programa", "plan", "stratégie", "estrategia", "résolution", "resolución",
+    ]
+
+    /// Articles that start a noun phrase in French, Spanish and English.
+    static let determiners: Set<String> = ["la", "le", "les", "l'", "l’", "el", "los", "las", "the", "du", "del"]
+
+    /// French and Spanish names are written in lower case after their head noun (`la loi
+    /// n° 2020-38 du 22 décembre 2020 relative à …`, `le Conseil national de régulation de
+    /// l'audiovisuel`): walk back, without crossing a comma or a full stop, to the farthest
+    /// article followed by a head noun.
+    private static func determinedPhraseBefore(_ open: Int, _ bytes: [UInt8]) -> (String, Int)? {
+        var index = open
+        while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
+        let end = index
+        var words = 0
+        var best: Int? = nil
+        var following: String? = nil  // the word after the current one, lower-cased
+        while index > 0 && words < 20 {
+            var start = index
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
+            if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || (word.hasSuffix(".") && !numberSigns.contains(word)) { break }
+            let lowerWord = word.lowercased()
+            if determiners.contains(lowerWord), let next = following, headNouns.contains(next) {
+                best = index + 1
+            } else if lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
+                let elided = lowerWord.hasPrefix("l'") ? 2 : 4
+                if headNouns.contains(String(lowerWord.dropFirst(lowerWord.hasPrefix("l'") ? 2 : 2))) { best = start + elided }
+            }
+            following = lowerWord
+            words += 1
+            index = start
+            while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
+        }
+        guard let phraseStart = best, phraseStart < end else { return nil }
+        return (String(decoding: bytes[phraseStart..<end], as: UTF8.self), phraseStart)
     }
 }

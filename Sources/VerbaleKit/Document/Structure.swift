@@ -181,11 +181,14 @@ struct StructureBuilder {
     /// A UN document masthead: a symbol such as `A/HRC/43/15/Add.1` near "United Nations" or
     /// "Distr." at the top.
     private func isReport() -> Bool {
-        let head = blocks.prefix(8).map(\.text).joined(separator: " ")
-        let headLower = head.lowercased()
-        guard headLower.contains("united nations") || headLower.contains("nations unies")
-                || headLower.contains("naciones unidas") || headLower.contains("distr.") else { return false }
-        return head.split(separator: " ").contains { Self.looksLikeSymbol($0) }
+        // The masthead is the first lines: the symbol there, with the distribution line
+        // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
+        let masthead = blocks.prefix(3).filter { $0.kind != .footnote }.map(\.text).joined(separator: " ")
+        let lowerMasthead = masthead.lowercased()
+        guard lowerMasthead.contains("distr") || lowerMasthead.contains("general assembly")
+                || lowerMasthead.contains("assemblée générale") || lowerMasthead.contains("asamblea general")
+                || lowerMasthead.contains("генеральная ассамблея") else { return false }
+        return masthead.split(separator: " ").contains { Self.looksLikeSymbol($0) }
     }
 
     static func looksLikeSymbol(_ word: Substring) -> Bool {
@@ -368,6 +371,11 @@ struct StructureBuilder {
             bodyStarted = true
         }
         if part.kind == .letter, !address.isEmpty { part.to = address.joined(separator: ", ") }
+        if part.date == nil, let last = range.reversed().first(where: { isBody($0) }), isDateline(last) {
+            // Some replies are dated at the foot (`Geneva, 16 July 2021`).
+            blocks[last].kind = .dateline
+            setDate(&part, from: blocks[last].text, date: DateParser.firstDate(in: blocks[last].text)!)
+        }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
                 let head = String(blocks[index].text.prefix(240))
@@ -385,16 +393,21 @@ struct StructureBuilder {
             guard blocks[index].text.utf8.count <= 200, !isDateline(index) || lines.isEmpty == false else { break }
             if isDateline(index) { break }
             blocks[index].kind = .signature
-            lines.append(contentsOf: lineTexts(of: blocks[index]))
+            let blockLines = lineTexts(of: blocks[index])
+            lines.append(contentsOf: blockLines)
             index += 1
+            // The block with the name ends the signature; an addressee block may follow it.
+            if blockLines.contains(where: { Self.looksLikeName($0.trimmingCharacters("()")) }) { break }
         }
         if lines.isEmpty {
             // Closing and name in one block: the lines after the closing formula.
             lines = Array(lineTexts(of: blocks[closing]).dropFirst())
         }
-        guard let nameIndex = lines.lastIndex(where: Self.looksLikeName) else { return }
+        guard let nameIndex = lines.lastIndex(where: { Self.looksLikeName($0.trimmingCharacters("()")) }) else { return }
         let title = lines.enumerated().filter { $0.offset != nameIndex }.map(\.element).joined(separator: " ").trimmingSpaces()
-        part.signatory = Signatory(name: lines[nameIndex], title: title.isEmpty ? nil : title)
+        // `(Meenakshi Raghavan Iyer)`: a typed name under a signature is often in parentheses.
+        let name = lines[nameIndex].trimmingCharacters("()")
+        part.signatory = Signatory(name: name, title: title.isEmpty ? nil : title)
         if part.from == nil, !title.isEmpty { part.from = title }
     }
 
