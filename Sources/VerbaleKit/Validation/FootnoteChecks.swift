@@ -16,8 +16,12 @@ enum FootnoteChecks {
         let numbersWithText = Set(written.map(\.number))
         // Point at a note's marker (`<sup>5</sup>`, `[^5]:`), not its whole text: the marker
         // is what is wrong, and a one-line caret reads better than a paragraph of them.
+        var footnoteBlockStarts: [Int: [Int]] = [:]
+        for block in context.blocks where block.kind == .footnote {
+            if let number = block.footnote { footnoteBlockStarts[number, default: []].append(block.start) }
+        }
         func markerSpan(_ note: Footnote) -> ByteSpan {
-            let textStart = context.blocks.first { $0.kind == .footnote && $0.footnote == note.number && $0.start >= note.start && $0.start < note.end }?.start
+            let textStart = footnoteBlockStarts[note.number]?.first { $0 >= note.start && $0 < note.end }
             if let textStart, textStart > note.start { return ByteSpan(note.start, textStart) }
             return ByteSpan(note.start, min(note.end, note.start + 1))
         }
