@@ -1,4 +1,243 @@
+internal import Foundation
 public import VerbaleKit
 
-/// The SQLite citation index (being written; see issue #6).
-public enum CitationIndex {}
+/// A SQLite citation index of converted documents (`verbale/1` JSON): load, replace, merge
+/// and query. The schema is described in `docs/index.md`.
+///
+/// Not `Sendable`: one index is used from one thread; parallel loads write separate shard
+/// files and `merge` them.
+public final class CitationIndex {
+    /// The open database.
+    public let database: SQLiteDatabase
+
+    /// Opens the index at `path`, creating the file and schema if needed. `readOnly` opens an
+    /// existing index for queries only.
+    public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+        database = try SQLiteDatabase(path: path, readOnly: readOnly, create: !readOnly)
+        if readOnly {
+            try checkSchema(database, path: path)
+            return
+        }
+        // WAL lets readers (a browser, a `verbale query`) work during a load; synchronous=NORMAL
+        // syncs only at checkpoints, which is safe in WAL mode and far cheaper than FULL for a
+        // derived index that can always be rebuilt. A larger page cache keeps the key indexes
+        // in memory during bulk loads.
+        try database.execute("""
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA foreign_keys = ON;
+        PRAGMA temp_store = MEMORY;
+        PRAGMA cache_size = -65536;
+        """)
+        let version = try database.scalar("PRAGMA user_version")
+        if version == .integer(0) {
+            try database.execute("BEGIN IMMEDIATE")
+            do {
+                for statement in IndexSchema.createStatements { try database.execute(statement) }
+                try database.execute("COMMIT")
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        } else {
+            try checkSchema(database, path: path)
+        }
+    }
+
+    private func checkSchema(_ database: SQLiteDatabase, path: String) throws(SQLiteError) {
+        let version = try database.scalar("PRAGMA user_version")
+        guard version == .integer(Int64(IndexSchema.version)) else {
+            throw SQLiteError(code: 1, message: "\(path) is not a \(IndexSchema.name) index (user_version \(version.displayText)); index into a new file")
+        }
+    }
+
+    /// Number of indexed documents.
+    public var documentCount: Int {
+        get throws(SQLiteError) {
+            if case .integer(let count) = try database.scalar("SELECT count(*) FROM documents") { return Int(count) }
+            return 0
+        }
+    }
+
+    // MARK: Loading
+
+    /// What a load did.
+    public struct LoadReport: Sendable {
+        /// Documents indexed (new or replaced).
+        public var documents = 0
+        /// Documents that replaced an earlier version (same source path).
+        public var replaced = 0
+        /// JSON bytes read from the documents indexed.
+        public var bytes = 0
+        /// Files that could not be indexed, each with its reason; the load went on past them.
+        public var failures: [IndexInputError] = []
+        /// Wall-clock seconds.
+        public var seconds = 0.0
+    }
+
+    /// The `verbale/1` JSON files under `inputs`: files as given, directories searched
+    /// recursively for `*.json` (sorted, so loads are deterministic; `manifest.jsonl` is not
+    /// JSON and is skipped). Throws for an input that does not exist.
+    public static func jsonFiles(_ inputs: [String]) throws(IndexInputError) -> [String] {
+        try JSONDocumentReader.collect(inputs)
+    }
+
+    /// Loads the `verbale/1` JSON files under `inputs` (see `jsonFiles`); a missing input is
+    /// reported as a failure.
+    public func load(_ inputs: [String], batchSize: Int = 200) throws -> LoadReport {
+        do { return try load(files: Self.jsonFiles(inputs), batchSize: batchSize) } catch let error as IndexInputError {
+            var report = LoadReport()
+            report.failures.append(error)
+            return report
+        }
+    }
+
+    /// Loads `files`, each a `verbale/1` JSON document. A file that is not valid `verbale/1`
+    /// is reported in `failures` and skipped; the others are indexed. Each document replaces
+    /// the rows of the document with the same source path; documents are committed in batches
+    /// of `batchSize` (each in its own savepoint, so a failed document leaves no rows behind).
+    /// `progress` is called after every document; a full disk or I/O error ends the load by
+    /// throwing, after rolling back the current batch.
+    public func load(files: [String], batchSize: Int = 200,
+                     progress: ((_ done: Int, _ total: Int, _ bytes: Int) -> Void)? = nil) throws -> LoadReport {
+        let start = Date()
+        var report = LoadReport()
+        let loader = try Loader(database)
+        var inBatch = 0
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            for (number, file) in files.enumerated() {
+                do {
+                    let bytes = try JSONDocumentReader.read(file)
+                    let root = try JSONDocumentReader.parse(bytes, path: file)
+                    let replaced = try database.savepoint("doc") {
+                        try loader.insert(root, jsonPath: file, jsonBytes: bytes.count)
+                    }
+                    report.documents += 1
+                    report.bytes += bytes.count
+                    if replaced { report.replaced += 1 }
+                } catch let error as IndexInputError {
+                    report.failures.append(error)
+                } catch let error as SQLiteError {
+                    // A constraint on one document's data; a full disk or I/O error ends the load.
+                    if [SQLITE_FULL_CODE, SQLITE_IOERR_CODE, SQLITE_READONLY_CODE].contains(error.code & 0xff) { throw error }
+                    report.failures.append(IndexInputError(path: file, reason: "cannot be indexed: \(error)"))
+                }
+                inBatch += 1
+                if inBatch >= batchSize {
+                    try database.execute("COMMIT; BEGIN IMMEDIATE")
+                    inBatch = 0
+                }
+                progress?(number + 1, files.count, report.bytes)
+            }
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+        try? database.execute("PRAGMA optimize")
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Indexes one `verbale/1` JSON text (`jsonPath` names it in reports and in
+    /// `documents.json_path`) in its own transaction. Returns true when it replaced an earlier
+    /// version of the same document.
+    @discardableResult
+    public func add(json bytes: [UInt8], jsonPath: String) throws -> Bool {
+        let root = try JSONDocumentReader.parse(bytes, path: jsonPath)
+        let loader = try Loader(database)
+        return try database.transaction { try loader.insert(root, jsonPath: jsonPath, jsonBytes: bytes.count) }
+    }
+
+    /// Indexes a parsed document through its `verbale/1` JSON, so a document indexed this way
+    /// has exactly the rows that `verbale index` gives its converted file.
+    @discardableResult
+    public func add(_ document: Document, jsonPath: String = "") throws -> Bool {
+        try add(json: JSONWriter.write(document, indent: 0), jsonPath: jsonPath)
+    }
+
+    /// Removes the document whose source path is `path`; false when there was none.
+    @discardableResult
+    public func remove(path: String) throws -> Bool {
+        try database.transaction {
+            guard case .integer(let id) = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(path)]) else { return false }
+            try Self.deleteDocument(database, id: id)
+            return true
+        }
+    }
+
+    /// Deletes a document's rows. The FTS table holds no copy of the text (external content),
+    /// so it must be told which text it indexed before the paragraphs go; the rest follows
+    /// from `ON DELETE CASCADE`.
+    static func deleteDocument(_ database: SQLiteDatabase, id: Int64) throws(SQLiteError) {
+        let fts = try database.prepare("""
+        INSERT INTO \(IndexSchema.ftsTable) (\(IndexSchema.ftsTable), rowid, text) \
+        SELECT 'delete', id, text FROM paragraphs WHERE document_id = ?
+        """)
+        try fts.bind(1, Int(id))
+        try fts.run()
+        let delete = try database.prepare("DELETE FROM documents WHERE id = ?")
+        try delete.bind(1, Int(id))
+        try delete.run()
+    }
+
+    // MARK: Merging
+
+    /// Copies every document of the shard indexes at `shards` into this index (ATTACH +
+    /// INSERT … SELECT, row ids shifted past this index's own). A document already here with the
+    /// same source path is replaced by the shard's; among shards, the later one wins. One
+    /// transaction per shard. Returns the number of documents copied.
+    @discardableResult
+    public func merge(shards: [String]) throws -> Int {
+        var copied = 0
+        for shard in shards {
+            // Open it first to check it is an index at all, with a readable error if not.
+            do { _ = try CitationIndex(path: shard, readOnly: true) } catch {
+                throw SQLiteError(code: error.code, message: "\(shard): \(error.message)")
+            }
+            let attach = try database.prepare("ATTACH DATABASE ? AS shard")
+            try attach.bind(1, shard)
+            try attach.run()
+            defer { try? database.execute("DETACH DATABASE shard") }
+            copied += try database.transaction { try mergeAttached() }
+        }
+        return copied
+    }
+
+    private func mergeAttached() throws -> Int {
+        // Documents of the shard that are already here are replaced.
+        let existing = try database.rows("SELECT m.id FROM main.documents m JOIN shard.documents s ON s.path = m.path")
+        for row in existing {
+            if case .integer(let id) = row[0] { try Self.deleteDocument(database, id: id) }
+        }
+        var offsets: [String: Int64] = [:]
+        for table in IndexSchema.tables {
+            if case .integer(let maximum) = try database.scalar("SELECT max(id) FROM main.\(table.name)") {
+                offsets[table.name] = maximum
+            } else {
+                offsets[table.name] = 0
+            }
+        }
+        for table in IndexSchema.tables {
+            let names = table.columns.map(\.name)
+            let values = table.columns.map { column -> String in
+                if column.name == "id" { return "id + \(offsets[table.name]!)" }
+                if let target = column.references { return "\(column.name) + \(offsets[target]!)" }
+                return column.name
+            }
+            try database.execute("INSERT INTO main.\(table.name) (\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM shard.\(table.name) ORDER BY id")
+        }
+        try database.execute("""
+        INSERT INTO main.\(IndexSchema.ftsTable) (rowid, text) SELECT id + \(offsets["paragraphs"]!), text FROM shard.paragraphs
+        """)
+        if case .integer(let count) = try database.scalar("SELECT count(*) FROM shard.documents") { return Int(count) }
+        return 0
+    }
+}
+
+// The primary result codes the loader tells apart (the C macros are not visible to callers of
+// this module, and comparing numbers keeps `CSQLite` an internal import).
+let SQLITE_FULL_CODE: Int32 = 13
+let SQLITE_IOERR_CODE: Int32 = 10
+let SQLITE_READONLY_CODE: Int32 = 8

@@ -1,0 +1,334 @@
+internal import Foundation
+
+/// An `INSERT` prepared once and bound column by column in the schema's order.
+///
+/// Binding by position (the next parameter each call) keeps the hot loop free of name
+/// look-ups; `run` checks that exactly as many values were bound as the table has columns, so
+/// a loader out of step with the schema fails loudly in the tests instead of shifting columns.
+struct Inserter {
+    let statement: SQLiteStatement
+    let count: Int32
+    var next: Int32 = 1
+
+    init(_ database: SQLiteDatabase, table name: String) throws(SQLiteError) {
+        let table = IndexSchema.table(name)
+        statement = try database.prepare(IndexSchema.insertStatement(table))
+        count = Int32(table.dataColumns.count)
+    }
+
+    mutating func text(_ value: String?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    mutating func int(_ value: Int?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    mutating func int(_ value: Int64?) throws(SQLiteError) { try statement.bind(next, value.map { Int($0) }); next += 1 }
+
+    /// Inserts the row and returns its id.
+    mutating func run() throws(SQLiteError) -> Int64 {
+        precondition(next == count + 1, "\(statement.sql): bound \(next - 1) of \(count) columns")
+        next = 1
+        try statement.run()
+        return statement.database.lastInsertRowID
+    }
+}
+
+/// Turns one `verbale/1` JSON document into rows. Statements are prepared once per load.
+final class Loader {
+    let database: SQLiteDatabase
+    var documents: Inserter
+    var parts: Inserter
+    var sections: Inserter
+    var paragraphs: Inserter
+    var questions: Inserter
+    var footnotes: Inserter
+    var footnoteReferences: Inserter
+    var citations: Inserter
+    var pinpoints: Inserter
+    var definitions: Inserter
+    var exhibits: Inserter
+    var diagnostics: Inserter
+    let fts: SQLiteStatement
+    let findDocument: SQLiteStatement
+    /// One timestamp per load: rows of one run share it, and it costs no clock call per document.
+    let indexedAt: String
+
+    init(_ database: SQLiteDatabase) throws(SQLiteError) {
+        self.database = database
+        documents = try Inserter(database, table: "documents")
+        parts = try Inserter(database, table: "parts")
+        sections = try Inserter(database, table: "sections")
+        paragraphs = try Inserter(database, table: "paragraphs")
+        questions = try Inserter(database, table: "questions")
+        footnotes = try Inserter(database, table: "footnotes")
+        footnoteReferences = try Inserter(database, table: "footnote_references")
+        citations = try Inserter(database, table: "citations")
+        pinpoints = try Inserter(database, table: "citation_pinpoints")
+        definitions = try Inserter(database, table: "definitions")
+        exhibits = try Inserter(database, table: "exhibits")
+        diagnostics = try Inserter(database, table: "diagnostics")
+        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) VALUES (?, ?)")
+        findDocument = try database.prepare("SELECT id FROM documents WHERE path = ?")
+        indexedAt = ISO8601DateFormatter().string(from: Date())
+    }
+
+    /// A block as the citation linker needs it.
+    private struct BlockRow {
+        var row: Int64
+        var jsonID: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Inserts `root`, first deleting the document with the same source path. Returns true
+    /// when a document was replaced. The caller provides the transaction.
+    func insert(_ root: JSONObject, jsonPath: String, jsonBytes: Int) throws -> Bool {
+        let source = root.object("source")!
+        let path = source.string("path")!
+
+        try findDocument.bind(1, path)
+        var replaced = false
+        if try findDocument.step(), case .integer(let old) = findDocument.value(0) {
+            findDocument.reset()
+            try CitationIndex.deleteDocument(database, id: old)
+            replaced = true
+        } else {
+            findDocument.reset()
+        }
+
+        let citationObjects = root.objects("citations")
+        let diagnosticObjects = root.objects("diagnostics")
+        try documents.text(path)
+        try documents.text(jsonPath)
+        try documents.text(source.string("sha256"))
+        try documents.int(source.int("bytes"))
+        try documents.int(jsonBytes)
+        try documents.text(source.string("format"))
+        try documents.text(source.string("encoding"))
+        try documents.text(root.string("language"))
+        try documents.text(root.object("generator")?.string("version"))
+        try documents.int(citationObjects.count)
+        try documents.int(diagnosticObjects.count)
+        try documents.text(indexedAt)
+        let document = try documents.run()
+
+        var blocks: [BlockRow] = []
+        for part in root.objects("parts") {
+            let blockObjects = part.objects("blocks")
+            try parts.int(document)
+            try parts.text(part.string("id"))
+            try parts.text(part.string("kind"))
+            try parts.int(part.int("start"))
+            try parts.int(part.int("end"))
+            try parts.int(blockObjects.first?.int("line"))
+            try parts.text(part.string("language"))
+            try parts.text(part.string("date"))
+            try parts.text(part.string("dateText"))
+            try parts.text(part.string("place"))
+            try parts.text(part.string("from"))
+            try parts.text(part.string("to"))
+            try parts.text(part.string("reference"))
+            let signatory = part.object("signatory")
+            try parts.text(signatory?.string("name"))
+            try parts.text(signatory?.string("title"))
+            let partRow = try parts.run()
+
+            for block in blockObjects {
+                let text = block.string("text") ?? ""
+                let start = block.int("start") ?? 0
+                let end = block.int("end") ?? start
+                try paragraphs.int(document)
+                try paragraphs.int(partRow)
+                try paragraphs.text(block.string("id"))
+                try paragraphs.text(block.string("kind"))
+                try paragraphs.int(start)
+                try paragraphs.int(end)
+                try paragraphs.int(block.int("line"))
+                try paragraphs.text(block.string("section"))
+                try paragraphs.int(block.int("level"))
+                try paragraphs.int(block.int("footnote"))
+                try paragraphs.text(block.string("question"))
+                try paragraphs.text(block.string("role"))
+                try paragraphs.text(text)
+                let row = try paragraphs.run()
+                try fts.bind(1, Int(row))
+                try fts.bind(2, text)
+                try fts.run()
+                blocks.append(BlockRow(row: row, jsonID: block.string("id") ?? "", start: start, end: end))
+            }
+        }
+
+        for section in root.objects("sections") {
+            try sections.int(document)
+            try sections.text(section.string("id"))
+            try sections.text(section.string("number"))
+            try sections.text(section.string("heading"))
+            try sections.int(section.int("level"))
+            try sections.text(section.string("parent"))
+            try sections.int(section.int("start"))
+            try sections.int(section.int("end"))
+            _ = try sections.run()
+        }
+
+        for question in root.objects("questions") {
+            try questions.int(document)
+            try questions.text(question.string("id"))
+            try questions.text(question.strings("numbers").joined(separator: ","))
+            try questions.int(question.int("start"))
+            try questions.int(question.int("end"))
+            try questions.int(question.int("line"))
+            try questions.int(question.int("responseStart"))
+            try questions.text(question.string("question"))
+            try questions.text(question.string("response"))
+            _ = try questions.run()
+        }
+
+        for footnote in root.objects("footnotes") {
+            try footnotes.int(document)
+            try footnotes.text(footnote.string("id"))
+            try footnotes.int(footnote.int("number"))
+            try footnotes.int(footnote.int("start"))
+            try footnotes.int(footnote.int("end"))
+            try footnotes.int(footnote.int("line"))
+            try footnotes.text(footnote.string("text"))
+            let row = try footnotes.run()
+            for reference in footnote.objects("references") {
+                try footnoteReferences.int(document)
+                try footnoteReferences.int(row)
+                try footnoteReferences.int(reference.int("start"))
+                try footnoteReferences.int(reference.int("end"))
+                try footnoteReferences.int(reference.int("line"))
+                try footnoteReferences.int(reference.int("column"))
+                _ = try footnoteReferences.run()
+            }
+        }
+
+        // Blocks are written in source order per part, but footnote blocks interrupt others:
+        // sort by start so the innermost block containing an offset is found by bisection.
+        blocks.sort { $0.start < $1.start }
+        var pinpointsByID: [String: [Pinpoint]] = [:]
+        for citation in citationObjects {
+            let start = citation.int("start") ?? 0
+            let kind = citation.string("kind") ?? ""
+            let key = citation.string("key") ?? ""
+            let block = Self.block(containing: start, in: blocks)
+            let articles = citation.strings("articles")
+            let paragraphNumbers = citation.strings("paragraphs")
+            let subparagraphs = citation.strings("subparagraphs")
+            let slug = Pinpoint.instrumentSlug(kind: kind, key: key)
+            try citations.int(document)
+            try citations.int(block?.row)
+            try citations.text(citation.string("id"))
+            try citations.text(kind)
+            try citations.text(key)
+            try citations.text(citation.string("text"))
+            try citations.int(start)
+            try citations.int(citation.int("end"))
+            try citations.int(citation.int("line"))
+            try citations.int(citation.int("column"))
+            try citations.text(citation.string("signal"))
+            try citations.int(citation.int("footnote"))
+            try citations.text(block?.jsonID)
+            try citations.text(citation.string("instrument"))
+            try citations.text(slug)
+            try citations.text(citation.string("instrumentSource"))
+            try citations.text(Self.joined(articles))
+            try citations.text(Self.joined(paragraphNumbers))
+            try citations.text(Self.joined(subparagraphs))
+            try citations.text(citation.string("part"))
+            try citations.text(citation.string("chapter"))
+            try citations.text(citation.string("section"))
+            try citations.text(Self.joined(citation.strings("range")))
+            try citations.text(citation.stringOrNumber("number"))
+            try citations.text(citation.string("body"))
+            try citations.text(citation.string("court"))
+            try citations.text(citation.string("date"))
+            try citations.text(citation.string("symbol"))
+            try citations.text(citation.string("type"))
+            try citations.text(citation.string("country"))
+            try citations.int(citation.int("year"))
+            try citations.text(citation.string("scheme"))
+            try citations.int(citation.bool("valid").map { $0 ? 1 : 0 })
+            try citations.text(citation.string("encodedDate"))
+            try citations.text(citation.string("label"))
+            try citations.text(citation.string("exhibit"))
+            try citations.text(citation.string("title"))
+            try citations.text(citation.string("antecedent"))
+            let row = try citations.run()
+
+            // Pinpoints: an article citation expands into one row per article × paragraph ×
+            // sub-paragraph; an `Id.` repeats its antecedent's pinpoints, so `cites` finds it too.
+            var expanded: [Pinpoint] = []
+            if kind == "article", let slug {
+                expanded = Pinpoint.expand(slug: slug, articles: articles, paragraphs: paragraphNumbers, subparagraphs: subparagraphs)
+            } else if kind == "id", let antecedent = citation.string("antecedent") {
+                expanded = pinpointsByID[antecedent] ?? []
+            }
+            if let id = citation.string("id"), !expanded.isEmpty { pinpointsByID[id] = expanded }
+            for pinpoint in expanded {
+                try pinpoints.int(document)
+                try pinpoints.int(row)
+                try pinpoints.text(pinpoint.slug)
+                try pinpoints.text(pinpoint.article)
+                try pinpoints.text(pinpoint.paragraph)
+                try pinpoints.text(pinpoint.subparagraph)
+                try pinpoints.text(pinpoint.articleKey)
+                try pinpoints.text(pinpoint.key)
+                _ = try pinpoints.run()
+            }
+        }
+
+        for definition in root.objects("definitions") {
+            try definitions.int(document)
+            try definitions.text(definition.string("term"))
+            try definitions.text(definition.string("meaning"))
+            try definitions.int(definition.int("start"))
+            try definitions.int(definition.int("end"))
+            try definitions.int(definition.int("line"))
+            _ = try definitions.run()
+        }
+
+        for exhibit in root.objects("exhibits") {
+            let cited = exhibit.strings("citations")
+            try exhibits.int(document)
+            try exhibits.text(exhibit.string("label"))
+            try exhibits.text(exhibit.string("number"))
+            try exhibits.text(exhibit.string("title"))
+            try exhibits.text(cited.joined(separator: ","))
+            try exhibits.int(cited.count)
+            _ = try exhibits.run()
+        }
+
+        for diagnostic in diagnosticObjects {
+            try diagnostics.int(document)
+            try diagnostics.text(diagnostic.string("code") ?? "")
+            try diagnostics.text(diagnostic.string("severity"))
+            try diagnostics.text(diagnostic.string("message"))
+            try diagnostics.int(diagnostic.int("start"))
+            try diagnostics.int(diagnostic.int("end"))
+            try diagnostics.int(diagnostic.int("line"))
+            try diagnostics.int(diagnostic.int("column"))
+            _ = try diagnostics.run()
+        }
+        return replaced
+    }
+
+    private static func joined(_ values: [String]) -> String? {
+        values.isEmpty ? nil : values.joined(separator: ",")
+    }
+
+    /// The innermost block whose span contains `offset`: the last one starting at or before it
+    /// that has not ended yet (footnote blocks nest inside the paragraph they interrupt).
+    private static func block(containing offset: Int, in blocks: [BlockRow]) -> BlockRow? {
+        var low = 0
+        var high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        var index = low - 1
+        var steps = 0
+        while index >= 0 && steps < 64 {
+            if blocks[index].end > offset { return blocks[index] }
+            index -= 1
+            steps += 1
+        }
+        return nil
+    }
+}
