@@ -9,6 +9,9 @@ struct Cites: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .long, help: "Input encoding: auto (UTF-16 by byte-order mark, else UTF-8), utf-8, utf-16le, utf-16be, windows-1252.")
+    var encoding: String = "auto"
+
     @Option(name: .long, help: "tsv or jsonl.")
     var format: String = "tsv"
 
@@ -18,7 +21,7 @@ struct Cites: ParsableCommand {
 
     func run() throws {
         let files: [InputFile]
-        do { files = try InputCollector.collect(input.inputs) } catch {
+        do { files = try InputCollector.collect(input.inputs, encoding: encoding) } catch {
             Output.stderr("verbale: error: \(error)")
             throw ExitCode(2)
         }

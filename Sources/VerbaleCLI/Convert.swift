@@ -21,6 +21,9 @@ struct Convert: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .long, help: "Input encoding: auto (UTF-16 by byte-order mark, else UTF-8), utf-8, utf-16le, utf-16be, windows-1252.")
+    var encoding: String = "auto"
+
     @Option(name: .long, help: "Output formats, comma-separated: json, xml.")
     var format: String = "json"
 
@@ -71,7 +74,7 @@ struct Convert: AsyncParsableCommand {
 
     func run() async throws {
         var files: [InputFile]
-        do { files = try InputCollector.collect(input.inputs) } catch {
+        do { files = try InputCollector.collect(input.inputs, encoding: encoding) } catch {
             Output.stderr("verbale: error: \(error)")
             throw ExitCode(2)
         }

@@ -10,6 +10,8 @@ import VerbaleKit
 struct InputFile: Sendable {
     var path: String
     var relative: String
+    /// How to decode it (`--encoding`; by default UTF-16 by byte-order mark, else UTF-8).
+    var encoding: InputEncoding = .automatic
 }
 
 /// Expands command-line inputs: files as given, directories recursively (sorted, so runs are
@@ -17,7 +19,10 @@ struct InputFile: Sendable {
 enum InputCollector {
     static let extensions: Set<String> = ["txt", "md", "markdown", "text"]
 
-    static func collect(_ inputs: [String]) throws(InputError) -> [InputFile] {
+    static func collect(_ inputs: [String], encoding: String = "auto") throws(InputError) -> [InputFile] {
+        guard let decoding = InputEncoding(name: encoding) else {
+            throw InputError(path: "--encoding", reason: "unknown encoding '\(encoding)'; use auto, utf-8, utf-16le, utf-16be or windows-1252")
+        }
         var result: [InputFile] = []
         for input in inputs {
             if input == "-" { result.append(InputFile(path: "-", relative: "stdin")); continue }
@@ -37,6 +42,7 @@ enum InputCollector {
                 result.append(InputFile(path: input, relative: baseName(input)))
             }
         }
+        for index in result.indices { result[index].encoding = decoding }
         return result
     }
 
@@ -66,17 +72,19 @@ enum InputCollector {
     /// Parses one input (a file, or standard input for `-`).
     static func parse(_ input: InputFile) throws(InputError) -> Document {
         if input.path == "-" {
-            var parser = DocumentParser(path: "-")
+            var parser = DocumentParser(path: "-", encoding: input.encoding)
             var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, DocumentParser.chunkSize) }
                 if count < 0 { if errno == EINTR { continue }; throw InputError(path: "-", reason: "cannot read standard input") }
                 if count == 0 { break }
                 buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                // A refused input (binary, NUL bytes) need not be read to the end.
+                if let refusal = parser.refusal { throw refusal }
             }
-            return parser.finish()
+            return try parser.finishThrowing()
         }
-        return try DocumentParser.parse(fileAt: input.path)
+        return try DocumentParser.parse(fileAt: input.path, encoding: input.encoding)
     }
 
     /// Reads a whole file (for printing source excerpts under diagnostics).

@@ -10,6 +10,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .long, help: "Input encoding: auto (UTF-16 by byte-order mark, else UTF-8), utf-8, utf-16le, utf-16be, windows-1252.")
+    var encoding: String = "auto"
+
     @Option(name: .long, help: "text or json.")
     var format: String = "text"
 
@@ -28,7 +31,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let files: [InputFile]
-        do { files = try InputCollector.collect(input.inputs) } catch {
+        do { files = try InputCollector.collect(input.inputs, encoding: encoding) } catch {
             Output.stderr("verbale: error: \(error)")
             throw ExitCode(2)
         }

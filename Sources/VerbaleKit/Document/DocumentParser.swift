@@ -8,27 +8,51 @@ import Darwin
 ///
 /// ```swift
 /// var parser = DocumentParser(path: "note.txt")
-/// parser.feed(chunk)            // any number of times, any chunk size
-/// let document = parser.finish()
+/// parser.feed(chunk)                    // any number of times, any chunk size
+/// let document = try parser.finishThrowing()
 /// ```
+///
+/// Input goes through an `InputDecoder` first: UTF-8 passes through (bad sequences are kept,
+/// read as U+FFFD in the text and reported as `invalid-utf8`), UTF-16 with a byte-order mark
+/// and explicit Windows-1252 are transcoded to UTF-8, and binary files (PDF, ZIP/DOCX, images,
+/// anything with a NUL byte) are refused: `refusal` is set as soon as that is known, so a
+/// reader can stop reading, and `finishThrowing()` throws it.
 public struct DocumentParser: Sendable {
     /// Size of the chunks `parse(fileAt:)` reads.
     public static let chunkSize = 64 * 1024
 
     private let path: String
+    private var decoder: InputDecoder
     private var tokenizer = LineTokenizer()
     private var tokens: [LineToken] = []
     private var digest = SHA256()
 
-    /// A parser for the input named `path` (used in `source.path` and diagnostics).
-    public init(path: String) {
+    /// A parser for the input named `path` (used in `source.path` and diagnostics), reading
+    /// `encoding` (by default UTF-16 when it has a byte-order mark, else UTF-8).
+    public init(path: String, encoding: InputEncoding = .automatic) {
         self.path = path
+        self.decoder = InputDecoder(encoding: encoding)
+    }
+
+    /// Why the input is refused (it is binary, or has NUL bytes), once that is known; later
+    /// chunks are then only counted and hashed, so a caller may stop feeding.
+    public var refusal: InputError? {
+        decoder.refusal.map { InputError(path: path, reason: $0) }
     }
 
     /// Feeds the next chunk of input bytes.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) {
         digest.update(chunk)
-        tokenizer.feed(chunk) { tokens.append($0) }
+        // The decoder's sink cannot capture `self` while `decoder` is being mutated, so the
+        // tokenizer and the tokens are moved out and back (swapped, not copied: a copy would
+        // make the next append copy the whole token array and line table, quadratically).
+        var tokenizer = LineTokenizer()
+        swap(&tokenizer, &self.tokenizer)
+        var tokens: [LineToken] = []
+        swap(&tokens, &self.tokens)
+        decoder.feed(chunk) { decoded in tokenizer.feed(decoded) { tokens.append($0) } }
+        self.tokenizer = tokenizer
+        self.tokens = tokens
     }
 
     /// Feeds a byte array.
@@ -37,27 +61,130 @@ public struct DocumentParser: Sendable {
     }
 
     /// Ends the input and assembles the document.
+    ///
+    /// A refused input (see `refusal`) gives a document with no parts and one `input-refused`
+    /// error diagnostic; use `finishThrowing()` to get the refusal as an error instead.
     public mutating func finish() -> Document {
+        var tokenizer = LineTokenizer()
+        swap(&tokenizer, &self.tokenizer)
+        var tokens: [LineToken] = []
+        swap(&tokens, &self.tokens)
+        decoder.finish { decoded in tokenizer.feed(decoded) { tokens.append($0) } }
         tokenizer.finish { tokens.append($0) }
-        let source = SourceInfo(path: path, bytes: tokenizer.offset, sha256: digest.hexDigest(),
+        self.tokenizer = tokenizer
+        var source = SourceInfo(path: path, bytes: decoder.offset, sha256: digest.hexDigest(),
                                 format: "markdown", encoding: "utf-8")
+        if let reason = decoder.refusal {
+            source.format = "refused"
+            return Document(source: source, language: "und", parts: [], sections: [], questions: [],
+                            footnotes: [], citations: [], definitions: [], exhibits: [],
+                            diagnostics: [Diagnostic(code: "input-refused", severity: .error, message: reason,
+                                                     span: ByteSpan(0, 0))],
+                            lineTable: LineTable())
+        }
         var assembler = Assembler(tokens: tokens, lineTable: tokenizer.lineTable, source: source)
-        return assembler.assemble()
+        var document = assembler.assemble()
+        if decoder.transcodes {
+            document.source.encoding = decoder.label
+        }
+        if decoder.repaired {
+            if !decoder.transcodes { Self.repairInvalidUTF8(&document) }
+            document.diagnostics = (decoder.diagnostics + document.diagnostics).sorted {
+                $0.span != $1.span ? $0.span < $1.span : $0.code < $1.code
+            }
+        }
+        return document
     }
 
-    /// Parses a whole byte array (tests, small inputs, standard input already read).
-    public static func parse(bytes: [UInt8], path: String) -> Document {
-        var parser = DocumentParser(path: path)
+    /// Ends the input and assembles the document, or throws the refusal of a binary input.
+    public mutating func finishThrowing() throws(InputError) -> Document {
+        let document = finish()
+        if let refusal { throw refusal }
+        return document
+    }
+
+    /// Replaces the bad UTF-8 bytes kept in each block's mapped text by U+FFFD, each of its
+    /// three bytes mapped to the first bad byte, so writers that copy mapped bytes stay valid
+    /// UTF-8. (`Block.text` is already repaired: it is built with `String(decoding:)`.)
+    static func repairInvalidUTF8(_ document: inout Document) {
+        for part in document.parts.indices {
+            for block in document.parts[part].blocks.indices {
+                let mapped = document.parts[part].blocks[block].mapped
+                guard String(validating: mapped.bytes, as: UTF8.self) == nil else { continue }
+                var repaired = MappedText()
+                var index = 0
+                for scalarResult in Self.utf8Runs(mapped.bytes) {
+                    switch scalarResult {
+                    case .valid(let length):
+                        for offset in index..<(index + length) {
+                            repaired.append(mapped.bytes[offset], from: mapped.sourceOffset(offset))
+                        }
+                        index += length
+                    case .invalid(let length):
+                        let source = mapped.sourceOffset(index)
+                        for byte in [UInt8(0xEF), 0xBF, 0xBD] { repaired.append(byte, from: source) }
+                        index += length
+                    }
+                }
+                document.parts[part].blocks[block].mapped = repaired
+                document.parts[part].blocks[block].text = repaired.string
+            }
+        }
+    }
+
+    /// A stretch of bytes: a valid UTF-8 character, or a maximal ill-formed subpart (which
+    /// becomes one U+FFFD, as `String(decoding:)` does).
+    enum UTF8Run { case valid(Int), invalid(Int) }
+
+    /// Splits `bytes` into valid characters and ill-formed subparts.
+    static func utf8Runs(_ bytes: [UInt8]) -> [UTF8Run] {
+        var runs: [UTF8Run] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var need = 0
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch byte {
+            case 0..<0x80: runs.append(.valid(1)); index += 1; continue
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: runs.append(.invalid(1)); index += 1; continue
+            }
+            var length = 1
+            while length <= need, index + length < bytes.count {
+                let next = bytes[index + length]
+                if next < low || next > high { break }
+                low = 0x80
+                high = 0xBF
+                length += 1
+            }
+            runs.append(length == need + 1 ? .valid(length) : .invalid(length))
+            index += length
+        }
+        return runs
+    }
+
+    /// Parses a whole byte array (tests, small inputs, standard input already read). A refused
+    /// input gives the `input-refused` document `finish()` describes.
+    public static func parse(bytes: [UInt8], path: String, encoding: InputEncoding = .automatic) -> Document {
+        var parser = DocumentParser(path: path, encoding: encoding)
         parser.feed(bytes)
         return parser.finish()
     }
 
-    /// Parses the file at `path`, reading it in `chunkSize` chunks.
-    public static func parse(fileAt path: String) throws(InputError) -> Document {
+    /// Parses the file at `path`, reading it in `chunkSize` chunks; throws if it cannot be
+    /// read or is refused (binary, NUL bytes), without reading the rest of a refused file.
+    public static func parse(fileAt path: String, encoding: InputEncoding = .automatic) throws(InputError) -> Document {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw InputError(path: path, reason: InputError.describe(errno)) }
         defer { close(descriptor) }
-        var parser = DocumentParser(path: path)
+        var parser = DocumentParser(path: path, encoding: encoding)
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
@@ -67,8 +194,9 @@ public struct DocumentParser: Sendable {
             }
             if count == 0 { break }
             buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if let refusal = parser.refusal { throw refusal }
         }
-        return parser.finish()
+        return try parser.finishThrowing()
     }
 }
 
