@@ -7,8 +7,7 @@
 enum CiteDates {
     /// Month names and abbreviations in the four languages, folded, with their month number.
     /// Russian names are stems so that genitive (`мая`, `декабря`) and nominative forms match.
-    static let months: [(lit: [UInt32], month: Int)] = {
-        let raw: [(String, Int)] = [
+    static let monthTable: [(String, Int)] = [
             ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6),
             ("July", 7), ("August", 8), ("September", 9), ("October", 10), ("November", 11), ("December", 12),
             ("Jan.", 1), ("Feb.", 2), ("Mar.", 3), ("Apr.", 4), ("Jun.", 6), ("Jul.", 7), ("Aug.", 8),
@@ -20,20 +19,27 @@ enum CiteDates {
             ("январ~", 1), ("феврал~", 2), ("март~", 3), ("апрел~", 4), ("мая", 5), ("май", 5), ("июн~", 6),
             ("июл~", 7), ("август~", 8), ("сентябр~", 9), ("октябр~", 10), ("ноябр~", 11), ("декабр~", 12),
         ]
-        return raw.map { (CiteText.foldString($0.0), $0.1) }
-    }()
+
+    /// Month names, folded, in the order of `monthTable`.
+    static let months = CiteLits(monthTable.map(\.0))
+
+    /// Month numbers, in the order of `monthTable`.
+    static let monthNumbers: [Int] = monthTable.map(\.1)
 
     /// A month name at `i`: its number and end.
     static func month(_ b: [UInt8], _ i: Int, _ limit: Int) -> (Int, Int)? {
-        guard i < limit else { return nil }
-        let f = CiteText.fold(b, i).0
-        guard CiteText.isLetter(f) else { return nil }
-        var best: (Int, Int)? = nil
-        for entry in months where entry.lit[0] == f {
-            if let end = CiteText.matchWord(entry.lit, b, i, limit), end > (best?.1 ?? -1) { best = (entry.month, end) }
-        }
-        return best
+        guard i < limit, let (k, end) = months.longest(b, i, limit) else { return nil }
+        return (monthNumbers[k], end)
     }
+
+    /// Ordinal suffixes after a day (`1er`, `1st`, `2nd`).
+    static let ordinals = CiteLits(["er", "st", "nd", "rd", "th", "o", "º"])
+    /// The OCR slip `ler` for `1er`.
+    static let ocrFirst = CiteLits(["ler"])
+    /// Spanish `de` between day, month and year.
+    static let de = CiteLits(["de"])
+    /// Russian year words after the year (`2019 г.`, `2019 года`).
+    static let russianYear = CiteLits(["г.", "года"])
 
     /// ISO text of a date.
     static func iso(_ y: Int, _ m: Int, _ d: Int?) -> String {
@@ -98,27 +104,23 @@ enum CiteDates {
             day = d
             j = dEnd
             // Ordinal suffixes: 1er, 1st, 2nd, 3rd, 4th.
-            for suffix in ["er", "st", "nd", "rd", "th", "o", "º"] {
-                let lit = CiteText.foldString(suffix)
-                if let end = CiteText.matchWord(lit, b, j, limit) { j = end; break }
-            }
-        } else if let end = CiteText.matchWord(CiteText.foldString("ler"), b, i, limit) {
+            if let end = ordinals.longest(b, j, limit)?.end { j = end }
+        } else if let end = ocrFirst.longest(b, i, limit)?.end {
             day = 1
             j = end
         }
         guard let d = day else { return nil }
         j = CiteText.skipSpaces(b, j, limit)
-        if let end = CiteText.matchWord(CiteText.foldString("de"), b, j, limit) { j = CiteText.skipSpaces(b, end, limit) }
+        if let end = de.longest(b, j, limit)?.end { j = CiteText.skipSpaces(b, end, limit) }
         guard let (m, mEnd) = month(b, j, limit) else { return nil }
         j = CiteText.skipSpaces(b, mEnd, limit)
         if j < limit && b[j] == 0x2C { j = CiteText.skipSpaces(b, j + 1, limit) }
-        if let end = CiteText.matchWord(CiteText.foldString("de"), b, j, limit) { j = CiteText.skipSpaces(b, end, limit) }
+        if let end = de.longest(b, j, limit)?.end { j = CiteText.skipSpaces(b, end, limit) }
         guard let (y, yEnd) = CiteText.digits(b, j, limit, maxDigits: 4), yEnd - j == 4, isYear(y) else { return nil }
         var end = yEnd
         // Russian "2019 г." / "2019 года".
         let after = CiteText.skipSpaces(b, yEnd, limit)
-        if let e = CiteText.match(CiteText.foldString("г."), b, after, limit) { end = e }
-        else if let e = CiteText.matchWord(CiteText.foldString("года"), b, after, limit) { end = e }
+        if let e = russianYear.longest(b, after, limit)?.end { end = e }
         return (iso(y, m, d), end)
     }
 }

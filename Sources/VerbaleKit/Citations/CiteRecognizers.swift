@@ -8,11 +8,7 @@ extension CiteScanner {
     func articleWordEnd(_ i: Int) -> Int? {
         guard i < n, CiteText.isWordAt(b, i) else { return nil }
         if CiteText.isWordBefore(b, i) { return nil }
-        var best = -1
-        for w in CiteVocabulary.articleLits {
-            if let e = CiteText.matchWord(w, b, i, n), e > best { best = e }
-        }
-        guard best > 0 else { return nil }
+        guard let best = CiteVocabulary.articleLits.longest(b, i, n)?.end else { return nil }
         let first = CiteText.fold(b, i).0
         let short = best - i <= 4 // Art, Arts, art, ст.
         if first == 0x63 && b[i] < 0x80 { return nil } // "ct." in Latin letters
@@ -29,8 +25,8 @@ extension CiteScanner {
     }
 
     /// The longest of `lits` matching as a word at `i`.
-    func marker(_ lits: [[UInt32]], _ i: Int) -> Int? {
-        CiteText.longestWord(lits, b, i, n)?.end
+    func marker(_ lits: CiteLits, _ i: Int) -> Int? {
+        lits.longest(b, i, n)?.end
     }
 
     /// A date right after `end` (`, May 27, 2019`, ` of 12 March 1954`, ` du 1er décembre 1994`).
@@ -40,8 +36,9 @@ extension CiteScanner {
         k = CiteText.skipSpaces(b, k, n)
         if k == end && k < n && CiteText.isWordAt(b, k) { return nil }
         if let d = CiteDates.parse(b, k, n) { return d }
-        for w in CiteVocabulary.dateIntroducers {
-            if let e = CiteText.matchWord(w, b, k, n) {
+        let intro = CiteVocabulary.dateIntroducers
+        for w in 0..<intro.count {
+            if let e = intro.matchWord(w, b, k, n) {
                 if let d = CiteDates.parse(b, CiteText.skipSpaces(b, e, n), n) { return d }
             }
         }
@@ -112,57 +109,53 @@ extension CiteScanner {
     /// Entities…` (head first, then a preposition and capitalised words) or `Public Finance
     /// Act` (capitalised words, then the head). `formal` titles are cited as instruments.
     func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
+        let vocabulary = CiteVocabulary.self
         var start = h
         var adjectives = 0
         var cursor = h
         var words = 0
         // Capitalised words before the head, with connectors between them
-        // (`Protection against Discrimination Act`, `Women and Men Act`).
+        // (`Protection against Discrimination Act`, `Women and Men Act`). A possessive
+        // (`Republic's Law`) stops the walk: its `s` is neither capitalised nor a connector.
         while words < 10, let (ws, we) = adjacentWordBefore(cursor) {
-            let w = foldedWord(ws, we)
             if !CiteText.isUpperAt(b, ws) {
-                guard CiteVocabulary.headLastConnectors.contains(w) else { break }
+                guard vocabulary.headLastConnectors.contains(b, ws, we) else { break }
                 cursor = ws
                 words += 1
                 continue
             }
-            if CiteVocabulary.titleStopWords.contains(w) || CiteVocabulary.titleHeadSet.contains(w) { break }
+            if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
             if CiteDates.month(b, ws, we) != nil { break }
-            // A possessive (`Republic's Law`) names the State, not the law.
-            if w.unicodeScalars.contains(where: { $0 == "'" }) { break }
             start = ws
             cursor = ws
             adjectives += 1
             words += 1
         }
-        let head = foldedWord(h, headEnd)
-        let romance = CiteVocabulary.romanceHeads.contains(where: { head.hasPrefix($0) })
+        let romance = vocabulary.romanceHeads.contains(b, h, headEnd)
         var j = headEnd
         var end = headEnd
         let k0 = CiteText.skipSpaces(b, j, n)
         var formal = false
         if k0 > j, k0 < n {
             let pe = CiteText.wordEnd(b, k0, n)
-            if pe > k0, CiteVocabulary.titlePrepositions.contains(foldedWord(k0, pe)) { formal = true }
+            if pe > k0, vocabulary.titlePrepositions.contains(b, k0, pe) { formal = true }
             if romance && pe > k0 && !CiteText.isUpperAt(b, k0) && !formal {
-                formal = CiteVocabulary.titleConnectors.contains(foldedWord(k0, pe))
+                formal = vocabulary.titleConnectors.contains(b, k0, pe)
             }
         }
         if formal {
-            var words = 0
+            var count = 0
             var sawName = false
-            var previous = ""
-            while words < 30 {
+            while count < 30 {
                 var k = CiteText.skipSpaces(b, j, n)
                 if k < n && b[k] == 0x2C {
                     // `Meetings, Rallies, Marches`: a comma continues a title with a capitalised word.
                     var k2 = CiteText.skipSpaces(b, k + 1, n)
                     let cw = CiteText.wordEnd(b, k2, n)
-                    if cw > k2, ["and", "or", "et", "y"].contains(foldedWord(k2, cw)) { k2 = CiteText.skipSpaces(b, cw, n) }
+                    if cw > k2, vocabulary.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
                     guard sawName, k2 < n, CiteText.isUpperAt(b, k2), articleWordEnd(k2) == nil else { break }
                     let w2e = CiteText.wordEnd(b, k2, n)
-                    let w2 = foldedWord(k2, w2e)
-                    if CiteVocabulary.titleStopWords.contains(w2) || CiteVocabulary.designatorWords.contains(w2) { break }
+                    if vocabulary.titleStopWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
                     if CiteDates.month(b, k2, n) != nil { break }
                     k = k2
                 } else if k == j {
@@ -170,33 +163,30 @@ extension CiteScanner {
                 }
                 let we = CiteText.wordEnd(b, k, n)
                 guard we > k else { break }
-                let w = foldedWord(k, we)
-                if b[k] >= 0x30 && b[k] <= 0x39 { break }
+                if b[k] &- 0x30 < 10 { break }
                 if CiteText.isUpperAt(b, k) {
                     if CiteDates.month(b, k, n) != nil { break }
-                    if CiteVocabulary.titleStopWords.contains(w) && w != "the" && w != "on" && w != "of" { break }
+                    if vocabulary.titleStopWords.contains(b, k, we) && !vocabulary.titleInnerStops.contains(b, k, we) { break }
                     if articleWordEnd(k) != nil { break }
                     end = we
                     sawName = true
-                } else if CiteVocabulary.titleConnectors.contains(w) {
+                } else if vocabulary.titleConnectors.contains(b, k, we) {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
-                    if next < n && (CiteDates.month(b, next, n) != nil || (b[next] >= 0x30 && b[next] <= 0x39)) { break }
+                    if next < n && (CiteDates.month(b, next, n) != nil || b[next] &- 0x30 < 10) { break }
                 } else if romance {
                     end = we
                     sawName = true
                 } else {
                     break
                 }
-                previous = w
                 j = we
-                words += 1
+                count += 1
             }
-            _ = previous
             guard sawName else { return nil }
         } else {
             guard adjectives > 0 else { return nil }
-            formal = head == "act" || head == "acts" || head == "agreement" || head == "treaty"
+            formal = vocabulary.formalHeadLast.contains(b, h, headEnd)
         }
         let name = CiteText.collapsed(b, start, end)
         return (start, end, CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit"), formal)
@@ -206,32 +196,31 @@ extension CiteScanner {
     /// generic head such as `Convention` after a definite article.
     func instrumentAt(_ p: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef)? {
         guard p < n, CiteText.isWordAt(b, p) else { return nil }
-        let upper = CiteText.isUpperAt(b, p)
-        guard upper else { return nil }
-        let (f1, l1) = CiteText.fold(b, p)
-        let f2: UInt32 = p + l1 < n ? CiteText.fold(b, p + l1).0 : 0
+        guard CiteText.isUpperAt(b, p) else { return nil }
+        let (slot, slot2) = slots(p)
         let we = CiteText.wordEnd(b, p, n)
         var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
-        let slotIndex = vocab.slots[CiteVocabulary.slot(f1, f2)]
-        if slotIndex >= 0 {
-            for trigger in vocab.buckets[Int(slotIndex)] {
-                if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
-                switch trigger.action {
-                case .instrument(let index, _):
-                    if let e = CiteText.matchWord(trigger.lit, b, p, n), e >= (best?.end ?? -1) {
-                        let entry = CiteInstrumentTable.all[index]
-                        best = (p, e, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"))
-                    }
-                case .titleHead:
-                    if CiteText.matchWord(trigger.lit, b, p, n) != nil, let t = parseTitle(headAt: p, headEnd: we),
-                       t.end > (best?.end ?? -1), t.start == p {
-                        best = (p, t.end, t.ref)
-                    }
-                default: break
+        var t = vocab.capital.slotStart[slot]
+        let tEnd = vocab.capital.slotStart[slot + 1]
+        while t < tEnd {
+            let trigger = vocab.capital.triggers[t]
+            t += 1
+            if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
+            guard CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, p, n) != nil else { continue }
+            switch trigger.action {
+            case .instrument(let index, _):
+                if let e = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, p, n), e >= (best?.end ?? -1) {
+                    let entry = CiteInstrumentTable.all[index]
+                    best = (p, e, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"))
                 }
+            case .titleHead:
+                if let t = parseTitle(headAt: p, headEnd: we), t.end > (best?.end ?? -1), t.start == p {
+                    best = (p, t.end, t.ref)
+                }
+            default: break
             }
         }
-        if let list = terms[CiteVocabulary.slot(f1, f2)] {
+        if let list = terms[slot2] {
             for term in list {
                 if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
                     || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
@@ -246,7 +235,7 @@ extension CiteScanner {
             while words < 5, k < n, CiteText.isUpperAt(b, k) {
                 let e = CiteText.wordEnd(b, k, n)
                 guard e > k else { break }
-                if CiteVocabulary.titleHeadSet.contains(foldedWord(k, e)) {
+                if CiteVocabulary.titleHeadSet.contains(b, k, e) {
                     if let t = parseTitle(headAt: k, headEnd: e), t.start == p { best = (p, t.end, t.ref) }
                     break
                 }
@@ -257,13 +246,11 @@ extension CiteScanner {
             }
         }
         if best == nil, let (ws, we2) = adjacentWordBefore(p),
-           CiteText.longestWord(CiteVocabulary.definiteArticles, b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
-            for g in CiteVocabulary.genericHeadLits {
-                if let e = CiteText.matchWord(g.lit, b, p, n) {
-                    let written = CiteText.collapsed(b, p, e)
-                    best = (p, e, CiteInstrumentRef(name: written, slug: CiteText.slug(g.head), source: "explicit", genericHead: g.head))
-                    break
-                }
+           CiteVocabulary.definiteArticles.longest(b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
+            if let (g, e) = CiteVocabulary.genericHeadLits.longest(b, p, n) {
+                let head = CiteInstrumentTable.genericHeads[g].head
+                let written = CiteText.collapsed(b, p, e)
+                best = (p, e, CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head))
             }
         }
         return best
@@ -378,8 +365,9 @@ extension CiteScanner {
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
             if k > end {
-                for ofw in CiteVocabulary.ofWords {
-                    guard let e = CiteText.matchWord(ofw, b, k, n) else { continue }
+                let ofWords = CiteVocabulary.ofWords
+                for ofw in 0..<ofWords.count {
+                    guard let e = ofWords.matchWord(ofw, b, k, n) else { continue }
                     let p = CiteText.skipSpaces(b, e, n)
                     if let found = instrumentAt(p) { inst = found.ref; end = found.end; break }
                 }
@@ -418,8 +406,9 @@ extension CiteScanner {
         k = CiteText.skipSpaces(b, k, n)
         if articleWordEnd(k) == nil {
             var linked = false
-            for w in CiteVocabulary.paragraphOfWords {
-                if let e = CiteText.matchWord(w, b, k, n) {
+            let linkWords = CiteVocabulary.paragraphOfWords
+            for w in 0..<linkWords.count {
+                if let e = linkWords.matchWord(w, b, k, n) {
                     let a = CiteText.skipSpaces(b, e, n)
                     if articleWordEnd(a) != nil { k = a; linked = true; break }
                 }
@@ -470,17 +459,15 @@ extension CiteScanner {
         if end < n && b[end] == 0x2C {
             let t = CiteText.skipSpaces(b, end + 1, n)
             if t < n, CiteText.isUpperAt(b, t), CiteDates.month(b, t, n) == nil, articleWordEnd(t) == nil {
-                let fw = foldedWord(t, CiteText.wordEnd(b, t, n))
-                if !CiteVocabulary.titleStopWords.contains(fw) {
+                if !CiteVocabulary.titleStopWords.contains(b, t, CiteText.wordEnd(b, t, n)) {
                     var j = t
                     var tEnd = t
                     var words = 0
                     while words < 12 {
                         let we = CiteText.wordEnd(b, j, n)
                         guard we > j else { break }
-                        let w = foldedWord(j, we)
                         if CiteText.isUpperAt(b, j) || (b[j] >= 0x30 && b[j] <= 0x39 && words > 0) { tEnd = we }
-                        else if !CiteVocabulary.exhibitTitleConnectors.contains(w) { break }
+                        else if !CiteVocabulary.exhibitTitleConnectors.contains(b, j, we) { break }
                         j = we
                         words += 1
                         let next = CiteText.skipSpaces(b, j, n)
@@ -655,14 +642,13 @@ extension CiteScanner {
             guard let (s, e) = wordBefore(cursor) else { return nil }
             var k = e
             while k < cursor { let c = b[k]; if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { return nil }; k += 1 }
-            let w = foldedWord(s, e)
-            if CiteVocabulary.courtHeads.contains(w) && CiteText.isUpperAt(b, s) {
+            if CiteVocabulary.courtHeads.contains(b, s, e) && CiteText.isUpperAt(b, s) {
                 let after = CiteText.skipSpaces(b, e, n)
                 if !(after < n && after > e && CiteText.isUpperAt(b, after)) {
                     var from = s
                     var words = 0
                     while words < 5, let (ps, pe) = adjacentWordBefore(from), CiteText.isUpperAt(b, ps),
-                          !CiteVocabulary.titleStopWords.contains(foldedWord(ps, pe)) {
+                          !CiteVocabulary.titleStopWords.contains(b, ps, pe) {
                         from = ps
                         words += 1
                     }
@@ -718,7 +704,7 @@ extension CiteScanner {
         while words < 6, let (s, e) = adjacentWordBefore(from) {
             let w = foldedWord(s, e)
             if CiteText.isUpperAt(b, s) {
-                if CiteVocabulary.titleStopWords.contains(w) { break }
+                if CiteVocabulary.titleStopWords.contains(b, s, e) { break }
             } else if !(w == "and" || w == "of" || w == "on" || w == "for") {
                 break
             }
@@ -731,8 +717,9 @@ extension CiteScanner {
         guard from < i else { return nil }
         let end = CiteText.skipSpacesBack(b, i)
         guard end > from else { return nil }
-        for body in CiteVocabulary.bodies {
-            if let e = CiteText.matchWord(body.lit, b, from, n), e >= end - 1 { return (from, body.name, body.slug) }
+        if let (k, e) = CiteVocabulary.bodies.longest(b, from, n), e >= end - 1 {
+            let body = CiteVocabulary.bodyTable[k]
+            return (from, body.name, body.slug)
         }
         let name = CiteText.collapsed(b, from, end)
         return (from, name, CiteText.slug(name))
@@ -741,15 +728,18 @@ extension CiteScanner {
     /// The body after a resolution number (`résolution 43/16 du Conseil des droits de l'homme`).
     func bodyAfter(_ end: Int) -> (name: String, slug: String, end: Int)? {
         let k = CiteText.skipSpaces(b, end, n)
-        for w in CiteVocabulary.ofWords {
-            guard let e = CiteText.matchWord(w, b, k, n) else { continue }
+        let ofWords = CiteVocabulary.ofWords
+        for w in 0..<ofWords.count {
+            guard let e = ofWords.matchWord(w, b, k, n) else { continue }
             let p = CiteText.skipSpaces(b, e, n)
-            for body in CiteVocabulary.bodies {
-                if let be = CiteText.matchWord(body.lit, b, p, n) { return (body.name, body.slug, be) }
+            if let (index, be) = CiteVocabulary.bodies.longest(b, p, n) {
+                let body = CiteVocabulary.bodyTable[index]
+                return (body.name, body.slug, be)
             }
         }
-        for body in CiteVocabulary.bodies {
-            if let be = CiteText.matchWord(body.lit, b, k, n), !CiteText.isUpperAt(b, k) || b[k] >= 0x80 { return (body.name, body.slug, be) }
+        if let (index, be) = CiteVocabulary.bodies.longest(b, k, n), !CiteText.isUpperAt(b, k) || b[k] >= 0x80 {
+            let body = CiteVocabulary.bodyTable[index]
+            return (body.name, body.slug, be)
         }
         return nil
     }
@@ -774,7 +764,7 @@ extension CiteScanner {
                 var k = te
                 if k < n && b[k] == 0x2C { k += 1 }
                 k = CiteText.skipSpaces(b, k, n)
-                if let e = CiteText.longestWord(CiteVocabulary.listConnectors, b, k, n)?.end { k = CiteText.skipSpaces(b, e, n) }
+                if let e = CiteVocabulary.listConnectors.longest(b, k, n)?.end { k = CiteText.skipSpaces(b, e, n) }
                 guard k > te, numberToken(k) != nil else { break }
                 j = k
             }
@@ -860,7 +850,7 @@ extension CiteScanner {
             let e = CiteText.wordEnd(b, k, n)
             let written = text(k, e)
             if CiteVocabulary.communicationTypes.contains(written) { type = written; context = true }
-            else if CiteText.longestWord(CiteVocabulary.communicationContextWords, b, k, e)?.end == e { context = true }
+            else if CiteVocabulary.communicationContextWords.longest(b, k, e)?.end == e { context = true }
             k = max(e, k + 1)
         }
         guard context else { return nil }
@@ -886,10 +876,10 @@ extension CiteScanner {
             var k = j + 1
             while k < n {
                 let c = b[k]
-                if c < 0x80 && CiteText.asciiWord[Int(c)] {
+                if c < 0x80 && CiteText.isAsciiWord(c) {
                     if c >= 0x30 && c <= 0x39 { hasDigit = true }
                     k += 1
-                } else if c == 0x2E && k + 1 < n && b[k + 1] < 0x80 && CiteText.asciiWord[Int(b[k + 1])] && k > j + 1 {
+                } else if c == 0x2E && k + 1 < n && b[k + 1] < 0x80 && CiteText.isAsciiWord(b[k + 1]) && k > j + 1 {
                     k += 1
                 } else { break }
             }

@@ -109,11 +109,30 @@ struct CiteScanner {
 
     /// Runs the scan.
     mutating func run() {
+        let lowerPairs = vocab.lowerPairs
         var i = 0
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if CiteText.asciiWord[Int(c)] {
+                if CiteText.isAsciiWord(c) {
+                    // Fast path: a lower-case ASCII word whose first two letters start no
+                    // any-case trigger is skipped without folding or hashing.
+                    if c &- 0x61 < 26 {
+                        let c1 = i + 1 < n ? b[i + 1] : 0x20
+                        let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                        if !lowerPairs[Int(c) * 128 + column] {
+                            var j = i + 1
+                            while j < n && CiteText.isAsciiWord(b[j]) { j += 1 }
+                            if j < n && b[j] >= 0x80 { j = CiteText.wordEnd(b, i, n) }
+                            i = j
+                            continue
+                        }
+                    } else if c &- 0x30 < 10 {
+                        var j = i + 1
+                        while j < n && CiteText.isAsciiWord(b[j]) { j += 1 }
+                        i = j
+                        continue
+                    }
                     let next = handleWord(i)
                     i = next > i ? next : i + 1
                 } else {
@@ -140,46 +159,77 @@ struct CiteScanner {
         }
     }
 
+    /// The dispatch slot of the word at `i` (first three key units) and the slot of its first
+    /// two units (defined terms).
+    @inline(__always)
+    func slots(_ i: Int) -> (three: Int, two: Int) {
+        let (f1, l1) = CiteText.fold(b, i)
+        var f2: UInt32 = 0
+        var f3: UInt32 = 0
+        if i + l1 < n {
+            let (u2, l2) = CiteText.fold(b, i + l1)
+            f2 = u2
+            if CiteText.isAlnum(u2) && i + l1 + l2 < n {
+                let u3 = CiteText.fold(b, i + l1 + l2).0
+                if CiteText.isAlnum(u3) || u3 == 0x2E { f3 = u3 }
+            }
+        }
+        return (CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2))
+    }
+
     /// Tries every trigger of the word at `i`; returns where scanning resumes.
     mutating func handleWord(_ i: Int) -> Int {
         let we = CiteText.wordEnd(b, i, n)
         let c0 = b[i]
-        if c0 >= 0x30 && c0 <= 0x39 { return we }
-        let (f1, l1) = CiteText.fold(b, i)
-        let f2: UInt32 = i + l1 < n ? CiteText.fold(b, i + l1).0 : 0
-        let upper = CiteText.isUpperAt(b, i)
+        if c0 &- 0x30 < 10 { return we }
+        let (slot, slot2) = slots(i)
 
-        if upper && we < n && b[we] == 0x2F, let end = recognizeDocument(i, we) { return end }
-        if upper && we - i == 3 && we + 1 < n && b[we] == 0x20 && b[we + 1] >= 0x30 && b[we + 1] <= 0x39,
+        // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
+        var t = vocab.anyCase.slotStart[slot]
+        let tEnd = vocab.anyCase.slotStart[slot + 1]
+        while t < tEnd {
+            let trigger = vocab.anyCase.triggers[t]
+            t += 1
+            guard let end = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, i, n) else { continue }
+            if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
+        }
+        guard CiteText.isUpperAt(b, i) else { return we }
+
+        if we < n && b[we] == 0x2F, let end = recognizeDocument(i, we) { return end }
+        if we - i == 3 && we + 1 < n && b[we] == 0x20 && b[we + 1] &- 0x30 < 10,
            let end = recognizeBareCommunication(i) { return end }
 
-        var best: (start: Int, end: Int, ref: CiteInstrumentRef, kind: Int)? = nil // kind 0 term, 1 table name, 2 abbreviation, 3 title
-        let slotIndex = vocab.slots[CiteVocabulary.slot(f1, f2)]
-        if slotIndex >= 0 {
-            for trigger in vocab.buckets[Int(slotIndex)] {
-                if trigger.upperOnly && !CiteText.isAllUpper(b, i, we) { continue }
-                if trigger.capitalized && !upper { continue }
-                switch trigger.action {
-                case .instrument(let index, let abbreviation):
-                    guard let end = CiteText.matchWord(trigger.lit, b, i, n) else { continue }
-                    // A table entry beats a title parsed over the same words.
-                    if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                        let entry = CiteInstrumentTable.all[index]
-                        best = (i, end, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"),
-                                abbreviation ? 2 : (entry.national ? 4 : 1))
-                    }
-                case .titleHead:
-                    guard CiteText.matchWord(trigger.lit, b, i, n) != nil else { continue }
-                    if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {
-                        best = (title.start, title.end, title.ref, title.formal ? 3 : 5)
-                    }
-                default:
-                    guard let end = CiteText.match(trigger.lit, b, i, n) else { continue }
-                    if let resume = recognize(trigger, at: i, litEnd: end, wordEnd: we) { return resume }
+        // Capitalised triggers. Instruments compete for the longest match: kind 0 defined term,
+        // 1 table name, 2 abbreviation, 3 formal title, 4 national generic name, 5 other title.
+        var best: (start: Int, end: Int, ref: CiteInstrumentRef, kind: Int)? = nil
+        var allUpper: Bool? = nil
+        t = vocab.capital.slotStart[slot]
+        let cEnd = vocab.capital.slotStart[slot + 1]
+        while t < cEnd {
+            let trigger = vocab.capital.triggers[t]
+            t += 1
+            if trigger.upperOnly {
+                if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
+                if allUpper == false { continue }
+            }
+            guard let end = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, i, n) else { continue }
+            switch trigger.action {
+            case .instrument(let index, let abbreviation):
+                // A table entry beats a title parsed over the same words.
+                if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
+                    let entry = CiteInstrumentTable.all[index]
+                    best = (i, end, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"),
+                            abbreviation ? 2 : (entry.national ? 4 : 1))
                 }
+            case .titleHead:
+                if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {
+                    best = (title.start, title.end, title.ref, title.formal ? 3 : 5)
+                }
+            default:
+                if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
             }
         }
-        if upper, let list = terms[CiteVocabulary.slot(f1, f2)] {
+        if let list = terms[slot2] {
             for term in list {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
                 if let end = CiteText.matchWord(term.lit, b, i, n),
@@ -194,14 +244,14 @@ struct CiteScanner {
 
     /// Runs the recognizer of a non-instrument trigger. Returns where scanning resumes, or nil
     /// when nothing was recognised.
-    mutating func recognize(_ trigger: CiteTrigger, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
-        switch trigger.action {
+    mutating func recognize(_ action: CiteAction, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
+        switch action {
         case .article:
             return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil, designators: CitePinpoint())
         case .paragraphFirst:
             return parseParagraphFirst(i, litEnd)
         case .exhibit(let label):
-            return recognizeExhibit(i, litEnd, label: label)
+            return recognizeExhibit(i, litEnd, label: CiteVocabulary.exhibitLabels[label])
         case .id:
             return recognizeId(i, litEnd)
         case .registration(let index):
@@ -233,16 +283,29 @@ struct CiteScanner {
     @inline(__always)
     func len(_ i: Int) -> Int { i < n ? CiteText.fold(b, i).1 : 1 }
 
-    /// The folded word `i..<end` as a string (for set look-ups; built only near matches).
+    /// The folded word `i..<end` as a string, for set look-ups near matches. Built through a
+    /// stack buffer: short words become small strings without a heap allocation.
     func foldedWord(_ i: Int, _ end: Int) -> String {
-        var s = ""
-        var j = i
-        while j < end {
-            let (f, l) = CiteText.fold(b, j)
-            if let scalar = Unicode.Scalar(f) { s.unicodeScalars.append(scalar) }
-            j += l
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer -> String in
+            var k = 0
+            var j = i
+            while j < end && k + 4 <= 96 {
+                let (f, l) = CiteText.fold(b, j)
+                if f < 0x80 {
+                    buffer[k] = UInt8(f); k += 1
+                } else if f < 0x800 {
+                    buffer[k] = UInt8(0xC0 | (f >> 6)); buffer[k + 1] = UInt8(0x80 | (f & 0x3F)); k += 2
+                } else if f < 0x10000 {
+                    buffer[k] = UInt8(0xE0 | (f >> 12)); buffer[k + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                    buffer[k + 2] = UInt8(0x80 | (f & 0x3F)); k += 3
+                } else {
+                    buffer[k] = UInt8(0xF0 | (f >> 18)); buffer[k + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+                    buffer[k + 2] = UInt8(0x80 | ((f >> 6) & 0x3F)); buffer[k + 3] = UInt8(0x80 | (f & 0x3F)); k += 4
+                }
+                j += l
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<k]), as: UTF8.self)
         }
-        return s
     }
 
     /// The word that ends at or before `end`, skipping spaces and one trailing period or comma.
@@ -267,13 +330,9 @@ struct CiteScanner {
     func signal(before start: Int) -> String? {
         let j = CiteText.skipSpacesBack(b, start)
         guard j > 0 else { return nil }
-        for s in CiteVocabulary.signals {
-            if let from = CiteText.matchBack(s.lit, b, j) {
-                let written = CiteText.collapsed(b, from, j)
-                return written.hasSuffix(",") ? String(written.dropLast()) : written
-            }
-        }
-        return nil
+        guard let (_, from) = CiteVocabulary.signals.matchBack(b, j) else { return nil }
+        let written = CiteText.collapsed(b, from, j)
+        return written.hasSuffix(",") ? String(written.dropLast()) : written
     }
 
     /// Appends a citation with text offsets `s..<e`.
@@ -366,10 +425,8 @@ struct CiteScanner {
             // Comma continuation: `, 9`. A year after a comma ends the list (`Art. 5, 2019`).
             if b[j] == 0x2C {
                 var after = CiteText.skipSpaces(b, j + 1, n)
-                for conn in CiteVocabulary.listConnectors {
-                    if let e = CiteText.matchWord(conn, b, after, n), e < n, CiteText.isSpaceAt(b, e) {
-                        after = CiteText.skipSpaces(b, e, n); break
-                    }
+                if let e = CiteVocabulary.listConnectors.longest(b, after, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+                    after = CiteText.skipSpaces(b, e, n)
                 }
                 if let (next, e) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
                     list.items.append(next); item = next; j = attached(e, &list); continue
@@ -380,26 +437,20 @@ struct CiteScanner {
             guard CiteText.isSpaceAt(b, j) else { break }
             let w = CiteText.skipSpaces(b, j, n)
             var advanced = false
-            for conn in CiteVocabulary.listConnectors {
-                if let e = CiteText.matchWord(conn, b, w, n), e < n, CiteText.isSpaceAt(b, e) {
-                    let after = CiteText.skipSpaces(b, e, n)
-                    if let (next, e2) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
-                        list.items.append(next); item = next; j = attached(e2, &list); advanced = true
-                    }
-                    break
+            if let e = CiteVocabulary.listConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+                let after = CiteText.skipSpaces(b, e, n)
+                if let (next, e2) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
+                    list.items.append(next); item = next; j = attached(e2, &list); advanced = true
                 }
             }
             if advanced { continue }
-            for conn in CiteVocabulary.rangeConnectors {
-                if let e = CiteText.matchWord(conn, b, w, n), e < n, CiteText.isSpaceAt(b, e) {
-                    let after = CiteText.skipSpaces(b, e, n)
-                    if let (to, e2) = parseItem(after, roman: roman, letters: letters), Int(to) != nil, Int(item) != nil {
-                        list.items.removeLast()
-                        list.items += expand(item, to)
-                        if list.range == nil { list.range = [item, to] }
-                        item = to; j = attached(e2, &list); advanced = true
-                    }
-                    break
+            if !advanced, let e = CiteVocabulary.rangeConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+                let after = CiteText.skipSpaces(b, e, n)
+                if let (to, e2) = parseItem(after, roman: roman, letters: letters), Int(to) != nil, Int(item) != nil {
+                    list.items.removeLast()
+                    list.items += expand(item, to)
+                    if list.range == nil { list.range = [item, to] }
+                    item = to; j = attached(e2, &list); advanced = true
                 }
             }
             if !advanced { break }
@@ -422,7 +473,7 @@ struct CiteScanner {
             if k < n && b[k] == 0x20 && k + 1 < n && b[k + 1] == 0x28 { k += 1 }
             guard k < n && b[k] == 0x28 else { break }
             var m = k + 1
-            while m < n && CiteText.asciiWord[Int(b[m] & 0x7F)] && b[m] < 0x80 && m - k < 5 { m += 1 }
+            while m < n && CiteText.isAsciiWord(b[m]) && b[m] < 0x80 && m - k < 5 { m += 1 }
             guard m < n && b[m] == 0x29 && m > k + 1 else { break }
             let inner = text(k + 1, m)
             if inner.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { list.attachedNumbers.append(inner) }

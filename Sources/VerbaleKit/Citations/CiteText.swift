@@ -137,7 +137,7 @@ enum CiteText {
     static func isWordAt(_ b: [UInt8], _ i: Int) -> Bool {
         guard i >= 0 && i < b.count else { return false }
         let c = b[i]
-        if c < 0x80 { return asciiWord[Int(c)] }
+        if c < 0x80 { return isAsciiWord(c) }
         if c < 0xC0 { return false }
         return isAlnum(fold(b, i).0)
     }
@@ -148,7 +148,7 @@ enum CiteText {
     static func isWordBefore(_ b: [UInt8], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let c = b[i - 1]
-        if c < 0x80 { return asciiWord[Int(c)] }
+        if c < 0x80 { return isAsciiWord(c) }
         return isWordAt(b, scalarStart(b, i - 1))
     }
 
@@ -160,9 +160,11 @@ enum CiteText {
         return j
     }
 
-    /// ASCII letters and digits.
-    static let asciiWord: [Bool] = (0..<128).map { c in
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    /// Whether an ASCII byte is a letter or digit. A comparison, not a table: a global table
+    /// costs a lazy-initialisation check on every access in the hot loop.
+    @inline(__always)
+    static func isAsciiWord(_ c: UInt8) -> Bool {
+        (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26
     }
 
     /// Whether the scalar at `i` is white space (including no-break spaces).
@@ -212,7 +214,7 @@ enum CiteText {
         while j < limit {
             let c = b[j]
             if c < 0x80 {
-                if asciiWord[Int(c)] { j += 1; continue }
+                if isAsciiWord(c) { j += 1; continue }
                 if c == 0x2D && j + 1 < limit && isWordAt(b, j + 1) && j > i { j += 1; continue }
                 break
             }
@@ -269,11 +271,18 @@ enum CiteText {
     /// scalars; `~` matches up to four further letters (an inflected ending). Returns the end.
     @inline(__always)
     static func match(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        match(lit, 0, lit.count, b, i, limit)
+    }
+
+    /// `match` on the literal stored at `units[start..<start + count]` (the vocabulary keeps all
+    /// literals in one flat array, so the hot loop copies no array).
+    @inline(__always)
+    static func match(_ units: [UInt32], _ start: Int, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
         var j = i
-        var k = 0
-        let count = lit.count
-        while k < count {
-            let u = lit[k]
+        var k = start
+        let stop = start + count
+        while k < stop {
+            let u = units[k]
             if u == space {
                 guard j < limit, isSpaceAt(b, j) else { return nil }
                 j = skipSpaces(b, j, limit)
@@ -303,8 +312,15 @@ enum CiteText {
     /// `match` followed by a word boundary (no letter or digit right after).
     @inline(__always)
     static func matchWord(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        guard let end = match(lit, b, i, limit) else { return nil }
-        if let last = lit.last, !isAlnum(last) && last != 0x7E { return end }
+        matchWord(lit, 0, lit.count, b, i, limit)
+    }
+
+    /// `matchWord` on a literal stored in a flat array.
+    @inline(__always)
+    static func matchWord(_ units: [UInt32], _ start: Int, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        guard count > 0, let end = match(units, start, count, b, i, limit) else { return nil }
+        let last = units[start + count - 1]
+        if !isAlnum(last) && last != 0x7E { return end }
         return isWordAt(b, end) ? nil : end
     }
 
@@ -349,7 +365,7 @@ enum CiteText {
 
     /// The text of `i..<end` as a `String` (made only for matched citations).
     static func string(_ b: [UInt8], _ i: Int, _ end: Int) -> String {
-        String(decoding: b[i..<end], as: UTF8.self)
+        b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<end]), as: UTF8.self) }
     }
 
     /// The text of `i..<end` with white-space runs collapsed to one space: names read across a
@@ -370,7 +386,7 @@ enum CiteText {
             out.append(b[j])
             j += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A folded-ASCII slug of a name: letters and digits kept (look-alikes folded, accents
@@ -401,5 +417,92 @@ enum CiteText {
             if let scalar = Unicode.Scalar(u) { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+}
+
+/// A list of folded literals stored flat (one array of units, with starts and lengths), so
+/// trying them copies no nested array; each literal's first unit is kept apart to reject most
+/// positions with one comparison.
+struct CiteLits: Sendable {
+    /// All units, one literal after another.
+    let units: [UInt32]
+    /// Start of each literal in `units`.
+    let starts: [Int]
+    /// Length of each literal.
+    let counts: [Int]
+    /// First unit of each literal.
+    let firsts: [UInt32]
+
+    /// Folds and stores `words`, in order.
+    init(_ words: [String]) {
+        var units: [UInt32] = []
+        var starts: [Int] = []
+        var counts: [Int] = []
+        var firsts: [UInt32] = []
+        for w in words {
+            let lit = CiteText.foldString(w)
+            starts.append(units.count)
+            counts.append(lit.count)
+            firsts.append(lit.first ?? 0)
+            units += lit
+        }
+        self.units = units
+        self.starts = starts
+        self.counts = counts
+        self.firsts = firsts
+    }
+
+    /// Number of literals.
+    var count: Int { starts.count }
+
+    /// Literal `k` matched as a word at `i`: its end.
+    @inline(__always)
+    func matchWord(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        CiteText.matchWord(units, starts[k], counts[k], b, i, limit)
+    }
+
+    /// The longest literal matching as a word at `i`, with its index.
+    func longest(_ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
+        guard i < limit else { return nil }
+        let f = CiteText.fold(b, i).0
+        var best: (Int, Int)? = nil
+        for k in 0..<starts.count where firsts[k] == f {
+            if let e = CiteText.matchWord(units, starts[k], counts[k], b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
+        }
+        return best
+    }
+
+    /// Whether the word `s..<e` is one of the literals (folded comparison, no string built).
+    @inline(__always)
+    func contains(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        guard s < e else { return false }
+        let f = CiteText.fold(b, s).0
+        for k in 0..<starts.count where firsts[k] == f {
+            if CiteText.matchWord(units, starts[k], counts[k], b, s, b.count) == e { return true }
+        }
+        return false
+    }
+
+    /// The literal ending exactly at `end` (exclusive), starting at a word boundary, tried in
+    /// order: its index and start. White space in a literal matches one white-space scalar.
+    func matchBack(_ b: [UInt8], _ end: Int) -> (index: Int, start: Int)? {
+        guard end > 0 else { return nil }
+        let lastUnit = CiteText.fold(b, CiteText.scalarStart(b, end - 1)).0
+        for k in 0..<starts.count where units[starts[k] + counts[k] - 1] == lastUnit {
+            var j = end
+            var m = starts[k] + counts[k] - 1
+            var ok = true
+            while m >= starts[k] {
+                guard j > 0 else { ok = false; break }
+                let s = CiteText.scalarStart(b, j - 1)
+                if CiteText.fold(b, s).0 != units[m] { ok = false; break }
+                j = s
+                m -= 1
+            }
+            guard ok else { continue }
+            if CiteText.isAlnum(firsts[k]) && CiteText.isWordBefore(b, j) { continue }
+            return (k, j)
+        }
+        return nil
     }
 }

@@ -5,8 +5,8 @@ enum CiteAction: Sendable, Equatable {
     case article
     /// A paragraph word that may open `paragraph 3 of article 19` (`пункт 3 статьи 19`).
     case paragraphFirst
-    /// An exhibit label; the associated value is the key's label (`exhibit`, `annex`…).
-    case exhibit(String)
+    /// An exhibit label; the associated value indexes `CiteVocabulary.exhibitLabels`.
+    case exhibit(Int)
     /// `Id.`, `Ibid.`, `ibidem`, `Там же`.
     case id
     /// A registration label; the associated value indexes `CiteRegistrationSchemes.all`.
@@ -29,72 +29,138 @@ enum CiteAction: Sendable, Equatable {
     case titleHead
 }
 
-/// One trigger literal with what it starts and how strictly it must be written.
+/// One trigger literal with what it starts and how strictly it must be written. Plain data
+/// (no arrays or strings inside), so the hot loop copies it without reference counting.
 struct CiteTrigger: Sendable {
-    /// Folded literal.
-    let lit: [UInt32]
+    /// Start of the folded literal in `CiteVocabulary.units`.
+    let start: Int
+    /// Number of folded units of the literal.
+    let count: Int
     /// What it starts.
     let action: CiteAction
     /// The word must be written in capitals (`BIN`, `AL`, abbreviations).
     let upperOnly: Bool
-    /// The word must start with a capital (`Exhibit`, instrument names, title heads).
-    let capitalized: Bool
 }
 
-/// The trigger vocabulary and its dispatch table.
+/// Triggers grouped by dispatch slot: the triggers of slot `s` are
+/// `triggers[slotStart[s]..<slotStart[s + 1]]`.
+struct CiteDispatch: Sendable {
+    /// First trigger of each slot, plus one past the end.
+    let slotStart: [Int]
+    /// Triggers sorted by slot.
+    let triggers: [CiteTrigger]
+
+    /// Groups `triggers` by the slot of their first three key units.
+    init(_ list: [(slot: Int, trigger: CiteTrigger)]) {
+        let sorted = list.sorted { $0.slot < $1.slot }
+        var starts = [Int](repeating: 0, count: CiteVocabulary.slotCount + 1)
+        var k = 0
+        for s in 0...CiteVocabulary.slotCount {
+            starts[s] = k
+            while k < sorted.count && sorted[k].slot == s { k += 1 }
+        }
+        slotStart = starts
+        triggers = sorted.map(\.trigger)
+    }
+}
+
+/// The trigger vocabulary and its dispatch tables.
 struct CiteVocabulary: Sendable {
-    /// Buckets of triggers, found through `slots`.
-    let buckets: [[CiteTrigger]]
-    /// Hash of the first two folded units → bucket index, or -1.
-    let slots: [Int32]
+    /// Every trigger literal, folded, one after another.
+    let units: [UInt32]
+    /// Triggers that may start any word (`article`, `No.`, `annex`, `Id.`).
+    let anyCase: CiteDispatch
+    /// Triggers that need a capital (instrument names, title heads, `Exhibit`, `BIN`, `AL`).
+    let capital: CiteDispatch
+
+    /// Pairs of first two bytes (ASCII, lower-cased; column 127 stands for any non-ASCII
+    /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
+    /// here is skipped without folding or hashing. Index `first * 128 + second`.
+    let lowerPairs: [Bool]
 
     /// Number of slots (a power of two).
-    static let slotCount = 4096
+    static let slotCount = 8192
 
-    /// Slot of a pair of folded units.
+    /// Slot of a pair of folded units (defined terms, which are few and per document).
     @inline(__always)
     static func slot(_ f1: UInt32, _ f2: UInt32) -> Int {
         Int(truncatingIfNeeded: (f1 &* 0x9E37_79B1) ^ (f2 &* 0x85EB_CA6B)) >> 3 & (slotCount - 1)
     }
 
+    /// Slot of the first three key units of a word. The third unit counts only when the second
+    /// is a letter or digit and the third a letter, digit or period (`No.` ≠ `No`, `Id.` ≠ `Ida`);
+    /// otherwise it is 0, so `N° 5`, `N°5` and the literal `N°` meet.
+    @inline(__always)
+    static func slot(_ f1: UInt32, _ f2: UInt32, _ f3: UInt32) -> Int {
+        Int(truncatingIfNeeded: (f1 &* 0x9E37_79B1) ^ (f2 &* 0x85EB_CA6B) ^ (f3 &* 0xC2B2_AE35)) >> 5 & (slotCount - 1)
+    }
+
+    /// The key units of a folded literal.
+    static func keyUnits(_ lit: [UInt32]) -> (UInt32, UInt32, UInt32) {
+        let f1 = lit[0]
+        let f2 = lit.count > 1 ? lit[1] : 0
+        var f3: UInt32 = 0
+        if lit.count > 2 && CiteText.isAlnum(f2) && (CiteText.isAlnum(lit[2]) || lit[2] == 0x2E) { f3 = lit[2] }
+        return (f1, f2, f3)
+    }
+
+    /// Exhibit label keys, indexed by `CiteAction.exhibit`.
+    static let exhibitLabels = ["exhibit", "attachment", "enclosure", "annex", "appendix"]
+
     /// The shared vocabulary, built once.
     static let shared = CiteVocabulary()
 
     init() {
-        var triggers: [CiteTrigger] = []
-        func add(_ words: [String], _ action: CiteAction, upper: Bool = false, capital: Bool = false) {
-            for w in words { triggers.append(CiteTrigger(lit: CiteText.foldString(w), action: action, upperOnly: upper, capitalized: capital)) }
+        var units: [UInt32] = []
+        var lower: [(slot: Int, trigger: CiteTrigger)] = []
+        var upper: [(slot: Int, trigger: CiteTrigger)] = []
+        func add(_ words: [String], _ action: CiteAction, upper upperOnly: Bool = false, capital: Bool = false) {
+            for w in words {
+                let lit = CiteText.foldString(w)
+                guard lit.count >= 2 else { continue }
+                let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
+                precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
+                let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly)
+                units += lit
+                let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
+                if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
+            }
         }
         add(CiteVocabulary.articleWords, .article)
         add(CiteVocabulary.paragraphFirstWords, .paragraphFirst)
-        add(["Exhibit", "Exhibits"], .exhibit("exhibit"), capital: true)
-        add(["Attachment", "Pièce jointe"], .exhibit("attachment"), capital: true)
-        add(["Enclosure"], .exhibit("enclosure"), capital: true)
-        add(["Annex", "Annexe", "Anexo", "Приложени~"], .exhibit("annex"))
-        add(["Appendix", "Appendice", "Apéndice"], .exhibit("appendix"))
+        add(["Exhibit", "Exhibits"], .exhibit(0), capital: true)
+        add(["Attachment", "Pièce jointe"], .exhibit(1), capital: true)
+        add(["Enclosure"], .exhibit(2), capital: true)
+        add(["Annex", "Annexe", "Anexo", "Приложени~"], .exhibit(3))
+        add(["Appendix", "Appendice", "Apéndice"], .exhibit(4))
         add(["Id.", "Ibid.", "Ibid", "Ibidem", "Там же"], .id)
         for (index, scheme) in CiteRegistrationSchemes.all.enumerated() { add(scheme.labels, .registration(index), upper: true) }
-        add(["No.", "No", "Nos.", "Nr.", "N°", "n°", "Nº", "nº", "núm.", "Núm."], .numberSign)
-        add(["Note", "note", "notes", "Notes", "nota", "Nota", "нота", "ноту", "ноты", "ноте"], .noteWord)
-        add(["Réf.", "Ref.", "Réf", "Ref", "Our ref.", "Our Ref.", "Your ref.", "Исх.", "Reference No.", "Référence"], .refWord)
-        add(["resolution", "resolutions", "Resolution", "Resolutions", "résolution", "résolutions", "resolución",
-             "resoluciones", "резолюци~"], .resolution)
-        add(["case", "Case", "affaire", "caso", "дело", "делу", "деле", "Application", "application", "communication", "Communication"], .caseWord)
+        add(["No.", "No", "Nos.", "Nr.", "N°", "Nº", "núm."], .numberSign)
+        add(["Note", "notes", "nota", "нота", "ноту", "ноты", "ноте"], .noteWord)
+        add(["Réf.", "Ref.", "Réf", "Ref", "Our ref.", "Your ref.", "Исх.", "Reference No.", "Référence"], .refWord)
+        add(["resolution", "resolutions", "résolution", "résolutions", "resolución", "resoluciones", "резолюци~"], .resolution)
+        add(["case", "affaire", "caso", "дело", "делу", "деле", "application", "communication"], .caseWord)
         add(CiteVocabulary.communicationTypes, .communicationType, upper: true)
         add(CiteVocabulary.titleHeads, .titleHead, capital: true)
         for (index, entry) in CiteInstrumentTable.all.enumerated() {
             add(entry.abbreviations, .instrument(index: index, abbreviation: true), upper: true)
             add(entry.names, .instrument(index: index, abbreviation: false), capital: true)
         }
-        var slots = [Int32](repeating: -1, count: CiteVocabulary.slotCount)
-        var buckets: [[CiteTrigger]] = []
-        for t in triggers where t.lit.count >= 2 {
-            let s = CiteVocabulary.slot(t.lit[0], t.lit[1])
-            if slots[s] < 0 { slots[s] = Int32(buckets.count); buckets.append([]) }
-            buckets[Int(slots[s])].append(t)
+        var pairs = [Bool](repeating: false, count: 128 * 128)
+        for (_, trigger) in lower {
+            let f1 = units[trigger.start]
+            let f2 = trigger.count > 1 ? units[trigger.start + 1] : 0
+            guard f1 < 0x80 else { continue } // non-ASCII first letters always take the full path
+            let column = f2 < 0x80 ? Int(f2) : 127
+            pairs[Int(f1) * 128 + column] = true
+            // Look-alike folding: a Cyrillic second letter folds to ASCII, so the non-ASCII
+            // column must accept it too.
+            pairs[Int(f1) * 128 + 127] = true
         }
-        self.buckets = buckets
-        self.slots = slots
+        self.lowerPairs = pairs
+        self.units = units
+        self.anyCase = CiteDispatch(lower)
+        self.capital = CiteDispatch(upper)
     }
 
     /// Article words. `Art`/`art` need a period or a number after them (checked by the
@@ -124,45 +190,45 @@ struct CiteVocabulary: Sendable {
     ]
 
     /// Paragraph markers after an article (`¶ 3`, `para. 2`, `пункт 3`): they fill `paragraphs`.
-    static let paragraphMarkers: [[UInt32]] = [
+    static let paragraphMarkers = CiteLits([
         "¶¶", "¶", "paras.", "para.", "paras", "para", "paragraphs", "paragraph", "paragraphes", "paragraphe",
         "párrafos", "párrafo", "párrs.", "párr.", "pars.", "par.", "apartados", "apartado",
         "пункты", "пунктов", "пункт~", "п.", "част~", "ч.",
-    ].map(CiteText.foldString)
+    ])
 
     /// Sub-paragraph markers (`al. 1`, `sub-paragraph (a)`, `lit. b`, `подпункт «а»`).
-    static let subparagraphMarkers: [[UInt32]] = [
+    static let subparagraphMarkers = CiteLits([
         "al.", "alinéas", "alinéa", "sub-paragraphs", "sub-paragraph", "subparagraphs", "subparagraph",
         "subpara.", "lit.", "letter", "inciso", "incisos", "подпункт~", "пп.",
-    ].map(CiteText.foldString)
+    ])
 
     /// Part, chapter and section designators between an instrument and its article.
-    static let chapterWords: [[UInt32]] = ["Ch.", "Chapter", "Chap.", "Chapitre", "Capítulo", "Глава", "гл."].map(CiteText.foldString)
+    static let chapterWords = CiteLits(["Ch.", "Chapter", "Chap.", "Chapitre", "Capítulo", "Глава", "гл."])
     /// Section designators.
-    static let sectionWords: [[UInt32]] = ["§", "Section", "Sec.", "Раздел"].map(CiteText.foldString)
+    static let sectionWords = CiteLits(["§", "Section", "Sec.", "Раздел"])
     /// Part designators with a number (`Part II`).
-    static let partWords: [[UInt32]] = ["Part", "Partie", "Parte", "Часть"].map(CiteText.foldString)
+    static let partWords = CiteLits(["Part", "Partie", "Parte", "Часть"])
     /// Part names written without a number (`Special Part`).
-    static let namedParts: [[UInt32]] = ["Special Part", "General Part", "Partie spéciale", "Partie générale",
-                                        "Parte Especial", "Parte General", "Особенн~ част~", "Общ~ част~"].map(CiteText.foldString)
+    static let namedParts = CiteLits(["Special Part", "General Part", "Partie spéciale", "Partie générale",
+                                        "Parte Especial", "Parte General", "Особенн~ част~", "Общ~ част~"])
 
     /// Words linking an article to the instrument that follows (`of the`, `du`, `del`).
-    static let ofWords: [[UInt32]] = ["of the", "of", "in the", "under the", "du", "de la", "de l'", "des", "de", "del",
-                                     "de los", "de las", "à la", "au"].map(CiteText.foldString)
+    static let ofWords = CiteLits(["of the", "of", "in the", "under the", "du", "de la", "de l'", "des", "de", "del",
+                                     "de los", "de las", "à la", "au"])
 
     /// Words linking a paragraph to its article in the paragraph-first form.
-    static let paragraphOfWords: [[UInt32]] = ["of", "de l'", "de la", "del", "of the", "to"].map(CiteText.foldString)
+    static let paragraphOfWords = CiteLits(["of", "de l'", "de la", "del", "of the", "to"])
 
     /// List connectors (`4, 9 and 10`).
-    static let listConnectors: [[UInt32]] = ["and", "&", "et", "y", "и", "or", "ou", "o", "или"].map(CiteText.foldString)
+    static let listConnectors = CiteLits(["and", "&", "et", "y", "и", "or", "ou", "o", "или"])
     /// Range connectors (`2 to 5`).
-    static let rangeConnectors: [[UInt32]] = ["to", "through", "à", "a", "al", "по"].map(CiteText.foldString)
+    static let rangeConnectors = CiteLits(["to", "through", "à", "a", "al", "по"])
 
     /// Definite articles that make a bare generic head (`the Convention`) refer back.
-    static let definiteArticles: [[UInt32]] = ["the", "la", "le", "l'", "el", "los", "du", "del", "au", "des"].map(CiteText.foldString)
+    static let definiteArticles = CiteLits(["the", "la", "le", "l'", "el", "los", "du", "del", "au", "des"])
 
     /// Connectors allowed inside a national title (`Law on State Guarantees of Equal Rights…`).
-    static let titleConnectors: Set<String> = folded([
+    static let titleConnectors = CiteLits([
         "on", "of", "the", "and", "for", "in", "to", "with", "against", "between", "from", "at", "by", "a", "an",
         "concerning", "regarding", "relating", "or", "its", "their",
         "sur", "de", "du", "des", "la", "le", "les", "l", "relatif", "relative", "relatifs", "relatives", "aux", "au",
@@ -171,13 +237,13 @@ struct CiteVocabulary: Sendable {
     ])
 
     /// Prepositions that start the name part of a head-first title (`Law on`, `Loi relative`).
-    static let titlePrepositions: Set<String> = folded([
+    static let titlePrepositions = CiteLits([
         "on", "of", "between", "for", "against", "relating", "entre", "concerning", "regarding", "relating", "sur", "relatif", "relative", "portant", "du", "des",
         "de", "del", "sobre", "о", "об",
     ])
 
     /// Capitalised words that never start or extend a title backwards (`See Law…`, `The Act`).
-    static let titleStopWords: Set<String> = folded([
+    static let titleStopWords = CiteLits([
         "see", "cf", "compare", "voir", "vease", "the", "this", "that", "these", "those", "under", "in", "by", "and",
         "or", "but", "also", "moreover", "further", "furthermore", "a", "an", "its", "their", "our", "his", "her",
         "such", "any", "each", "every", "all", "new", "if", "when", "while", "as", "for", "with", "to", "of", "on",
@@ -186,11 +252,13 @@ struct CiteVocabulary: Sendable {
     ])
 
     /// Introductory signals, longest first, folded; matched backwards before a citation.
-    static let signals: [(lit: [UInt32], text: String)] = [
+    static let signalTexts: [String] = [
         "See, e.g.,", "see, e.g.,", "See also", "see also", "But see", "but see", "See generally", "See", "see",
         "Cf.", "cf.", "Compare", "compare", "E.g.,", "e.g.,", "e.g.", "Voir aussi", "voir aussi", "Voir", "voir",
         "Véase también", "véase también", "Véase", "véase", "См. также", "см. также", "См.", "см.",
-    ].map { (CiteText.foldString($0), $0) }
+    ]
+    /// Signals, folded, in the order of `signalTexts`.
+    static let signals = CiteLits(signalTexts)
 
     /// Words whose presence before a number sign makes it a case number.
     static let caseContextWords: Set<String> = folded([
@@ -219,12 +287,12 @@ struct CiteVocabulary: Sendable {
     ])
 
     /// Words that, before a bare `CHN 4/2021`, show it is a communication reference.
-    static let communicationContextWords: [[UInt32]] = [
+    static let communicationContextWords = CiteLits([
         "communication", "communications", "letter", "ref", "reference", "lettre", "comunicación", "сообщени~",
-    ].map(CiteText.foldString)
+    ])
 
     /// Head words of court names, searched backwards from a case number.
-    static let courtHeads: Set<String> = folded(["court", "tribunal", "chamber", "cour", "corte", "sala", "committee"])
+    static let courtHeads = CiteLits(["court", "tribunal", "chamber", "cour", "corte", "sala", "committee"])
 
     /// UN document symbol first elements (`A/`, `CCPR/`, `E/C.12/`).
     static let symbolPrefixes: Set<String> = [
@@ -233,7 +301,7 @@ struct CiteVocabulary: Sendable {
     ]
 
     /// Resolution bodies: spellings in the four languages → key slug and canonical name.
-    static let bodies: [(lit: [UInt32], slug: String, name: String)] = [
+    static let bodyTable: [(written: String, slug: String, name: String)] = [
         ("Human Rights Council", "hrc", "Human Rights Council"), ("Conseil des droits de l'homme", "hrc", "Human Rights Council"),
         ("Consejo de Derechos Humanos", "hrc", "Human Rights Council"), ("Совет~ по правам человека", "hrc", "Human Rights Council"),
         ("General Assembly", "ga", "General Assembly"), ("Assemblée générale", "ga", "General Assembly"),
@@ -245,7 +313,9 @@ struct CiteVocabulary: Sendable {
         ("Commission on Human Rights", "chr", "Commission on Human Rights"),
         ("Commission des droits de l'homme", "chr", "Commission on Human Rights"),
         ("Comisión de Derechos Humanos", "chr", "Commission on Human Rights"),
-    ].map { (CiteText.foldString($0.0), $0.1, $0.2) }
+    ]
+    /// Body spellings, folded, in the order of `bodyTable`.
+    static let bodies = CiteLits(bodyTable.map(\.written))
 
     /// Folds every word of a set, so look-ups with `CiteScanner.foldedWord` match.
     static func folded(_ words: [String]) -> Set<String> {
@@ -253,10 +323,10 @@ struct CiteVocabulary: Sendable {
     }
 
     /// Article words, folded.
-    static let articleLits: [[UInt32]] = articleWords.map(CiteText.foldString)
+    static let articleLits = CiteLits(articleWords)
 
     /// Title head words, folded, for set look-ups (Russian stems by prefix in `romanceHeads`).
-    static let titleHeadSet: Set<String> = folded(["law", "laws", "code", "act", "acts", "decree", "ordinance", "statute",
+    static let titleHeadSet = CiteLits(["law", "laws", "code", "act", "acts", "decree", "ordinance", "statute",
                                                    "agreement", "treaty", "convention", "protocol", "charter", "covenant",
                                                    "declaration", "accord", "acuerdo", "tratado", "convenio", "convención",
                                                    "regulation", "regulations", "loi", "décret", "ordonnance", "ley",
@@ -264,34 +334,40 @@ struct CiteVocabulary: Sendable {
 
     /// Heads of titles whose name part is written in lower case (French, Spanish, Russian):
     /// matched as prefixes of the folded head word.
-    static let romanceHeads: [String] = ["loi", "décret", "ordonnance", "ley", "decreto", "reglamento", "código",
-                                         "закон", "кодекс", "указ"].map { Array(folded([$0]))[0] }
+    static let romanceHeads = CiteLits(["loi", "décret", "ordonnance", "ley", "decreto", "reglamento", "código",
+                                        "закон~", "кодекс~", "указ~"])
+
+    /// Head words whose head-last titles are cited as instruments (`Public Finance Act`).
+    static let formalHeadLast = CiteLits(["act", "acts", "agreement", "treaty"])
+
+    /// Words joining comma-continued title parts (`Pickets, and Demonstrations`).
+    static let titleAnd = CiteLits(["and", "or", "et", "y"])
+
+    /// Stop words that may still sit inside a title (`Law On the Procedure`).
+    static let titleInnerStops = CiteLits(["the", "on", "of"])
 
     /// Lower-case words allowed between the capitalised words before a head-last title.
-    static let headLastConnectors: Set<String> = folded(["against", "and", "of", "for", "on", "in", "with", "to"])
+    static let headLastConnectors = CiteLits(["against", "and", "of", "for", "on", "in", "with", "to"])
 
     /// Designator words that end a comma-continued title (`…, Special Part, Ch. 3`).
-    static let designatorWords: Set<String> = folded(["special", "general", "part", "ch", "chapter", "section", "sec"])
+    static let designatorWords = CiteLits(["special", "general", "part", "ch", "chapter", "section", "sec"])
 
     /// Generic heads, folded.
-    static let genericHeadLits: [(lit: [UInt32], head: String)] = CiteInstrumentTable.genericHeads.map {
-        (CiteText.foldString($0.word), $0.head)
-    }
+    static let genericHeadLits = CiteLits(CiteInstrumentTable.genericHeads.map(\.word))
 
     /// Lower-case words allowed inside an exhibit title (`Decision of Judicial Chamber`).
-    static let exhibitTitleConnectors: Set<String> = folded(["of", "the", "and", "for", "on", "in", "to", "de", "du",
+    static let exhibitTitleConnectors = CiteLits(["of", "the", "and", "for", "on", "in", "to", "de", "du",
                                                             "des", "la", "le", "del", "y", "et", "a"])
 
     /// Number signs, folded.
-    static let numberSignLits: [[UInt32]] = ["No.", "No", "Nos.", "Nr.", "N°", "Nº", "núm.", "№"].map(CiteText.foldString)
+    static let numberSignLits = CiteLits(["No.", "No", "Nos.", "Nr.", "N°", "Nº", "núm.", "№"])
 
     /// Note words (lower-case `no` counts as a number sign after them).
     static let noteWords: Set<String> = folded(["note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "verbale"])
 
     /// `registered` before a registration date.
-    static let registeredWords: [[UInt32]] = ["registered", "зарегистрирован~", "enregistré~", "registrad~"].map(CiteText.foldString)
+    static let registeredWords = CiteLits(["registered", "зарегистрирован~", "enregistré~", "registrad~"])
 
     /// Words introducing a date after a number (`of`, `du`, `dated`, `от`).
-    static let dateIntroducers: [[UInt32]] = ["of", "on", "dated", "from", "du", "de", "del", "en date du", "от", "le"]
-        .map(CiteText.foldString)
+    static let dateIntroducers = CiteLits(["of", "on", "dated", "from", "du", "de", "del", "en date du", "от", "le"])
 }
