@@ -91,7 +91,7 @@ enum DateChecks {
             }
             guard !later.isEmpty else { continue }
             // Only now read the note's text: most notes are dated after what they transmit.
-            let noteBlocks = context.blocks.indices.filter { context.partOfBlock[$0] == noteIndex }
+            let noteBlocks = context.partBlocks[noteIndex]
             guard noteBlocks.contains(where: { Bytes.containsAny(transmitWords, in: context.blockBytes[$0]) }) else { continue }
             for letter in later {
                 let dateline = noteBlocks.first { context.blocks[$0].kind == .dateline }
@@ -168,7 +168,9 @@ enum DateChecks {
             var at = 0
             while at < bytes.count {
                 let byte = Bytes.lowerASCII(bytes[at])
-                let candidate = byte == UInt8(ascii: "l") || byte == UInt8(ascii: "c")
+                let second = at + 1 < bytes.count ? Bytes.lowerASCII(bytes[at + 1]) : 0
+                let candidate = (byte == UInt8(ascii: "l") && second == UInt8(ascii: "e"))
+                    || (byte == UInt8(ascii: "c") && (second == UInt8(ascii: "o") || second == UInt8(ascii: "a")))
                     || (at + 1 < bytes.count && ((byte == 0xD0 && bytes[at + 1] == 0xBF) || (byte == 0xD1 && bytes[at + 1] == 0x81)))
                 guard candidate, let word = letterWords.first(where: { Bytes.matches($0, in: bytes, at: at) }) else { at += 1; continue }
                 defer { at += word.count }

@@ -46,7 +46,7 @@ enum DefinitionChecks {
         let meaning = Array(definition.meaning.utf8)
         guard let home = context.blockIndex(containing: definition.termSpan.start) ?? context.blockIndex(containing: definition.start) else { return nil }
         let part = context.partOfBlock[home]
-        for index in context.blocks.indices where index <= home && context.partOfBlock[index] == part {
+        for index in context.partBlocks[part] where index <= home {
             let block = context.blocks[index]
             guard !context.isQuotedQuestion(index), block.kind != .letterhead, block.kind != .address,
                   block.kind != .heading, block.kind != .pageFurniture else { continue }

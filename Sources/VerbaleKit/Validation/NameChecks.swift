@@ -85,51 +85,81 @@ enum NameChecks {
     /// `(honorific, class, surname, range of honorific…surname)` for each honorific followed by
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
     static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
-        var words: [Range<Int>] = []
-        var index = 0
-        while index < bytes.count {
-            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-            let start = index
-            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
-            if index > start { words.append(start..<index) }
-        }
         var result: [(String, Gender, String, Range<Int>)] = []
-        var w = 0
-        while w < words.count {
-            // Honorifics start with one of a few letters (`M`, `D`, `P`, `H`, `S`, `L`, an opening quote or bracket, `г`,
-            // `Г`): test the byte before building a string.
-            let lead = bytes[words[w].lowerBound]
-            guard words[w].count <= 16, lead == 0x4D || lead == 0x44 || lead == 0x50 || lead == 0x48 || lead == 0x53
-                    || lead == 0x4C || lead == 0x28 || lead == 0x22 || lead == 0x5B || lead == 0xC2 || lead == 0xD0 || lead == 0xE2 else { w += 1; continue }
-            let word = Bytes.string(bytes, words[w])
-            guard let gender = honorifics[strippedOpening(word)] else { w += 1; continue }
-            var next = w + 1
+        var cursor = 0
+        while let word = nextWord(bytes, from: cursor) {
+            cursor = word.upperBound
+            // Byte compares against the few honorifics sharing the word's first byte: no string
+            // is built for the other words of the text.
+            guard let (title, gender) = honorific(bytes, word) else { continue }
             // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
-            var honorific = strippedOpening(word)
+            var honorificText = title
             var kind = gender
-            while next < words.count, let inner = honorifics[Bytes.string(bytes, words[next])] {
-                honorific = Bytes.string(bytes, words[next])
-                if inner != .neutral { kind = inner }
-                next += 1
+            var next = nextWord(bytes, from: cursor)
+            while let inner = next, let (innerTitle, innerGender) = honorific(bytes, inner) {
+                honorificText = innerTitle
+                if innerGender != .neutral { kind = innerGender }
+                cursor = inner.upperBound
+                next = nextWord(bytes, from: cursor)
             }
             var surname: String? = nil
-            var end = words[w].upperBound
+            var end = word.upperBound
             var taken = 0
-            while next < words.count, taken < 3 {
-                let raw = Bytes.string(bytes, words[next])
+            while let candidate = next, taken < 3 {
+                guard let lead = Bytes.scalar(at: candidate.lowerBound, in: bytes), lead.properties.isUppercase else { break }
+                let raw = Bytes.string(bytes, candidate)
                 let (clean, stops) = cleanName(raw)
                 guard let clean, isCapitalisedName(clean) else { break }
                 surname = clean
                 // End the span at the name, not at the `)` or `’s` after it.
-                end = words[next].lowerBound + (Bytes.string(bytes, words[next]).hasPrefix(clean) ? clean.utf8.count : words[next].count)
+                end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
                 taken += 1
-                next += 1
+                cursor = candidate.upperBound
+                next = nextWord(bytes, from: cursor)
                 if stops { break }
             }
-            if let surname { result.append((honorific, kind, surname, words[w].lowerBound..<end)) }
-            w = max(next, w + 1)
+            if let surname { result.append((honorificText, kind, surname, word.lowerBound..<end)) }
         }
         return result
+    }
+
+    /// The next run of non-space bytes at or after `from`.
+    static func nextWord(_ bytes: [UInt8], from: Int) -> Range<Int>? {
+        var index = from
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        let start = index
+        while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+        return index > start ? start..<index : nil
+    }
+
+    /// Honorifics as bytes, grouped by first byte.
+    static let honorificsByLead: [[([UInt8], String, Gender)]] = {
+        var table = [[([UInt8], String, Gender)]](repeating: [], count: 256)
+        for (text, gender) in honorifics {
+            let bytes = Array(text.utf8)
+            table[Int(bytes[0])].append((bytes, text, gender))
+        }
+        return table
+    }()
+
+    /// The honorific a word is (after opening brackets and quotes), if any.
+    static func honorific(_ bytes: [UInt8], _ word: Range<Int>) -> (String, Gender)? {
+        var start = word.lowerBound
+        while start < word.upperBound {
+            let byte = bytes[start]
+            if byte == 0x28 || byte == 0x22 || byte == 0x5B { start += 1; continue }  // ( " [
+            if byte == 0xE2, start + 2 < word.upperBound, bytes[start + 1] == 0x80, bytes[start + 2] == 0x9C { start += 3; continue }  // “
+            if byte == 0xC2, start + 1 < word.upperBound, bytes[start + 1] == 0xAB { start += 2; continue }  // «
+            break
+        }
+        guard start < word.upperBound else { return nil }
+        let length = word.upperBound - start
+        for (candidate, text, gender) in honorificsByLead[Int(bytes[start])] where candidate.count == length {
+            var equal = true
+            for offset in 0..<length where bytes[start + offset] != candidate[offset] { equal = false; break }
+            if equal { return (text, gender) }
+        }
+        return nil
     }
 
     /// A word without opening quotes or brackets (`(Ms.` → `Ms.`).

@@ -10,6 +10,8 @@ struct ValidationContext {
     let blockBytes: [[UInt8]]
     /// Index of the part each block belongs to (parallel to `blocks`).
     let partOfBlock: [Int]
+    /// The blocks of each part, as a range of `blocks` (parts hold their blocks in order).
+    let partBlocks: [Range<Int>]
     /// Block index by block id.
     let blockIndexByID: [String: Int]
     /// Indexes into `document.citations` of the citations in each block (by block index).
@@ -21,13 +23,17 @@ struct ValidationContext {
         self.document = document
         var blocks: [Block] = []
         var partOfBlock: [Int] = []
+        var partBlocks: [Range<Int>] = []
         for (partIndex, part) in document.parts.enumerated() {
+            partBlocks.append(blocks.count..<(blocks.count + part.blocks.count))
             blocks.append(contentsOf: part.blocks)
             partOfBlock.append(contentsOf: repeatElement(partIndex, count: part.blocks.count))
         }
         self.blocks = blocks
         self.partOfBlock = partOfBlock
-        self.blockBytes = blocks.map { Array($0.text.utf8) }
+        self.partBlocks = partBlocks
+        // The text map already holds the text's bytes: share its array rather than copy.
+        self.blockBytes = blocks.map { $0.mapped.count == $0.text.utf8.count ? $0.mapped.bytes : Array($0.text.utf8) }
         var byID: [String: Int] = [:]
         for (index, block) in blocks.enumerated() where byID[block.id] == nil { byID[block.id] = index }
         self.blockIndexByID = byID
