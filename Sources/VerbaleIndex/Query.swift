@@ -91,7 +91,8 @@ extension CitationIndex {
                 WHERE \(IndexSchema.ftsTable) MATCH ?
                 ORDER BY d.path, p.start
                 """, [.text(match)], interpretation: "fts5 MATCH \(match)")
-            } catch let error as SQLiteError where error.message.contains("fts5") || error.message.contains("syntax") {
+            } catch let error as SQLiteError where error.code & 0xff == 1 {
+                // SQLITE_ERROR while matching is FTS5 rejecting the query (the SQL is fixed).
                 throw QueryError("“\(text)” is not a valid FTS5 query (\(error.message)); quote phrases with \"…\"")
             }
         case .communication(let text):
