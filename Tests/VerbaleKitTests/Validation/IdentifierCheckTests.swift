@@ -45,6 +45,22 @@ import Testing
         #expect(ValidationFixture.validate(text, citations: [Self.bin("971140002687", in: text, encoded: "1997-11")]).isEmpty)
     }
 
+    @Test func iinBirthDate() {
+        // IIN 850312300123: born 1985-03-12 (century digit 3: 1900s).
+        #expect(IdentifierChecks.kazakhEncodedDate(Array("850312300123".utf8), scheme: "KZ-IIN").map { [$0.0, $0.1, $0.2] } == [1985, 3, 12])
+        let text = "The applicant (IIN 850312300123, born 3 December 1985) appealed.\n"
+        let iin = ValidationFixture.cite(.registration, "IIN 850312300123", in: text) {
+            $0.number = "850312300123"; $0.scheme = "KZ-IIN"; $0.valid = true; $0.encodedDate = "1985-03-12"
+        }
+        let found = ValidationFixture.validate(text, citations: [iin])
+        #expect(found.first?.message.contains("day/month swap") == true)
+        let right = "The applicant (IIN 850312300123, born 12 March 1985) appealed.\n"
+        let same = ValidationFixture.cite(.registration, "IIN 850312300123", in: right) {
+            $0.number = "850312300123"; $0.scheme = "KZ-IIN"; $0.valid = true; $0.encodedDate = "1985-03-12"
+        }
+        #expect(ValidationFixture.validate(right, citations: [same]).isEmpty)
+    }
+
     @Test func kazakhCheckDigits() {
         for number in ["011040008019", "100540005544", "971140002687", "081240011049"] {
             #expect(IdentifierChecks.kazakhCheckDigitValid(Array(number.utf8)) == true)
