@@ -68,6 +68,8 @@ public struct AKNWriter: ~Copyable {
     /// Every eId written so far, to keep them unique across nested documents (the schema's
     /// `unique` constraint on `doc` covers attachments too).
     var eIds: Set<String> = []
+    /// Paragraph numbers already used as `para_N` (see `paraEId`).
+    var paraNumbers: [Bool] = []
     /// Text runs in which characters XML 1.0 cannot carry were replaced by U+FFFD; the mapping
     /// code turns increases into diagnostics located at the block being written.
     var replacedCharacters = 0
@@ -100,6 +102,7 @@ public struct AKNWriter: ~Copyable {
     /// Writes `document` and returns the XML bytes with the diagnostics raised while mapping.
     public consuming func write(_ document: Document) throws(AKNError) -> AKNOutput {
         let plan = Plan(document: document, options: options)
+        eIds.reserveCapacity(64 + plan.document.footnotes.count)
         writeDocument(plan)
         if xmlTextWriterEndDocument(writer) < 0 { failed = true }
         if xmlTextWriterFlush(writer) < 0 { failed = true }

@@ -28,7 +28,9 @@ private struct Item {
     var rank: Int
 }
 
-/// Per-container counters for inline eIds (`para_3__ref_2`).
+/// Per-container counters for inline eIds (`para_3__ref_2`). These skip the uniqueness set: the
+/// container's eId is unique, and `container__ref_N` cannot equal a paragraph eId (no `__`), a
+/// TLC eId (fixed names) or another container's inline eId.
 private struct Counters {
     var ref = 0
     var rref = 0
@@ -41,7 +43,7 @@ extension AKNWriter {
     @discardableResult
     mutating func writeBlockP(_ plan: Plan, _ block: Int, marks: [Mark], signature: Bool = false, _ state: inout WriteState) -> [Mark] {
         let before = replacedCharacters
-        let eId = uniqueEId(paraEId(plan.blocks[block]))
+        let eId = paraEId(plan.blocks[block].id)
         open("p")
         attribute("eId", eId)
         switch plan.blocks[block].kind {
@@ -58,16 +60,16 @@ extension AKNWriter {
         let placed = writeInline(plan, block, container: eId, marks: marks, notes: true, &state)
         if signature { closeInline() }
         close()
-        reportReplaced(since: before, plan.blocks[block])
+        reportReplaced(since: before, plan, block)
         return placed
     }
 
-    private mutating func reportReplaced(since before: Int, _ block: Block) {
+    private mutating func reportReplaced(since before: Int, _ plan: Plan, _ block: Int) {
         guard replacedCharacters != before else { return }
         diagnostics.append(Diagnostic(
             code: "akn-invalid-character", severity: .warning,
-            message: "\(block.id) contains characters XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF); replaced by U+FFFD",
-            span: ByteSpan(block.start, block.end)))
+            message: "\(plan.blocks[block].id) contains characters XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF); replaced by U+FFFD",
+            span: ByteSpan(plan.blocks[block].start, plan.blocks[block].end)))
     }
 
     /// Writes the text of `block` with its call-outs, citations and marks as inline elements.
@@ -92,7 +94,7 @@ extension AKNWriter {
                 writer.text(buffer[cursor..<item.start])
                 switch item.kind {
                 case .note(let callout):
-                    let note = plan.calloutsByBlock[block]?[callout].note ?? 0
+                    let note = plan.calloutsByBlock[block][callout].note
                     writer.writeNote(plan, note, container: container, &state)
                 case .citation(let index):
                     writer.writeCitation(plan, index, buffer[item.start..<item.end], container: container, &counters)
@@ -120,22 +122,22 @@ extension AKNWriter {
     /// is the byte after the call-out). Without a map, citations are found by searching their
     /// text in order, and call-outs by proportional position snapped to a word end.
     private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, useMap: Bool, marks: [Mark], notes: Bool) -> (items: [Item], dropped: [Int]) {
-        guard plan.citationsByBlock[block] != nil || !marks.isEmpty || (notes && plan.calloutsByBlock[block] != nil) else { return ([], []) }
+        guard !plan.citationsByBlock[block].isEmpty || !marks.isEmpty || (notes && !plan.calloutsByBlock[block].isEmpty) else { return ([], []) }
         var dropped: [Int] = []
-        let map: MappedText? = useMap ? plan.blocks[block].mapped : nil
+        var inverse = useMap ? InverseMap(plan.blocks[block].mapped) : nil
         var ranges: [Item] = []
         var cursor = 0
-        for index in plan.citationsByBlock[block] ?? [] {
-            let citation = plan.citations[index]
-            if let map {
-                let start = textOffset(citation.span.start, map)
-                let end = textOffset(citation.span.end, map)
+        for index in plan.citationsByBlock[block] {
+            let span = plan.citations[index].span
+            if inverse != nil {
+                let start = inverse!.textOffset(span.start, plan.blocks[block].mapped)
+                let end = inverse!.textOffset(span.end, plan.blocks[block].mapped)
                 if end > start {
                     ranges.append(Item(start: start, end: end, kind: .citation(index), rank: 1))
                     continue
                 }
             }
-            let needle = citation.text
+            let needle = plan.citations[index].text
             if let found = find(needle, in: text, from: cursor) ?? find(needle, in: text, from: 0) {
                 ranges.append(Item(start: found, end: found + needle.utf8.count, kind: .citation(index), rank: 1))
                 cursor = found + needle.utf8.count
@@ -164,33 +166,23 @@ extension AKNWriter {
             items.append(Item(start: found, end: markEnd, kind: .mark(index), rank: 2))
         }
         items.sort { $0.start < $1.start }
-        guard notes, let callouts = plan.calloutsByBlock[block], !callouts.isEmpty else { return (items, dropped) }
+        let callouts = plan.calloutsByBlock[block]
+        guard notes, !callouts.isEmpty else { return (items, dropped) }
         var notesAt: [Item] = []
         for (index, callout) in callouts.enumerated() {
-            var position = map.map { textOffset(callout.span.start, $0) } ?? estimate(callout.span.start, plan.blocks[block], text)
+            var position = inverse != nil ? inverse!.textOffset(callout.span.start, plan.blocks[block].mapped)
+                : estimate(callout.span.start, plan.blocks[block], text)
             // A call-out inside a citation goes after it: elements cannot interleave.
             for item in items where position > item.start && position < item.end {
                 position = item.end
                 // Without a map the guess was rough: finish the word (`12.`) the citation ends in.
-                if map == nil {
+                if inverse == nil {
                     while position < text.count, text[position] != 0x20 { position += 1 }
                 }
             }
             notesAt.append(Item(start: position, end: position, kind: .note(index), rank: 0))
         }
         return ((items + notesAt).sorted { $0.start != $1.start ? $0.start < $1.start : $0.rank < $1.rank }, dropped)
-    }
-
-    /// The first text offset whose source offset is at or after `source` (binary search: the
-    /// map is monotonic), clamped to the text.
-    private func textOffset(_ source: Int, _ map: MappedText) -> Int {
-        var low = 0
-        var high = map.count
-        while low < high {
-            let mid = (low + high) / 2
-            if map.sourceOffset(mid) < source { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// Text offset of source offset `offset` in `block`: its share of the block's source bytes,
@@ -272,7 +264,7 @@ extension AKNWriter {
             // Call-outs inside a note's own text are not placed: a note cannot contain itself.
             writeInline(plan, block, container: eId, marks: [], notes: false, &state)
             closeInline()
-            reportReplaced(since: before, plan.blocks[block])
+            reportReplaced(since: before, plan, block)
         }
         closeInline()
         closeInline()
@@ -286,7 +278,7 @@ extension AKNWriter {
         case .ref(let href):
             counters.ref += 1
             openInline("ref")
-            attribute("eId", uniqueEId(container + "__ref_\(counters.ref)"))
+            attribute("eId", container + "__ref_\(counters.ref)")
             attribute("href", href)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
             text(bytes)
@@ -294,7 +286,7 @@ extension AKNWriter {
         case .rref(let from, let upTo):
             counters.rref += 1
             openInline("rref")
-            attribute("eId", uniqueEId(container + "__rref_\(counters.rref)"))
+            attribute("eId", container + "__rref_\(counters.rref)")
             attribute("from", from)
             attribute("upTo", upTo)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
@@ -302,7 +294,7 @@ extension AKNWriter {
             closeInline()
         case .mref(let targets, let fallback):
             counters.mref += 1
-            let eId = uniqueEId(container + "__mref_\(counters.mref)")
+            let eId = container + "__mref_\(counters.mref)"
             openInline("mref")
             attribute("eId", eId)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
@@ -317,7 +309,7 @@ extension AKNWriter {
             }
             if found.isEmpty {
                 openInline("ref")
-                attribute("eId", uniqueEId(eId + "__ref_1"))
+                attribute("eId", eId + "__ref_1")
                 attribute("href", fallback)
                 text(bytes)
                 closeInline()
@@ -326,7 +318,7 @@ extension AKNWriter {
                 for (number, (start, end, href)) in found.enumerated() {
                     text(local[position..<start])
                     openInline("ref")
-                    attribute("eId", uniqueEId(eId + "__ref_\(number + 1)"))
+                    attribute("eId", eId + "__ref_\(number + 1)")
                     attribute("href", href)
                     text(local[start..<end])
                     closeInline()
@@ -370,9 +362,46 @@ extension AKNWriter {
             openInline("person")
             attribute("refersTo", "#" + ref)
             if let role { attribute("as", "#" + role) }
-            attribute("eId", uniqueEId(container + "__person_\(counters.person)"))
+            attribute("eId", container + "__person_\(counters.person)")
         }
         text(bytes)
         closeInline()
+    }
+}
+
+/// Source offset → text offset for one block's `MappedText`, which only maps text → source.
+///
+/// The map is piecewise `source = text + gap`, the gap growing only where markup was stripped, so
+/// the answer for source `s` lies in `[s - first - slack, s - first]` (`slack`: all bytes stripped
+/// from the block); a binary search over that short window needs a handful of probes instead of
+/// a search over the whole text.
+private struct InverseMap {
+    let first: Int
+    let slack: Int
+    let count: Int
+
+    init(_ map: MappedText) {
+        count = map.count
+        first = count > 0 ? map.sourceOffset(0) : 0
+        slack = count > 0 ? max(0, map.sourceOffset(count - 1) + 1 - first - count) : 0
+    }
+
+    /// The first text offset whose source offset is at or after `source`, clamped to the text.
+    func textOffset(_ source: Int, _ map: MappedText) -> Int {
+        var high = min(count, max(0, source - first))
+        var low = min(high, max(0, source - first - slack))
+        // The window is right when the map behaves as described; a line join can map a space
+        // one byte back, so check the ends and widen to the whole text if they are wrong.
+        let lowOK = low == 0 || map.sourceOffset(low - 1) < source
+        let highOK = high == count || map.sourceOffset(high) >= source
+        if !lowOK || !highOK {
+            low = 0
+            high = count
+        }
+        while low < high {
+            let mid = (low + high) / 2
+            if map.sourceOffset(mid) < source { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

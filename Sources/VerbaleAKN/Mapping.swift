@@ -173,6 +173,9 @@ extension AKNWriter {
         var inQuestions = false
         var speech: (question: Int, response: Bool)? = nil
         var inList = false
+        var lists = 0
+        var items = 0
+        var listEId = ""
         var pendingText = doc.textQuestions
         let questions = plan.document.questions
 
@@ -236,12 +239,16 @@ extension AKNWriter {
             }
             if plan.blocks[block].kind == .listItem {
                 if !inList {
+                    lists += 1
+                    items = 0
+                    listEId = uniqueEId(doc.prefix + "list_\(lists)")
                     open("blockList")
-                    attribute("eId", uniqueEId(doc.prefix + "list_1"))
+                    attribute("eId", listEId)
                     inList = true
                 }
+                items += 1
                 open("item")
-                attribute("eId", uniqueEId(paraEId(plan.blocks[block]) + "__item"))
+                attribute("eId", listEId + "__item_\(items)")
                 writeBlockP(plan, block, marks: [], &state)
                 close()
             } else {
@@ -304,18 +311,30 @@ extension AKNWriter {
     }
 
     /// The eId of a flow block's `p`: `para_N` from the model's block id (`b_N`, `p_N`), so the
-    /// JSON block and the XML paragraph share their number.
-    func paraEId(_ block: Block) -> String {
-        var id = block.id
-        return id.withUTF8 { bytes -> String in
-            // Digits after the last underscore, compared as bytes (Character work is slow).
+    /// JSON block and the XML paragraph share their number. Unique in the file: numbered ids are
+    /// checked against a bit per number (hashing a string per paragraph showed in profiles),
+    /// anything else against the eId set.
+    mutating func paraEId(_ blockId: String) -> String {
+        var id = blockId
+        let number: Int? = id.withUTF8 { bytes -> Int? in
             var start = bytes.count
             while start > 0, bytes[start - 1] >= 0x30, bytes[start - 1] <= 0x39 { start -= 1 }
-            if start < bytes.count, start > 0, bytes[start - 1] == 0x5F {
-                return "para_" + String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-            }
-            return "para_" + Names.eIdComponent(block.id)
+            guard start < bytes.count, bytes.count - start <= 7, start == 0 || bytes[start - 1] == 0x5F else { return nil }
+            var value = 0
+            for index in start..<bytes.count { value = value * 10 + Int(bytes[index] - 0x30) }
+            return value
         }
+        if let number {
+            if number >= paraNumbers.count { paraNumbers += repeatElement(false, count: number + 1 - paraNumbers.count) }
+            if !paraNumbers[number] {
+                paraNumbers[number] = true
+                return "para_" + String(number)
+            }
+            // A repeated id (never from the parser): a suffixed eId, which has a non-digit.
+            return uniqueEId("para_\(number)_")
+        }
+        // Any other id: made safe; it has a non-digit, so it cannot meet a numbered one.
+        return uniqueEId("para_" + Names.eIdComponent(blockId))
     }
 }
 

@@ -47,53 +47,77 @@ enum Names {
     /// folded to one `-`, non-ASCII percent-encoded so names in Cyrillic stay distinct.
     /// Empty input gives an empty segment.
     static func segment(_ text: String, lowercase: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for var byte in text.utf8 {
-            let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            if isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 {
-                if pendingDash, !out.isEmpty { out.append(0x2D) }
-                pendingDash = false
-                if lowercase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-                if byte >= 0x80 {
-                    out.append(0x25)
-                    out.append(hex(byte >> 4))
-                    out.append(hex(byte & 0x0F))
-                } else {
-                    out.append(byte)
+        var text = text
+        return text.withUTF8 { input in
+            // Written straight into the string's storage: at most three bytes per input byte.
+            String(unsafeUninitializedCapacity: input.count * 3) { out in
+                var count = 0
+                var pendingDash = false
+                for index in 0..<input.count {
+                    var byte = input[index]
+                    let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
+                        pendingDash = true
+                        continue
+                    }
+                    if pendingDash, count > 0 { out[count] = 0x2D; count += 1 }
+                    pendingDash = false
+                    if lowercase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                    if byte >= 0x80 {
+                        out[count] = 0x25
+                        out[count + 1] = hex(byte >> 4)
+                        out[count + 2] = hex(byte & 0x0F)
+                        count += 3
+                    } else {
+                        out[count] = byte
+                        count += 1
+                    }
                 }
-            } else {
-                pendingDash = true
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Percent-encodes `text` for a URI path: unreserved characters and `/` `:` kept.
+    /// Percent-encodes `text` for a URI path: unreserved characters and `/` `:` kept. Returns
+    /// `text` itself when nothing needs encoding (most keys).
     static func percentEncoded(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            let keep = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x3A
-            if keep {
-                out.append(byte)
-            } else {
-                out.append(0x25)
-                out.append(hex(byte >> 4))
-                out.append(hex(byte & 0x0F))
+        var text = text
+        return text.withUTF8 { input -> String in
+            @inline(__always) func keep(_ byte: UInt8) -> Bool {
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x3A
+            }
+            var clean = true
+            for index in 0..<input.count where !keep(input[index]) { clean = false; break }
+            if clean { return String(decoding: input, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: input.count * 3) { out in
+                var count = 0
+                for index in 0..<input.count {
+                    let byte = input[index]
+                    if keep(byte) {
+                        out[count] = byte
+                        count += 1
+                    } else {
+                        out[count] = 0x25
+                        out[count + 1] = hex(byte >> 4)
+                        out[count + 2] = hex(byte & 0x0F)
+                        count += 3
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// An eId component: `noWhiteSpace` and URI-safe (letters, digits, `_`, `-`, `.`).
+    /// An eId component: `noWhiteSpace` and URI-safe (letters, digits, `_`, `-`, `.`), with no
+    /// `__` (the separator of eId paths).
     static func eIdComponent(_ text: String) -> String {
         var out: [UInt8] = []
         for byte in text.utf8 {
             let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            out.append(isAlnum || byte == 0x2D || byte == 0x2E ? byte : 0x5F)
+            let kept = isAlnum || byte == 0x2D || byte == 0x2E ? byte : 0x5F
+            if kept == 0x5F, out.last == 0x5F { continue }
+            out.append(kept)
         }
         return out.isEmpty ? "x" : String(decoding: out, as: UTF8.self)
     }

@@ -100,21 +100,32 @@ struct Plan {
     var docs: [DocPlan] = []
     /// Content blocks (flat indices) of each footnote.
     var noteContent: [[Int]] = []
-    var calloutsByBlock: [Int: [Callout]] = [:]
+    /// Call-outs of each flat block, in source order (arrays by block: no hashing per lookup).
+    var calloutsByBlock: [[Callout]] = []
     /// Citations in source order (the engine's order, re-sorted defensively).
     let citations: [Citation]
-    var citationsByBlock: [Int: [Int]] = [:]
+    var citationsByBlock: [[Int]] = []
     var shapes: [CitationShape] = []
+    /// Citation id → index, when ids are not `c_N` in order (empty otherwise).
+    var citationIds: [String: Int] = [:]
     /// TLCConcept eId of the instrument each citation cites, when it has one.
     var instrumentOf: [String?] = []
     /// Question index and role (`true` for the response) of each flow block in a question pair.
-    var questionOf: [Int: (question: Int, response: Bool)] = [:]
+    var questionOf: [(question: Int, response: Bool)?] = []
 
     init(document: Document, options: AKNOptions) {
         self.document = document
         blocks = FlatBlocks(document.parts)
-        citations = document.citations.sorted { $0.span < $1.span }
-        let derived = document.citations.first { $0.kind == .communication && $0.country != nil && $0.country != "OTH" }?.country
+        calloutsByBlock = Array(repeating: [], count: blocks.count)
+        citationsByBlock = Array(repeating: [], count: blocks.count)
+        questionOf = Array(repeating: nil, count: blocks.count)
+        // The engine returns citations in source order; sorting copies every citation, so only
+        // when needed.
+        let inOrder = zip(document.citations.indices.dropLast(), document.citations.indices.dropFirst())
+            .allSatisfy { !(document.citations[$1].span < document.citations[$0].span) }
+        citations = inOrder ? document.citations : document.citations.sorted { $0.span < $1.span }
+        let derived = document.citations.firstIndex { $0.kind == .communication && $0.country != nil && $0.country != "OTH" }
+            .flatMap { document.citations[$0].country }
         let chosen = Names.segment(options.country ?? derived ?? "xx", lowercase: true)
         country = chosen.isEmpty ? "xx" : chosen
 
@@ -283,11 +294,11 @@ struct Plan {
         for (index, note) in notes.enumerated() {
             for span in note.references {
                 guard let block = locateBlock(span.start, sorted: sortedFlow) else { continue }
-                calloutsByBlock[block, default: []].append(Callout(span: span, note: index))
+                calloutsByBlock[block].append(Callout(span: span, note: index))
                 located[index] = true
             }
         }
-        for key in calloutsByBlock.keys { calloutsByBlock[key]?.sort { $0.span < $1.span } }
+        for block in calloutsByBlock.indices where calloutsByBlock[block].count > 1 { calloutsByBlock[block].sort { $0.span < $1.span } }
         for (index, note) in notes.enumerated() where !located[index] {
             let doc = docOf(sourceOffset: note.start)
             docs[doc].orphanNotes.append(index)
@@ -334,10 +345,13 @@ struct Plan {
     /// the doc it is an orphan of. One pass over the flow blocks.
     func noteDocs() -> [Int] {
         var result = Array(repeating: -1, count: document.footnotes.count)
-        for (index, doc) in docs.enumerated() {
-            for note in doc.orphanNotes where result[note] < 0 { result[note] = index }
-            for block in doc.head + doc.body + doc.tail {
-                for callout in calloutsByBlock[block] ?? [] where result[callout.note] < 0 { result[callout.note] = index }
+        guard !result.isEmpty else { return result }
+        for index in docs.indices {
+            for note in docs[index].orphanNotes where result[note] < 0 { result[note] = index }
+            for list in [docs[index].head, docs[index].body, docs[index].tail] {
+                for block in list {
+                    for callout in calloutsByBlock[block] where result[callout.note] < 0 { result[callout.note] = index }
+                }
             }
         }
         return result.map { max(0, $0) }
@@ -346,66 +360,120 @@ struct Plan {
     // MARK: Citations
 
     private mutating func planCitations() {
-        var flowDoc: [Int: Int] = [:]
-        for (index, doc) in docs.enumerated() {
-            for block in doc.head + doc.body + doc.tail { flowDoc[block] = index }
+        guard !citations.isEmpty else { return }
+        // Doc of every written block (-1: not written). Arrays, not dictionaries: this runs per
+        // citation and hashing showed in profiles.
+        var blockDoc = Array(repeating: -1, count: blocks.count)
+        for index in docs.indices {
+            for block in docs[index].head { blockDoc[block] = index }
+            for block in docs[index].body { blockDoc[block] = index }
+            for block in docs[index].tail { blockDoc[block] = index }
         }
-        var noteDoc: [Int: Int] = [:]
         let docsOfNotes = noteDocs()
         for note in noteContent.indices {
-            for block in noteContent[note] { noteDoc[block] = docsOfNotes[note] }
+            for block in noteContent[note] { blockDoc[block] = docsOfNotes[note] }
         }
-        let sortedWritable = blocks.indices.filter { flowDoc[$0] != nil || noteDoc[$0] != nil }
-        var idIndex: [String: Int] = [:]
-        for (index, citation) in citations.enumerated() where !citation.id.isEmpty { idIndex[citation.id] = index }
-        // Built only when there are citations: hashing every block id is not free.
-        let blockIndex: [String: Int] = citations.isEmpty ? [:]
-            : Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        let sortedWritable = blocks.indices.filter { blockDoc[$0] >= 0 }
 
         instrumentOf = Array(repeating: nil, count: citations.count)
         shapes = Array(repeating: .text, count: citations.count)
-        for (index, citation) in citations.enumerated() {
+        var blockIds: [String: Int]? = nil
+        // Kept apart from `docs` while the loop runs: touching `docs[doc]` in it copied the
+        // whole DocPlan each time.
+        var instruments: [[String: String]] = Array(repeating: [:], count: docs.count)
+        var concepts: [[TLC]] = Array(repeating: [], count: docs.count)
+        let prefixes = docs.map(\.prefix)
+        // Citation ids are `c_N` in order; a dictionary only for models numbered otherwise.
+        if !citations.indices.allSatisfy({ citations[$0].id.isEmpty || Self.trailingNumber(citations[$0].id) == $0 + 1 }) {
+            citationIds = Dictionary(citations.indices.map { (citations[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        // Fields are read in place: a `Citation` has some thirty fields, and copying one per
+        // citation cost more than writing its XML.
+        for index in citations.indices {
             var block: Int? = nil
-            if let id = citation.block, let found = blockIndex[id], flowDoc[found] != nil || noteDoc[found] != nil {
+            if let id = citations[index].block, let found = flatIndex(ofBlockId: id, &blockIds), blockDoc[found] >= 0 {
                 block = found
             } else {
-                block = locateBlock(citation.span.start, sorted: sortedWritable)
+                block = locateBlock(citations[index].span.start, sorted: sortedWritable)
             }
             guard let block else {
                 diagnostics.append(Diagnostic(
                     code: "akn-citation-unplaced", severity: .note,
-                    message: "\(citation.id) \"\(citation.text)\" is in no written block (page furniture?); not linked in the XML",
-                    span: citation.span))
+                    message: "\(citations[index].id) \"\(citations[index].text)\" is in no written block (page furniture?); not linked in the XML",
+                    span: citations[index].span))
                 continue
             }
-            citationsByBlock[block, default: []].append(index)
-            let doc = flowDoc[block] ?? noteDoc[block] ?? 0
-            if let instrument = resolvedInstrument(index, idIndex: idIndex) {
-                if docs[doc].instruments[instrument] == nil {
-                    docs[doc].instruments[instrument] = docs[doc].prefix + "instrument_\(docs[doc].instruments.count + 1)"
-                    docs[doc].tlcs.append(TLC(kind: .concept, eId: docs[doc].instruments[instrument] ?? "",
-                                              href: "/akn/ontology/concept/instrument/" + Names.segment(instrument, lowercase: true),
-                                              showAs: instrument))
+            citationsByBlock[block].append(index)
+            let doc = blockDoc[block]
+            if let instrument = resolvedInstrument(index) {
+                if let eId = instruments[doc][instrument] {
+                    instrumentOf[index] = eId
+                } else {
+                    let eId = prefixes[doc] + "instrument_\(instruments[doc].count + 1)"
+                    instruments[doc][instrument] = eId
+                    concepts[doc].append(TLC(kind: .concept, eId: eId,
+                                             href: "/akn/ontology/concept/instrument/" + Names.segment(instrument, lowercase: true),
+                                             showAs: instrument))
+                    instrumentOf[index] = eId
                 }
-                instrumentOf[index] = docs[doc].instruments[instrument]
             }
-            shapes[index] = shape(index, idIndex: idIndex)
+            shapes[index] = shape(index)
+        }
+        for doc in docs.indices {
+            docs[doc].instruments = instruments[doc]
+            docs[doc].tlcs += concepts[doc]
         }
     }
 
+    /// Flat index of the block with id `id`: the parser numbers blocks `b_N` in source order, so
+    /// `N - 1` is tried first and checked; otherwise a dictionary, built on first need.
+    private func flatIndex(ofBlockId id: String, _ index: inout [String: Int]?) -> Int? {
+        if let guess = Self.trailingNumber(id), guess >= 1, guess <= blocks.count, blocks[guess - 1].id == id {
+            return guess - 1
+        }
+        if index == nil {
+            index = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return index?[id]
+    }
+
+    /// Index of the citation with id `id` (`c_N`, numbered in source order), checked; otherwise
+    /// through `citationIds`.
+    private func citationIndex(ofId id: String) -> Int? {
+        if let guess = Self.trailingNumber(id), guess >= 1, guess <= citations.count, citations[guess - 1].id == id {
+            return guess - 1
+        }
+        return citationIds[id]
+    }
+
+    /// The number after the last `_` of an id (`b_14` → 14).
+    static func trailingNumber(_ id: String) -> Int? {
+        var value = 0
+        var digits = 0
+        for byte in id.utf8.reversed() {
+            if byte == 0x5F { break }
+            guard byte >= 0x30, byte <= 0x39, digits < 9 else { return nil }
+            var power = 1
+            for _ in 0..<digits { power *= 10 }
+            value += Int(byte - 0x30) * power
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
     /// The instrument a citation (or the citation an `Id.` repeats) cites.
-    private func resolvedInstrument(_ index: Int, idIndex: [String: Int]) -> String? {
-        guard let target = resolveId(index, idIndex: idIndex) else { return nil }
+    private func resolvedInstrument(_ index: Int) -> String? {
+        guard let target = resolveId(index) else { return nil }
         guard let name = citations[target].instrument, !name.isEmpty else { return nil }
         return name
     }
 
     /// Follows `Id.` antecedents to the citation they repeat (bounded, so a cycle cannot hang).
-    func resolveId(_ index: Int, idIndex: [String: Int]) -> Int? {
+    func resolveId(_ index: Int) -> Int? {
         var current = index
         var steps = 0
         while citations[current].kind == .id {
-            guard steps < 32, let antecedent = citations[current].antecedent, let next = idIndex[antecedent] else { return nil }
+            guard steps < 32, let antecedent = citations[current].antecedent, let next = citationIndex(ofId: antecedent) else { return nil }
             current = next
             steps += 1
         }
@@ -413,39 +481,38 @@ struct Plan {
     }
 
     /// The target of a citation: `/akn/ontology/citation/{kind}/{key}`, key percent-encoded.
-    func baseHref(_ citation: Citation) -> String? {
-        guard !citation.key.isEmpty else { return nil }
-        return "/akn/ontology/citation/\(citation.kind.rawValue)/" + Names.percentEncoded(citation.key)
+    func baseHref(_ index: Int) -> String? {
+        guard !citations[index].key.isEmpty else { return nil }
+        return "/akn/ontology/citation/" + citations[index].kind.rawValue + "/" + Names.percentEncoded(citations[index].key)
     }
 
-    private mutating func shape(_ index: Int, idIndex: [String: Int]) -> CitationShape {
-        let citation = citations[index]
-        if citation.kind == .id {
-            if let target = resolveId(index, idIndex: idIndex), let href = baseHref(citations[target]) {
+    private mutating func shape(_ index: Int) -> CitationShape {
+        if citations[index].kind == .id {
+            if let target = resolveId(index), let href = baseHref(target) {
                 return .ref(href)
             }
             diagnostics.append(Diagnostic(
                 code: "akn-id-unresolved", severity: .note,
-                message: "\(citation.id) \"\(citation.text)\" has no resolvable antecedent; written as plain text",
-                span: citation.span))
+                message: "\(citations[index].id) \"\(citations[index].text)\" has no resolvable antecedent; written as plain text",
+                span: citations[index].span))
             return .text
         }
-        guard let base = baseHref(citation) else {
+        guard let base = baseHref(index) else {
             diagnostics.append(Diagnostic(
                 code: "akn-citation-no-key", severity: .note,
-                message: "\(citation.id) \"\(citation.text)\" has no key; written as plain text",
-                span: citation.span))
+                message: "\(citations[index].id) \"\(citations[index].text)\" has no key; written as plain text",
+                span: citations[index].span))
             return .text
         }
-        guard citation.kind == .article else { return .ref(base) }
-        let articles = citation.articles
-        let paragraphs = citation.paragraphs
+        guard citations[index].kind == .article else { return .ref(base) }
+        let articles = citations[index].articles
+        let paragraphs = citations[index].paragraphs
         func provision(_ article: String, _ paragraph: String?) -> String {
             var eId = "art_" + Names.eIdComponent(article)
             if let paragraph { eId += "__para_" + Names.eIdComponent(paragraph) }
             return base + "~" + eId
         }
-        if let range = citation.range, range.count == 2 {
+        if let range = citations[index].range, range.count == 2 {
             if articles.count == 1, paragraphs.count > 1 {
                 return .rref(from: provision(articles[0], range[0]), upTo: provision(articles[0], range[1]))
             }
@@ -468,25 +535,33 @@ struct Plan {
     private mutating func planQuestions() {
         let questions = document.questions
         guard !questions.isEmpty else { return }
-        let byId = Dictionary(questions.indices.map { (questions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        var flowDoc: [Int: Int] = [:]
-        for (index, doc) in docs.enumerated() {
-            for block in doc.body { flowDoc[block] = index }
-        }
         let marked = blocks.indices.contains { blocks[$0].question != nil }
         var covered = Array(repeating: false, count: questions.count)
-        for block in flowDoc.keys.sorted() {
+        var position = 0
+        // Body blocks of every doc, in source (flat) order.
+        var isBody = Array(repeating: false, count: blocks.count)
+        for index in docs.indices { for block in docs[index].body { isBody[block] = true } }
+        for block in blocks.indices where isBody[block] {
             if marked {
-                guard let id = blocks[block].question, let question = byId[id] else { continue }
+                guard let id = blocks[block].question else { continue }
+                // Questions are in source order, as their blocks are: look ahead from the last match.
+                var found: Int? = nil
+                for offset in 0..<questions.count {
+                    let candidate = (position + offset) % questions.count
+                    if questions[candidate].id == id { found = candidate; break }
+                }
+                guard let question = found else { continue }
+                position = question
                 questionOf[block] = (question, blocks[block].role == "response")
                 covered[question] = true
             } else {
                 // No block carries its question: place blocks by source position.
                 let start = blocks[block].start
-                guard let question = questions.indices.first(where: { start >= questions[$0].start && start < questions[$0].end }) else { continue }
-                let responseStart = questions[question].responseStart ?? Int.max
-                questionOf[block] = (question, start >= responseStart)
-                covered[question] = true
+                while position < questions.count, questions[position].end <= start { position += 1 }
+                guard position < questions.count, start >= questions[position].start else { continue }
+                let responseStart = questions[position].responseStart ?? Int.max
+                questionOf[block] = (position, start >= responseStart)
+                covered[position] = true
             }
         }
         for question in questions.indices where !covered[question] {
