@@ -22,7 +22,12 @@ enum ExhibitChecks {
         let listBlocks = Set(list?.blocks ?? [])
         let cited = citedExhibits(context).filter { cite in cite.block.map { !listBlocks.contains($0) } ?? true }
         var found: [Diagnostic] = []
-        found += gaps(cited)
+        // Numbers the enclosure list holds are not gaps (an uncited entry is `exhibit-not-cited`).
+        var enclosed: [String: Set<String>] = [:]
+        for entry in list?.entries ?? [] {
+            if let number = entry.number { enclosed[entry.family ?? "", default: []].insert(number) }
+        }
+        found += gaps(cited, enclosed: enclosed)
         found += titleConflicts(cited, context)
         if let list { found += enclosureAgreement(cited, list, context) }
         return found
@@ -140,7 +145,7 @@ enum ExhibitChecks {
     /// Numbers missing inside the run of cited numbers of each label family. The run is checked
     /// only when it starts at 1 or has at least three members: two scattered annex numbers are
     /// more often references to another document's annexes than a numbering slip.
-    static func gaps(_ cited: [Cited]) -> [Diagnostic] {
+    static func gaps(_ cited: [Cited], enclosed: [String: Set<String>] = [:]) -> [Diagnostic] {
         var order: [String] = []
         var byFamily: [String: [Cited]] = [:]
         for cite in cited {
@@ -150,7 +155,8 @@ enum ExhibitChecks {
         var found: [Diagnostic] = []
         for family in order {
             let cites = byFamily[family]!
-            let distinct = Array(Set(cites.map(\.number)))
+            let listed = enclosed[family, default: []].union(enclosed["", default: []])
+            let distinct = Array(Set(cites.map(\.number)).union(listed))
             guard let (style, position) = positions(distinct) else { continue }
             let present = Set(position.values)
             guard let low = present.min(), let high = present.max(), high - low < 200 else { continue }
@@ -159,6 +165,7 @@ enum ExhibitChecks {
             let label = cites[0].label
             let plural = label.hasSuffix("x") ? label + "es" : label.hasSuffix("s") ? label : label + "s"
             let citedList = ranges(present.sorted()).map { renderRange($0, style, lowercase) }
+            let are = listed.isEmpty ? "are" : "are cited or enclosed"
             var missingRun: [Int] = []
             for value in low...high {
                 if !present.contains(value) { missingRun.append(value); continue }
@@ -170,7 +177,7 @@ enum ExhibitChecks {
                 let verb = first == last ? "is" : "are"
                 let noun = first == last ? label : plural
                 found.append(DiagnosticCode.exhibitGap.diagnostic(
-                    "\(noun) \(missingText) \(verb) never cited, but \(plural) \(joinList(citedList)) are: a gap in the numbering (missing or misnumbered \(label.lowercased())?)",
+                    "\(noun) \(missingText) \(verb) never cited, but \(plural) \(joinList(citedList)) \(are): a gap in the numbering (missing or misnumbered \(label.lowercased())?)",
                     after))
             }
         }

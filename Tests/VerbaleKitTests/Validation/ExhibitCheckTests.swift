@@ -145,6 +145,23 @@ import Testing
         #expect(ValidationFixture.validate(agreeing, citations: ["1", "2"].map { Self.exhibit($0, agreeing) }).isEmpty)
     }
 
+    @Test func enclosedButUncitedIsNotAGap() {
+        let text = """
+        See Exhibit 1. See Exhibit 3.
+
+        Enclosures:
+
+        - Exhibit 1: Charter
+        - Exhibit 2: Decision
+        - Exhibit 3: Permit
+
+        """
+        let citations = [Self.exhibit("1", text), Self.exhibit("3", text)]
+        let found = ValidationFixture.validate(text, citations: citations)
+        #expect(ValidationFixture.codes(found) == ["exhibit-not-cited"])
+        #expect(found.first?.message.contains("Exhibit 2") == true)
+    }
+
     @Test func statedTotalWithoutListIsNotChecked() {
         let text = "The Mission has the honor to transmit the response.\n\n*Enclosure: as stated, 101 pages.*\n\nSee Exhibit 1.\n"
         let found = ValidationFixture.validate(text, citations: [Self.exhibit("1", text)])
