@@ -25,15 +25,7 @@ public enum CitationEngine {
         let terms = termTable(definitions)
         let termSpans = definitions.map(\.termSpan)
 
-        /// One event of a chain in text order: a mention or a citation.
-        struct Event {
-            var position: Int
-            var citation: Int?
-            var mention: CiteInstrumentRef?
-        }
-
         var all: [Citation] = []
-        var pending: [CiteFound] = []
         // Context state: the instrument last named in each chain (main text = nil footnote).
         var lastInstrument: [Int?: CiteInstrumentRef] = [:]
         var history: [CiteInstrumentRef] = []
@@ -57,57 +49,64 @@ public enum CitationEngine {
             var scanner = CiteScanner(bytes: bytes, terms: terms, quietRanges: quiet, currentYear: currentYear)
             scanner.run()
 
-            var events: [Event] = []
-            pending = scanner.found
-            for (index, f) in pending.enumerated() { events.append(Event(position: f.citation.span.start, citation: index)) }
-            for m in scanner.mentions { events.append(Event(position: m.position, mention: m.instrument)) }
-            events.sort { $0.position < $1.position }
-
+            // Walk citations and mentions together in text order (both lists are in scan
+            // order): context must see exactly what was named before each citation.
             let chain = source.footnote
-            for event in events {
-                if var ref = event.mention {
+            let mentions = scanner.mentions
+            var m = 0
+            for var found in scanner.found {
+                let position = found.citation.span.start
+                while m < mentions.count && mentions[m].position <= position {
+                    var ref = mentions[m].instrument
                     if ref.genericHead != nil { ref = resolveGeneric(ref, history) }
                     lastInstrument[chain] = ref
                     history.append(ref)
-                    continue
+                    m += 1
                 }
-                guard let index = event.citation else { continue }
-                var found = pending[index]
-                var c = found.citation
                 if found.citation.kind == .article {
                     if let head = found.genericHead {
-                        let ref = resolveGeneric(CiteInstrumentRef(name: c.instrument ?? head, slug: c.key, source: "explicit",
-                                                                   genericHead: head), history)
-                        c.instrument = ref.name
-                        c.instrumentSource = ref.source
-                        c.key = ref.slug
+                        let ref = resolveGeneric(CiteInstrumentRef(name: found.citation.instrument ?? head, slug: found.citation.key,
+                                                                   source: "explicit", genericHead: head), history)
+                        found.citation.instrument = ref.name
+                        found.citation.instrumentSource = ref.source
+                        found.citation.key = ref.slug
                     }
                     if found.needsContext {
                         // Footnotes fall back on the main text's context when they name nothing.
                         if let ref = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
-                            c.instrument = ref.name
-                            c.instrumentSource = "context"
-                            c.key = ref.slug
+                            found.citation.instrument = ref.name
+                            found.citation.instrumentSource = "context"
+                            found.citation.key = ref.slug
                         }
                     }
-                    if let name = c.instrument {
-                        let ref = CiteInstrumentRef(name: name, slug: c.key, source: c.instrumentSource ?? "explicit")
+                    if let name = found.citation.instrument {
+                        let ref = CiteInstrumentRef(name: name, slug: found.citation.key,
+                                                    source: found.citation.instrumentSource ?? "explicit")
                         lastInstrument[chain] = ref
                         history.append(ref)
                     }
-                    c.key = CiteKeys.article(slug: c.instrument == nil ? CiteKeys.unknownInstrument : c.key, c)
+                    let slug = found.citation.instrument == nil ? CiteKeys.unknownInstrument : found.citation.key
+                    found.citation.key = CiteKeys.article(slug: slug, found.citation)
                 }
-                c.span = mapped.sourceSpan(c.span.start, c.span.end)
-                c.block = source.block
-                c.footnote = source.footnote
-                found.citation = c
-                pending[index] = found
-                all.append(c)
+                found.citation.span = mapped.sourceSpan(found.citation.span.start, found.citation.span.end)
+                found.citation.block = source.block
+                found.citation.footnote = chain
+                all.append(found.citation)
+            }
+            while m < mentions.count {
+                var ref = mentions[m].instrument
+                if ref.genericHead != nil { ref = resolveGeneric(ref, history) }
+                lastInstrument[chain] = ref
+                history.append(ref)
+                m += 1
             }
         }
 
         // Source order and ids.
-        all.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.end < $1.span.end }
+        // Blocks arrive in source order, so the list is usually sorted already.
+        var sorted = true
+        for k in all.indices.dropFirst() where all[k].span < all[k - 1].span { sorted = false; break }
+        if !sorted { all.sort { $0.span < $1.span } }
         for index in all.indices { all[index].id = "c_\(index + 1)" }
         resolveIds(&all, noteOrder: noteOrder(sources))
         return all

@@ -64,8 +64,9 @@ struct CiteDispatch: Sendable {
     }
 }
 
-/// The trigger vocabulary and its dispatch tables.
-struct CiteVocabulary: Sendable {
+/// The trigger vocabulary and its dispatch tables. A class: built once, shared by every
+/// scanner without copying its arrays.
+final class CiteVocabulary: Sendable {
     /// Every trigger literal, folded, one after another.
     let units: [UInt32]
     /// Triggers that may start any word (`article`, `No.`, `annex`, `Id.`).
