@@ -200,24 +200,74 @@ enum IdentifierChecks {
     static func communications(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let latest = documentYear(context.document)
+        var covered: [ByteSpan] = []
         for citation in context.document.citations where citation.kind == .communication {
             let (_, country, year) = communicationParts(citation)
-            if let country, !CountryCodes.known.contains(country.uppercased()) {
-                found.append(DiagnosticCode.communicationCountry.diagnostic(
-                    "\(citation.text): \(country) is not an ISO 3166-1 alpha-3 country code (nor OTH)", citation.span))
-            }
-            guard let year else { continue }
-            if let latest, year > latest {
-                found.append(DiagnosticCode.communicationYear.diagnostic(
-                    "\(citation.text) has the year \(year), after the document's own date (\(latest)): a reply cannot cite a later communication",
-                    citation.span))
-            } else if year < 1990 {
-                found.append(DiagnosticCode.communicationYear.diagnostic(
-                    "\(citation.text) has the year \(year), before Special Procedures communications were numbered (1990s)",
-                    citation.span))
+            found += communicationFindings(citation.text, country: country, year: year, latest: latest, span: citation.span)
+            covered.append(citation.span)
+        }
+        // The citation engine rejects a reference whose country is not a country, so look for
+        // reference-shaped text it left out: that is where a mistyped code hides.
+        for index in context.blocks.indices {
+            for (text, country, year, range) in referenceShapes(context.blockBytes[index]) {
+                let span = context.sourceSpan(block: index, range)
+                guard !covered.contains(where: { $0.start < span.end && span.start < $0.end }) else { continue }
+                found += communicationFindings(text, country: country, year: year, latest: latest, span: span)
             }
         }
         return found
+    }
+
+    static func communicationFindings(_ text: String, country: String?, year: Int?, latest: Int?, span: ByteSpan) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if let country, !CountryCodes.known.contains(country.uppercased()) {
+            found.append(DiagnosticCode.communicationCountry.diagnostic(
+                "\(text): \(country) is not an ISO 3166-1 alpha-3 country code (nor OTH)", span))
+        }
+        guard let year else { return found }
+        if let latest, year > latest {
+            found.append(DiagnosticCode.communicationYear.diagnostic(
+                "\(text) has the year \(year), after the document's own date (\(latest)): a reply cannot cite a later communication",
+                span))
+        } else if year < 1990 {
+            found.append(DiagnosticCode.communicationYear.diagnostic(
+                "\(text) has the year \(year), before Special Procedures communications were numbered (1990s)", span))
+        }
+        return found
+    }
+
+    /// Communication types of Special Procedures references.
+    static let communicationTypes: Set<String> = ["AL", "UA", "OL", "JAL", "JUA", "JOL"]
+
+    /// `TYPE CCC N/YYYY` shapes in a block: type word, three capitals, number, slash, year.
+    static func referenceShapes(_ bytes: [UInt8]) -> [(String, String, Int?, Range<Int>)] {
+        var result: [(String, String, Int?, Range<Int>)] = []
+        var index = 0
+        while index + 10 <= bytes.count {
+            // Two capitals at a word start open a candidate; everything else is skipped cheaply.
+            guard Bytes.isUpperASCII(bytes[index]), Bytes.isUpperASCII(bytes[index + 1]),
+                  index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { index += 1; continue }
+            let start = index
+            var cursor = index
+            while cursor < bytes.count, Bytes.isUpperASCII(bytes[cursor]) { cursor += 1 }
+            index = cursor
+            guard cursor - start <= 3, communicationTypes.contains(Bytes.string(bytes, start..<cursor)), cursor + 1 < bytes.count, bytes[cursor] == 0x20 else { continue }
+            let countryStart = cursor + 1
+            var countryEnd = countryStart
+            while countryEnd < bytes.count, Bytes.isUpperASCII(bytes[countryEnd]) { countryEnd += 1 }
+            guard countryEnd - countryStart == 3, countryEnd + 1 < bytes.count, bytes[countryEnd] == 0x20 else { continue }
+            var numberEnd = countryEnd + 1
+            while numberEnd < bytes.count, Bytes.isDigit(bytes[numberEnd]) { numberEnd += 1 }
+            guard numberEnd > countryEnd + 1, numberEnd < bytes.count, bytes[numberEnd] == UInt8(ascii: "/") else { continue }
+            var yearEnd = numberEnd + 1
+            while yearEnd < bytes.count, Bytes.isDigit(bytes[yearEnd]) { yearEnd += 1 }
+            let digits = yearEnd - numberEnd - 1
+            guard digits == 2 || digits == 4, let value = Bytes.integer(bytes[(numberEnd + 1)..<yearEnd]) else { continue }
+            let year = digits == 2 ? 2000 + value : value
+            result.append((Bytes.string(bytes, start..<yearEnd), Bytes.string(bytes, countryStart..<countryEnd), year, start..<yearEnd))
+            index = yearEnd
+        }
+        return result
     }
 
     // MARK: Case numbers

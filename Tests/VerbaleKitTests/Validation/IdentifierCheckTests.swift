@@ -102,6 +102,16 @@ import Testing
         #expect(ValidationFixture.validate(other, citations: [Self.communication(other, "OL OTH 12/2019")]).filter { $0.code.hasPrefix("communication") }.isEmpty)
     }
 
+    @Test func referenceTheEngineLeftOutIsStillChecked() {
+        let text = Self.note.validationReplacing("REF", "AL KAX 4/2019")
+        var document = ValidationFixture.parse(text)
+        document.citations = []
+        let found = Validator.validate(document)
+        #expect(found.contains { $0.code == "communication-country" && $0.message.contains("KAX") })
+        let shapes = IdentifierChecks.referenceShapes(Array("see JUA KAZ 12/19 and UA ABC 1/2020, not XAL KAZ 1/2019".utf8))
+        #expect(shapes.map(\.0) == ["JUA KAZ 12/19", "UA ABC 1/2020"])
+    }
+
     @Test func caseNumberYearAfterItsDecision() {
         let good = "See Exhibit 3, Court Decision, case No. 7517-19-00-2/10338, May 27, 2019. See Exhibit 4, No. 2a-6757/19, September 3, 2019.\n"
         let citations = ["7517-19-00-2/10338", "2a-6757/19"].map { number in
