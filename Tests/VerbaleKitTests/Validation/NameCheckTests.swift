@@ -41,3 +41,33 @@ import Testing
         #expect(NameChecks.run(context).count == 1)
     }
 }
+
+@Suite struct MultilingualNameTests {
+    @Test(arguments: [
+        ("La plainte de Mme Lefebvre a été reçue. Mme Lefèbvre a fait appel.", "Lefèbvre"),
+        ("La Sra. Gonzálvez presentó la solicitud. La Sra. Gonzálves apeló.", "Gonzálvez"),
+        ("Г-жа Секербаева подала жалобу. Г-жа Секербайева обжаловала.", "Секербаева"),
+    ])
+    func variantsInEveryLanguage(_ text: String, _ name: String) {
+        let found = ValidationFixture.only(.nameVariant, ValidationFixture.validate(text + "\n"))
+        #expect(found.count == 1, "\(text)")
+        #expect(found.first?.message.contains(name) == true)
+    }
+
+    @Test func referencesInEveryLanguage() {
+        let text = """
+        **Question 1:** *Veuillez expliquer.*
+
+        **Response:** Comme indiqué dans la réponse à la question 4, et en la pregunta 1.
+
+        **Question 2:** *Пожалуйста, объясните.*
+
+        **Response:** См. ответ на вопрос № 6.
+
+        """
+        let found = ValidationFixture.only(.questionReferenceMissing, ValidationFixture.validate(text))
+        #expect(found.map(\.message).contains { $0.contains("Question 4") })
+        #expect(found.map(\.message).contains { $0.contains("Question 6") })
+        #expect(found.count == 2)
+    }
+}
