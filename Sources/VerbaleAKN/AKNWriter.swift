@@ -68,6 +68,8 @@ public struct AKNWriter: ~Copyable {
     /// Every eId written so far, to keep them unique across nested documents (the schema's
     /// `unique` constraint on `doc` covers attachments too).
     var eIds: Set<String> = []
+    /// Reused bytes for values assembled before writing (TLC hrefs).
+    var scratch: [UInt8] = []
     /// Paragraph numbers already used as `para_N` (see `paraEId`).
     var paraNumbers: [Bool] = []
     /// Text runs in which characters XML 1.0 cannot carry were replaced by U+FFFD; the mapping

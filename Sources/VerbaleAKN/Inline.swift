@@ -124,14 +124,14 @@ extension AKNWriter {
     private func locate(_ plan: Plan, _ block: Int, _ text: UnsafeBufferPointer<UInt8>, useMap: Bool, marks: [Mark], notes: Bool) -> (items: [Item], dropped: [Int]) {
         guard !plan.citationsByBlock[block].isEmpty || !marks.isEmpty || (notes && !plan.calloutsByBlock[block].isEmpty) else { return ([], []) }
         var dropped: [Int] = []
-        var inverse = useMap ? InverseMap(plan.blocks[block].mapped) : nil
+        let inverse = useMap ? InverseMap(plan.blocks[block].mapped) : nil
         var ranges: [Item] = []
         var cursor = 0
         for index in plan.citationsByBlock[block] {
             let span = plan.citations[index].span
-            if inverse != nil {
-                let start = inverse!.textOffset(span.start, plan.blocks[block].mapped)
-                let end = inverse!.textOffset(span.end, plan.blocks[block].mapped)
+            if let inverse {
+                let start = inverse.textOffset(span.start)
+                let end = inverse.textOffset(span.end)
                 if end > start {
                     ranges.append(Item(start: start, end: end, kind: .citation(index), rank: 1))
                     continue
@@ -170,8 +170,7 @@ extension AKNWriter {
         guard notes, !callouts.isEmpty else { return (items, dropped) }
         var notesAt: [Item] = []
         for (index, callout) in callouts.enumerated() {
-            var position = inverse != nil ? inverse!.textOffset(callout.span.start, plan.blocks[block].mapped)
-                : estimate(callout.span.start, plan.blocks[block], text)
+            var position = inverse?.textOffset(callout.span.start) ?? estimate(callout.span.start, plan.blocks[block], text)
             // A call-out inside a citation goes after it: elements cannot interleave.
             for item in items where position > item.start && position < item.end {
                 position = item.end
@@ -279,7 +278,7 @@ extension AKNWriter {
             counters.ref += 1
             openInline("ref")
             attribute("eId", container + "__ref_\(counters.ref)")
-            attribute("href", href)
+            target("href", href, plan)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
             text(bytes)
             closeInline()
@@ -287,8 +286,8 @@ extension AKNWriter {
             counters.rref += 1
             openInline("rref")
             attribute("eId", container + "__rref_\(counters.rref)")
-            attribute("from", from)
-            attribute("upTo", upTo)
+            target("from", from, plan)
+            target("upTo", upTo, plan)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
             text(bytes)
             closeInline()
@@ -300,17 +299,17 @@ extension AKNWriter {
             if let refersTo { attribute("refersTo", "#" + refersTo) }
             // Each listed element becomes a ref around its number, found in order as a whole token.
             let local = UnsafeBufferPointer(rebasing: bytes)
-            var found: [(Int, Int, String)] = []
+            var found: [(Int, Int, Target)] = []
             var cursor = 0
             for target in targets {
                 guard let at = findToken(target.label, in: local, from: cursor) else { found = []; break }
-                found.append((at, at + target.label.utf8.count, target.href))
+                found.append((at, at + target.label.utf8.count, target.target))
                 cursor = at + target.label.utf8.count
             }
             if found.isEmpty {
                 openInline("ref")
                 attribute("eId", eId + "__ref_1")
-                attribute("href", fallback)
+                target("href", fallback, plan)
                 text(bytes)
                 closeInline()
             } else {
@@ -319,7 +318,7 @@ extension AKNWriter {
                     text(local[position..<start])
                     openInline("ref")
                     attribute("eId", eId + "__ref_\(number + 1)")
-                    attribute("href", href)
+                    target("href", href, plan)
                     text(local[start..<end])
                     closeInline()
                     position = end
@@ -376,18 +375,21 @@ extension AKNWriter {
 /// from the block); a binary search over that short window needs a handful of probes instead of
 /// a search over the whole text.
 private struct InverseMap {
+    /// The block's map, held once (passing it per query retained its three arrays each time).
+    let map: MappedText
     let first: Int
     let slack: Int
     let count: Int
 
     init(_ map: MappedText) {
+        self.map = map
         count = map.count
         first = count > 0 ? map.sourceOffset(0) : 0
         slack = count > 0 ? max(0, map.sourceOffset(count - 1) + 1 - first - count) : 0
     }
 
     /// The first text offset whose source offset is at or after `source`, clamped to the text.
-    func textOffset(_ source: Int, _ map: MappedText) -> Int {
+    func textOffset(_ source: Int) -> Int {
         var high = min(count, max(0, source - first))
         var low = min(high, max(0, source - first - slack))
         // The window is right when the map behaves as described; a line join can map a space

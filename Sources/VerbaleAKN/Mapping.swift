@@ -98,7 +98,12 @@ extension AKNWriter {
             case .concept: open("TLCConcept")
             }
             attribute("eId", uniqueEId(tlc.eId))
-            attribute("href", tlc.href)
+            switch tlc.kind {
+            case .organization: slugAttribute("href", base: "/akn/ontology/organization/", tlc.name)
+            case .person: slugAttribute("href", base: "/akn/ontology/person/", tlc.name)
+            case .role: slugAttribute("href", base: "/akn/ontology/role/", tlc.name)
+            case .concept: slugAttribute("href", base: "/akn/ontology/concept/instrument/", tlc.name)
+            }
             attribute("showAs", tlc.showAs)
             close()
         }

@@ -6,7 +6,8 @@ struct TLC {
     enum Kind { case organization, person, role, concept }
     var kind: Kind
     var eId: String
-    var href: String
+    /// What the href names: written `/akn/ontology/{kind}/{slug of name}` (see `slug`).
+    var name: String
     var showAs: String
 }
 
@@ -80,10 +81,19 @@ struct Callout {
 
 /// How a citation is written.
 enum CitationShape {
-    case ref(String)
-    case rref(from: String, upTo: String)
-    case mref([(label: String, href: String)], fallback: String)
+    case ref(Target)
+    case rref(from: Target, upTo: Target)
+    case mref([(label: String, target: Target)], fallback: Target)
     case text
+}
+
+/// Where a citation points: `/akn/ontology/citation/{kind}/{key}` of `citation`, then
+/// `~art_{article}__para_{paragraph}` when a provision inside it is meant. Kept as parts and
+/// written straight into the attribute: building the strings cost more than writing them.
+struct Target {
+    var citation: Int
+    var article: String? = nil
+    var paragraph: String? = nil
 }
 
 /// Everything decided before streaming starts: document split, footnote placement, citation
@@ -411,9 +421,7 @@ struct Plan {
                 } else {
                     let eId = prefixes[doc] + "instrument_\(instruments[doc].count + 1)"
                     instruments[doc][instrument] = eId
-                    concepts[doc].append(TLC(kind: .concept, eId: eId,
-                                             href: "/akn/ontology/concept/instrument/" + Names.segment(instrument, lowercase: true),
-                                             showAs: instrument))
+                    concepts[doc].append(TLC(kind: .concept, eId: eId, name: instrument, showAs: instrument))
                     instrumentOf[index] = eId
                 }
             }
@@ -480,16 +488,10 @@ struct Plan {
         return current
     }
 
-    /// The target of a citation: `/akn/ontology/citation/{kind}/{key}`, key percent-encoded.
-    func baseHref(_ index: Int) -> String? {
-        guard !citations[index].key.isEmpty else { return nil }
-        return "/akn/ontology/citation/" + citations[index].kind.rawValue + "/" + Names.percentEncoded(citations[index].key)
-    }
-
     private mutating func shape(_ index: Int) -> CitationShape {
         if citations[index].kind == .id {
-            if let target = resolveId(index), let href = baseHref(target) {
-                return .ref(href)
+            if let target = resolveId(index), !citations[target].key.isEmpty {
+                return .ref(Target(citation: target))
             }
             diagnostics.append(Diagnostic(
                 code: "akn-id-unresolved", severity: .note,
@@ -497,20 +499,19 @@ struct Plan {
                 span: citations[index].span))
             return .text
         }
-        guard let base = baseHref(index) else {
+        guard !citations[index].key.isEmpty else {
             diagnostics.append(Diagnostic(
                 code: "akn-citation-no-key", severity: .note,
                 message: "\(citations[index].id) \"\(citations[index].text)\" has no key; written as plain text",
                 span: citations[index].span))
             return .text
         }
+        let base = Target(citation: index)
         guard citations[index].kind == .article else { return .ref(base) }
         let articles = citations[index].articles
         let paragraphs = citations[index].paragraphs
-        func provision(_ article: String, _ paragraph: String?) -> String {
-            var eId = "art_" + Names.eIdComponent(article)
-            if let paragraph { eId += "__para_" + Names.eIdComponent(paragraph) }
-            return base + "~" + eId
+        func provision(_ article: String, _ paragraph: String?) -> Target {
+            Target(citation: index, article: article, paragraph: paragraph)
         }
         if let range = citations[index].range, range.count == 2 {
             if articles.count == 1, paragraphs.count > 1 {
@@ -576,33 +577,33 @@ struct Plan {
             let prefix = docs[doc].prefix
             let part: Part? = docs[doc].part >= 0 ? document.parts[docs[doc].part] : nil
             var tlcs: [TLC] = [TLC(kind: .organization, eId: prefix + "verbale",
-                                   href: "/akn/ontology/organization/verbale", showAs: "Verbale")]
+                                   name: "verbale", showAs: "Verbale")]
             var author: String? = nil
             if let from = part?.from, !from.isEmpty {
                 tlcs.append(TLC(kind: .organization, eId: prefix + "sender",
-                                href: "/akn/ontology/organization/" + Names.segment(from, lowercase: true), showAs: from))
+                                name: from, showAs: from))
                 author = prefix + "sender"
             }
             var recipient: String? = nil
             if let to = part?.to, !to.isEmpty {
                 tlcs.append(TLC(kind: .organization, eId: prefix + "recipient",
-                                href: "/akn/ontology/organization/" + Names.segment(to, lowercase: true), showAs: to))
+                                name: to, showAs: to))
                 recipient = prefix + "recipient"
             }
             if let signatory = part?.signatory, !signatory.name.isEmpty {
                 tlcs.append(TLC(kind: .person, eId: prefix + "signatory",
-                                href: "/akn/ontology/person/" + Names.segment(signatory.name, lowercase: true), showAs: signatory.name))
+                                name: signatory.name, showAs: signatory.name))
                 docs[doc].signatoryRef = prefix + "signatory"
                 if let title = signatory.title, !title.isEmpty {
                     tlcs.append(TLC(kind: .role, eId: prefix + "signatoryRole",
-                                    href: "/akn/ontology/role/" + Names.segment(title, lowercase: true), showAs: title))
+                                    name: title, showAs: title))
                     docs[doc].roleRef = prefix + "signatoryRole"
                 }
                 if author == nil { author = prefix + "signatory" }
             }
             if author == nil {
                 tlcs.append(TLC(kind: .organization, eId: prefix + "sender",
-                                href: "/akn/ontology/organization/unknown", showAs: "Unknown sender"))
+                                name: "unknown", showAs: "Unknown sender"))
                 author = prefix + "sender"
             }
             let hasQuestions = !docs[doc].textQuestions.isEmpty || docs[doc].body.contains { questionOf[$0] != nil }
@@ -611,7 +612,7 @@ struct Plan {
                     docs[doc].questionerRef = recipient
                 } else {
                     tlcs.append(TLC(kind: .organization, eId: prefix + "questioner",
-                                    href: "/akn/ontology/organization/unknown-questioner", showAs: "Author of the questions"))
+                                    name: "unknown-questioner", showAs: "Author of the questions"))
                     docs[doc].questionerRef = prefix + "questioner"
                 }
             }

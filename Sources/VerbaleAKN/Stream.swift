@@ -153,4 +153,106 @@ extension AKNWriter {
         if end > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(end - runStart))) }
         if replaced { replacedCharacters += 1 }
     }
+
+    /// Writes a citation target as attribute `name`, piece by piece into the attribute:
+    /// `/akn/ontology/citation/{kind}/{key}` with the key percent-encoded (letters, digits and
+    /// `-._~/:` kept), then `~art_{article}__para_{paragraph}` when the target is a provision.
+    /// Every byte written is URI- and XML-safe, so nothing needs escaping.
+    mutating func target(_ name: StaticString, _ target: Target, _ plan: Plan) {
+        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
+        raw("/akn/ontology/citation/")
+        var kind = plan.citations[target.citation].kind.rawValue
+        kind.withUTF8 { rawBytes($0) }
+        raw("/")
+        var key = plan.citations[target.citation].key
+        key.withUTF8 { rawEncoded($0, percent: true) }
+        if var article = target.article {
+            raw("~art_")
+            article.withUTF8 { rawEncoded($0, percent: false) }
+            if var paragraph = target.paragraph {
+                raw("__para_")
+                paragraph.withUTF8 { rawEncoded($0, percent: false) }
+            }
+        }
+        check(xmlTextWriterEndAttribute(writer))
+    }
+
+    private mutating func raw(_ text: StaticString) {
+        check(xmlTextWriterWriteRawLen(writer, text.utf8Start, Int32(text.utf8CodeUnitCount)))
+    }
+
+    private mutating func rawBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        check(xmlTextWriterWriteRawLen(writer, base, Int32(bytes.count)))
+    }
+
+    /// Writes `bytes` keeping letters, digits, `-` and `.` (and with `percent`, also `_~/:`),
+    /// the rest as `%XX` (`percent`) or one `_` per run (an eId component, as
+    /// `Names.eIdComponent` makes them).
+    private mutating func rawEncoded(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        var lastWasUnderscore = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            let alnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let keep = alnum || byte == 0x2D || byte == 0x2E
+                || (percent && (byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x3A))
+            if keep { lastWasUnderscore = false; continue }
+            if index > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(index - runStart))) }
+            runStart = index + 1
+            if percent {
+                let digits: StaticString = "0123456789ABCDEF"
+                var escape: (UInt8, UInt8, UInt8) = (0x25, digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)])
+                let rc = withUnsafeBytes(of: &escape) { raw -> Int32 in
+                    guard let start = raw.baseAddress else { return -1 }
+                    return xmlTextWriterWriteRawLen(writer, start.assumingMemoryBound(to: UInt8.self), 3)
+                }
+                check(rc)
+            } else if !lastWasUnderscore {
+                raw("_")
+                lastWasUnderscore = true
+            }
+        }
+        if bytes.count > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(bytes.count - runStart))) }
+    }
+
+    /// Writes attribute `name` as `base` followed by the slug of `text`, lower-cased, as
+    /// `Names.segment(text, lowercase: true)` makes it, assembled in the scratch buffer (a
+    /// `String` per TLC href showed in profiles).
+    mutating func slugAttribute(_ name: StaticString, base: StaticString, _ text: String) {
+        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
+        raw(base)
+        scratch.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { input in
+            var pendingDash = false
+            for var byte in input {
+                let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
+                    pendingDash = true
+                    continue
+                }
+                if pendingDash, !scratch.isEmpty { scratch.append(0x2D) }
+                pendingDash = false
+                if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                if byte >= 0x80 {
+                    let digits: StaticString = "0123456789ABCDEF"
+                    scratch.append(0x25)
+                    scratch.append(digits.utf8Start[Int(byte >> 4)])
+                    scratch.append(digits.utf8Start[Int(byte & 0x0F)])
+                } else {
+                    scratch.append(byte)
+                }
+            }
+        }
+        if !scratch.isEmpty {
+            let rc = scratch.withUnsafeBufferPointer { buffer -> Int32 in
+                guard let start = buffer.baseAddress else { return -1 }
+                return xmlTextWriterWriteRawLen(writer, start, Int32(buffer.count))
+            }
+            check(rc)
+        }
+        check(xmlTextWriterEndAttribute(writer))
+    }
 }
