@@ -103,6 +103,11 @@ public final class CitationIndex {
         let start = Date()
         var report = LoadReport()
         let loader = try Loader(database)
+        // The loader writes only consistent rows and deletes children explicitly, so checking
+        // every foreign key of every inserted row is pure cost during a bulk load; the
+        // constraints stay declared for browsers and for `PRAGMA foreign_key_check`.
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { try? database.execute("PRAGMA foreign_keys = ON") }
         var inBatch = 0
         try database.execute("BEGIN IMMEDIATE")
         do {
@@ -145,7 +150,7 @@ public final class CitationIndex {
     /// version of the same document.
     @discardableResult
     public func add(json bytes: [UInt8], jsonPath: String) throws -> Bool {
-        let root = try JSONDocumentReader.parse(bytes, path: jsonPath)
+        let root = try JSONDocumentReader.parse(Data(bytes), path: jsonPath)
         let loader = try Loader(database)
         return try database.transaction { try loader.insert(root, jsonPath: jsonPath, jsonBytes: bytes.count) }
     }
@@ -177,9 +182,14 @@ public final class CitationIndex {
         """)
         try fts.bind(1, Int(id))
         try fts.run()
-        let delete = try database.prepare("DELETE FROM documents WHERE id = ?")
-        try delete.bind(1, Int(id))
-        try delete.run()
+        // Children first, each by its document_id index: the same effect as the cascade, but
+        // it does not depend on `PRAGMA foreign_keys`, which loads turn off (see `load`).
+        for table in IndexSchema.tables.reversed() {
+            let column = table.name == "documents" ? "id" : "document_id"
+            let delete = try database.prepare("DELETE FROM \(table.name) WHERE \(column) = ?")
+            try delete.bind(1, Int(id))
+            try delete.run()
+        }
     }
 
     // MARK: Merging

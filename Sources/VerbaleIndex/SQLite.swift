@@ -69,7 +69,9 @@ public final class SQLiteDatabase {
     /// Opens (and with `create`, creates) the database at `path`.
     public init(path: String, readOnly: Bool = false, create: Bool = true) throws(SQLiteError) {
         var db: OpaquePointer?
-        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        // NOMUTEX: a connection is used from one thread at a time, so SQLite's own locking of
+        // every call is pure cost (visible in profiles of bulk loads).
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
