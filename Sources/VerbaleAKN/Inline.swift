@@ -277,7 +277,7 @@ extension AKNWriter {
         case .ref(let href):
             counters.ref += 1
             openInline("ref")
-            attribute("eId", container + "__ref_\(counters.ref)")
+            attribute("eId", container, "__ref_", counters.ref)
             target("href", href, plan)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
             text(bytes)
@@ -285,7 +285,7 @@ extension AKNWriter {
         case .rref(let from, let upTo):
             counters.rref += 1
             openInline("rref")
-            attribute("eId", container + "__rref_\(counters.rref)")
+            attribute("eId", container, "__rref_", counters.rref)
             target("from", from, plan)
             target("upTo", upTo, plan)
             if let refersTo { attribute("refersTo", "#" + refersTo) }
@@ -308,7 +308,7 @@ extension AKNWriter {
             }
             if found.isEmpty {
                 openInline("ref")
-                attribute("eId", eId + "__ref_1")
+                attribute("eId", eId, "__ref_", 1)
                 target("href", fallback, plan)
                 text(bytes)
                 closeInline()
@@ -317,7 +317,7 @@ extension AKNWriter {
                 for (number, (start, end, href)) in found.enumerated() {
                     text(local[position..<start])
                     openInline("ref")
-                    attribute("eId", eId + "__ref_\(number + 1)")
+                    attribute("eId", eId, "__ref_", number + 1)
                     target("href", href, plan)
                     text(local[start..<end])
                     closeInline()
@@ -361,7 +361,7 @@ extension AKNWriter {
             openInline("person")
             attribute("refersTo", "#" + ref)
             if let role { attribute("as", "#" + role) }
-            attribute("eId", container + "__person_\(counters.person)")
+            attribute("eId", container, "__person_", counters.person)
         }
         text(bytes)
         closeInline()

@@ -60,7 +60,9 @@ extension AKNWriter {
         attribute("source", source)
 
         open("FRBRWork")
-        empty("FRBRthis", "value", doc.workURI + "/!main")
+        open("FRBRthis")
+        attribute("value", doc.workURI, "/!main")
+        close()
         empty("FRBRuri", "value", doc.workURI)
         writeFRBRDate(doc.frbrDate, doc.frbrDateName)
         empty("FRBRauthor", "href", "#" + doc.authorRef)
@@ -71,7 +73,9 @@ extension AKNWriter {
         close()
 
         open("FRBRExpression")
-        empty("FRBRthis", "value", doc.exprURI + "/!main")
+        open("FRBRthis")
+        attribute("value", doc.exprURI, "/!main")
+        close()
         empty("FRBRuri", "value", doc.exprURI)
         writeFRBRDate(doc.frbrDate, doc.frbrDateName)
         empty("FRBRauthor", "href", "#" + doc.authorRef)
@@ -79,8 +83,12 @@ extension AKNWriter {
         close()
 
         open("FRBRManifestation")
-        empty("FRBRthis", "value", doc.exprURI + "/!main.xml")
-        empty("FRBRuri", "value", doc.exprURI + ".akn")
+        open("FRBRthis")
+        attribute("value", doc.exprURI, "/!main.xml")
+        close()
+        open("FRBRuri")
+        attribute("value", doc.exprURI, ".akn")
+        close()
         // The source's date, not the wall clock: the same input must give the same bytes.
         writeFRBRDate(doc.frbrDate, doc.frbrDateName)
         empty("FRBRauthor", "href", source)
@@ -253,7 +261,7 @@ extension AKNWriter {
                 }
                 items += 1
                 open("item")
-                attribute("eId", listEId + "__item_\(items)")
+                attribute("eId", listEId, "__item_", items)
                 writeBlockP(plan, block, marks: [], &state)
                 close()
             } else {

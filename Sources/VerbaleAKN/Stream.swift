@@ -223,33 +223,68 @@ extension AKNWriter {
     mutating func slugAttribute(_ name: StaticString, base: StaticString, _ text: String) {
         check(xmlTextWriterStartAttribute(writer, name.utf8Start))
         raw(base)
-        scratch.removeAll(keepingCapacity: true)
         var text = text
-        text.withUTF8 { input in
-            var pendingDash = false
-            for var byte in input {
-                let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
-                    pendingDash = true
-                    continue
+        let needed = text.utf8.count * 3
+        if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
+        let digits: StaticString = "0123456789ABCDEF"
+        let count = text.withUTF8 { input in
+            scratch.withUnsafeMutableBufferPointer { out -> Int in
+                var count = 0
+                var pendingDash = false
+                for var byte in input {
+                    let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
+                        pendingDash = true
+                        continue
+                    }
+                    if pendingDash, count > 0 { out[count] = 0x2D; count += 1 }
+                    pendingDash = false
+                    if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                    if byte >= 0x80 {
+                        out[count] = 0x25
+                        out[count + 1] = digits.utf8Start[Int(byte >> 4)]
+                        out[count + 2] = digits.utf8Start[Int(byte & 0x0F)]
+                        count += 3
+                    } else {
+                        out[count] = byte
+                        count += 1
+                    }
                 }
-                if pendingDash, !scratch.isEmpty { scratch.append(0x2D) }
-                pendingDash = false
-                if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-                if byte >= 0x80 {
-                    let digits: StaticString = "0123456789ABCDEF"
-                    scratch.append(0x25)
-                    scratch.append(digits.utf8Start[Int(byte >> 4)])
-                    scratch.append(digits.utf8Start[Int(byte & 0x0F)])
-                } else {
-                    scratch.append(byte)
-                }
+                return count
             }
         }
-        if !scratch.isEmpty {
+        if count > 0 {
             let rc = scratch.withUnsafeBufferPointer { buffer -> Int32 in
                 guard let start = buffer.baseAddress else { return -1 }
-                return xmlTextWriterWriteRawLen(writer, start, Int32(buffer.count))
+                return xmlTextWriterWriteRawLen(writer, start, Int32(count))
+            }
+            check(rc)
+        }
+        check(xmlTextWriterEndAttribute(writer))
+    }
+
+    /// Writes attribute `name` as `prefix` + `suffix` (+ `number`), without building the string:
+    /// eIds like `para_5__ref_2` and URIs like `…/eng@/!main`. The parts are escaped like any
+    /// attribute text; `suffix` and the digits need none.
+    mutating func attribute(_ name: StaticString, _ prefix: String, _ suffix: StaticString, _ number: Int? = nil) {
+        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
+        var prefix = prefix
+        prefix.withUTF8 { writeEscaped($0[...], attribute: true) }
+        raw(suffix)
+        if let number {
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let rc = withUnsafeMutableBytes(of: &digits) { buffer -> Int32 in
+                var value = number.magnitude
+                var index = buffer.count
+                repeat {
+                    index -= 1
+                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                } while value > 0 && index > 1
+                if number < 0 { index -= 1; buffer[index] = 0x2D }
+                guard let start = buffer.baseAddress else { return -1 }
+                return xmlTextWriterWriteRawLen(writer, start.assumingMemoryBound(to: UInt8.self) + index, Int32(buffer.count - index))
             }
             check(rc)
         }
