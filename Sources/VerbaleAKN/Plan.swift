@@ -131,11 +131,17 @@ struct Plan {
         questionOf = Array(repeating: nil, count: blocks.count)
         // The engine returns citations in source order; sorting copies every citation, so only
         // when needed.
-        let inOrder = zip(document.citations.indices.dropLast(), document.citations.indices.dropFirst())
-            .allSatisfy { !(document.citations[$1].span < document.citations[$0].span) }
+        // Loops over indices read fields in place; closures over elements copied each citation.
+        var inOrder = true
+        var derived: String? = nil
+        for index in document.citations.indices {
+            if index > 0, document.citations[index].span < document.citations[index - 1].span { inOrder = false }
+            if derived == nil, document.citations[index].kind == .communication,
+               let country = document.citations[index].country, country != "OTH" {
+                derived = country
+            }
+        }
         citations = inOrder ? document.citations : document.citations.sorted { $0.span < $1.span }
-        let derived = document.citations.firstIndex { $0.kind == .communication && $0.country != nil && $0.country != "OTH" }
-            .flatMap { document.citations[$0].country }
         let chosen = Names.segment(options.country ?? derived ?? "xx", lowercase: true)
         country = chosen.isEmpty ? "xx" : chosen
 
