@@ -11,15 +11,15 @@ enum CiteKeys {
         var parts: [String] = []
         var k = 0
         while k < items.count {
-            let item = items[k].lowercased().replacingSpaces()
-            if let first = Int(item) {
+            let raw = items[k]
+            if let first = Int(raw) {
                 var last = first
                 var m = k + 1
                 while m < items.count, let v = Int(items[m]), v == last + 1 { last = v; m += 1 }
                 parts.append(last > first ? "\(first)-\(last)" : "\(first)")
                 k = m
             } else {
-                parts.append(item)
+                parts.append(raw.lowercased().replacingSpaces())
                 k += 1
             }
         }

@@ -220,7 +220,7 @@ extension CiteScanner {
             default: break
             }
         }
-        if let list = terms[slot2] {
+        if !terms.isEmpty, let list = terms[slot2] {
             for term in list {
                 if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
                     || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {

@@ -109,53 +109,57 @@ struct CiteScanner {
 
     /// Runs the scan.
     mutating func run() {
-        let lowerPairs = vocab.lowerPairs
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if CiteText.isAsciiWord(c) {
-                    // Fast path: a lower-case ASCII word whose first two letters start no
-                    // any-case trigger is skipped without folding or hashing.
-                    if c &- 0x61 < 26 {
-                        let c1 = i + 1 < n ? b[i + 1] : 0x20
-                        let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
-                        if !lowerPairs[Int(c) * 128 + column] {
+        let bytes = b
+        let pairs = vocab.lowerPairs
+        // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
+        // checks on the bytes every word and space goes through.
+        bytes.withUnsafeBufferPointer { p in
+            pairs.withUnsafeBufferPointer { lowerPairs in
+                let n = p.count
+                var i = 0
+                while i < n {
+                    let c = p[i]
+                    if c < 0x80 {
+                        if !CiteText.isAsciiWord(c) { i += 1; continue }
+                        if c &- 0x61 < 26 {
+                            // A lower-case ASCII word whose first two letters start no any-case
+                            // trigger is skipped without folding or hashing.
+                            let c1 = i + 1 < n ? p[i + 1] : 0x20
+                            let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                            if !lowerPairs[Int(c) &* 128 &+ column] {
+                                var j = i + 1
+                                while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+                                if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
+                                i = j
+                                continue
+                            }
+                        } else if c &- 0x30 < 10 {
                             var j = i + 1
-                            while j < n && CiteText.isAsciiWord(b[j]) { j += 1 }
-                            if j < n && b[j] >= 0x80 { j = CiteText.wordEnd(b, i, n) }
+                            while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
                             i = j
                             continue
                         }
-                    } else if c &- 0x30 < 10 {
-                        var j = i + 1
-                        while j < n && CiteText.isAsciiWord(b[j]) { j += 1 }
-                        i = j
+                        let next = handleWord(i)
+                        i = next > i ? next : i + 1
                         continue
                     }
-                    let next = handleWord(i)
-                    i = next > i ? next : i + 1
-                } else {
+                    if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
+                        i = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil) ?? i + 3
+                        continue
+                    }
+                    if c >= 0xC0 {
+                        let (f, len) = CiteText.fold(bytes, i)
+                        if CiteText.isAlnum(f) {
+                            let next = handleWord(i)
+                            i = next > i ? next : i + len
+                        } else {
+                            i += len
+                        }
+                        continue
+                    }
                     i += 1
                 }
-                continue
             }
-            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x84 && b[i + 2] == 0x96 { // №
-                let next = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil)
-                i = next ?? i + 3
-                continue
-            }
-            if c >= 0xC0 {
-                let (f, len) = CiteText.fold(b, i)
-                if CiteText.isAlnum(f) {
-                    let next = handleWord(i)
-                    i = next > i ? next : i + len
-                } else {
-                    i += len
-                }
-                continue
-            }
-            i += 1
         }
     }
 
@@ -229,7 +233,7 @@ struct CiteScanner {
                 if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
             }
         }
-        if let list = terms[slot2] {
+        if !terms.isEmpty, let list = terms[slot2] {
             for term in list {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
                 if let end = CiteText.matchWord(term.lit, b, i, n),
