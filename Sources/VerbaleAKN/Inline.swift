@@ -374,7 +374,7 @@ extension AKNWriter {
 /// the answer for source `s` lies in `[s - first - slack, s - first]` (`slack`: all bytes stripped
 /// from the block); a binary search over that short window needs a handful of probes instead of
 /// a search over the whole text.
-private struct InverseMap {
+struct InverseMap {
     /// The block's map, held once (passing it per query retained its three arrays each time).
     let map: MappedText
     let first: Int
@@ -390,16 +390,22 @@ private struct InverseMap {
 
     /// The first text offset whose source offset is at or after `source`, clamped to the text.
     func textOffset(_ source: Int) -> Int {
-        var high = min(count, max(0, source - first))
-        var low = min(high, max(0, source - first - slack))
-        // The window is right when the map behaves as described; a line join can map a space
-        // one byte back, so check the ends and widen to the whole text if they are wrong.
-        let lowOK = low == 0 || map.sourceOffset(low - 1) < source
-        let highOK = high == count || map.sourceOffset(high) >= source
-        if !lowOK || !highOK {
-            low = 0
-            high = count
+        let windowHigh = min(count, max(0, source - first))
+        let windowLow = min(windowHigh, max(0, source - first - slack))
+        var low = windowLow
+        var high = windowHigh
+        while low < high {
+            let mid = (low + high) / 2
+            if map.sourceOffset(mid) < source { low = mid + 1 } else { high = mid }
         }
+        // The search checked every point it moved past; only an answer on an edge of the window
+        // is unproven. A line join can map a space one byte back and break the window's
+        // assumption: then search the whole text.
+        let lowEdgeOK = low != windowLow || low == 0 || map.sourceOffset(low - 1) < source
+        let highEdgeOK = low != windowHigh || low == count || map.sourceOffset(low) >= source
+        if lowEdgeOK && highEdgeOK { return low }
+        low = 0
+        high = count
         while low < high {
             let mid = (low + high) / 2
             if map.sourceOffset(mid) < source { low = mid + 1 } else { high = mid }

@@ -98,7 +98,8 @@ extension AKNWriter {
 
         open("references")
         attribute("source", source)
-        for tlc in doc.tlcs {
+        for index in doc.tlcs.indices {
+            let tlc = doc.tlcs[index]
             switch tlc.kind {
             case .organization: open("TLCOrganization")
             case .person: open("TLCPerson")

@@ -235,6 +235,33 @@ struct AKNCheckTests {
         #expect(issues.first?.message.contains("mainBody") == true)
     }
 
+    /// Source → text inversion against brute force, on maps with stripped markup, a line join
+    /// mapped one byte back (not monotonic) and an empty text.
+    @Test func inverseMapMatchesBruteForce() {
+        var maps: [MappedText] = [MappedText()]
+        var plain = MappedText()
+        plain.append(contentsOf: Array("abcdef".utf8), from: 100)
+        maps.append(plain)
+        var stripped = MappedText()
+        stripped.append(contentsOf: Array("See".utf8), from: 10)        // "*See*" → "See"
+        stripped.append(contentsOf: Array(" Art. 4.".utf8), from: 14)
+        stripped.append(contentsOf: Array(" Next".utf8), from: 40)      // after "<sup>1</sup>"
+        maps.append(stripped)
+        var joined = MappedText()
+        joined.append(contentsOf: Array("line one".utf8), from: 0)
+        joined.append(0x20, from: 8)                                    // the join space…
+        joined.append(contentsOf: Array("two".utf8), from: 8)           // …maps where "two" starts
+        maps.append(joined)
+        for map in maps {
+            let inverse = InverseMap(map)
+            for source in -2..<60 {
+                var expected = 0
+                while expected < map.count, map.sourceOffset(expected) < source { expected += 1 }
+                #expect(inverse.textOffset(source) == expected, "source \(source) in \(map.string.debugDescription)")
+            }
+        }
+    }
+
     @Test func missingSchemaThrows() {
         #expect(throws: AKNError.self) { try AKNSchema(path: "/nonexistent/akomantoso30.xsd") }
     }
