@@ -70,7 +70,10 @@ struct QueryCommand: ParsableCommand {
             let index = try CitationIndex(path: db, readOnly: true)
             result = try index.query(query)
         } catch let error as QueryError {
-            throw ValidationError(error.description)
+            // The user's query, not the index, is at fault: a usage error (exit 2), said plainly
+            // rather than followed by the root command's usage.
+            Output.stderr("verbale: error: \(error)")
+            throw ExitCode(2)
         } catch {
             Output.stderr("verbale: error: \(db): \(error)")
             throw ExitCode(1)

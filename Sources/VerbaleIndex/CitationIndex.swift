@@ -172,24 +172,9 @@ public final class CitationIndex {
         }
     }
 
-    /// Deletes a document's rows. The FTS table holds no copy of the text (external content),
-    /// so it must be told which text it indexed before the paragraphs go; the rest follows
-    /// from `ON DELETE CASCADE`.
+    /// Deletes a document's rows (see `DocumentDeleter`).
     static func deleteDocument(_ database: SQLiteDatabase, id: Int64) throws(SQLiteError) {
-        let fts = try database.prepare("""
-        INSERT INTO \(IndexSchema.ftsTable) (\(IndexSchema.ftsTable), rowid, text) \
-        SELECT 'delete', id, text FROM paragraphs WHERE document_id = ?
-        """)
-        try fts.bind(1, Int(id))
-        try fts.run()
-        // Children first, each by its document_id index: the same effect as the cascade, but
-        // it does not depend on `PRAGMA foreign_keys`, which loads turn off (see `load`).
-        for table in IndexSchema.tables.reversed() {
-            let column = table.name == "documents" ? "id" : "document_id"
-            let delete = try database.prepare("DELETE FROM \(table.name) WHERE \(column) = ?")
-            try delete.bind(1, Int(id))
-            try delete.run()
-        }
+        try DocumentDeleter(database).delete(id)
     }
 
     // MARK: Merging
@@ -218,8 +203,9 @@ public final class CitationIndex {
     private func mergeAttached() throws -> Int {
         // Documents of the shard that are already here are replaced.
         let existing = try database.rows("SELECT m.id FROM main.documents m JOIN shard.documents s ON s.path = m.path")
+        let deleter = try DocumentDeleter(database)
         for row in existing {
-            if case .integer(let id) = row[0] { try Self.deleteDocument(database, id: id) }
+            if case .integer(let id) = row[0] { try deleter.delete(id) }
         }
         var offsets: [String: Int64] = [:]
         for table in IndexSchema.tables {
@@ -251,3 +237,38 @@ public final class CitationIndex {
 let SQLITE_FULL_CODE: Int32 = 13
 let SQLITE_IOERR_CODE: Int32 = 10
 let SQLITE_READONLY_CODE: Int32 = 8
+
+/// Deletes one document's rows with statements prepared once (a re-index deletes every
+/// document it replaces).
+///
+/// The FTS table holds no copy of the text (external content), so it must be told which text
+/// it indexed before the paragraphs go. The children are then deleted table by table through
+/// their `document_id` index: the effect of `ON DELETE CASCADE`, without depending on
+/// `PRAGMA foreign_keys`, which bulk loads turn off.
+final class DocumentDeleter {
+    private let fts: SQLiteStatement
+    private let deletes: [SQLiteStatement]
+
+    init(_ database: SQLiteDatabase) throws(SQLiteError) {
+        fts = try database.prepare("""
+        INSERT INTO \(IndexSchema.ftsTable) (\(IndexSchema.ftsTable), rowid, text) \
+        SELECT 'delete', id, text FROM paragraphs WHERE document_id = ?
+        """)
+        var deletes: [SQLiteStatement] = []
+        for table in IndexSchema.tables.reversed() {
+            let column = table.name == "documents" ? "id" : "document_id"
+            deletes.append(try database.prepare("DELETE FROM \(table.name) WHERE \(column) = ?"))
+        }
+        self.deletes = deletes
+    }
+
+    /// Deletes the document with row id `id` and everything that belongs to it.
+    func delete(_ id: Int64) throws(SQLiteError) {
+        try fts.bind(1, Int(id))
+        try fts.run()
+        for statement in deletes {
+            try statement.bind(1, Int(id))
+            try statement.run()
+        }
+    }
+}

@@ -106,7 +106,7 @@ public enum IndexSchema {
     static func table(_ name: String) -> Table { tables.first { $0.name == name }! }
 
     /// Full-text table over `paragraphs.text`. External content: the text is stored once, in
-    /// `paragraphs`, and the index must be told of deletions (see `CitationIndex.deleteDocument`).
+    /// `paragraphs`, and the index must be told of deletions (see `DocumentDeleter`).
     /// `remove_diacritics 2` lets `geneve` find `Genève` in French and Spanish documents.
     static let ftsTable = "paragraphs_fts"
 

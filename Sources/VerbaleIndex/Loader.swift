@@ -46,6 +46,7 @@ final class Loader {
     var diagnostics: Inserter
     let fts: SQLiteStatement
     let findDocument: SQLiteStatement
+    let deleter: DocumentDeleter
     /// One timestamp per load: rows of one run share it, and it costs no clock call per document.
     let indexedAt: String
 
@@ -63,8 +64,11 @@ final class Loader {
         definitions = try Inserter(database, table: "definitions")
         exhibits = try Inserter(database, table: "exhibits")
         diagnostics = try Inserter(database, table: "diagnostics")
-        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) VALUES (?, ?)")
+        // One statement per document fills the full-text index from the rows just written,
+        // rather than one per block with a second copy of every text through the C API.
+        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE document_id = ?")
         findDocument = try database.prepare("SELECT id FROM documents WHERE path = ?")
+        deleter = try DocumentDeleter(database)
         indexedAt = ISO8601DateFormatter().string(from: Date())
     }
 
@@ -86,7 +90,7 @@ final class Loader {
         var replaced = false
         if try findDocument.step(), case .integer(let old) = findDocument.value(0) {
             findDocument.reset()
-            try CitationIndex.deleteDocument(database, id: old)
+            try deleter.delete(old)
             replaced = true
         } else {
             findDocument.reset()
@@ -147,12 +151,12 @@ final class Loader {
                 try paragraphs.text(block.string("role"))
                 try paragraphs.text(text)
                 let row = try paragraphs.run()
-                try fts.bind(1, Int(row))
-                try fts.bind(2, text)
-                try fts.run()
                 blocks.append(BlockRow(row: row, jsonID: block.string("id") ?? "", start: start, end: end))
             }
         }
+
+        try fts.bind(1, Int(document))
+        try fts.run()
 
         for section in root.objects("sections") {
             try sections.int(document)
