@@ -185,7 +185,9 @@ extension CiteScanner {
             }
             guard sawName else { return nil }
         } else {
-            guard adjectives > 0 else { return nil }
+            // A head followed by another capitalised word is inside a longer name
+            // (`North Atlantic Treaty Organisation`), not the end of a title.
+            guard adjectives > 0, !(k0 > headEnd && k0 < n && CiteText.isUpperAt(b, k0)) else { return nil }
             formal = vocabulary.formalHeadLast.contains(b, h, headEnd)
         }
         let name = CiteText.collapsed(b, start, end)

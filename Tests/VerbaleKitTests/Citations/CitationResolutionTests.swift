@@ -184,6 +184,19 @@ struct CitationResolutionTests {
         #expect(cites.map(\.footnote) == [nil, 3, nil, 3, 5, 6, 7, nil])
     }
 
+    @Test("Citation: instruments cited as a whole are formal titles, not every mention")
+    func instrumentPolicy() {
+        // A head word inside a longer name is no title.
+        #expect(scanText("the North Atlantic Treaty Organisation's reply").filter { $0.kind == .instrument }.isEmpty)
+        // Generic national names and abbreviations are context, not citations…
+        #expect(scanText("The Criminal Code and the ICCPR apply.").isEmpty)
+        // …unless a signal introduces them.
+        let signalled = scanText("See Criminal Code.")
+        #expect(signalled.map(\.kind) == [.instrument])
+        #expect(signalled.first?.signal == "See")
+        #expect(signalled.first?.key == "criminal-code")
+    }
+
     @Test("Citation: registration check digits and encoded dates follow the scheme table")
     func registrations() {
         let kz: [CiteCheckRule] = [.mod11Passes(weights: CiteRegistrationSchemes.kzWeights, digit: 11)]
