@@ -9,14 +9,16 @@ struct QueryCommand: ParsableCommand {
         abstract: "Query a citation index.",
         discussion: """
         Kinds:
-          cites "ICCPR art. 19(3)"      citations of a pinpoint, parsed like a document's text; \
-        broader queries match narrower pinpoints ("ICCPR art. 19" finds ¶ 3)
-          key iccpr/art19               citations by canonical key (and keys under it)
-          instrument "Criminal Code"    citations of an instrument (by slug or name)
-          communication "AL KAZ 4/2019" citations of a Special Procedures communication
-          text "peaceful assembly"      blocks whose text matches (FTS5; plain words = a phrase)
-          exhibit-gaps                  exhibit-gap and exhibit-not-enclosed diagnostics
-        Output: an aligned table with path:line first, or --format json|tsv. See docs/index.md.
+          cites "ICCPR art. 19(3)"       citations of a pinpoint, parsed like text
+                                         ("ICCPR art. 19" also finds its ¶ 3)
+          key iccpr/art19                citations by key (and keys under it)
+          instrument "Criminal Code"     citations of an instrument
+          communication "AL KAZ 4/2019"  citations of a communication
+          text "peaceful assembly"       blocks whose text matches (FTS5;
+                                         plain words are a phrase)
+          exhibit-gaps                   exhibit-gap, exhibit-not-enclosed
+        Output: an aligned table with path:line first, or --format json|tsv.
+        The index schema and the query language: docs/index.md.
         """
     )
 
