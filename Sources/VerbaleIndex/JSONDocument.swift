@@ -89,7 +89,11 @@ enum JSONDocumentReader {
     }
 
     private static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
+        // Foundation's own sentence ("Unexpected end of file during JSON parse.") rather than
+        // the whole NSError dump.
+        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        var text = detail ?? String(describing: error)
+        while text.hasSuffix(".") { text.removeLast() }
         return text.count > 160 ? String(text.prefix(160)) + "…" : text
     }
 
