@@ -5,22 +5,20 @@ enum CitationChecks {
         let citations = context.document.citations
         // Source start of the first citation that is not itself an `Id.`: an `Id.` after it has
         // something to repeat even when the engine could not say which citation it is.
-        let firstReal = citations.filter { $0.kind != .id }.map(\.span.start).min()
-        for citation in citations {
-            switch citation.kind {
-            case .id:
-                guard citation.antecedent == nil, firstReal.map({ $0 >= citation.span.start }) ?? true else { continue }
-                found.append(DiagnosticCode.idNoAntecedent.diagnostic(
-                    "“\(citation.text)” repeats the previous citation, but no citation comes before it", citation.span))
-            case .article:
-                guard (citation.instrument ?? "").isEmpty else { continue }
-                let articles = citation.articles.isEmpty ? "" : " (article\(citation.articles.count > 1 ? "s" : "") \(citation.articles.joined(separator: ", ")))"
-                found.append(DiagnosticCode.articleUnresolvedInstrument.diagnostic(
-                    "“\(citation.text)”\(articles) names no instrument, and none can be worked out from the sentence, the paragraph or the definitions",
-                    citation.span))
-            default:
-                continue
-            }
+        var firstReal: Int? = nil
+        for index in citations.indices where citations[index].kind != .id {
+            firstReal = min(firstReal ?? Int.max, citations[index].span.start)
+        }
+        for citation in context.citations(.id) {
+            guard citation.antecedent == nil, firstReal.map({ $0 >= citation.span.start }) ?? true else { continue }
+            found.append(DiagnosticCode.idNoAntecedent.diagnostic(
+                "“\(citation.text)” repeats the previous citation, but no citation comes before it", citation.span))
+        }
+        for citation in context.citations(.article) where (citation.instrument ?? "").isEmpty {
+            let articles = citation.articles.isEmpty ? "" : " (article\(citation.articles.count > 1 ? "s" : "") \(citation.articles.joined(separator: ", ")))"
+            found.append(DiagnosticCode.articleUnresolvedInstrument.diagnostic(
+                "“\(citation.text)”\(articles) names no instrument, and none can be worked out from the sentence, the paragraph or the definitions",
+                citation.span))
         }
         return found
     }

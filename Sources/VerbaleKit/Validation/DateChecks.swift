@@ -131,7 +131,7 @@ enum DateChecks {
         var found: [Diagnostic] = []
         var references: [DatedReference] = []
         var keys: [String] = []
-        for citation in context.document.citations where citation.kind == .communication {
+        for citation in context.citations(.communication) {
             let key = communicationKey(citation)
             if !keys.contains(key) { keys.append(key) }
             guard let block = context.blockIndex(of: citation), let range = context.textRange(of: citation, in: block) else { continue }

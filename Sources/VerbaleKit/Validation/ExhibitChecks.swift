@@ -49,7 +49,7 @@ enum ExhibitChecks {
     /// Every exhibit citation, ranges (`Exhibits 3-5`) expanded.
     static func citedExhibits(_ context: ValidationContext) -> [Cited] {
         var result: [Cited] = []
-        for citation in context.document.citations where citation.kind == .exhibit {
+        for citation in context.citations(.exhibit) {
             let written = citation.label ?? firstWord(citation.text)
             guard let family = families[written.lowercased().trimmingDot] else { continue }
             let value = citation.exhibit ?? secondWord(citation.text)

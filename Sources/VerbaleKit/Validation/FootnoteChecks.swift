@@ -17,8 +17,8 @@ enum FootnoteChecks {
         // Point at a note's marker (`<sup>5</sup>`, `[^5]:`), not its whole text: the marker
         // is what is wrong, and a one-line caret reads better than a paragraph of them.
         var footnoteBlockStarts: [Int: [Int]] = [:]
-        for block in context.blocks where block.kind == .footnote {
-            if let number = block.footnote { footnoteBlockStarts[number, default: []].append(block.start) }
+        for index in context.blocks.indices where context.blocks[index].kind == .footnote {
+            if let number = context.blocks[index].footnote { footnoteBlockStarts[number, default: []].append(context.blocks[index].start) }
         }
         func markerSpan(_ note: Footnote) -> ByteSpan {
             let textStart = footnoteBlockStarts[note.number]?.first { $0 >= note.start && $0 < note.end }

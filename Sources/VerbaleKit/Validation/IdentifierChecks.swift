@@ -72,7 +72,7 @@ enum IdentifierChecks {
 
     static func registrations(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let registrations = context.document.citations.filter { $0.kind == .registration }
+        let registrations = context.citations(.registration)
         for citation in registrations {
             let digits = self.digits(citation)
             let name = schemeName(citation)
@@ -102,8 +102,8 @@ enum IdentifierChecks {
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
         let others = (context.citationsByBlock[block] ?? [])
+            .filter { context.document.citations[$0].kind == .registration && context.document.citations[$0].span != citation.span }
             .map { context.document.citations[$0] }
-            .filter { $0.kind == .registration && $0.span != citation.span }
             .compactMap { context.textRange(of: $0, in: block) }
         guard let stated = statedDate(bytes, around: range, others: others, keywords: keywords) else { return nil }
         let name = schemeName(citation)
@@ -201,7 +201,7 @@ enum IdentifierChecks {
         var found: [Diagnostic] = []
         let latest = documentYear(context.document)
         var covered: [ByteSpan] = []
-        for citation in context.document.citations where citation.kind == .communication {
+        for citation in context.citations(.communication) {
             let (_, country, year) = communicationParts(citation)
             found += communicationFindings(citation.text, country: country, year: year, latest: latest, span: citation.span)
             covered.append(citation.span)
@@ -305,7 +305,7 @@ enum IdentifierChecks {
 
     static func cases(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for citation in context.document.citations where citation.kind == .case {
+        for citation in context.citations(.case) {
             let number = citation.number ?? citation.text
             if citation.valid == false {
                 found.append(DiagnosticCode.caseNumberScheme.diagnostic(
@@ -350,7 +350,7 @@ enum IdentifierChecks {
 
     static func resolutions(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for citation in context.document.citations where citation.kind == .resolution {
+        for citation in context.citations(.resolution) {
             let number = citation.number ?? citation.text
             if citation.valid == false {
                 found.append(DiagnosticCode.resolutionNumberScheme.diagnostic(

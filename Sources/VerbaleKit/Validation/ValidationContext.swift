@@ -12,8 +12,10 @@ struct ValidationContext {
     let partOfBlock: [Int]
     /// The blocks of each part, as a range of `blocks` (parts hold their blocks in order).
     let partBlocks: [Range<Int>]
-    /// Block index by block id.
+    /// Block index by block id (filled only when some citation lies outside every block span).
     let blockIndexByID: [String: Int]
+    /// Indexes into `document.citations` by kind.
+    let citationsOfKind: [CitationKind: [Int]]
     /// Indexes into `document.citations` of the citations in each block (by block index).
     let citationsByBlock: [Int: [Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
@@ -34,22 +36,41 @@ struct ValidationContext {
         self.partBlocks = partBlocks
         // The text map already holds the text's bytes: share its array rather than copy.
         self.blockBytes = blocks.map { $0.mapped.count == $0.text.utf8.count ? $0.mapped.bytes : Array($0.text.utf8) }
-        var byID: [String: Int] = [:]
-        for (index, block) in blocks.enumerated() where byID[block.id] == nil { byID[block.id] = index }
-        self.blockIndexByID = byID
         var spans: [(start: Int, end: Int, block: Int)] = []
-        for (index, block) in blocks.enumerated() {
-            for span in block.spans { spans.append((span.start, span.end, index)) }
+        for index in blocks.indices {
+            for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
         }
         spans.sort { $0.start < $1.start }
         self.spanIndex = spans
+        // Citations are placed by offset (spans do not overlap); the block id is the fallback,
+        // and its table is built only when some offset falls outside every block.
         var byBlock: [Int: [Int]] = [:]
-        for (index, citation) in document.citations.enumerated() {
-            let block: Int?
-            if let id = citation.block, let known = byID[id] { block = known } else { block = Self.lookup(spans, citation.span.start) }
-            if let block { byBlock[block, default: []].append(index) }
+        var unplaced: [Int] = []
+        var citationsOfKind: [CitationKind: [Int]] = [:]
+        let citations = document.citations
+        for index in citations.indices {
+            citationsOfKind[citations[index].kind, default: []].append(index)
+            if let block = Self.lookup(spans, citations[index].span.start) {
+                byBlock[block, default: []].append(index)
+            } else {
+                unplaced.append(index)
+            }
         }
+        var byID: [String: Int] = [:]
+        if !unplaced.isEmpty {
+            for index in blocks.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
+            for index in unplaced {
+                if let id = citations[index].block, let block = byID[id] { byBlock[block, default: []].append(index) }
+            }
+        }
+        self.blockIndexByID = byID
         self.citationsByBlock = byBlock
+        self.citationsOfKind = citationsOfKind
+    }
+
+    /// The citations of one kind, in source order (copied out one by one: only those).
+    func citations(_ kind: CitationKind) -> [Citation] {
+        (citationsOfKind[kind] ?? []).map { document.citations[$0] }
     }
 
     private static func lookup(_ spanIndex: [(start: Int, end: Int, block: Int)], _ offset: Int) -> Int? {
@@ -76,10 +97,12 @@ struct ValidationContext {
         Self.lookup(spanIndex, offset)
     }
 
-    /// The block a citation sits in: by its `block` id, else by its offset.
+    /// The block a citation sits in: by its offset, else by its `block` id.
     func blockIndex(of citation: Citation) -> Int? {
+        if let index = blockIndex(containing: citation.span.start) { return index }
         if let id = citation.block, let index = blockIndexByID[id] { return index }
-        return blockIndex(containing: citation.span.start)
+        if let id = citation.block { return blocks.indices.first { blocks[$0].id == id } }
+        return nil
     }
 
     /// Estimated text offset of a source offset inside a block (markup makes text shorter than
