@@ -312,7 +312,10 @@ enum LineClassifier {
         guard cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "(") else { return nil }
         let close = cursor
         cursor += 2
-        while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ")") && bytes[cursor] != 0x20 { cursor += 1 }
+        // Stop at the next `[` too: every `[` retries this scan, so without that stop a line of
+        // `[x](` repeated (no `)`) scanned the rest of the line from each one, quadratically.
+        while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ")") && bytes[cursor] != 0x20
+                && bytes[cursor] != UInt8(ascii: "[") { cursor += 1 }
         guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ")") else { return nil }
         return (close, cursor + 1)
     }
