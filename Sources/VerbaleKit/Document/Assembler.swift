@@ -35,10 +35,10 @@ struct Assembler {
         for group in groups where !group.mergedAway {
             var text = MappedText()
             textBuilder.append(lines: group.lines, to: &text)
-            var spans = [span(of: group.lines)]
+            var spans = spans(of: group.lines)
             for continuation in group.continuations {
                 textBuilder.append(lines: continuation, to: &text)
-                spans.append(span(of: continuation))
+                spans.append(contentsOf: self.spans(of: continuation))
             }
             text.trimTrailingWhitespace()
             let id = "b_\(blocks.count + 1)"
@@ -115,9 +115,23 @@ struct Assembler {
         return markup == 0 && textLines >= 4 && wrapped * 10 >= textLines * 4
     }
 
-    func span(of lines: [Int]) -> ByteSpan {
-        guard let first = lines.first, let last = lines.last else { return ByteSpan(0, 0) }
-        return ByteSpan(tokens[first].start, tokens[last].end)
+    /// Source spans of a group's lines: one per run of lines with only blank lines between
+    /// them, so a note continued past a page number does not claim the page number.
+    func spans(of lines: [Int]) -> [ByteSpan] {
+        guard let first = lines.first else { return [] }
+        var result: [ByteSpan] = []
+        var runStart = first
+        var previous = first
+        for line in lines.dropFirst() {
+            let adjacent = line > previous && (previous + 1..<line).allSatisfy { tokens[$0].kind == .blank }
+            if !adjacent {
+                result.append(ByteSpan(tokens[runStart].start, tokens[previous].end))
+                runStart = line
+            }
+            previous = line
+        }
+        result.append(ByteSpan(tokens[runStart].start, tokens[previous].end))
+        return result
     }
 
     static func dropLeadingNumber(_ text: MappedText) -> MappedText {

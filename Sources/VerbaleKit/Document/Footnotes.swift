@@ -41,7 +41,13 @@ struct FootnoteFinder {
                 if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
             }
             guard case .paragraph = group.kind else {
-                if case .heading = group.kind { lastNote = nil }
+                switch group.kind {
+                case .heading: lastNote = nil
+                // Past a page break only an endnotes section continues a note; on a page, the
+                // text after the break continues the body, not the note above it.
+                case .pageBreak, .separator, .furniture: if !inNotesSection { lastNote = nil }
+                default: break
+                }
                 continue
             }
             let first = tokens[group.lines[0]]
@@ -146,11 +152,27 @@ struct FootnoteFinder {
                 || before == UInt8(ascii: ".") || before == UInt8(ascii: ",") || before == UInt8(ascii: ";")
                 || before == UInt8(ascii: ")") || before == UInt8(ascii: ":")
                 || (start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80 && (before == 0x9D || before == 0x99))
+            // Digits inside a number (`1,02,000`, `3.5`) are not a call-out.
+            let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+            if before == UInt8(ascii: "."), start >= 2, isDigit(bytes[start - 2]) {
+                // `in 2021.2 The` is a sentence end and a call-out; `3.5 per cent` is a number.
+                let sentenceFollows = index == bytes.count || (index + 1 < bytes.count && bytes[index] == 0x20
+                    && bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A)
+                if !sentenceFollows { continue }
+            }
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) { continue }
             // pdftotext sometimes detaches the superscript: `the victim. 4 An offence`.
             let detached = before == 0x20 && start >= 2
                 && (bytes[start - 2] == UInt8(ascii: ".") || bytes[start - 2] == UInt8(ascii: ";") || bytes[start - 2] == UInt8(ascii: ","))
-                && index < bytes.count && bytes[index] == 0x20
-            guard gluedToWord || detached else { continue }
+                && (index == bytes.count || bytes[index] == 0x20)
+            // …or leaves it alone at the end of a line after a word (`Criminal Procedure Act 11`),
+            // unless the word is one that numbers take (`Article 11`, `para. 11`).
+            let lineFinal = before == 0x20 && index == bytes.count && start >= 2 && isWordEnd(bytes, start - 1)
+                && !Self.numberingWords.contains(lastWord(bytes, before: start - 1))
+            // …or after an acronym the note spells out (`the EUAA 39 offers`).
+            let afterAcronym = before == 0x20 && start >= 3 && index + 1 < bytes.count && bytes[index] == 0x20
+                && bytes[index + 1] >= 0x61 && bytes[index + 1] <= 0x7A && isAcronym(lastWord(bytes, before: start - 1, lowercased: false))
+            guard gluedToWord || detached || lineFinal || afterAcronym else { continue }
             // A digit after a letter inside a token (`HR2HE`, `G7`) is not a call-out: demand
             // that the word before is at least two letters long or ends with punctuation, and
             // that nothing but space or punctuation follows.
@@ -166,6 +188,32 @@ struct FootnoteFinder {
             return ByteSpan(token.start + start, token.start + index)
         }
         return nil
+    }
+
+    /// Words after which a number is a number, not a call-out.
+    static let numberingWords: Set<String> = [
+        "article", "articles", "art", "art.", "paragraph", "para", "para.", "paras.", "section", "chapter", "annex",
+        "exhibit", "no", "no.", "nos.", "resolution", "page", "pages", "p.", "pp.", "recommendation", "recommendations",
+        "rule", "principle", "question", "item", "point", "part", "volume", "vol.", "article.", "to", "and", "of",
+    ]
+
+    /// Whether the byte before `space` ends a word (a letter).
+    func isWordEnd(_ bytes: [UInt8], _ space: Int) -> Bool {
+        let byte = bytes[space - 1]
+        return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    /// The word that ends just before `space` (lower-cased unless asked otherwise).
+    func lastWord(_ bytes: [UInt8], before space: Int, lowercased: Bool = true) -> String {
+        var start = space
+        while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+        let word = String(decoding: bytes[start..<space], as: UTF8.self)
+        return lowercased ? word.lowercased() : word
+    }
+
+    /// Two to eight capital letters: `EUAA`, `OHCHR`.
+    func isAcronym(_ word: String) -> Bool {
+        (2...8).contains(word.utf8.count) && word.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     /// Every call-out of every footnote, in source order. Inferred glued call-outs are matched

@@ -13,7 +13,9 @@ struct StructureBuilder {
     init(blocks: [Block], plain: Bool) {
         self.blocks = blocks
         self.plain = plain
-        self.lower = blocks.map { ByteCase.lower($0.mapped.bytes) }
+        // Formulas, labels and salutations stand at the start of a block or within its first
+        // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
+        self.lower = blocks.map { ByteCase.lower(Array($0.mapped.bytes.prefix(8192))) }
     }
 
     mutating func build() {
@@ -314,13 +316,17 @@ struct StructureBuilder {
             rest = String(rest.dropFirst(prefix.count))
             break
         }
-        var end = rest.endIndex
-        for stop in [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","] {
-            if let found = rest.firstRange(of: stop), found.lowerBound < end { end = found.lowerBound }
+        let restBytes = Array(rest.utf8)
+        var end = restBytes.count
+        for stop in addresseeStops {
+            if let found = Phrases.find(stop, in: restBytes), found < end { end = found }
         }
-        let result = String(rest[..<end]).trimmingSpaces()
+        let result = String(decoding: restBytes[..<end], as: UTF8.self).trimmingSpaces()
         return result.isEmpty ? nil : result
     }
+
+    /// Where the addressee ends in `… compliments to X and has the honour …`.
+    static let addresseeStops = [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","].map { Array($0.utf8) }
 
     /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
     /// holds a digit.

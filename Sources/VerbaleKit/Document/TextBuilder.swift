@@ -36,7 +36,6 @@ struct TextBuilder {
                 if case .bracketedNumber(let number) = mark.kind { strip = footnoteNumbers.contains(number) }
                 if strip && mark.end > source {
                     index = mark.end - token.start
-                    continue
                 }
                 continue
             }
@@ -56,8 +55,16 @@ struct TextBuilder {
                 joinLines(&text, nextByte: byte, at: source)
                 joined = true
             }
-            text.append(byte, from: source)
-            index += 1
+            // Copy the run up to the next space, no-break space or mark in one append.
+            let limit = markIndex < marks.count ? min(bytes.count, marks[markIndex].start - token.start) : bytes.count
+            var stop = index + 1
+            while stop < limit {
+                let next = bytes[stop]
+                if next == 0x20 || next == 0x09 || next == 0x0C || next == 0x0B || next == 0xC2 { break }
+                stop += 1
+            }
+            text.append(run: bytes[index..<stop], from: source)
+            index = stop
         }
         if !joined { joined = true }
     }

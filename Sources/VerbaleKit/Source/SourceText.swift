@@ -94,6 +94,18 @@ public struct MappedText: Sendable {
         nextContiguousSource = source + 1
     }
 
+    /// Appends bytes that are contiguous in the source, starting at offset `source`: one run
+    /// entry at most, one bulk copy.
+    public mutating func append(run: ArraySlice<UInt8>, from source: Int) {
+        guard !run.isEmpty else { return }
+        if source != nextContiguousSource {
+            runText.append(bytes.count)
+            runSource.append(source)
+        }
+        bytes.append(contentsOf: run)
+        nextContiguousSource = source + run.count
+    }
+
     /// Appends a run of source bytes starting at source offset `source`.
     public mutating func append<C: Collection>(contentsOf run: C, from source: Int) where C.Element == UInt8 {
         var offset = source
