@@ -1,7 +1,22 @@
 /// Turns the token stream into the document model: groups, page repair, footnotes, blocks,
 /// then the structural passes (parts, sections, questions, definitions), citations and checks.
+/// The stages that follow the structure pass.
+public struct PipelineStages: OptionSet, Sendable {
+    /// Raw bits.
+    public let rawValue: Int
+    /// Creates a set from raw bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The citation engine.
+    public static let citations = PipelineStages(rawValue: 1)
+    /// Document validation.
+    public static let validation = PipelineStages(rawValue: 2)
+    /// Everything.
+    public static let all: PipelineStages = [.citations, .validation]
+}
+
 struct Assembler {
     let tokens: [LineToken]
+    var stages: PipelineStages = .all
     let lineTable: LineTable
     var source: SourceInfo
 
@@ -77,7 +92,7 @@ struct Assembler {
         for block in structure.blocks where block.kind != .pageFurniture {
             citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
         }
-        let citations = CitationEngine.scan(citationSources, definitions: definitions)
+        let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: definitions) : []
         var document = Document(
             source: source,
             language: structure.documentLanguage,
@@ -91,7 +106,7 @@ struct Assembler {
             diagnostics: [],
             lineTable: lineTable
         )
-        document.diagnostics = Validator.validate(document)
+        if stages.contains(.validation) { document.diagnostics = Validator.validate(document) }
         return document
     }
 

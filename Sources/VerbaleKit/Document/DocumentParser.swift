@@ -29,6 +29,10 @@ public struct DocumentParser: Sendable {
 
     /// A parser for the input named `path` (used in `source.path` and diagnostics), reading
     /// `encoding` (by default UTF-16 when it has a byte-order mark, else UTF-8).
+    /// Which stages after the structure pass run (all by default; the benchmark turns them
+    /// off to measure the structure pass alone).
+    public var stages: PipelineStages = .all
+
     public init(path: String, encoding: InputEncoding = .automatic) {
         self.path = path
         self.decoder = InputDecoder(encoding: encoding)
@@ -83,6 +87,7 @@ public struct DocumentParser: Sendable {
                             lineTable: LineTable())
         }
         var assembler = Assembler(tokens: tokens, lineTable: tokenizer.lineTable, source: source)
+        assembler.stages = stages
         var document = assembler.assemble()
         if decoder.transcodes {
             document.source.encoding = decoder.label
