@@ -171,6 +171,9 @@ extension AKNWriter {
         var notesAt: [Item] = []
         for (index, callout) in callouts.enumerated() {
             var position = inverse?.textOffset(callout.span.start) ?? estimate(callout.span.start, plan.blocks[block], text)
+            // `word [2] Next` reads `word Next` once the call-out is stripped: the note belongs
+            // to the word before the space, not to the word after it.
+            if position > 0, position <= text.count, text[position - 1] == 0x20 { position -= 1 }
             // A call-out inside a citation goes after it: elements cannot interleave.
             for item in items where position > item.start && position < item.end {
                 position = item.end

@@ -11,8 +11,7 @@ extension AKNWriter {
         attribute("xmlns", static: "http://docs.oasis-open.org/legaldocml/ns/akn/3.0")
         if !plan.docs.isEmpty { writeDoc(plan, 0, &state) }
         close()
-        let raw: StaticString = "\n"
-        if xmlTextWriterWriteRawLen(writer, raw.utf8Start, 1) < 0 { failed = true }
+        // xmlTextWriterEndDocument ends the file with its newline.
     }
 
     /// Returns `base`, or `base_2`, `base_3`… if taken: eIds must be unique in the whole file.

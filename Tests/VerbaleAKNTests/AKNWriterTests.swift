@@ -153,6 +153,19 @@ struct AKNWriterTests {
         }
     }
 
+    @Test func noteAfterASpaceAttachesToTheWordBefore() throws {
+        var builder = DocumentBuilder()
+        let block = builder.block(.paragraph, "not objectionable. <sup>2</sup> The Department")
+        builder.block(.footnote, "<sup>2</sup> A note.", footnote: 2)
+        builder.part(.noteVerbale, date: nil, dateText: nil, from: nil, to: nil, reference: nil)
+        let callout = builder.span(of: "<sup>2</sup>")
+        builder.footnotes = [Footnote(id: "fn_1", number: 2, text: "A note.", start: block.end + 1,
+                                      end: builder.source.count, references: [callout])]
+        let xml = String(decoding: try AKNWriter.write(builder.document).bytes, as: UTF8.self)
+        #expect(xml.contains("objectionable.<sup><authorialNote marker=\"2\""))
+        #expect(xml.contains("</authorialNote></sup>  The Department"))
+    }
+
     @Test func eIdsAreUniqueAndReferencesResolve() {
         let eIds = elements.compactMap { $0.attributes["eId"] }
         #expect(Set(eIds).count == eIds.count)
