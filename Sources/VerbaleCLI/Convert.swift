@@ -45,6 +45,9 @@ struct Convert: AsyncParsableCommand {
     @Flag(name: .long, help: "No progress output.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Stages after the structure pass: all, citations, structure (for benchmarks).", visibility: .hidden))
+    var stages: String = "all"
+
     @Flag(name: .long, help: "Write JSON on one line.")
     var compact = false
 
@@ -78,6 +81,8 @@ struct Convert: AsyncParsableCommand {
             Output.stderr("verbale: error: \(error)")
             throw ExitCode(2)
         }
+        let selected: PipelineStages = stages == "structure" ? [] : stages == "citations" ? [.citations] : .all
+        for index in files.indices { files[index].stages = selected }
         if let shard, let (k, n) = Self.parseShard(shard) {
             files = files.filter { Sharding.share(of: $0.relative, count: n) == k - 1 }
         }

@@ -12,6 +12,8 @@ struct InputFile: Sendable {
     var relative: String
     /// How to decode it (`--encoding`; by default UTF-16 by byte-order mark, else UTF-8).
     var encoding: InputEncoding = .automatic
+    /// Which stages run after the structure pass (the benchmark's `--stages`).
+    var stages: PipelineStages = .all
 }
 
 /// Expands command-line inputs: files as given, directories recursively (sorted, so runs are
@@ -69,22 +71,26 @@ enum InputCollector {
         }
     }
 
-    /// Parses one input (a file, or standard input for `-`).
+    /// Parses one input (a file, or standard input for `-`), reading it in chunks.
     static func parse(_ input: InputFile) throws(InputError) -> Document {
-        if input.path == "-" {
-            var parser = DocumentParser(path: "-", encoding: input.encoding)
-            var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, DocumentParser.chunkSize) }
-                if count < 0 { if errno == EINTR { continue }; throw InputError(path: "-", reason: "cannot read standard input") }
-                if count == 0 { break }
-                buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                // A refused input (binary, NUL bytes) need not be read to the end.
-                if let refusal = parser.refusal { throw refusal }
+        let descriptor = input.path == "-" ? 0 : open(input.path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(path: input.path, reason: InputError.describe(errno)) }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var parser = DocumentParser(path: input.path, encoding: input.encoding)
+        parser.stages = input.stages
+        var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, DocumentParser.chunkSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: input.path, reason: InputError.describe(errno))
             }
-            return try parser.finishThrowing()
+            if count == 0 { break }
+            buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            // A refused input (binary, NUL bytes) need not be read to the end.
+            if let refusal = parser.refusal { throw refusal }
         }
-        return try DocumentParser.parse(fileAt: input.path, encoding: input.encoding)
+        return try parser.finishThrowing()
     }
 
     /// Reads a whole file (for printing source excerpts under diagnostics).

@@ -221,7 +221,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
 
-    static func describe(_ code: Int32) -> String {
+    /// A sentence for an `errno` value that says what to do.
+    public static func describe(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file; check the path"
         case EACCES: return "permission denied; check the file's permissions"
