@@ -4,8 +4,8 @@
 struct ValidationContext {
     /// The document under check.
     let document: Document
-    /// Every block of every part, in source order.
-    let blocks: [Block]
+    /// Every block of every part, in source order (a view: blocks stay in their parts).
+    let blocks: BlockList
     /// Each block's text as UTF-8 bytes (parallel to `blocks`).
     let blockBytes: [[UInt8]]
     /// Index of the part each block belongs to (parallel to `blocks`).
@@ -23,19 +23,23 @@ struct ValidationContext {
 
     init(document: Document) {
         self.document = document
-        var blocks: [Block] = []
         var partOfBlock: [Int] = []
         var partBlocks: [Range<Int>] = []
-        for (partIndex, part) in document.parts.enumerated() {
-            partBlocks.append(blocks.count..<(blocks.count + part.blocks.count))
-            blocks.append(contentsOf: part.blocks)
-            partOfBlock.append(contentsOf: repeatElement(partIndex, count: part.blocks.count))
+        var total = 0
+        for partIndex in document.parts.indices {
+            let count = document.parts[partIndex].blocks.count
+            partBlocks.append(total..<(total + count))
+            partOfBlock.append(contentsOf: repeatElement(partIndex, count: count))
+            total += count
         }
+        let blocks = BlockList(parts: document.parts, partOfBlock: partOfBlock, partBlocks: partBlocks)
         self.blocks = blocks
         self.partOfBlock = partOfBlock
         self.partBlocks = partBlocks
         // The text map already holds the text's bytes: share its array rather than copy.
-        self.blockBytes = blocks.map { $0.mapped.count == $0.text.utf8.count ? $0.mapped.bytes : Array($0.text.utf8) }
+        self.blockBytes = blocks.indices.map { index in
+            blocks[index].mapped.count == blocks[index].text.utf8.count ? blocks[index].mapped.bytes : Array(blocks[index].text.utf8)
+        }
         var spans: [(start: Int, end: Int, block: Int)] = []
         for index in blocks.indices {
             for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
@@ -152,5 +156,27 @@ struct ValidationContext {
             remaining -= span.count
         }
         return spans.last?.end ?? 0
+    }
+}
+
+/// The blocks of all parts as one random-access collection, without copying them out of their
+/// parts: the subscript lends each block in place (`_read`), so `blocks[i].kind` costs no copy
+/// of the block's strings and arrays.
+struct BlockList: RandomAccessCollection {
+    /// The document's parts.
+    let parts: [Part]
+    /// Part of each block.
+    let partOfBlock: [Int]
+    /// Block range of each part.
+    let partBlocks: [Range<Int>]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { partOfBlock.count }
+
+    subscript(position: Int) -> Block {
+        _read {
+            let part = partOfBlock[position]
+            yield parts[part].blocks[position - partBlocks[part].lowerBound]
+        }
     }
 }
