@@ -154,67 +154,73 @@ extension AKNWriter {
         if replaced { replacedCharacters += 1 }
     }
 
-    /// Writes a citation target as attribute `name`, piece by piece into the attribute:
+    /// Writes a citation target as attribute `name`:
     /// `/akn/ontology/citation/{kind}/{key}` with the key percent-encoded (letters, digits and
     /// `-._~/:` kept), then `~art_{article}__para_{paragraph}` when the target is a provision.
-    /// Every byte written is URI- and XML-safe, so nothing needs escaping.
+    /// Assembled in `scratch` and written with one call; every byte is URI- and XML-safe.
     mutating func target(_ name: StaticString, _ target: Target, _ plan: Plan) {
-        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
-        raw("/akn/ontology/citation/")
+        scratch.removeAll(keepingCapacity: true)
+        put("/akn/ontology/citation/")
         var kind = plan.citations[target.citation].kind.rawValue
-        kind.withUTF8 { rawBytes($0) }
-        raw("/")
+        kind.withUTF8 { scratch.append(contentsOf: $0) }
+        put("/")
         var key = plan.citations[target.citation].key
-        key.withUTF8 { rawEncoded($0, percent: true) }
+        key.withUTF8 { putEncoded($0, percent: true) }
         if var article = target.article {
-            raw("~art_")
-            article.withUTF8 { rawEncoded($0, percent: false) }
+            put("~art_")
+            article.withUTF8 { putEncoded($0, percent: false) }
             if var paragraph = target.paragraph {
-                raw("__para_")
-                paragraph.withUTF8 { rawEncoded($0, percent: false) }
+                put("__para_")
+                paragraph.withUTF8 { putEncoded($0, percent: false) }
             }
         }
-        check(xmlTextWriterEndAttribute(writer))
+        emitScratch(as: name)
     }
 
     private mutating func raw(_ text: StaticString) {
         check(xmlTextWriterWriteRawLen(writer, text.utf8Start, Int32(text.utf8CodeUnitCount)))
     }
 
-    private mutating func rawBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        check(xmlTextWriterWriteRawLen(writer, base, Int32(bytes.count)))
+    private mutating func put(_ text: StaticString) {
+        scratch.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Writes `bytes` keeping letters, digits, `-` and `.` (and with `percent`, also `_~/:`),
+    /// Writes `scratch` as the value of attribute `name` (its bytes must need no escaping).
+    private mutating func emitScratch(as name: StaticString) {
+        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
+        let rc = scratch.withUnsafeBufferPointer { buffer -> Int32 in
+            guard let start = buffer.baseAddress, buffer.count > 0 else { return 0 }
+            return xmlTextWriterWriteRawLen(writer, start, Int32(buffer.count))
+        }
+        check(rc)
+        check(xmlTextWriterEndAttribute(writer))
+    }
+
+    /// Appends `bytes` keeping letters, digits, `-` and `.` (and with `percent`, also `_~/:`),
     /// the rest as `%XX` (`percent`) or one `_` per run (an eId component, as
     /// `Names.eIdComponent` makes them).
-    private mutating func rawEncoded(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) {
-        guard let base = bytes.baseAddress else { return }
+    private mutating func putEncoded(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) {
         var runStart = 0
         var lastWasUnderscore = false
+        let digits: StaticString = "0123456789ABCDEF"
         for index in 0..<bytes.count {
             let byte = bytes[index]
             let alnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             let keep = alnum || byte == 0x2D || byte == 0x2E
                 || (percent && (byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x3A))
             if keep { lastWasUnderscore = false; continue }
-            if index > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(index - runStart))) }
+            if index > runStart { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             runStart = index + 1
             if percent {
-                let digits: StaticString = "0123456789ABCDEF"
-                var escape: (UInt8, UInt8, UInt8) = (0x25, digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)])
-                let rc = withUnsafeBytes(of: &escape) { raw -> Int32 in
-                    guard let start = raw.baseAddress else { return -1 }
-                    return xmlTextWriterWriteRawLen(writer, start.assumingMemoryBound(to: UInt8.self), 3)
-                }
-                check(rc)
+                scratch.append(0x25)
+                scratch.append(digits.utf8Start[Int(byte >> 4)])
+                scratch.append(digits.utf8Start[Int(byte & 0x0F)])
             } else if !lastWasUnderscore {
-                raw("_")
+                scratch.append(0x5F)
                 lastWasUnderscore = true
             }
         }
-        if bytes.count > runStart { check(xmlTextWriterWriteRawLen(writer, base + runStart, Int32(bytes.count - runStart))) }
+        if bytes.count > runStart { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
     }
 
     /// Writes attribute `name` as `base` followed by the slug of `text`, lower-cased, as
@@ -263,31 +269,37 @@ extension AKNWriter {
         check(xmlTextWriterEndAttribute(writer))
     }
 
-    /// Writes attribute `name` as `prefix` + `suffix` (+ `number`), without building the string:
-    /// eIds like `para_5__ref_2` and URIs like `…/eng@/!main`. The parts are escaped like any
-    /// attribute text; `suffix` and the digits need none.
+    /// Writes attribute `name` as `prefix` + `suffix` (+ `number`), without building a string:
+    /// eIds like `para_5__ref_2` and URIs like `…/eng@/!main`, assembled in `scratch` and written
+    /// with one call. A prefix with a byte that needs escaping (never one of ours) goes through
+    /// the escaper instead.
     mutating func attribute(_ name: StaticString, _ prefix: String, _ suffix: StaticString, _ number: Int? = nil) {
-        check(xmlTextWriterStartAttribute(writer, name.utf8Start))
         var prefix = prefix
-        prefix.withUTF8 { writeEscaped($0[...], attribute: true) }
-        raw(suffix)
-        if let number {
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            let rc = withUnsafeMutableBytes(of: &digits) { buffer -> Int32 in
-                var value = number.magnitude
-                var index = buffer.count
-                repeat {
-                    index -= 1
-                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                    value /= 10
-                } while value > 0 && index > 1
-                if number < 0 { index -= 1; buffer[index] = 0x2D }
-                guard let start = buffer.baseAddress else { return -1 }
-                return xmlTextWriterWriteRawLen(writer, start.assumingMemoryBound(to: UInt8.self) + index, Int32(buffer.count - index))
-            }
-            check(rc)
+        let safe = prefix.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E { return false }
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: bytes)
+            return true
         }
-        check(xmlTextWriterEndAttribute(writer))
+        guard safe else {
+            check(xmlTextWriterStartAttribute(writer, name.utf8Start))
+            prefix.withUTF8 { writeEscaped($0[...], attribute: true) }
+            raw(suffix)
+            if let number { var digits = String(number); digits.withUTF8 { writeEscaped($0[...], attribute: true) } }
+            check(xmlTextWriterEndAttribute(writer))
+            return
+        }
+        put(suffix)
+        if let number {
+            if number < 0 { scratch.append(0x2D) }
+            let start = scratch.count
+            var value = number.magnitude
+            repeat {
+                scratch.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+                value /= 10
+            } while value > 0
+            scratch[start...].reverse()
+        }
+        emitScratch(as: name)
     }
 }
