@@ -162,11 +162,14 @@ enum DateChecks {
         // `the October 25, 2019 letter` / `your letter of 25 October 2019`: compared only when
         // the document answers a single communication, so the letter meant is not in doubt.
         guard keys.count == 1, let reference = firstDated[keys[0]] else { return found }
+        // One pass per block: only `l`, `c`, `п`, `с` can start a letter word.
+        let leads = Bytes.table([UInt8(ascii: "l"), UInt8(ascii: "L"), UInt8(ascii: "c"), UInt8(ascii: "C"), 0xD0, 0xD1])
+        let letterWords = Self.letterWords
         for index in context.blocks.indices where !context.isQuotedQuestion(index) {
             let bytes = context.blockBytes[index]
-            // One pass per block: only `l`, `c`, `п`, `с` can start a letter word.
             var at = 0
             while at < bytes.count {
+                guard leads[Int(bytes[at])] else { at += 1; continue }
                 let byte = Bytes.lowerASCII(bytes[at])
                 let second = at + 1 < bytes.count ? Bytes.lowerASCII(bytes[at + 1]) : 0
                 let candidate = (byte == UInt8(ascii: "l") && second == UInt8(ascii: "e"))

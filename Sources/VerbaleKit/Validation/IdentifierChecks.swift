@@ -243,9 +243,10 @@ enum IdentifierChecks {
     static func referenceShapes(_ bytes: [UInt8]) -> [(String, String, Int?, Range<Int>)] {
         var result: [(String, String, Int?, Range<Int>)] = []
         var index = 0
+        let upper = Bytes.table(Array(UInt8(ascii: "A")...UInt8(ascii: "Z")))
         while index + 10 <= bytes.count {
             // Two capitals at a word start open a candidate; everything else is skipped cheaply.
-            guard Bytes.isUpperASCII(bytes[index]), Bytes.isUpperASCII(bytes[index + 1]),
+            guard upper[Int(bytes[index])], upper[Int(bytes[index + 1])],
                   index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { index += 1; continue }
             let start = index
             var cursor = index

@@ -87,8 +87,10 @@ enum NameChecks {
     static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
         var cursor = 0
+        let leads = honorificLeads
         while let word = nextWord(bytes, from: cursor) {
             cursor = word.upperBound
+            guard leads[Int(bytes[word.lowerBound])] else { continue }
             // Byte compares against the few honorifics sharing the word's first byte: no string
             // is built for the other words of the text.
             guard let (title, gender) = honorific(bytes, word) else { continue }
@@ -131,6 +133,10 @@ enum NameChecks {
         while index < bytes.count, bytes[index] != 0x20 { index += 1 }
         return index > start ? start..<index : nil
     }
+
+    /// First bytes a word holding an honorific can start with (the honorifics' own, and
+    /// opening brackets and quotes).
+    static let honorificLeads: [Bool] = Bytes.table(honorifics.keys.map { Array($0.utf8)[0] } + [0x28, 0x22, 0x5B, 0xE2, 0xC2])
 
     /// Honorifics as bytes, grouped by first byte.
     static let honorificsByLead: [[([UInt8], String, Gender)]] = {

@@ -59,6 +59,8 @@ enum QuestionChecks {
     /// `Question N` mentions outside question text that name a number the document lacks.
     static func crossReferences(_ context: ValidationContext, known: Set<Int>) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let leads = Bytes.table([UInt8(ascii: "q"), UInt8(ascii: "Q"), UInt8(ascii: "p"), UInt8(ascii: "P"), 0xD0])
+        let questionWords = Self.questionWords
         for index in context.blocks.indices where !context.isQuotedQuestion(index) {
             let kind = context.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified else { continue }
@@ -67,6 +69,7 @@ enum QuestionChecks {
             var position = 0
             while position < bytes.count {
                 // Only word starts: ASCII letters q/p or Cyrillic в (D0 B2 / D0 92).
+                guard leads[Int(bytes[position])] else { position += 1; continue }
                 let byte = Bytes.lowerASCII(bytes[position])
                 let cyrillicV = byte == 0xD0 && position + 1 < bytes.count && (bytes[position + 1] == 0xB2 || bytes[position + 1] == 0x92)
                 guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || cyrillicV else { position += 1; continue }

@@ -8,6 +8,14 @@ enum Bytes {
     @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 { isUpperASCII(byte) ? byte | 0x20 : byte }
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
+    /// A 256-entry table that is true for `bytes`: one load per byte in the scanning loops
+    /// (hoist it into a local before the loop; a global is re-checked for initialisation).
+    static func table(_ bytes: [UInt8]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes { table[Int(byte)] = true }
+        return table
+    }
+
     /// First index of `needle` in `hay` at or after `from` (exact bytes).
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? hay.count, hay.count)
