@@ -4,7 +4,7 @@ import Testing
 
 /// Builds a block from `text` where `*…*` emphasis is stripped, as the assembler does, so the
 /// engine sees text offsets that differ from source offsets.
-func strippedSource(_ text: String, block: String, footnote: Int?, offset: Int) -> CitationSource {
+func citeStrippedSource(_ text: String, block: String, footnote: Int?, offset: Int) -> CitationSource {
     var mapped = MappedText()
     for (k, byte) in text.utf8.enumerated() where byte != 0x2A { mapped.append(byte, from: offset + k) }
     return CitationSource(block: block, footnote: footnote, text: mapped)
@@ -14,7 +14,7 @@ func strippedSource(_ text: String, block: String, footnote: Int?, offset: Int) 
 struct CitationResolutionTests {
     /// Key of the first article citation in `text`.
     func articleKey(_ text: String) -> String? {
-        scanText(text).first(where: { $0.kind == .article })?.key
+        citeScanText(text).first(where: { $0.kind == .article })?.key
     }
 
     @Test("Citation: equivalent pinpoints share a key in every language", arguments: [
@@ -86,7 +86,7 @@ struct CitationResolutionTests {
 
     @Test("Citation: bare articles take the instrument of the sentence, then of the chain")
     func context() {
-        let cites = scanText("The Constitution guarantees speech. See Art. 20, ¶¶ 1-2, Art. 32. The Criminal Code punishes it. Art. 5.")
+        let cites = citeScanText("The Constitution guarantees speech. See Art. 20, ¶¶ 1-2, Art. 32. The Criminal Code punishes it. Art. 5.")
         let articles = cites.filter { $0.kind == .article }
         #expect(articles.map(\.instrument) == ["Constitution", "Constitution", "Criminal Code"])
         #expect(articles.map(\.instrumentSource) == ["context", "context", "context"])
@@ -95,7 +95,7 @@ struct CitationResolutionTests {
 
     @Test("Citation: an article with nothing to resolve against keeps no instrument")
     func noInstrument() {
-        let c = scanText("See Art. 5, ¶ 1.").first
+        let c = citeScanText("See Art. 5, ¶ 1.").first
         #expect(c?.instrument == nil)
         #expect(c?.instrumentSource == nil)
         #expect(c?.key == "unknown/art5/para1")
@@ -108,7 +108,7 @@ struct CitationResolutionTests {
         let termStart = SeedHarness.find(bytes, Array("Law on State Registration\"".utf8), from: 60)!
         let d = Definition(term: "Law on State Registration", meaning: "Law on State Registration of Legal Entities of April 17, 1995",
                            start: 4, end: termStart + 27, termSpan: ByteSpan(termStart, termStart + 25))
-        let cites = scanText(text, definitions: [d])
+        let cites = citeScanText(text, definitions: [d])
         let article = cites.first { $0.kind == .article }
         #expect(article?.instrument == "Law on State Registration of Legal Entities")
         #expect(article?.instrumentSource == "definition")
@@ -118,14 +118,14 @@ struct CitationResolutionTests {
         // A defined abbreviation that the table knows stays explicit.
         let iccpr = Definition(term: "ICCPR", meaning: "International Covenant on Civil and Political Rights", start: 0, end: 0,
                                termSpan: ByteSpan(0, 0))
-        let c = scanText("Article 19 of the ICCPR", definitions: [iccpr]).first
+        let c = citeScanText("Article 19 of the ICCPR", definitions: [iccpr]).first
         #expect(c?.instrumentSource == "explicit")
         #expect(c?.instrument == "International Covenant on Civil and Political Rights")
     }
 
     @Test("Citation: `the Convention` refers back to the last convention named")
     func genericHead() {
-        let cites = scanText("Slovenia ratified the International Convention for the Protection of All Persons from Enforced Disappearance, recognising Articles 31 and 32 of the Convention.")
+        let cites = citeScanText("Slovenia ratified the International Convention for the Protection of All Persons from Enforced Disappearance, recognising Articles 31 and 32 of the Convention.")
         let article = cites.first { $0.kind == .article }
         #expect(article?.key == "cped/art31-32")
         #expect(article?.instrumentSource == "context")
@@ -134,7 +134,7 @@ struct CitationResolutionTests {
     @Test("Citation: spans map through stripped markup to source bytes")
     func spans() {
         let source = "Intro. *See* Art. 20, ¶¶ 1-2. *Id.*"
-        let cites = CitationEngine.scan([strippedSource(source, block: "p_9", footnote: nil, offset: 100)], definitions: [])
+        let cites = CitationEngine.scan([citeStrippedSource(source, block: "p_9", footnote: nil, offset: 100)], definitions: [])
         let bytes = Array(source.utf8)
         #expect(cites.count == 2)
         for c in cites {
@@ -150,7 +150,7 @@ struct CitationResolutionTests {
     @Test("Citation: look-alike Cyrillic letters match but stay as written")
     func lookAlikes() {
         // `2а` with Cyrillic а, `CК` with Cyrillic К, `Аrt.` with Cyrillic А.
-        let cites = scanText("Decision, No. 2а-6757/19. Resolution No. 6-33/1323СК. Аrt. 5 of the Constitution.")
+        let cites = citeScanText("Decision, No. 2а-6757/19. Resolution No. 6-33/1323СК. Аrt. 5 of the Constitution.")
         let kinds = cites.map(\.kind)
         #expect(kinds == [.case, .resolution, .article])
         #expect(cites[0].number == "2а-6757/19")
@@ -165,7 +165,7 @@ struct CitationResolutionTests {
         var sources: [CitationSource] = []
         var offset = 0
         func add(_ text: String, _ note: Int?) {
-            sources.append(strippedSource(text, block: "b_\(sources.count + 1)", footnote: note, offset: offset))
+            sources.append(citeStrippedSource(text, block: "b_\(sources.count + 1)", footnote: note, offset: offset))
             offset += text.utf8.count + 2
         }
         add("See Exhibit 5.", nil) // c_1
@@ -187,11 +187,11 @@ struct CitationResolutionTests {
     @Test("Citation: instruments cited as a whole are formal titles, not every mention")
     func instrumentPolicy() {
         // A head word inside a longer name is no title.
-        #expect(scanText("the North Atlantic Treaty Organisation's reply").filter { $0.kind == .instrument }.isEmpty)
+        #expect(citeScanText("the North Atlantic Treaty Organisation's reply").filter { $0.kind == .instrument }.isEmpty)
         // Generic national names and abbreviations are context, not citations…
-        #expect(scanText("The Criminal Code and the ICCPR apply.").isEmpty)
+        #expect(citeScanText("The Criminal Code and the ICCPR apply.").isEmpty)
         // …unless a signal introduces them.
-        let signalled = scanText("See Criminal Code.")
+        let signalled = citeScanText("See Criminal Code.")
         #expect(signalled.map(\.kind) == [.instrument])
         #expect(signalled.first?.signal == "See")
         #expect(signalled.first?.key == "criminal-code")

@@ -24,7 +24,7 @@ struct CiteCase: CustomStringConvertible, Sendable {
 }
 
 /// Scans `text` as one main-text block.
-func scanText(_ text: String, footnote: Int? = nil, definitions: [Definition] = []) -> [Citation] {
+func citeScanText(_ text: String, footnote: Int? = nil, definitions: [Definition] = []) -> [Citation] {
     var mapped = MappedText()
     mapped.append(contentsOf: Array(text.utf8), from: 0)
     return CitationEngine.scan([CitationSource(block: "b_1", footnote: footnote, text: mapped)], definitions: definitions,
@@ -32,7 +32,7 @@ func scanText(_ text: String, footnote: Int? = nil, definitions: [Definition] = 
 }
 
 /// A field of a citation as a string, for table comparison.
-func field(_ c: Citation, _ name: String) -> String? {
+func citeField(_ c: Citation, _ name: String) -> String? {
     switch name {
     case "articles": return c.articles.joined(separator: ",")
     case "paragraphs": return c.paragraphs.joined(separator: ",")
@@ -64,7 +64,7 @@ func field(_ c: Citation, _ name: String) -> String? {
 }
 
 /// Kinds whose extras the gold scores as false positives.
-let strictKinds: Set<CitationKind> = [.article, .exhibit, .case, .registration, .resolution, .communication, .id, .document]
+let citeStrictKinds: Set<CitationKind> = [.article, .exhibit, .case, .registration, .resolution, .communication, .id, .document]
 
 /// The table: 150+ citation strings in English, French, Spanish and Russian.
 let citationTable: [CiteCase] = [
@@ -333,9 +333,9 @@ let citationTable: [CiteCase] = [
 struct CitationTableTests {
     @Test("Citation: table row", arguments: citationTable)
     func row(_ row: CiteCase) {
-        let citations = scanText(row.text)
+        let citations = citeScanText(row.text)
         guard let kind = row.kind else {
-            let strict = citations.filter { strictKinds.contains($0.kind) }
+            let strict = citations.filter { citeStrictKinds.contains($0.kind) }
             #expect(strict.isEmpty, "unexpected: \(strict.map { "\($0.kind) \($0.text)" })")
             return
         }
@@ -346,7 +346,7 @@ struct CitationTableTests {
         }
         if let key = row.key { #expect(c.key == key) }
         for (name, value) in row.fields.sorted(by: { $0.key < $1.key }) {
-            #expect(field(c, name) ?? "" == value, "field \(name)")
+            #expect(citeField(c, name) ?? "" == value, "field \(name)")
         }
         if let count = row.count { #expect(ofKind.count == count) }
     }
