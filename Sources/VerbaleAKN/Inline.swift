@@ -75,10 +75,20 @@ extension AKNWriter {
     /// Writes the text of `block` with its call-outs, citations and marks as inline elements.
     @discardableResult
     private mutating func writeInline(_ plan: Plan, _ block: Int, container: String, marks: [Mark], notes: Bool, _ state: inout WriteState) -> [Mark] {
-        var placedMarks: [Mark] = []
         // The mapped bytes are the block's text with a map to the source: exact placement. A
         // block built without a map (hand-made models) falls back to its `text` and searching.
         let useMap = plan.blocks[block].mapped.count > 0 || plan.blocks[block].text.isEmpty
+        // Most blocks have nothing inline: write their text and skip the placement machinery.
+        if marks.isEmpty, plan.citationsByBlock[block].isEmpty, !notes || plan.calloutsByBlock[block].isEmpty {
+            if useMap {
+                plan.blocks[block].mapped.bytes.withUnsafeBufferPointer { text($0[...]) }
+            } else {
+                var string = plan.blocks[block].text
+                string.withUTF8 { text($0[...]) }
+            }
+            return []
+        }
+        var placedMarks: [Mark] = []
         func body(_ writer: inout AKNWriter, _ buffer: UnsafeBufferPointer<UInt8>) {
             let (items, dropped) = writer.locate(plan, block, buffer, useMap: useMap, marks: marks, notes: notes)
             for index in dropped {
