@@ -39,9 +39,29 @@ enum DefinitionFinder {
         }
     }
 
+    /// Whether the parenthesis holds a quote or starts with `hereinafter`/`ci-après`/`далее`:
+    /// one byte scan that rules out nearly every parenthesis before any string is built.
+    static func mayHoldTerm(_ bytes: [UInt8], _ open: Int) -> Bool {
+        var index = open + 1
+        let limit = min(bytes.count, open + 160)
+        while index < limit {
+            switch bytes[index] {
+            case UInt8(ascii: ")"): return false
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98):
+                return true  // “ ‘
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
+                return true  // «
+            default: index += 1
+            }
+        }
+        let head = ByteCase.lower(Array(bytes[(open + 1)..<min(bytes.count, open + 14)]))
+        return head.starts(with: Array("hereinafter".utf8)) || head.starts(with: Array("далее".utf8))
+    }
+
     private static func definition(at open: Int, in block: Block) -> Definition? {
         let bytes = block.mapped.bytes
-        guard mayOpenDefinition(bytes, open + 1) else { return nil }
+        guard mayOpenDefinition(bytes, open + 1), mayHoldTerm(bytes, open) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())
@@ -76,6 +96,30 @@ enum DefinitionFinder {
     }
 
     /// Walks back from the parenthesis over capitalised words, connectors and date pieces.
+    /// Length of a quote or comma at `index` (ASCII `"` `'` `,`, UTF-8 “ ” ‘ ’ « »), else 0.
+    @inline(__always)
+    static func quoteLength(_ bytes: [UInt8], _ index: Int, limit: Int) -> Int {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ",") { return 1 }
+        if byte == 0xE2, index + 2 < limit, bytes[index + 1] == 0x80, (0x98...0x9D).contains(bytes[index + 2]) { return 3 }
+        if byte == 0xC2, index + 1 < limit, bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB { return 2 }
+        return 0
+    }
+
+    /// Whether the letter at `index` is a capital (ASCII, Latin-1, Cyrillic).
+    @inline(__always)
+    static func isCapital(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte >= 0x41 && byte <= 0x5A { return true }
+        guard index + 1 < bytes.count else { return false }
+        let next = bytes[index + 1]
+        if byte == 0xC3 { return next >= 0x80 && next <= 0x9E && next != 0x97 }
+        if byte == 0xD0 { return next >= 0x80 && next <= 0xAF }
+        return false
+    }
+
+    /// Walks back from the parenthesis over capitalised words, connectors and date pieces,
+    /// classifying each word on its bytes; strings are built for the words kept only.
     private static func meaningBefore(_ open: Int, _ bytes: [UInt8]) -> (String, Int)? {
         var words: [(String, Int)] = []
         var index = open
@@ -83,20 +127,39 @@ enum DefinitionFinder {
         while index > 0 && words.count < 30 {
             var start = index
             while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != UInt8(ascii: "(") { start -= 1 }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self)
             // Quotes around a name (`"Steppe Voices"`) are not part of the test for capitals.
-            let bare = word.trimmingCharacters(",\"“”«»'‘’")
-            guard !bare.isEmpty else { break }
-            let isPossessive = bare.hasSuffix("’s") || bare.hasSuffix("'s")
-            if isPossessive { break }
-            let first = bare.first!
-            let accepted = first.isUppercase || connectors.contains(bare.lowercased()) || bare.allSatisfy(\.isNumber)
-                || numberSigns.contains(bare)
+            var bareStart = start
+            var bareEnd = index
+            while bareStart < bareEnd, quoteLength(bytes, bareStart, limit: bareEnd) > 0 { bareStart += quoteLength(bytes, bareStart, limit: bareEnd) }
+            while bareEnd > bareStart {
+                if bytes[bareEnd - 1] == UInt8(ascii: ",") || bytes[bareEnd - 1] == UInt8(ascii: "\"") || bytes[bareEnd - 1] == UInt8(ascii: "'") { bareEnd -= 1; continue }
+                if bareEnd - 3 >= bareStart, bytes[bareEnd - 3] == 0xE2, bytes[bareEnd - 2] == 0x80, (0x98...0x9D).contains(bytes[bareEnd - 1]) { bareEnd -= 3; continue }
+                if bareEnd - 2 >= bareStart, bytes[bareEnd - 2] == 0xC2, bytes[bareEnd - 1] == 0xBB || bytes[bareEnd - 1] == 0xAB { bareEnd -= 2; continue }
+                break
+            }
+            guard bareStart < bareEnd else { break }
+            // A possessive (`the Republic's Department`) ends the name on the left.
+            if bytes[bareEnd - 1] == UInt8(ascii: "s"), bareEnd - bareStart >= 2,
+               bytes[bareEnd - 2] == UInt8(ascii: "'") || (bareEnd - bareStart >= 4 && bytes[bareEnd - 2] == 0x99 && bytes[bareEnd - 4] == 0xE2) {
+                break
+            }
+            let allDigits = bytes[bareStart..<bareEnd].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            var accepted = isCapital(bytes, bareStart) || allDigits
+            var bare: String? = nil
+            if !accepted {
+                let text = String(decoding: bytes[bareStart..<bareEnd], as: UTF8.self)
+                accepted = connectors.contains(text.lowercased()) || numberSigns.contains(text)
+                bare = text
+            }
             guard accepted else { break }
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
             words.insert((word, start), at: 0)
             index = start
             while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
-            if word.hasSuffix(".") && words.count > 1 && !numberSigns.contains(bare) { break }
+            if bytes[bareEnd - 1] == UInt8(ascii: "."), words.count > 1,
+               !numberSigns.contains(bare ?? String(decoding: bytes[bareStart..<bareEnd], as: UTF8.self)) {
+                break
+            }
         }
         // Leading connectors, articles and a leading date (`on May 27, 2019, the Medeu District
         // Court`) are not part of the name; a date after the name (`… of April 17, 1995`) is.

@@ -185,13 +185,16 @@ struct StructureBuilder {
     private func isReport() -> Bool {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
-        let masthead = blocks.prefix(3).filter { $0.kind != .footnote }.map(\.text).joined(separator: " ")
-        let lowerMasthead = masthead.lowercased()
-        guard lowerMasthead.contains("distr") || lowerMasthead.contains("general assembly")
-                || lowerMasthead.contains("assemblée générale") || lowerMasthead.contains("asamblea general")
-                || lowerMasthead.contains("генеральная ассамблея") else { return false }
-        return masthead.split(separator: " ").contains { Self.looksLikeSymbol($0) }
+        let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
+        guard head.contains(where: { Phrases.containsAny(Array(lower[$0].prefix(600)), Self.mastheadWords) }) else { return false }
+        return head.contains { index in
+            String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
+        }
     }
+
+    /// Words of a UN masthead: the distribution line or the organ.
+    static let mastheadWords = ["distr", "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея"]
+        .map { Array($0.utf8) }
 
     static func looksLikeSymbol(_ word: Substring) -> Bool {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
@@ -330,15 +333,22 @@ struct StructureBuilder {
 
     /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
     /// holds a digit.
+    /// Words that introduce a reference number, lower-cased.
+    static let referenceWords: Set<String> = ["réf.", "ref.", "ref", "réf", "reference", "référence", "no.", "no", "nº", "n°", "№", "núm.", "nr.", "исх."]
+    /// Number signs that may stand between the word and the number.
+    static let numberSignWords: Set<String> = ["№", "no.", "no", "nº", "n°", ":"]
+
     static func referenceNumber(in text: String) -> String? {
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
-            let folded = word.lowercased().trimmingCharacters(":")
-            guard ["réf.", "ref.", "ref", "réf", "reference", "référence", "no.", "no", "nº", "n°", "№", "núm.", "nr.", "исх."].contains(folded)
-            else { continue }
+            // Cheap filter before any case folding: reference words are short.
+            guard word.utf8.count <= 11 else { continue }
+            var folded = word.lowercased()
+            if folded.hasSuffix(":") { folded.removeLast() }
+            guard referenceWords.contains(folded) else { continue }
             var next = index + 1
-            while next < words.count, ["№", "no.", "no", "nº", "n°", ":"].contains(words[next].lowercased()) { next += 1 }
+            while next < words.count, numberSignWords.contains(words[next].lowercased()) { next += 1 }
             guard next < words.count else { return nil }
             let candidate = words[next].trimmingCharacters(",;:")
             guard let first = candidate.first, first.isLetter || first.isNumber else { return nil }
@@ -681,11 +691,12 @@ struct StructureBuilder {
     private mutating func assignLanguages() {
         var totals: [String: Int] = [:]
         for index in parts.indices {
+            // A few kilobytes decide the language; reading the whole part would decide nothing more.
             var text: [UInt8] = []
             for block in parts[index].blocks where block.kind != .pageFurniture {
-                text.append(contentsOf: block.mapped.bytes)
+                text.append(contentsOf: block.mapped.bytes.prefix(4096 - min(4096, text.count)))
                 text.append(0x20)
-                if text.count > 20_000 { break }
+                if text.count >= 4096 { break }
             }
             let language = LanguageDetector.detect(text)
             parts[index].language = language
