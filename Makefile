@@ -44,9 +44,15 @@ corpus: build
 	cd $(DOCS) && for f in *.txt; do ../../$(DEBUG) convert "$$f" > ../../$(EXPECTED)/$${f%.txt}.json || exit 1; done
 	@git --no-pager diff --stat -- $(EXPECTED) || true
 
-## bench: throughput and peak RSS on a generated corpus (release build).
+## bench: throughput and peak RSS on a generated corpus (release build), against eyecite and
+## pandoc on the same files when installed (make bench-deps).
 bench: release
 	python3 bench/bench.py --binary $(RELEASE)
+
+## bench-deps: eyecite from PyPI and pandoc from Debian, for the comparison rows of make bench.
+bench-deps:
+	python3 -m pip install -q eyecite
+	@command -v pandoc >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc >/dev/null; }
 
 clean:
 	rm -rf .build $(OUT)

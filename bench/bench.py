@@ -1,59 +1,63 @@
 #!/usr/bin/env python3
-"""make bench: throughput and peak RSS of `verbale convert` on a generated corpus.
+"""make bench: throughput and peak RSS of verbale on a generated corpus, with eyecite and pandoc
+on the same files when they are installed (make bench-deps).
 
-Builds a deterministic, varied corpus (>= 100 MB in >= 2,000 documents) from the paragraphs of
-corpus/documents/ (shuffled with a fixed seed, numbers varied so documents differ), converts it,
-and prints one table. Figures, not pass/fail: compare ratios measured in one run.
+Builds a deterministic, varied corpus (>= 100 MB in >= 2,000 documents) from the documents in
+corpus/documents/ (shuffled paragraphs with a fixed seed, years varied so documents differ),
+then prints one table. Figures, not pass/fail: compare ratios measured in one run.
 """
-import argparse, os, random, re, resource, shutil, subprocess, sys, time
+import argparse, os, random, re, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIME = "/usr/bin/time"
 
 
-def paragraphs():
+def sources():
     docs = os.path.join(ROOT, "corpus", "documents")
-    result = []
-    for name in sorted(os.listdir(docs)):
-        text = open(os.path.join(docs, name), encoding="utf-8", errors="replace").read()
-        result.append(text)
-    return result
+    return [open(os.path.join(docs, n), encoding="utf-8", errors="replace").read()
+            for n in sorted(os.listdir(docs)) if n.endswith(".txt")]
 
 
-def generate(directory, total_bytes, documents):
+def generate(directory, total_bytes, documents, seed=20191223):
     os.makedirs(directory, exist_ok=True)
-    rng = random.Random(20191223)
-    sources = paragraphs()
-    pieces = [p for text in sources for p in re.split(r"\n\s*\n", text) if p.strip()]
+    rng = random.Random(seed)
+    texts = sources()
+    pieces = [p for text in texts for p in re.split(r"\n\s*\n", text) if p.strip()]
     per_doc = total_bytes // documents
     written = 0
+    paths = []
     for index in range(documents):
-        base = sources[index % len(sources)]
+        base = texts[index % len(texts)]
         parts = [base]
         size = len(base.encode())
         while size < per_doc:
-            piece = rng.choice(pieces)
-            piece = re.sub(r"\b(19|20)\d\d\b", lambda m: str(1990 + rng.randrange(35)), piece)
+            piece = re.sub(r"\b(19|20)\d\d\b", lambda m: str(1990 + rng.randrange(35)), rng.choice(pieces))
             parts.append(piece)
             size += len(piece.encode()) + 2
         text = "\n\n".join(parts) + "\n"
         sub = os.path.join(directory, f"{index % 20:02d}")
         os.makedirs(sub, exist_ok=True)
-        with open(os.path.join(sub, f"doc{index:05d}.txt"), "w", encoding="utf-8") as f:
+        path = os.path.join(sub, f"doc{index:05d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         written += len(text.encode())
-    return written
+        paths.append(path)
+    return written, paths
 
 
-def run(command):
-    """Runs a command; returns (seconds, peak RSS in MiB of the child)."""
+def measure(command, stdin=None):
+    """Runs a command under /usr/bin/time; returns (wall seconds, peak RSS MiB, exit status)."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = child.communicate()
+    result = subprocess.run([TIME, "-f", "%M"] + command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seconds = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if child.returncode not in (0, 1):
-        sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return seconds, usage.ru_maxrss / 1024.0
+    lines = result.stderr.decode(errors="replace").strip().splitlines()
+    try:
+        rss = int(lines[-1]) / 1024.0
+    except (ValueError, IndexError):
+        rss = float("nan")
+    if result.returncode not in (0, 1):
+        sys.stderr.write("\n".join(lines[-5:]) + "\n")
+    return seconds, rss, result.returncode
 
 
 def main():
@@ -61,24 +65,96 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/verbale"))
     parser.add_argument("--megabytes", type=int, default=100)
     parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--big-megabytes", type=int, default=256, help="size of the single-document run (0 to skip)")
     parser.add_argument("--work", default=os.path.join(ROOT, "bench", "out"))
+    parser.add_argument("--sample", type=int, default=200, help="documents timed for eyecite and pandoc (they are slow)")
     args = parser.parse_args()
 
     corpus = os.path.join(args.work, "corpus")
-    if os.path.isdir(corpus):
-        shutil.rmtree(corpus)
-    total = generate(corpus, args.megabytes * 1_000_000, args.documents)
+    shutil.rmtree(args.work, ignore_errors=True)
+    total, paths = generate(corpus, args.megabytes * 1_000_000, args.documents)
     mb = total / 1e6
-    print(f"corpus: {args.documents} documents, {mb:.1f} MB (generated from corpus/documents, seed 20191223)")
+    print(f"corpus: {args.documents} documents, {mb:.1f} MB, generated from corpus/documents (seed 20191223)")
+    print(f"machine: {os.cpu_count()} cores; figures are wall-clock, one run each; compare ratios within this run")
     rows = []
-    out = os.path.join(args.work, "json")
-    shutil.rmtree(out, ignore_errors=True)
-    seconds, rss = run([args.binary, "convert", corpus, "-o", out, "--format", "json"])
-    rows.append(("verbale convert (json)", seconds, mb / seconds, args.documents / seconds, rss))
-    print(f"{'command':<32} {'seconds':>8} {'MB/s':>8} {'docs/s':>9} {'peak RSS MiB':>13}")
-    for name, seconds, mbps, dps, rss in rows:
-        print(f"{name:<32} {seconds:8.2f} {mbps:8.1f} {dps:9.0f} {rss:13.1f}")
-    print("note: peak RSS from getrusage(RUSAGE_CHILDREN) is the largest of the children run so far.")
+
+    def row(name, seconds, rss, size_mb, docs):
+        rows.append((name, seconds, size_mb / seconds if seconds else float("nan"), docs / seconds if seconds else float("nan"), rss, size_mb))
+
+    for stages in ("structure", "citations", "all"):
+        out = os.path.join(args.work, f"json-{stages}")
+        seconds, rss, _ = measure([args.binary, "convert", corpus, "-o", out, "--jobs", "1", "--quiet", "--stages", stages])
+        label = {"structure": "convert --jobs 1, structure only", "citations": "convert --jobs 1, + citations", "all": "convert --jobs 1 (json)"}[stages]
+        row(label, seconds, rss, mb, args.documents)
+    out = os.path.join(args.work, "json-2")
+    seconds, rss, _ = measure([args.binary, "convert", corpus, "-o", out, "--jobs", "2", "--quiet"])
+    row("convert --jobs 2 (json)", seconds, rss, mb, args.documents)
+    out = os.path.join(args.work, "xml")
+    seconds, rss, _ = measure([args.binary, "convert", corpus, "-o", out, "--jobs", "1", "--quiet", "--format", "xml"])
+    row("convert --jobs 1 (xml)", seconds, rss, mb, args.documents)
+    db = os.path.join(args.work, "index.sqlite")
+    json_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(args.work, "json-all")) for f in fs) / 1e6
+    seconds, rss, _ = measure([args.binary, "index", os.path.join(args.work, "json-all"), "--db", db, "--quiet"])
+    row(f"index ({json_mb:.0f} MB of JSON)", seconds, rss, json_mb, args.documents)
+
+    sample = paths[: args.sample]
+    sample_mb = sum(os.path.getsize(p) for p in sample) / 1e6
+    seconds, rss, _ = measure([args.binary, "convert"] + sample + ["-o", os.path.join(args.work, "sample"), "--jobs", "1", "--quiet"])
+    row(f"convert --jobs 1, {len(sample)} docs", seconds, rss, sample_mb, len(sample))
+    verbale_sample_rate = sample_mb / seconds
+    others = []
+    try:
+        import eyecite  # noqa: F401
+        script = ("import sys\nfrom eyecite import get_citations\n"
+                  "for p in sys.argv[1:]:\n    get_citations(open(p, encoding='utf-8').read())\n")
+        seconds, rss, _ = measure([sys.executable, "-c", script] + sample)
+        row(f"eyecite get_citations, {len(sample)} docs", seconds, rss, sample_mb, len(sample))
+        others.append(("eyecite", sample_mb / seconds))
+    except ImportError:
+        print("eyecite: not installed (make bench-deps)")
+    if shutil.which("pandoc"):
+        start = time.perf_counter()
+        peak = 0.0
+        for p in sample:
+            s, rss, _ = measure(["pandoc", "-f", "markdown", "-t", "json", p])
+            peak = max(peak, rss)
+        seconds = time.perf_counter() - start
+        row(f"pandoc -f markdown -t json, {len(sample)} docs", seconds, peak, sample_mb, len(sample))
+        others.append(("pandoc", sample_mb / seconds))
+    else:
+        print("pandoc: not installed (make bench-deps)")
+
+    if args.big_megabytes:
+        big = os.path.join(args.work, "big.txt")
+        with open(big, "wb") as out:
+            written = 0
+            while written < args.big_megabytes * 1_000_000:
+                for p in paths:
+                    data = open(p, "rb").read()
+                    out.write(data)
+                    written += len(data)
+                    if written >= args.big_megabytes * 1_000_000:
+                        break
+        big_mb = os.path.getsize(big) / 1e6
+        seconds, rss, _ = measure([args.binary, "convert", big, "-o", os.path.join(args.work, "big"), "--quiet"])
+        row(f"convert one {big_mb:.0f} MB document", seconds, rss, big_mb, 1)
+
+    print(f"{'run':<44} {'seconds':>8} {'MB/s':>8} {'docs/s':>9} {'peak RSS MiB':>13}")
+    for name, seconds, mbps, dps, rss, _ in rows:
+        print(f"{name:<44} {seconds:8.2f} {mbps:8.2f} {dps:9.1f} {rss:13.1f}")
+    by = {name: (seconds, mbps, rss, size) for name, seconds, mbps, _, rss, size in rows}
+    s1 = by["convert --jobs 1 (json)"]
+    s0 = by["convert --jobs 1, structure only"]
+    sc = by["convert --jobs 1, + citations"]
+    s2 = by["convert --jobs 2 (json)"]
+    sx = by["convert --jobs 1 (xml)"]
+    print(f"citations add {100 * (sc[0] / s0[0] - 1):.0f}% to structure+JSON; --jobs 2 is {s1[0] / s2[0]:.2f}x --jobs 1; "
+          f"XML costs {sx[0] / s1[0]:.2f}x JSON")
+    for name, rate in others:
+        print(f"verbale is {verbale_sample_rate / rate:.0f}x {name} on the same {len(sample)} documents")
+    if args.big_megabytes:
+        big_row = [r for r in rows if r[0].startswith("convert one")][0]
+        print(f"single document: peak RSS {big_row[4]:.0f} MiB = {big_row[4] * 1.048576 / big_row[5]:.2f}x its size")
 
 
 if __name__ == "__main__":
