@@ -78,37 +78,6 @@ enum Names {
         }
     }
 
-    /// Percent-encodes `text` for a URI path: unreserved characters and `/` `:` kept. Returns
-    /// `text` itself when nothing needs encoding (most keys).
-    static func percentEncoded(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { input -> String in
-            @inline(__always) func keep(_ byte: UInt8) -> Bool {
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                    || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x3A
-            }
-            var clean = true
-            for index in 0..<input.count where !keep(input[index]) { clean = false; break }
-            if clean { return String(decoding: input, as: UTF8.self) }
-            return String(unsafeUninitializedCapacity: input.count * 3) { out in
-                var count = 0
-                for index in 0..<input.count {
-                    let byte = input[index]
-                    if keep(byte) {
-                        out[count] = byte
-                        count += 1
-                    } else {
-                        out[count] = 0x25
-                        out[count + 1] = hex(byte >> 4)
-                        out[count + 2] = hex(byte & 0x0F)
-                        count += 3
-                    }
-                }
-                return count
-            }
-        }
-    }
-
     /// An eId component: `noWhiteSpace` and URI-safe (letters, digits, `_`, `-`, `.`), with no
     /// `__` (the separator of eId paths).
     static func eIdComponent(_ text: String) -> String {
