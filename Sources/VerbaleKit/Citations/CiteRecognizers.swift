@@ -110,27 +110,6 @@ extension CiteScanner {
     /// Act` (capitalised words, then the head). `formal` titles are cited as instruments.
     func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
         let vocabulary = CiteVocabulary.self
-        var start = h
-        var adjectives = 0
-        var cursor = h
-        var words = 0
-        // Capitalised words before the head, with connectors between them
-        // (`Protection against Discrimination Act`, `Women and Men Act`). A possessive
-        // (`Republic's Law`) stops the walk: its `s` is neither capitalised nor a connector.
-        while words < 10, let (ws, we) = adjacentWordBefore(cursor) {
-            if !CiteText.isUpperAt(b, ws) {
-                guard vocabulary.headLastConnectors.contains(b, ws, we) else { break }
-                cursor = ws
-                words += 1
-                continue
-            }
-            if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
-            if CiteDates.month(b, ws, we) != nil { break }
-            start = ws
-            cursor = ws
-            adjectives += 1
-            words += 1
-        }
         let romance = vocabulary.romanceHeads.contains(b, h, headEnd)
         var j = headEnd
         var end = headEnd
@@ -142,6 +121,30 @@ extension CiteScanner {
             if romance && pe > k0 && !CiteText.isUpperAt(b, k0) && !formal {
                 formal = vocabulary.titleConnectors.contains(b, k0, pe)
             }
+        }
+        var start = h
+        var adjectives = 0
+        var cursor = h
+        var words = 0
+        // Capitalised words before the head. A head-last title may have connectors between
+        // them (`Protection against Discrimination Act`, `Citizenship of the Republic of
+        // Slovenia Act`); a head-first one only adjacent adjectives (`Federal Law on …`), so
+        // `Article IV of the Agreement on …` does not pull `IV` into the title. A possessive
+        // (`Republic's Law`) stops the walk: its `s` is neither capitalised nor a connector.
+        while words < 10, let (ws, we) = adjacentWordBefore(cursor) {
+            if !CiteText.isUpperAt(b, ws) {
+                guard !formal, vocabulary.headLastConnectors.contains(b, ws, we) else { break }
+                cursor = ws
+                words += 1
+                continue
+            }
+            if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
+            if CiteDates.month(b, ws, we) != nil { break }
+            if articleWordEnd(ws) != nil || (b[ws] == 0x49 || b[ws] == 0x56 || b[ws] == 0x58) && we - ws <= 4 && CiteText.isAllUpper(b, ws, we) { break }
+            start = ws
+            cursor = ws
+            adjectives += 1
+            words += 1
         }
         if formal {
             var count = 0
@@ -155,7 +158,7 @@ extension CiteScanner {
                     if cw > k2, vocabulary.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
                     guard sawName, k2 < n, CiteText.isUpperAt(b, k2), articleWordEnd(k2) == nil else { break }
                     let w2e = CiteText.wordEnd(b, k2, n)
-                    if vocabulary.titleStopWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
+                    if vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
                     if CiteDates.month(b, k2, n) != nil { break }
                     k = k2
                 } else if k == j {
@@ -166,7 +169,7 @@ extension CiteScanner {
                 if b[k] &- 0x30 < 10 { break }
                 if CiteText.isUpperAt(b, k) {
                     if CiteDates.month(b, k, n) != nil { break }
-                    if vocabulary.titleStopWords.contains(b, k, we) && !vocabulary.titleInnerStops.contains(b, k, we) { break }
+                    if vocabulary.titleBreakWords.contains(b, k, we) { break }
                     if articleWordEnd(k) != nil { break }
                     end = we
                     sawName = true

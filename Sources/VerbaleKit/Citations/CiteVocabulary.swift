@@ -348,7 +348,13 @@ final class CiteVocabulary: Sendable {
     static let titleInnerStops = CiteLits(["the", "on", "of"])
 
     /// Lower-case words allowed between the capitalised words before a head-last title.
-    static let headLastConnectors = CiteLits(["against", "and", "of", "for", "on", "in", "with", "to"])
+    static let headLastConnectors = CiteLits(["against", "and", "of", "for", "on", "in", "with", "to", "the"])
+
+    /// Capitalised words that end a title read forwards (`… Law, See …`, `… Act No. 5`):
+    /// signals and pinpoint words, not ordinary title words such as `All` or `New`.
+    static let titleBreakWords = CiteLits(["see", "cf", "compare", "voir", "véase", "no", "nos", "nr", "art", "article",
+                                           "id", "ibid", "i", "we", "it", "this", "that", "these", "those", "if", "when",
+                                           "while", "but", "moreover", "further", "furthermore", "also"])
 
     /// Designator words that end a comma-continued title (`…, Special Part, Ch. 3`).
     static let designatorWords = CiteLits(["special", "general", "part", "ch", "chapter", "section", "sec"])

@@ -96,6 +96,7 @@ enum CiteInstrumentTable {
             slug: "cped", name: "International Convention for the Protection of All Persons from Enforced Disappearance",
             abbreviations: ["CPED", "ICPPED"],
             names: ["International Convention for the Protection of All Persons from Enforced Disappearance",
+                    "Convention for the Protection of All Persons from Enforced Disappearance",
                     "Convention internationale pour la protection de toutes les personnes contre les disparitions forcées",
                     "Convención Internacional para la protección de todas las personas contra las desapariciones forzadas",
                     "Международн~ конвенци~ для защиты всех лиц от насильственных исчезновений"]),

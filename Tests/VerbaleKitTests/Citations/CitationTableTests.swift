@@ -201,6 +201,12 @@ let citationTable: [CiteCase] = [
     CiteCase("Международный пакт о гражданских и политических правах", .instrument, key: "iccpr"),
     CiteCase("the Public Finance Act was amended", .instrument, key: "public-finance-act", ["instrument": "Public Finance Act"]),
     CiteCase("the Protection against Discrimination Act defines", .instrument, ["instrument": "Protection against Discrimination Act"]),
+    CiteCase("are included in the Citizenship of the Republic of Slovenia Act.", .instrument,
+             ["instrument": "Citizenship of the Republic of Slovenia Act"]),
+    CiteCase("the ratification of the Convention for the Protection of All Persons from Enforced Disappearance", .instrument,
+             key: "cped"),
+    CiteCase("Law on the Elimination of All Forms of Violence, Art. 3", .article,
+             ["instrument": "Law on the Elimination of All Forms of Violence", "articles": "3"]),
     CiteCase("the Agreement on the Status of the North Atlantic Treaty Organisation, signed at Ottawa", .instrument,
              ["instrument": "Agreement on the Status of the North Atlantic Treaty Organisation"]),
 
