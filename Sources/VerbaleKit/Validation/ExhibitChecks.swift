@@ -440,7 +440,9 @@ struct EnclosureList {
 
     /// Case-insensitive match for non-ASCII headings (`Приложения`, `Pièces`).
     static func lowerMatches(_ word: [UInt8], _ bytes: [UInt8], _ at: Int) -> Bool {
-        guard at + word.count + 8 <= bytes.count + 8 else { return false }
+        guard at >= 0, at + word.count <= bytes.count else { return false }
+        // A few bytes of slack: lower-casing keeps the length of Latin and Cyrillic letters,
+        // and the cut must not fall inside the last letter.
         let end = min(bytes.count, at + word.count + 4)
         let text = Bytes.string(bytes, at..<end).lowercased()
         return Array(text.utf8).starts(with: word)
