@@ -58,12 +58,20 @@ public enum CitationEngine {
                 let position = found.citation.span.start
                 while m < mentions.count && mentions[m].position <= position {
                     var ref = mentions[m].instrument
-                    if ref.genericHead != nil { ref = resolveGeneric(ref, history) }
+                    if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
                     lastInstrument[chain] = ref
                     history.append(ref)
                     m += 1
                 }
                 if found.citation.kind == .article {
+                    if found.byPrefix, let name = found.citation.instrument {
+                        var short = CiteInstrumentRef(name: name, slug: found.citation.key, source: "explicit")
+                        short.byPrefix = true
+                        let ref = resolveGeneric(short, history)
+                        found.citation.instrument = ref.name
+                        found.citation.instrumentSource = ref.source
+                        found.citation.key = ref.slug
+                    }
                     if let head = found.genericHead {
                         let ref = resolveGeneric(CiteInstrumentRef(name: found.citation.instrument ?? head, slug: found.citation.key,
                                                                    source: "explicit", genericHead: head), history)
@@ -95,7 +103,7 @@ public enum CitationEngine {
             }
             while m < mentions.count {
                 var ref = mentions[m].instrument
-                if ref.genericHead != nil { ref = resolveGeneric(ref, history) }
+                if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
                 lastInstrument[chain] = ref
                 history.append(ref)
                 m += 1
@@ -153,8 +161,17 @@ public enum CitationEngine {
 
     /// Resolves `the Convention` to the last mentioned instrument whose name has that head word.
     static func resolveGeneric(_ ref: CiteInstrumentRef, _ history: [CiteInstrumentRef]) -> CiteInstrumentRef {
+        if ref.byPrefix {
+            // `Vienna Convention` → the last instrument named whose name starts with it.
+            let prefix = ref.name.lowercased() + " "
+            for earlier in history.reversed().prefix(200) where !earlier.byPrefix && earlier.genericHead == nil
+                && earlier.name.lowercased().hasPrefix(prefix) {
+                return CiteInstrumentRef(name: earlier.name, slug: earlier.slug, source: "context")
+            }
+            return ref
+        }
         guard let head = ref.genericHead else { return ref }
-        for earlier in history.reversed() where earlier.genericHead == nil && earlier.name.contains(head) {
+        for earlier in history.reversed().prefix(200) where earlier.genericHead == nil && earlier.name.contains(head) {
             return CiteInstrumentRef(name: earlier.name, slug: earlier.slug, source: "context")
         }
         return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")

@@ -110,6 +110,8 @@ extension CiteScanner {
     /// Act` (capitalised words, then the head). `formal` titles are cited as instruments.
     func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
         let vocabulary = CiteVocabulary.self
+        // A head in capitals is a heading or an address (`BARTON ACT`), not a title.
+        if headEnd - h > 1 && CiteText.isAllUpper(b, h, headEnd) { return nil }
         let romance = vocabulary.romanceHeads.contains(b, h, headEnd)
         var j = headEnd
         var end = headEnd
@@ -118,9 +120,6 @@ extension CiteScanner {
         if k0 > j, k0 < n {
             let pe = CiteText.wordEnd(b, k0, n)
             if pe > k0, vocabulary.titlePrepositions.contains(b, k0, pe) { formal = true }
-            if romance && pe > k0 && !CiteText.isUpperAt(b, k0) && !formal {
-                formal = vocabulary.titleConnectors.contains(b, k0, pe)
-            }
         }
         var start = h
         var adjectives = 0
@@ -189,12 +188,32 @@ extension CiteScanner {
             guard sawName else { return nil }
         } else {
             // A head followed by another capitalised word is inside a longer name
-            // (`North Atlantic Treaty Organisation`), not the end of a title.
-            guard adjectives > 0, !(k0 > headEnd && k0 < n && CiteText.isUpperAt(b, k0)) else { return nil }
+            // (`North Atlantic Treaty Organisation`), not the end of a title; a number sign
+            // after it is the title's number (`… Act No. 2 of 2021`).
+            let numbered = k0 > headEnd && k0 < n && marker(vocabulary.numberSignLits, k0) != nil
+            guard adjectives > 0, numbered || !(k0 > headEnd && k0 < n && CiteText.isUpperAt(b, k0)) else { return nil }
             formal = vocabulary.formalHeadLast.contains(b, h, headEnd)
         }
+        // The instrument's own number: `Act No. 2 of 2021`, `Law No. 123-V`.
+        let afterTitle = CiteText.skipSpaces(b, end, n)
+        if afterTitle > end, let signEnd = marker(vocabulary.numberSignLits, afterTitle) {
+            let t = CiteText.skipSpaces(b, signEnd, n)
+            if let te = numberToken(t) {
+                end = te
+                let y = CiteText.skipSpaces(b, te, n)
+                if let of = vocabulary.titleOf.longest(b, y, n)?.end {
+                    let yy = CiteText.skipSpaces(b, of, n)
+                    if let (year, ye) = CiteText.digits(b, yy, n, maxDigits: 4), ye - yy == 4, CiteDates.isYear(year),
+                       !CiteText.isWordAt(b, ye) { end = ye }
+                }
+            }
+        }
         let name = CiteText.collapsed(b, start, end)
-        return (start, end, CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit"), formal)
+        var ref = CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit")
+        // `the Vienna Convention`, `the Optional Protocol`: a short name that refers back to
+        // the full name mentioned earlier.
+        ref.byPrefix = !formal && vocabulary.treatyHeads.contains(b, h, headEnd)
+        return (start, end, ref, formal)
     }
 
     /// The instrument named at `p` (after `of the`, `du`…): table, defined term, title or a
@@ -398,6 +417,7 @@ extension CiteScanner {
         if let resolved { c.key = resolved.slug }
         var f = CiteFound(citation: c, needsContext: resolved == nil)
         if let g = resolved?.genericHead { f.genericHead = g }
+        f.byPrefix = resolved?.byPrefix ?? false
         found.append(f)
         return end
     }

@@ -9,6 +9,9 @@ struct CiteInstrumentRef: Sendable, Equatable {
     /// When only a generic head was written (`of the Convention`): the English head word, to be
     /// resolved against earlier mentions.
     var genericHead: String? = nil
+    /// A short treaty name (`Vienna Convention`) that resolves to an earlier mention whose
+    /// name starts with it (`Vienna Convention on Diplomatic Relations`).
+    var byPrefix: Bool = false
 }
 
 /// An instrument named in the text (cited or not): context for later bare articles.
@@ -28,6 +31,8 @@ struct CiteFound: Sendable {
     /// An article citing only a generic head (`of the Convention`), resolved against earlier
     /// mentions.
     var genericHead: String? = nil
+    /// The instrument is a short treaty name to resolve against earlier mentions by prefix.
+    var byPrefix: Bool = false
 }
 
 /// A defined term that stands for an instrument (`the "Law on State Registration"`).

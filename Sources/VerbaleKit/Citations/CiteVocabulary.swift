@@ -341,6 +341,13 @@ final class CiteVocabulary: Sendable {
     /// Head words whose head-last titles are cited as instruments (`Public Finance Act`).
     static let formalHeadLast = CiteLits(["act", "acts", "agreement", "treaty"])
 
+    /// Treaty head words whose short titles (`Vienna Convention`) refer back by prefix.
+    static let treatyHeads = CiteLits(["convention", "covenant", "protocol", "charter", "agreement", "treaty",
+                                       "pacte", "pacto", "convención", "convenio", "конвенци~", "пакт~"])
+
+    /// `of` between an instrument number and its year (`No. 2 of 2021`).
+    static let titleOf = CiteLits(["of", "de", "du", "от"])
+
     /// Words joining comma-continued title parts (`Pickets, and Demonstrations`).
     static let titleAnd = CiteLits(["and", "or", "et", "y"])
 

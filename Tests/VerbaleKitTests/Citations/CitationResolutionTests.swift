@@ -197,6 +197,34 @@ struct CitationResolutionTests {
         #expect(signalled.first?.key == "criminal-code")
     }
 
+    @Test("Citation: a short treaty name refers back to the full name mentioned before")
+    func shortTreatyName() {
+        let cites = citeScanText("Article 31 of the Vienna Convention on Diplomatic Relations applies. So does article 41 of the Vienna Convention.")
+        let articles = cites.filter { $0.kind == .article }
+        #expect(articles.map(\.key) == ["vcdr/art31", "vcdr/art41"])
+        #expect(articles.last?.instrumentSource == "context")
+        // With nothing to refer back to, the short name stays as written.
+        #expect(citeScanText("article 41 of the Vienna Convention").first?.instrument == "Vienna Convention")
+    }
+
+    @Test("Citation: titles with numbers, headings in capitals and French verbs")
+    func titleEdges() {
+        let act = citeScanText("Cyber Security and Cyber Crimes Act No. 2 of 2021, s. 34(1)-(3).").filter { $0.kind == .instrument }
+        #expect(act.map(\.instrument) == ["Cyber Security and Cyber Crimes Act No. 2 of 2021"])
+        #expect(citeScanText("JOHN McEWEN CRESCENT BARTON ACT 2600").isEmpty)
+        #expect(citeScanText("La Loi a été adoptée en 2019.").isEmpty)
+        let loi = citeScanText("la Loi relative à la liberté de la presse, article 24").first { $0.kind == .article }
+        #expect(loi?.instrument == "Loi relative à la liberté de la presse")
+        // An Ibid. in the next note repeats the Act.
+        var sources: [CitationSource] = []
+        for (k, text) in ["Cyber Security and Cyber Crimes Act No. 2 of 2021, s. 34(1)-(3).", "Ibid., s. 34(5)."].enumerated() {
+            sources.append(citeStrippedSource(text, block: "b_\(k)", footnote: k + 3, offset: k * 100))
+        }
+        let notes = CitationEngine.scan(sources, definitions: [])
+        #expect(notes.map(\.kind) == [.instrument, .id])
+        #expect(notes.last?.antecedent == notes.first?.id)
+    }
+
     @Test("Citation: registration check digits and encoded dates follow the scheme table")
     func registrations() {
         let kz: [CiteCheckRule] = [.mod11Passes(weights: CiteRegistrationSchemes.kzWeights, digit: 11)]
