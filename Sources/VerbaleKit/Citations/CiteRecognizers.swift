@@ -234,8 +234,7 @@ extension CiteScanner {
             switch trigger.action {
             case .instrument(let index, _):
                 if let e = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, p, n), e >= (best?.end ?? -1) {
-                    let entry = CiteInstrumentTable.all[index]
-                    best = (p, e, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"))
+                    best = (p, e, CiteInstrumentTable.refs[index])
                 }
             case .titleHead:
                 if let t = parseTitle(headAt: p, headEnd: we), t.end > (best?.end ?? -1), t.start == p {

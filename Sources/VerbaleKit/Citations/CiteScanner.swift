@@ -226,9 +226,8 @@ struct CiteScanner {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
                 if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                    let entry = CiteInstrumentTable.all[index]
-                    best = (i, end, CiteInstrumentRef(name: entry.name, slug: entry.slug, source: "explicit"),
-                            abbreviation ? 2 : (entry.national ? 4 : 1))
+                    best = (i, end, CiteInstrumentTable.refs[index],
+                            abbreviation ? 2 : (CiteInstrumentTable.nationals[index] ? 4 : 1))
                 }
             case .titleHead:
                 if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {

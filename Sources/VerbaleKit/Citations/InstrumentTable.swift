@@ -304,6 +304,12 @@ enum CiteInstrumentTable {
             names: ["Family Code", "Code de la famille", "Código de Familia", "Семейн~ кодекс~"], national: true),
     ]
 
+    /// The reference each entry resolves to, built once so a match copies no table row.
+    static let refs: [CiteInstrumentRef] = all.map { CiteInstrumentRef(name: $0.name, slug: $0.slug, source: "explicit") }
+
+    /// Whether each entry is a generic national instrument.
+    static let nationals: [Bool] = all.map(\.national)
+
     /// Slugs of the table, to tell a table match from a parsed title.
     static let slugs: Set<String> = Set(all.map(\.slug))
 
