@@ -8,7 +8,7 @@ OUT        := corpus/out
 EXPECTED   := corpus/expected
 APT_PKGS   := libxml2-dev libsqlite3-dev pkg-config libxml2-utils
 
-.PHONY: deps build release run test corpus bench bench-deps clean
+.PHONY: deps build release run test corpus bench bench-deps clean fuzz fuzz-short test-sanitize
 
 ## deps: install the C libraries and tools the build needs (no-op when present).
 deps:
@@ -41,7 +41,10 @@ test: deps
 ## corpus: regenerate the golden outputs after a reviewed change (then read the diff!).
 corpus: build
 	@mkdir -p $(EXPECTED)
-	cd $(DOCS) && for f in *.txt; do ../../$(DEBUG) convert "$$f" > ../../$(EXPECTED)/$${f%.txt}.json || exit 1; done
+	cd $(DOCS) && for f in *.txt; do \
+	  ../../$(DEBUG) convert "$$f" > ../../$(EXPECTED)/$${f%.txt}.json || exit 1; \
+	  ../../$(DEBUG) convert "$$f" --format xml > ../../$(EXPECTED)/$${f%.txt}.xml || exit 1; \
+	done
 	@git --no-pager diff --stat -- $(EXPECTED) || true
 
 ## bench: throughput and peak RSS on a generated corpus (release build), against eyecite and
@@ -56,3 +59,34 @@ bench-deps:
 
 clean:
 	rm -rf .build $(OUT)
+
+## fuzz: libFuzzer + AddressSanitizer over the whole pipeline (parse, JSON, Akoma Ntoso) for
+## SECONDS seconds (default 600), seeded from corpus/documents and ../shared/corpus. New inputs
+## accumulate in .build-fuzz/corpus; crashes, leaks and timeouts land in .build-fuzz/artifacts/
+## (replay one with `$(FUZZ) FILE`, then make it a test in Tests/VerbaleKitTests/Hostile/).
+FUZZ_BUILD := .build-fuzz
+FUZZ       := $(FUZZ_BUILD)/release/verbale-fuzz
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -DVERBALE_FUZZING --product verbale-fuzz
+FUZZ_SEEDS := $(DOCS) $(wildcard $(SHARED)/corpus/public) $(wildcard $(SHARED)/corpus/seed)
+FUZZ_RUN   := SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0
+FUZZ_OPTS  := -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/
+SECONDS    ?= 600
+
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) $(FUZZ_FLAGS)
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	$(FUZZ_RUN) $(FUZZ) $(FUZZ_OPTS) -max_total_time=$(SECONDS) $(FUZZ_BUILD)/corpus $(FUZZ_SEEDS)
+
+## fuzz-short: the same for 45 s in a debug build (compiles faster than release; not part of
+## `make test`, whose 60 s budget the extra sanitized build alone exceeds on a clean tree).
+fuzz-short: deps
+	$(SWIFT) build -c debug --scratch-path $(FUZZ_BUILD) $(FUZZ_FLAGS)
+	@mkdir -p $(FUZZ_BUILD)/corpus-short $(FUZZ_BUILD)/artifacts
+	$(FUZZ_RUN) $(FUZZ_BUILD)/debug/verbale-fuzz $(FUZZ_OPTS) -max_total_time=45 $(FUZZ_BUILD)/corpus-short $(FUZZ_SEEDS)
+
+## test-sanitize: the whole test suite once under AddressSanitizer, once under ThreadSanitizer
+## (separate build directories; the end-to-end tests still run .build/debug/verbale).
+test-sanitize: deps
+	$(SWIFT) build
+	$(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
