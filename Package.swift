@@ -19,6 +19,8 @@ let package = Package(
     products: [
         .library(name: "VerbaleKit", targets: ["VerbaleKit"]),
         .executable(name: "verbale", targets: ["VerbaleCLI"]),
+        // libFuzzer target over the whole pipeline (`make fuzz`, docs/robustness.md).
+        .executable(name: "verbale-fuzz", targets: ["VerbaleFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +58,11 @@ let package = Package(
                 "VerbaleIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "VerbaleFuzz",
+            dependencies: ["VerbaleKit", "VerbaleAKN"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,169 @@
+import Testing
+@testable import VerbaleKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The hostile corpus of issue #7: `Tests/hostile/generate.py` writes ≥ 40 files (binary files
+/// given by mistake, broken encodings, runaway markup, huge numbers, huge shapes) into a
+/// temporary directory with an expectation for each; every one must parse or be refused as
+/// expected, in under 5 s, with the coverage property and well-formed JSON.
+@Suite("Hostile corpus", .serialized)
+struct HostileCorpusTests {
+    /// One generated file and what it must give.
+    struct Expectation {
+        var name: String
+        /// `ok` or `refused`.
+        var outcome: String
+        /// Diagnostic codes that must appear (ok), or a phrase the refusal must contain.
+        var detail: [String]
+        var encoding: InputEncoding
+    }
+
+    /// Runs the generator into a fresh temporary directory and reads its expectations.
+    static func generate() -> (String, [Expectation])? {
+        var template = Array("/tmp/verbale-hostile-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            Issue.record("cannot create a temporary directory")
+            return nil
+        }
+        let directory = String(cString: made)
+        let script = Paths.repository + "/Tests/hostile/generate.py"
+        let status = system("python3 '\(script)' '\(directory)' >/dev/null")
+        guard status == 0 else {
+            Issue.record("generate.py failed (status \(status)); is python3 installed?")
+            return nil
+        }
+        var expectations: [Expectation] = []
+        let table = String(decoding: Paths.read(directory + "/expectations.tsv"), as: UTF8.self)
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, let encoding = InputEncoding(name: fields[3]) else {
+                Issue.record("bad expectations line: \(line)")
+                continue
+            }
+            expectations.append(Expectation(name: fields[0], outcome: fields[1],
+                                            detail: fields[2] == "-" ? [] : fields[2].split(separator: ",").map(String.init),
+                                            encoding: encoding))
+        }
+        return (directory, expectations)
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        var start = timespec()
+        var end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        body()
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    }
+
+    /// The UTF-8 the tokenizer saw (the input itself unless it was transcoded).
+    static func decoded(_ bytes: [UInt8], encoding: InputEncoding) -> [UInt8] {
+        var decoder = InputDecoder(encoding: encoding)
+        var out: [UInt8] = []
+        bytes.withUnsafeBytes { decoder.feed($0) { out.append(contentsOf: $0) } }
+        decoder.finish { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// `PropertyTests.checkCoverage` with the rest of white space counted as white space:
+    /// vertical tab, a form feed inside a line (not at its start, so not a page break) and
+    /// U+00A0 NO-BREAK SPACE, which the tokenizer treats as blank, are blanked out first.
+    static func checkCoverage(_ bytes: [UInt8], _ document: Document, name: String) {
+        var blanked = bytes
+        var index = 0
+        while index < blanked.count {
+            if blanked[index] == 0x0B || blanked[index] == 0x0C { blanked[index] = 0x20 }
+            if blanked[index] == 0xC2, index + 1 < blanked.count, blanked[index + 1] == 0xA0 {
+                blanked[index] = 0x20
+                blanked[index + 1] = 0x20
+            }
+            index += 1
+        }
+        // A form feed that starts a line is a page break and must be covered: keep those.
+        for index in bytes.indices where bytes[index] == 0x0C {
+            var start = index
+            while start > 0 && bytes[start - 1] == 0x0C { start -= 1 }
+            if start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D { blanked[index] = 0x0C }
+        }
+        PropertyTests.checkCoverage(blanked, document, name: name)
+    }
+
+    @Test("Every hostile file parses or is refused as expected, in under 5 s, losing nothing")
+    func corpus() {
+        guard let (directory, expectations) = Self.generate() else { return }
+        defer { _ = system("rm -rf '\(directory)'") }
+        #expect(expectations.count >= 40, "the hostile corpus must have at least 40 files")
+        for expectation in expectations {
+            let path = directory + "/" + expectation.name
+            var result: Result<Document, InputError>! = nil
+            let elapsed = Self.seconds {
+                do throws(InputError) {
+                    result = .success(try DocumentParser.parse(fileAt: path, encoding: expectation.encoding))
+                } catch {
+                    result = .failure(error)
+                }
+            }
+            #expect(elapsed < 5, "\(expectation.name): \(elapsed) s")
+            switch (expectation.outcome, result!) {
+            case ("refused", .failure(let error)):
+                for phrase in expectation.detail {
+                    #expect(error.reason.contains(phrase), "\(expectation.name): refusal '\(error.reason)' lacks '\(phrase)'")
+                }
+            case ("refused", .success):
+                Issue.record("\(expectation.name): parsed, but should have been refused")
+            case (_, .failure(let error)):
+                Issue.record("\(expectation.name): refused (\(error.reason)), but should parse")
+            case (_, .success(let document)):
+                let codes = Set(document.diagnostics.map(\.code))
+                for code in expectation.detail {
+                    #expect(codes.contains(code), "\(expectation.name): no \(code) diagnostic among \(codes.sorted())")
+                }
+                let bytes = Paths.read(path)
+                #expect(document.source.bytes == bytes.count, "\(expectation.name): source.bytes")
+                Self.checkCoverage(Self.decoded(bytes, encoding: expectation.encoding), document, name: expectation.name)
+                let json = JSONWriter.write(document)
+                #expect(json.first == UInt8(ascii: "{") && json.last == UInt8(ascii: "\n") || json.last == UInt8(ascii: "}"),
+                        "\(expectation.name): JSON shape")
+                #expect(String(validating: json, as: UTF8.self) != nil, "\(expectation.name): JSON is not valid UTF-8")
+                #expect(!json.contains(0), "\(expectation.name): raw NUL in JSON")
+            }
+        }
+    }
+
+    /// The built command (`make test` builds it first); `VERBALE_BINARY` overrides the path.
+    static let binary = getenv("VERBALE_BINARY").map { String(cString: $0) } ?? Paths.repository + "/.build/debug/verbale"
+
+    @Test("A batch over the hostile corpus reports the refused files, writes the rest, and every output parses (json.tool, xmllint)")
+    func batchOutputsParse() {
+        guard Paths.exists(Self.binary) else {
+            Issue.record("\(Self.binary) is not built; run `swift build` (make test does) before the tests")
+            return
+        }
+        guard system("command -v xmllint >/dev/null 2>&1") == 0 else {
+            Issue.record("xmllint is missing; `make deps` installs libxml2-utils")
+            return
+        }
+        guard let (directory, expectations) = Self.generate() else { return }
+        defer { _ = system("rm -rf '\(directory)' '\(directory).out' '\(directory).log'") }
+        // Explicit encodings are per file; the batch reads everything as `auto`, so leave the
+        // Windows-1252 file to the in-process test (as auto it parses with invalid-utf8 anyway).
+        let status = system("'\(Self.binary)' convert '\(directory)' -o '\(directory).out' --format json,xml --quiet 2>'\(directory).log'")
+        #expect((status >> 8) & 0xFF == 1, "a batch with refused inputs exits with status 1")
+        let log = String(decoding: Paths.read(directory + ".log"), as: UTF8.self)
+        for expectation in expectations {
+            let stem = String(expectation.name.dropLast(4))
+            let json = directory + ".out/" + stem + ".json"
+            let xml = directory + ".out/" + stem + ".xml"
+            if expectation.outcome == "refused" {
+                #expect(log.contains(expectation.name), "\(expectation.name): refusal not reported")
+                #expect(!Paths.exists(json), "\(expectation.name): refused, but an output was written")
+                continue
+            }
+            #expect(Paths.exists(json) && Paths.exists(xml), "\(expectation.name): outputs missing; log: \(log.prefix(500))")
+            #expect(system("python3 -m json.tool '\(json)' >/dev/null 2>&1") == 0, "\(expectation.name): JSON does not parse")
+            #expect(system("xmllint --noout --huge '\(xml)' >/dev/null 2>&1") == 0, "\(expectation.name): XML does not parse")
+        }
+    }
+}
