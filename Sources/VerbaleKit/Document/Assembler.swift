@@ -82,6 +82,24 @@ struct Assembler {
             }
             blocks.append(block)
         }
+        // An explicit call-out (`<sup>7</sup>`, `[^7]`) whose note is nowhere is kept as a note
+        // with no text and an empty span, so validation can say so; nothing is invented.
+        let defined = Set(noteNumbers)
+        var orphans: [Int: [ByteSpan]] = [:]
+        for group in groups where !group.mergedAway {
+            if case .footnote = group.kind { continue }
+            for line in group.lines {
+                for mark in tokens[line].marks {
+                    if case .callout(let number) = mark.kind, !defined.contains(number) {
+                        orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+                    }
+                }
+            }
+        }
+        for (number, references) in orphans {
+            footnotes.append(Footnote(id: "fn_\(number)", number: number, text: "", start: references[0].start,
+                                      end: references[0].start, references: references))
+        }
         footnotes.sort { $0.number < $1.number }
 
         var structure = StructureBuilder(blocks: blocks, plain: plain)
