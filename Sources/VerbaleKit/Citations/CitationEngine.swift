@@ -47,15 +47,21 @@ public enum CitationEngine {
                 }
             }
             var scanner = CiteScanner(bytes: bytes, terms: terms, quietRanges: quiet, currentYear: currentYear)
+            let first = all.count
+            swap(&scanner.out, &all)
             scanner.run()
+            swap(&scanner.out, &all)
 
             // Walk citations and mentions together in text order (both lists are in scan
-            // order): context must see exactly what was named before each citation.
+            // order): context must see exactly what was named before each citation. Citations
+            // are settled in place in `all`.
             let chain = source.footnote
             let mentions = scanner.mentions
+            let notes = scanner.articleNotes
             var m = 0
-            for var found in scanner.found {
-                let position = found.citation.span.start
+            var n = 0
+            for k in first..<all.count {
+                let position = all[k].span.start
                 while m < mentions.count && mentions[m].position <= position {
                     var ref = mentions[m].instrument
                     if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
@@ -63,43 +69,43 @@ public enum CitationEngine {
                     history.append(ref)
                     m += 1
                 }
-                if found.citation.kind == .article {
-                    if found.byPrefix, let name = found.citation.instrument {
-                        var short = CiteInstrumentRef(name: name, slug: found.citation.key, source: "explicit")
+                if n < notes.count && notes[n].index == k {
+                    let note = notes[n]
+                    n += 1
+                    if note.byPrefix, let name = all[k].instrument {
+                        var short = CiteInstrumentRef(name: name, slug: all[k].key, source: "explicit")
                         short.byPrefix = true
                         let ref = resolveGeneric(short, history)
-                        found.citation.instrument = ref.name
-                        found.citation.instrumentSource = ref.source
-                        found.citation.key = ref.slug
+                        all[k].instrument = ref.name
+                        all[k].instrumentSource = ref.source
+                        all[k].key = ref.keySlug
                     }
-                    if let head = found.genericHead {
-                        let ref = resolveGeneric(CiteInstrumentRef(name: found.citation.instrument ?? head, slug: found.citation.key,
+                    if let head = note.genericHead {
+                        let ref = resolveGeneric(CiteInstrumentRef(name: all[k].instrument ?? head, slug: all[k].key,
                                                                    source: "explicit", genericHead: head), history)
-                        found.citation.instrument = ref.name
-                        found.citation.instrumentSource = ref.source
-                        found.citation.key = ref.slug
+                        all[k].instrument = ref.name
+                        all[k].instrumentSource = ref.source
+                        all[k].key = ref.keySlug
                     }
-                    if found.needsContext {
+                    if note.needsContext {
                         // Footnotes fall back on the main text's context when they name nothing.
                         if let ref = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
-                            found.citation.instrument = ref.name
-                            found.citation.instrumentSource = "context"
-                            found.citation.key = ref.slug
+                            all[k].instrument = ref.name
+                            all[k].instrumentSource = "context"
+                            all[k].key = ref.keySlug
                         }
                     }
-                    if let name = found.citation.instrument {
-                        let ref = CiteInstrumentRef(name: name, slug: found.citation.key,
-                                                    source: found.citation.instrumentSource ?? "explicit")
+                    if let name = all[k].instrument {
+                        let ref = CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit")
                         lastInstrument[chain] = ref
                         history.append(ref)
                     }
-                    let slug = found.citation.instrument == nil ? CiteKeys.unknownInstrument : found.citation.key
-                    found.citation.key = CiteKeys.article(slug: slug, found.citation)
+                    let slug = all[k].instrument == nil ? CiteKeys.unknownInstrument : all[k].key
+                    all[k].key = CiteKeys.article(slug: slug, all[k])
                 }
-                found.citation.span = mapped.sourceSpan(found.citation.span.start, found.citation.span.end)
-                found.citation.block = source.block
-                found.citation.footnote = chain
-                all.append(found.citation)
+                all[k].span = mapped.sourceSpan(all[k].span.start, all[k].span.end)
+                all[k].block = source.block
+                all[k].footnote = chain
             }
             while m < mentions.count {
                 var ref = mentions[m].instrument
@@ -166,13 +172,13 @@ public enum CitationEngine {
             let prefix = ref.name.lowercased() + " "
             for earlier in history.reversed().prefix(200) where !earlier.byPrefix && earlier.genericHead == nil
                 && earlier.name.lowercased().hasPrefix(prefix) {
-                return CiteInstrumentRef(name: earlier.name, slug: earlier.slug, source: "context")
+                return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
             }
             return ref
         }
         guard let head = ref.genericHead else { return ref }
         for earlier in history.reversed().prefix(200) where earlier.genericHead == nil && earlier.name.contains(head) {
-            return CiteInstrumentRef(name: earlier.name, slug: earlier.slug, source: "context")
+            return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
         }
         return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")
     }
@@ -196,7 +202,7 @@ public enum CitationEngine {
         for d in definitions {
             let lit = CiteText.foldString(d.term)
             guard lit.count >= 2, let ref = instrument(inMeaning: d.meaning) else { continue }
-            let term = CiteTerm(lit: lit, instrument: CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "definition"))
+            let term = CiteTerm(lit: lit, instrument: CiteInstrumentRef(name: ref.name, slug: ref.keySlug, source: "definition"))
             table[CiteVocabulary.slot(lit[0], lit[1]), default: []].append(term)
         }
         return table

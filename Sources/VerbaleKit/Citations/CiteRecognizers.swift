@@ -209,7 +209,7 @@ extension CiteScanner {
             }
         }
         let name = CiteText.collapsed(b, start, end)
-        var ref = CiteInstrumentRef(name: name, slug: CiteText.slug(name), source: "explicit")
+        var ref = CiteInstrumentRef(name: name, slug: "", source: "explicit")
         // `the Vienna Convention`, `the Optional Protocol`: a short name that refers back to
         // the full name mentioned earlier.
         ref.byPrefix = !formal && vocabulary.treatyHeads.contains(b, h, headEnd)
@@ -297,7 +297,7 @@ extension CiteScanner {
         emit(.instrument, start, end) { c in
             c.instrument = ref.name
             c.instrumentSource = ref.source
-            c.key = ref.slug
+            c.key = ref.keySlug
             c.date = date?.iso
         }
         return end
@@ -413,11 +413,10 @@ extension CiteScanner {
         c.part = pin.part
         c.chapter = pin.chapter
         c.section = pin.section
-        if let resolved { c.key = resolved.slug }
-        var f = CiteFound(citation: c, needsContext: resolved == nil)
-        if let g = resolved?.genericHead { f.genericHead = g }
-        f.byPrefix = resolved?.byPrefix ?? false
-        found.append(f)
+        if let resolved { c.key = resolved.keySlug }
+        out.append(c)
+        articleNotes.append(CiteArticleNote(index: out.count - 1, needsContext: resolved == nil,
+                                            genericHead: resolved?.genericHead, byPrefix: resolved?.byPrefix ?? false))
         return end
     }
 

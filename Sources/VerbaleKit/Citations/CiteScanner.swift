@@ -2,7 +2,8 @@
 struct CiteInstrumentRef: Sendable, Equatable {
     /// Canonical name.
     var name: String
-    /// Key slug.
+    /// Key slug; empty for a parsed title until `keySlug` is asked for (most titles are only
+    /// context and never need one).
     var slug: String
     /// `explicit`, `definition` or `context`.
     var source: String
@@ -12,6 +13,9 @@ struct CiteInstrumentRef: Sendable, Equatable {
     /// A short treaty name (`Vienna Convention`) that resolves to an earlier mention whose
     /// name starts with it (`Vienna Convention on Diplomatic Relations`).
     var byPrefix: Bool = false
+
+    /// The slug for keys, made from the name when it was left empty.
+    var keySlug: String { slug.isEmpty ? CiteText.slug(name) : slug }
 }
 
 /// An instrument named in the text (cited or not): context for later bare articles.
@@ -22,10 +26,10 @@ struct CiteMention: Sendable {
     var instrument: CiteInstrumentRef
 }
 
-/// A citation found in one block, before ids, source spans and context are settled.
-struct CiteFound: Sendable {
-    /// The citation; its `span` holds *text* offsets until the engine maps it.
-    var citation: Citation
+/// What the engine still has to settle for an article citation the scanner emitted.
+struct CiteArticleNote: Sendable {
+    /// Index of the citation in the output array.
+    var index: Int
     /// An article whose instrument must come from context.
     var needsContext: Bool = false
     /// An article citing only a generic head (`of the Convention`), resolved against earlier
@@ -95,8 +99,12 @@ struct CiteScanner {
     /// Current two-digit year (registration century rule).
     let currentYear: Int
 
-    /// Citations found, in text order of their start.
-    var found: [CiteFound] = []
+    /// Citations found, in scan order, with *text* offsets in their spans until the engine maps
+    /// them. The engine lends its output array here (moved in and out, never copied), so a
+    /// citation is built once and settled in place.
+    var out: [Citation] = []
+    /// What is left to settle for the article citations in `out`, in order.
+    var articleNotes: [CiteArticleNote] = []
     /// Instrument mentions, in text order.
     var mentions: [CiteMention] = []
 
@@ -348,7 +356,7 @@ struct CiteScanner {
         var c = Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e))
         c.signal = signal(before: s)
         fill(&c)
-        found.append(CiteFound(citation: c))
+        out.append(c)
     }
 
     // MARK: Numbers and lists
