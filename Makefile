@@ -89,5 +89,5 @@ fuzz-short: deps
 ## detection is off: XCTest's own runner (XCTMain) leaks a few hundred bytes at exit.
 test-sanitize: deps
 	$(SWIFT) build
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
-	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+	ASAN_OPTIONS=detect_leaks=0 HOSTILE_TIME_LIMIT=30 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	HOSTILE_TIME_LIMIT=30 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
