@@ -169,11 +169,21 @@ struct ConversionJob: Sendable {
             result.diagnostics = document.diagnostics.count
             if summary { result.summary = Convert.summaryLine(file.relative, document) }
             for name in formats {
-                let bytes = name == "xml" ? xml! : JSONWriter.write(document, indent: compact ? 0 : 1)
+                // JSON streams out a megabyte at a time: a large document never holds its whole
+                // output in memory.
                 if let directory {
-                    try Output.writeAtomically(bytes, to: directory + "/" + Convert.outputName(file.relative, extension: name))
+                    let path = directory + "/" + Convert.outputName(file.relative, extension: name)
+                    if name == "xml" {
+                        try Output.writeAtomically(xml!, to: path)
+                    } else {
+                        let output = try Output.AtomicFile(path)
+                        JSONWriter.write(document, indent: compact ? 0 : 1, sink: output.write)
+                        try output.commit()
+                    }
+                } else if name == "xml" {
+                    Output.stdout(xml!)
                 } else {
-                    Output.stdout(bytes)
+                    JSONWriter.write(document, indent: compact ? 0 : 1, sink: { Output.stdout($0) })
                 }
             }
             if directory == nil, let line = result.summary { Output.stderr(line) }

@@ -146,6 +146,51 @@ enum Output {
         }
     }
 
+    /// A file being written through a temporary name; `commit()` renames it into place.
+    final class AtomicFile: @unchecked Sendable {
+        let path: String
+        let temporary: String
+        private let file: UnsafeMutablePointer<FILE>
+        private(set) var failed = false
+
+        init(_ path: String) throws(InputError) {
+            let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            if !directory.isEmpty { Output.makeDirectories(directory) }
+            self.path = path
+            temporary = path + ".tmp-\(getpid())"
+            guard let file = fopen(temporary, "wb") else {
+                throw InputError(path: path, reason: "cannot create output file; check that the directory is writable")
+            }
+            self.file = file
+        }
+
+        /// Appends bytes (the JSON writer's sink).
+        func write(_ bytes: UnsafeRawBufferPointer) {
+            guard !failed, bytes.count > 0 else { return }
+            if fwrite(bytes.baseAddress, 1, bytes.count, file) != bytes.count { failed = true }
+        }
+
+        /// Flushes, closes and renames into place; on any failure removes the temporary file.
+        func commit() throws(InputError) {
+            let flushed = fflush(file) == 0
+            fclose(file)
+            guard !failed, flushed, rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw InputError(path: path, reason: "cannot write output (disk full?)")
+            }
+        }
+    }
+
+    /// Writes bytes to standard output (a streaming sink).
+    static func stdout(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+            if written <= 0 { if errno == EINTR { continue }; return }
+            offset += written
+        }
+    }
+
     static func makeDirectories(_ path: String) {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

@@ -77,10 +77,28 @@ struct Assembler {
                 }
                 footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,
                                           start: block.start, end: block.end,
-                                          references: (callouts[number] ?? []).map(\.span)))
+                                          references: []))
             case .separator, .pageBreak, .furniture: block.kind = .pageFurniture
             }
             blocks.append(block)
+        }
+        // Numbering may restart (an annex, a second letter, notes per page): each call-out
+        // belongs to the first note of its number that follows it, else the last one before it.
+        var notesByNumber: [Int: [Int]] = [:]
+        for (index, note) in footnotes.enumerated() { notesByNumber[note.number, default: []].append(index) }
+        for (number, list) in callouts {
+            guard let candidates = notesByNumber[number] else { continue }
+            for callout in list {
+                // Candidates are in source order: binary search for the first one after the call-out.
+                var low = 0
+                var high = candidates.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if footnotes[candidates[mid]].start > callout.span.start { high = mid } else { low = mid + 1 }
+                }
+                let owner = low < candidates.count ? candidates[low] : candidates[candidates.count - 1]
+                footnotes[owner].references.append(callout.span)
+            }
         }
         // An explicit call-out (`<sup>7</sup>`, `[^7]`) whose note is nowhere is kept as a note
         // with no text and an empty span, so validation can say so; nothing is invented.

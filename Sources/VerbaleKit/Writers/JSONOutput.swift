@@ -10,10 +10,41 @@ public struct JSONOutput: Sendable {
     private let indentUnit: Int
     private var depth = 0
 
+    /// Where full buffers go when the writer streams (nil: keep everything in `bytes`).
+    private let sink: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+    /// Buffer size at which a streaming writer hands its bytes to the sink.
+    private static let flushThreshold = 1 << 20
+
     /// A writer; `indent` spaces per level (0 for compact one-line output).
     public init(indent: Int = 1, reserve: Int = 0) {
         indentUnit = indent
+        sink = nil
         bytes.reserveCapacity(reserve)
+    }
+
+    /// A streaming writer: every megabyte goes to `sink`, so memory stays flat however large
+    /// the document (call `flush()` at the end).
+    public init(indent: Int = 1, sink: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        indentUnit = indent
+        self.sink = sink
+        bytes.reserveCapacity(Self.flushThreshold + 4096)
+    }
+
+    /// Hands buffered bytes to the sink (streaming writers only).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends one raw byte (a final newline).
+    public mutating func raw(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    @inline(__always)
+    private mutating func flushIfFull() {
+        if sink != nil && bytes.count >= Self.flushThreshold { flush() }
     }
 
     private mutating func newline() {
@@ -75,6 +106,7 @@ public struct JSONOutput: Sendable {
     private var pendingValue = false
 
     private mutating func valuePrefix() {
+        flushIfFull()
         if pendingValue {
             pendingValue = false
         } else {

@@ -5,7 +5,19 @@ public enum JSONWriter {
 
     /// The JSON bytes of `document`, with a trailing newline. `indent` 0 writes one line.
     public static func write(_ document: Document, indent: Int = 1) -> [UInt8] {
-        var out = JSONOutput(indent: indent, reserve: document.source.bytes * 2 + 4096)
+        var out = JSONOutput(indent: indent, reserve: document.source.bytes * 3 + 4096)
+        write(document, to: &out)
+        return out.bytes
+    }
+
+    /// Streams the JSON of `document` to `sink` a megabyte at a time.
+    public static func write(_ document: Document, indent: Int = 1, sink: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        var out = JSONOutput(indent: indent, sink: sink)
+        write(document, to: &out)
+        out.flush()
+    }
+
+    private static func write(_ document: Document, to out: inout JSONOutput) {
         let lines = document.lineTable
         func position(_ offset: Int) -> LineColumn { lines.location(of: offset) }
 
@@ -168,9 +180,7 @@ public enum JSONWriter {
         }
         out.endArray()
         out.endObject()
-        var bytes = out.bytes
-        bytes.append(0x0A)
-        return bytes
+        out.raw(0x0A)
     }
 
     /// Writes one citation object (shared with `verbale cites --format jsonl`).
