@@ -487,8 +487,12 @@ extension CiteScanner {
                     var tEnd = t
                     var words = 0
                     while words < 12 {
-                        let we = CiteText.wordEnd(b, j, n)
+                        var we = CiteText.wordEnd(b, j, n)
                         guard we > j else { break }
+                        // `Decree No. 45`: the full stop of a number sign does not end the title.
+                        if we < n, b[we] == 0x2E, (we - j == 2 || we - j == 3), b[j] | 0x20 == 0x6E, b[j + 1] | 0x20 == 0x6F {
+                            we += 1
+                        }
                         if CiteText.isUpperAt(b, j) || (b[j] >= 0x30 && b[j] <= 0x39 && words > 0) { tEnd = we }
                         else if !CiteVocabulary.exhibitTitleConnectors.contains(b, j, we) { break }
                         j = we

@@ -171,9 +171,27 @@ enum DefinitionFinder {
         }
         while let last = words.last, connectors.contains(last.0.lowercased()) { words.removeLast() }
         guard let start = words.first?.1 else { return determinedPhraseBefore(open, bytes) }
+        // `…, Counsellor at the Embassy (the "Counsellor")`: a name right after `at the` is the
+        // tail of an apposition, not what the term stands for; better no meaning than a wrong one.
+        if words.count == 1, precededByPrepositionAndArticle(start, bytes) { return nil }
         let meaning = words.map(\.0).joined(separator: " ").trimmingCharacters(",\"“”«»")
         guard meaning.count >= 2 else { return nil }
         return (meaning, start)
+    }
+
+    /// Whether the two words before `start` are a preposition and `the` (`at the Embassy`).
+    private static func precededByPrepositionAndArticle(_ start: Int, _ bytes: [UInt8]) -> Bool {
+        var words: [String] = []
+        var index = start
+        while words.count < 2 {
+            while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
+            guard index > 0 else { return false }
+            var wordStart = index
+            while wordStart > 0, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+            words.append(String(decoding: bytes[wordStart..<index], as: UTF8.self).lowercased())
+            index = wordStart
+        }
+        return words[0] == "the" && ["at", "in", "to", "with", "by", "from", "within"].contains(words[1])
     }
 
     /// Number signs inside a statute's name (`Act No. 2 of 2021`, `loi n° 2020-38`).
