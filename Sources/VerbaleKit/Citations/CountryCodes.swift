@@ -23,7 +23,11 @@ enum CiteCountryCodes {
         "VIR", "VNM", "VUT", "WLF", "WSM", "YEM", "ZAF", "ZMB", "ZWE",
     ]
 
+    /// Withdrawn or user-assigned codes still met in older references: `SCG` Serbia and
+    /// Montenegro, `ANT` Netherlands Antilles, `XKX` Kosovo.
+    static let former: [String] = ["SCG", "ANT", "XKX"]
+
     /// The codes as a set, plus `OTH`, which OHCHR uses for communications sent to non-State
-    /// addressees (companies, international organisations).
-    static let accepted: Set<String> = Set(all + ["OTH"])
+    /// addressees (companies, international organisations), plus the former codes.
+    static let accepted: Set<String> = Set(all + former + ["OTH"])
 }

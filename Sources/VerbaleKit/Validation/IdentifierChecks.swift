@@ -220,7 +220,7 @@ enum IdentifierChecks {
 
     static func communicationFindings(_ text: String, country: String?, year: Int?, latest: Int?, span: ByteSpan) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        if let country, !CountryCodes.known.contains(country.uppercased()) {
+        if let country, !CiteCountryCodes.accepted.contains(country.uppercased()) {
             found.append(DiagnosticCode.communicationCountry.diagnostic(
                 "\(text): \(country) is not an ISO 3166-1 alpha-3 country code (nor OTH)", span))
         }
