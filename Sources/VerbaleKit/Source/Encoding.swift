@@ -237,7 +237,9 @@ struct InputDecoder: Sendable {
 
     private mutating func decideMode() {
         if let kind = BinarySniffer.detect(prefix) {
-            refuse("this looks like \(kind.name), not text; \(kind.advice)")
+            // UTF-32 is text, just not in an encoding read here.
+            let what = kind.name.hasPrefix("UTF-32") ? "which is not supported" : "not text"
+            refuse("this looks like \(kind.name), \(what); \(kind.advice)")
             return
         }
         // Explicit UTF-8 reads a UTF-16 byte-order mark as the bad bytes it then is.
