@@ -133,7 +133,7 @@ enum Output {
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if !directory.isEmpty { makeDirectories(directory) }
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".partial"
         guard let file = fopen(temporary, "wb") else {
             throw InputError(path: path, reason: "cannot create output file; check that the directory is writable")
         }
@@ -157,7 +157,7 @@ enum Output {
             let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             if !directory.isEmpty { Output.makeDirectories(directory) }
             self.path = path
-            temporary = path + ".tmp-\(getpid())"
+            temporary = path + ".partial"
             guard let file = fopen(temporary, "wb") else {
                 throw InputError(path: path, reason: "cannot create output file; check that the directory is writable")
             }
