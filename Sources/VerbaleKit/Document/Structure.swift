@@ -153,7 +153,8 @@ struct StructureBuilder {
     private func isAnnexLabel(_ index: Int) -> Bool {
         guard lower[index].count <= 40, Phrases.startsWithAny(lower[index], Phrases.annexLabels) else { return false }
         let text = String(decoding: lower[index], as: UTF8.self)
-        return !text.contains(":") || text.hasSuffix(":") == false && text.split(separator: " ").count <= 3
+        // `Annex II`, `Enclosure 1 – Decree`: a label, not a sentence that starts with the word.
+        return !text.contains(":") || text.split(separator: " ").count <= 3
     }
 
     /// Letterhead lines at the top of a document with no note: short lines before the first

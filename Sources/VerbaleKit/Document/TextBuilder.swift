@@ -66,7 +66,6 @@ struct TextBuilder {
             text.append(run: bytes[index..<stop], from: source)
             index = stop
         }
-        if !joined { joined = true }
     }
 
     /// Called before the first content byte of a line that follows earlier text.
