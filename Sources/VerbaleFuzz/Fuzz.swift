@@ -34,7 +34,10 @@ public func verbaleFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         return 0  // A refusal (binary, NUL bytes) is a correct answer.
     }
-    let limit = document.source.bytes
+    // Spans of a transcoded input (UTF-16, Windows-1252) are offsets into its UTF-8
+    // transcoding, which may be longer than the input (docs/robustness.md): no upper bound then.
+    let transcoded = document.source.encoding != "utf-8" && document.source.encoding != "utf-8-bom"
+    let limit = transcoded ? Int.max : document.source.bytes
     for block in document.allBlocks {
         for span in block.spans where span.start < 0 || span.end > limit || span.start > span.end {
             fatalError("block \(block.id) span \(span.start)..<\(span.end) outside 0..<\(limit)")
