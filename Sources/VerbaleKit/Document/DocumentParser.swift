@@ -27,12 +27,12 @@ public struct DocumentParser: Sendable {
     private var tokens: [LineToken] = []
     private var digest = SHA256()
 
-    /// A parser for the input named `path` (used in `source.path` and diagnostics), reading
-    /// `encoding` (by default UTF-16 when it has a byte-order mark, else UTF-8).
     /// Which stages after the structure pass run (all by default; the benchmark turns them
     /// off to measure the structure pass alone).
     public var stages: PipelineStages = .all
 
+    /// A parser for the input named `path` (used in `source.path` and diagnostics), reading
+    /// `encoding` (by default UTF-16 when it has a byte-order mark, else UTF-8).
     public init(path: String, encoding: InputEncoding = .automatic) {
         self.path = path
         self.decoder = InputDecoder(encoding: encoding)
