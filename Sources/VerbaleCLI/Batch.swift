@@ -79,6 +79,8 @@ struct Batch {
         }
         let appender = fopen(manifestPath, "ab")
         var meter = ProgressMeter(total: pending.count, mode: progress, skipped: outcome.skipped)
+        // Summaries are printed at the end in input order: the jobs finish in any order.
+        var summaries: [(String, String)] = []
         let job = self.job
         let directory = output
         await withTaskGroup(of: ConversionResult.self) { group in
@@ -108,7 +110,7 @@ struct Batch {
                 } else {
                     outcome.converted += 1
                 }
-                if let line = result.summary { meter.clear(); Output.stderr(line) }
+                if let line = result.summary { summaries.append((result.file.relative, line)) }
                 meter.advance(bytes: result.bytes)
             }
         }
@@ -120,6 +122,7 @@ struct Batch {
             Output.stderr("verbale: error: \(error)")
         }
         meter.finish()
+        for (_, line) in summaries.sorted(by: { $0.0 < $1.0 }) { Output.stderr(line) }
         if progress != .none || outcome.failed > 0 {
             Output.stderr("verbale: \(outcome.converted) converted, \(outcome.skipped) unchanged, \(outcome.failed) failed (\(meter.rateText(withETA: false)))")
         }
