@@ -77,7 +77,9 @@ public enum JSONWriter {
                 if let footnote = block.footnote { out.key("footnote"); out.int(footnote) }
                 optional(&out, "question", block.question)
                 optional(&out, "role", block.role)
-                out.key("text"); out.string(utf8: block.mapped.bytes)
+                // The String, not the mapped bytes: its UTF-8 is valid by construction, so the
+                // writer guarantees valid JSON whatever bytes the input held.
+                out.key("text"); out.string(block.text)
                 out.endObject()
             }
             out.endArray()
