@@ -119,15 +119,23 @@ struct FootnoteFinder {
                 let token = tokens[line]
                 if token.end <= from { continue }
                 if token.start >= before { return nil }
-                for mark in token.marks where mark.start >= from {
-                    if case .bracketedNumber(let value) = mark.kind, value == number {
-                        return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
-                    }
-                }
-                if let span = gluedNumber(number, in: token, from: from) {
-                    return Callout(number: number, span: span, line: line, marked: false)
-                }
+                if let callout = callout(number, inLine: line, from: from) { return callout }
             }
+        }
+        return nil
+    }
+
+    /// A call-out of `number` in one line at or after `from`: a bracketed number, else digits
+    /// glued to a word.
+    private func callout(_ number: Int, inLine line: Int, from: Int) -> Callout? {
+        let token = tokens[line]
+        for mark in token.marks where mark.start >= from {
+            if case .bracketedNumber(let value) = mark.kind, value == number {
+                return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+            }
+        }
+        if let span = gluedNumber(number, in: token, from: from) {
+            return Callout(number: number, span: span, line: line, marked: false)
         }
         return nil
     }
@@ -145,14 +153,7 @@ struct FootnoteFinder {
             let token = tokens[line]
             if token.end <= from { continue }
             if token.start >= before { return nil }
-            for mark in token.marks where mark.start >= from {
-                if case .bracketedNumber(let value) = mark.kind, value == number {
-                    return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
-                }
-            }
-            if let span = gluedNumber(number, in: token, from: from) {
-                return Callout(number: number, span: span, line: line, marked: false)
-            }
+            if let callout = callout(number, inLine: line, from: from) { return callout }
         }
         return nil
     }
