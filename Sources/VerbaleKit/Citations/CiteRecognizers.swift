@@ -854,6 +854,12 @@ extension CiteScanner {
     mutating func recognizeCommunication(_ i: Int, _ litEnd: Int) -> Int? {
         guard litEnd < n, b[litEnd] == 0x20, let tail = communicationTail(litEnd + 1) else { return nil }
         let type = text(i, litEnd)
+        return emitCommunication(i, tail, type: type)
+    }
+
+    /// Emits a communication citation from `i` to the end of its `COUNTRY n/yyyy` tail; the
+    /// one place its key is formed.
+    private mutating func emitCommunication(_ i: Int, _ tail: (country: String, number: Int, year: Int, end: Int), type: String?) -> Int {
         emit(.communication, i, tail.end) { c in
             c.type = type
             c.country = tail.country
@@ -881,14 +887,7 @@ extension CiteScanner {
             k = max(e, k + 1)
         }
         guard context else { return nil }
-        emit(.communication, i, tail.end) { c in
-            c.type = type
-            c.country = tail.country
-            c.number = String(tail.number)
-            c.year = tail.year
-            c.key = "communication/\(tail.country)/\(tail.number)/\(tail.year)"
-        }
-        return tail.end
+        return emitCommunication(i, tail, type: type)
     }
 
     /// A UN document symbol (`A/HRC/10/12/Add.1`, `CCPR/C/GC/35`), with a paragraph pinpoint

@@ -30,7 +30,12 @@ enum Paths {
     }
 
     static func read(_ path: String) -> [UInt8] {
-        guard let file = fopen(path, "rb") else { return [] }
+        readIfPresent(path) ?? []
+    }
+
+    /// The bytes of a file, or nil when it cannot be opened.
+    static func readIfPresent(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -18,16 +18,7 @@ import Testing
 
     /// The bytes of a file (nil when it cannot be read).
     static func bytes(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return bytes
+        Paths.readIfPresent(path)
     }
 
     static func render(_ document: Document, _ diagnostics: [Diagnostic]) -> String {

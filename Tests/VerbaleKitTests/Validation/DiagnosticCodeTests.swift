@@ -9,19 +9,7 @@ import Testing
 @Suite struct DiagnosticCodeTests {
     /// `docs/diagnostics.md` from this file's location.
     static func readDocs() -> String? {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)
-        let path = parts.joined(separator: "/") + "/docs/diagnostics.md"
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        Paths.readIfPresent(Paths.repository + "/docs/diagnostics.md").map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func everyCodeHasOneRowWithItsSeverity() throws {
