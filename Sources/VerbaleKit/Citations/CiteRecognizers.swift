@@ -226,9 +226,11 @@ extension CiteScanner {
         var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
+        let run = CiteText.alnumRun(b, p)
         while t < tEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
+            guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
             guard CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n) != nil else { continue }
             switch trigger.action {

@@ -182,7 +182,7 @@ struct CiteScanner {
                                 i = j
                                 continue
                             }
-                            let next = word(i, slotKinds)
+                            let next = asciiWord(i, p, slotKinds)
                             i = next > i ? next : i + 1
                             continue
                         }
@@ -214,6 +214,36 @@ struct CiteScanner {
         let we = CiteText.wordEnd(b, i, n)
         if b[i] &- 0x30 < 10 { return we }
         let (slot, slot2) = slots(i)
+        return route(i, we, slot, slot2, slotKinds)
+    }
+
+    /// `word` for a word that starts with an ASCII letter: when it is all ASCII and no hyphen
+    /// follows (almost every word), its end and dispatch slot come from one pass over its bytes,
+    /// with the same values `wordEnd` and `slots` give.
+    @inline(__always)
+    mutating func asciiWord(_ i: Int, _ p: UnsafeBufferPointer<UInt8>, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = p.count
+        var j = i + 1
+        while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+        if j < n && (p[j] == 0x2D || p[j] >= 0x80) { return word(i, slotKinds) }
+        let f1 = CiteText.foldAscii(p[i])
+        var f2: UInt32 = 0
+        var f3: UInt32 = 0
+        if j - i >= 3 {
+            f2 = CiteText.foldAscii(p[i + 1])
+            f3 = CiteText.foldAscii(p[i + 2])
+        } else if j - i == 2 {
+            f2 = CiteText.foldAscii(p[i + 1])
+            if j < n && p[j] == 0x2E { f3 = 0x2E }
+        } else if j < n {
+            f2 = CiteText.foldAscii(p[j]) // not a letter or digit, so no third unit
+        }
+        return route(i, j, CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2), slotKinds)
+    }
+
+    /// Runs `handleWord` on the word `i..<we` unless its slots rule every trigger out.
+    @inline(__always)
+    mutating func route(_ i: Int, _ we: Int, _ slot: Int, _ slot2: Int, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
         let kinds = slotKinds[slot]
         if kinds & CiteVocabulary.anyCaseBit == 0 {
             // Without an any-case trigger only a capitalised word can start anything: a
@@ -251,12 +281,16 @@ struct CiteScanner {
     /// where scanning resumes.
     mutating func handleWord(_ i: Int, wordEnd we: Int, slot: Int, slot2: Int) -> Int {
 
+        // Letters and digits at `i`: a trigger whose literal covers another number of them
+        // cannot match here.
+        let run = CiteText.alnumRun(b, i)
         // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
         var t = vocab.anyCase.slotStart[slot]
         let tEnd = vocab.anyCase.slotStart[slot + 1]
         while t < tEnd {
             let trigger = vocab.anyCase.triggers[t]
             t += 1
+            guard trigger.run < 0 || trigger.run == run else { continue }
             guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
@@ -275,6 +309,7 @@ struct CiteScanner {
         while t < cEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
+            guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly {
                 if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
                 if allUpper == false { continue }

@@ -43,6 +43,14 @@ enum CiteText {
         return foldSlow(b, i, b0)
     }
 
+    /// `fold` of an ASCII byte.
+    @inline(__always)
+    static func foldAscii(_ b0: UInt8) -> UInt32 {
+        if b0 &- 0x41 < 26 { return UInt32(b0 | 0x20) }
+        if b0 == 0x09 || b0 == 0x0A || b0 == 0x0D { return space }
+        return UInt32(b0)
+    }
+
     /// The non-ASCII part of `fold`, kept out of line so the ASCII path stays small.
     @inline(never)
     static func foldSlow(_ b: [UInt8], _ i: Int, _ b0: UInt8) -> (UInt32, Int) {
@@ -165,6 +173,39 @@ enum CiteText {
     @inline(__always)
     static func isAsciiWord(_ c: UInt8) -> Bool {
         (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26
+    }
+
+    /// Number of letters and digits (scalars, not bytes) that start at `i`. A literal can match
+    /// at `i` only when this equals its `runLength`, which rules out most candidates before any
+    /// unit is compared (`not` is not `note`, `Constitution` is not `Convention …`).
+    @inline(__always)
+    static func alnumRun(_ b: [UInt8], _ i: Int) -> Int {
+        let limit = b.count
+        var j = i
+        var run = 0
+        while j < limit {
+            let c = b[j]
+            if c < 0x80 {
+                guard isAsciiWord(c) else { break }
+                j += 1
+            } else {
+                let (f, n) = fold(b, j)
+                guard isAlnum(f) else { break }
+                j += n
+            }
+            run += 1
+        }
+        return run
+    }
+
+    /// The number of leading letters and digits of a folded literal when every match of it
+    /// (as a word) covers exactly that many letters and digits of the text, else -1 (a stem
+    /// `~` right after them may take more).
+    static func runLength(_ lit: [UInt32]) -> Int {
+        var k = 0
+        while k < lit.count && isAlnum(lit[k]) { k += 1 }
+        if k < lit.count && lit[k] == 0x7E { return -1 }
+        return k
     }
 
     /// Whether the scalar at `i` is white space (including no-break spaces).
@@ -486,6 +527,8 @@ struct CiteLits: Sendable {
     private let counts: CiteTable<Int>
     /// First unit of each literal.
     private let firsts: CiteTable<UInt32>
+    /// `CiteText.runLength` of each literal.
+    private let runs: CiteTable<Int>
     /// Literal indices, those with an ASCII first unit grouped by it (in list order), then the
     /// others in list order.
     private let byFirst: CiteTable<Int>
@@ -499,8 +542,10 @@ struct CiteLits: Sendable {
         var starts: [Int] = []
         var counts: [Int] = []
         var firsts: [UInt32] = []
+        var runs: [Int] = []
         for w in words {
             let lit = CiteText.foldString(w)
+            runs.append(CiteText.runLength(lit))
             starts.append(units.count)
             counts.append(lit.count)
             firsts.append(lit.first ?? 0)
@@ -518,6 +563,7 @@ struct CiteLits: Sendable {
         self.starts = CiteTable(starts)
         self.counts = CiteTable(counts)
         self.firsts = CiteTable(firsts)
+        self.runs = CiteTable(runs)
         self.byFirst = CiteTable(byFirst)
         self.groupStart = CiteTable(groupStart)
     }
@@ -541,10 +587,13 @@ struct CiteLits: Sendable {
     func longest(_ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
         guard i < limit else { return nil }
         let f = CiteText.fold(b, i).0
+        let candidates = group(f)
+        guard !candidates.isEmpty else { return nil }
+        let run = CiteText.alnumRun(b, i)
         var best: (Int, Int)? = nil
-        for g in group(f) {
+        for g in candidates {
             let k = byFirst[g]
-            guard firsts[k] == f else { continue }
+            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
             if let e = matchWord(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
         }
         return best
@@ -555,9 +604,12 @@ struct CiteLits: Sendable {
     func contains(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         guard s < e else { return false }
         let f = CiteText.fold(b, s).0
-        for g in group(f) {
+        let candidates = group(f)
+        guard !candidates.isEmpty else { return false }
+        let run = CiteText.alnumRun(b, s)
+        for g in candidates {
             let k = byFirst[g]
-            guard firsts[k] == f else { continue }
+            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
             if matchWord(k, b, s, b.count) == e { return true }
         }
         return false

@@ -40,6 +40,8 @@ struct CiteTrigger: Sendable {
     let action: CiteAction
     /// The word must be written in capitals (`BIN`, `AL`, abbreviations).
     let upperOnly: Bool
+    /// `CiteText.runLength` of the literal: the text's `alnumRun` must equal it (unless -1).
+    let run: Int
 }
 
 /// Triggers grouped by dispatch slot: the triggers of slot `s` are
@@ -129,7 +131,8 @@ final class CiteVocabulary: Sendable {
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
-                let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly)
+                let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
+                                          run: CiteText.runLength(lit))
                 units += lit
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
