@@ -269,11 +269,22 @@ enum Bytes {
     /// search (there every character is one byte), anything else through `String` (whose
     /// character-aware search is many times slower).
     static func containsText(_ hay: String, _ needle: String) -> Bool {
-        guard hay.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-            return hay.contains(needle)
-        }
+        guard isPlainText(hay), isPlainText(needle) else { return hay.contains(needle) }
         if needle.isEmpty { return true }
         return find(Array(needle.utf8), in: Array(hay.utf8)) != nil
+    }
+
+    /// Whether every character of `text` is one scalar that no other sequence of the same
+    /// text can equal: ASCII but CR (CR LF is one character), Latin to U+024F and Cyrillic
+    /// U+0400–U+0482 (no combining marks, so a precomposed `й` never meets `и` + U+0306). For
+    /// such texts `String.contains` is a byte search (UTF-8 matches start on scalars).
+    static func isPlainText(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard value < 0x250 || (value >= 0x400 && value < 0x483) else { return false }
+            if value == 0x0D { return false }
+        }
+        return true
     }
 
     /// `comparable` for ASCII text: in ASCII only letters and digits are alphabetic or numeric.
@@ -395,6 +406,39 @@ enum ByteScan {
                     for lane in 0..<available { word |= UInt64(base[chunk + lane]) << UInt64(8 * lane) }
                 }
                 var hits = select(word)
+                if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
+                while hits != 0 {
+                    let at = chunk + hits.trailingZeroBitCount >> 3
+                    hits &= hits &- 1
+                    if at >= floor { floor = visit(at) }
+                }
+                floor = max(floor, chunk + min(8, available))
+            }
+        }
+    }
+}
+
+extension ByteScan {
+    /// `forEach` whose selector also sees the next two bytes of each lane: `select(here,
+    /// next, afterNext)` gets the eight bytes at the chunk, at chunk + 1 and at chunk + 2
+    /// (zero past the end), so a hit can require a pair (`AL`, a space before `M`).
+    @inline(__always)
+    static func forEach(in bytes: [UInt8], from: Int = 0, select: (UInt64, UInt64, UInt64) -> UInt64, _ visit: (Int) -> Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            @inline(__always) func load(_ at: Int) -> UInt64 {
+                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
+                var word: UInt64 = 0
+                var lane = 0
+                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
+                return word
+            }
+            var floor = max(0, from)
+            while floor < count {
+                let chunk = floor
+                let available = count - chunk
+                var hits = select(load(chunk), load(chunk + 1), load(chunk + 2))
                 if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
                 while hits != 0 {
                     let at = chunk + hits.trailingZeroBitCount >> 3
