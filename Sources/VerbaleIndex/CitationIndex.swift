@@ -109,17 +109,24 @@ public final class CitationIndex {
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
         var inBatch = 0
+        // One reader for the whole load: its buffers grow to the largest document and are
+        // then reused, so reading a document allocates nothing.
+        var reader = JSONReader()
         try database.execute("BEGIN IMMEDIATE")
         do {
             for (number, file) in files.enumerated() {
                 do {
-                    let bytes = try JSONDocumentReader.read(file)
-                    let root = try JSONDocumentReader.parse(bytes, path: file)
-                    let replaced = try database.savepoint("doc") {
-                        try loader.insert(root, jsonPath: file, jsonBytes: bytes.count)
+                    try JSONDocumentReader.read(file, into: &reader)
+                    let size = reader.bytes.count
+                    try JSONDocumentReader.parse(&reader, path: file)
+                    let replaced = try reader.withRoot { (root) throws -> Bool in
+                        let document = try JSONDocumentReader.check(root, path: file)
+                        return try database.savepoint("doc") {
+                            try loader.insert(document, jsonPath: file, jsonBytes: size)
+                        }
                     }
                     report.documents += 1
-                    report.bytes += bytes.count
+                    report.bytes += size
                     if replaced { report.replaced += 1 }
                 } catch let error as IndexInputError {
                     report.failures.append(error)
@@ -150,9 +157,14 @@ public final class CitationIndex {
     /// version of the same document.
     @discardableResult
     public func add(json bytes: [UInt8], jsonPath: String) throws -> Bool {
-        let root = try JSONDocumentReader.parse(Data(bytes), path: jsonPath)
+        var reader = JSONReader()
+        reader.bytes = bytes
+        try JSONDocumentReader.parse(&reader, path: jsonPath)
         let loader = try Loader(database)
-        return try database.transaction { try loader.insert(root, jsonPath: jsonPath, jsonBytes: bytes.count) }
+        return try reader.withRoot { (root) throws -> Bool in
+            let document = try JSONDocumentReader.check(root, path: jsonPath)
+            return try database.transaction { try loader.insert(document, jsonPath: jsonPath, jsonBytes: bytes.count) }
+        }
     }
 
     /// Indexes a parsed document through its `verbale/1` JSON, so a document indexed this way

@@ -17,6 +17,11 @@ struct Inserter {
     }
 
     mutating func text(_ value: String?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    mutating func text(_ value: JSONString?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    /// A string column that must not be NULL: a missing string is stored as ''.
+    mutating func text(_ value: JSONString?, orEmpty: Void) throws(SQLiteError) {
+        if let value { try text(value) } else { try text("") }
+    }
     mutating func int(_ value: Int?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
     mutating func int(_ value: Int64?) throws(SQLiteError) { try statement.bind(next, value.map { Int($0) }); next += 1 }
 
@@ -75,7 +80,7 @@ final class Loader {
     /// A block as the citation linker needs it.
     private struct BlockRow {
         var row: Int64
-        var jsonID: String
+        var jsonID: JSONString?
         var start: Int
         var end: Int
     }
@@ -83,6 +88,7 @@ final class Loader {
     /// Inserts `root`, first deleting the document with the same source path. Returns true
     /// when a document was replaced. The caller provides the transaction.
     func insert(_ root: JSONObject, jsonPath: String, jsonBytes: Int) throws -> Bool {
+        // `JSONDocumentReader.check` has made sure of these.
         let source = root.object("source")!
         let path = source.string("path")!
 
@@ -134,7 +140,7 @@ final class Loader {
             let partRow = try parts.run()
 
             for block in blockObjects {
-                let text = block.string("text") ?? ""
+                let text = block.string("text")
                 let start = block.int("start") ?? 0
                 let end = block.int("end") ?? start
                 try paragraphs.int(document)
@@ -149,9 +155,9 @@ final class Loader {
                 try paragraphs.int(block.int("footnote"))
                 try paragraphs.text(block.string("question"))
                 try paragraphs.text(block.string("role"))
-                try paragraphs.text(text)
+                try paragraphs.text(text, orEmpty: ())
                 let row = try paragraphs.run()
-                blocks.append(BlockRow(row: row, jsonID: block.string("id") ?? "", start: start, end: end))
+                blocks.append(BlockRow(row: row, jsonID: block.string("id"), start: start, end: end))
             }
         }
 
@@ -209,18 +215,18 @@ final class Loader {
         var pinpointsByID: [String: [Pinpoint]] = [:]
         for citation in citationObjects {
             let start = citation.int("start") ?? 0
-            let kind = citation.string("kind") ?? ""
-            let key = citation.string("key") ?? ""
+            let kind = citation.string("kind")
+            let key = citation.string("key")
             let block = Self.block(containing: start, in: blocks)
             let articles = citation.strings("articles")
             let paragraphNumbers = citation.strings("paragraphs")
             let subparagraphs = citation.strings("subparagraphs")
-            let slug = Pinpoint.instrumentSlug(kind: kind, key: key)
+            let slug = Self.instrumentSlug(kind: kind, key: key)
             try citations.int(document)
             try citations.int(block?.row)
             try citations.text(citation.string("id"))
-            try citations.text(kind)
-            try citations.text(key)
+            try citations.text(kind, orEmpty: ())
+            try citations.text(key, orEmpty: ())
             try citations.text(citation.string("text"))
             try citations.int(start)
             try citations.int(citation.int("end"))
@@ -228,7 +234,7 @@ final class Loader {
             try citations.int(citation.int("column"))
             try citations.text(citation.string("signal"))
             try citations.int(citation.int("footnote"))
-            try citations.text(block?.jsonID)
+            if let block { try citations.text(block.jsonID, orEmpty: ()) } else { try citations.text(nil as JSONString?) }
             try citations.text(citation.string("instrument"))
             try citations.text(slug)
             try citations.text(citation.string("instrumentSource"))
@@ -239,7 +245,11 @@ final class Loader {
             try citations.text(citation.string("chapter"))
             try citations.text(citation.string("section"))
             try citations.text(Self.joined(citation.strings("range")))
-            try citations.text(citation.stringOrNumber("number"))
+            if let number = citation.value("number"), let text = number.string {
+                try citations.text(text)
+            } else {
+                try citations.text(citation.int("number").map { String($0) })
+            }
             try citations.text(citation.string("body"))
             try citations.text(citation.string("court"))
             try citations.text(citation.string("date"))
@@ -258,13 +268,14 @@ final class Loader {
 
             // Pinpoints: an article citation expands into one row per article × paragraph ×
             // sub-paragraph; an `Id.` repeats its antecedent's pinpoints, so `cites` finds it too.
+            // Strings are built here only, for the few citations that have pinpoints.
             var expanded: [Pinpoint] = []
-            if kind == "article", let slug {
-                expanded = Pinpoint.expand(slug: slug, articles: articles, paragraphs: paragraphNumbers, subparagraphs: subparagraphs)
-            } else if kind == "id", let antecedent = citation.string("antecedent") {
-                expanded = pinpointsByID[antecedent] ?? []
+            if let kind, kind == "article", let slug {
+                expanded = Pinpoint.expand(slug: slug.string, articles: articles, paragraphs: paragraphNumbers, subparagraphs: subparagraphs)
+            } else if let kind, kind == "id", let antecedent = citation.string("antecedent") {
+                expanded = pinpointsByID[antecedent.string] ?? []
             }
-            if let id = citation.string("id"), !expanded.isEmpty { pinpointsByID[id] = expanded }
+            if !expanded.isEmpty, let id = citation.string("id") { pinpointsByID[id.string] = expanded }
             for pinpoint in expanded {
                 try pinpoints.int(document)
                 try pinpoints.int(row)
@@ -301,7 +312,7 @@ final class Loader {
 
         for diagnostic in diagnosticObjects {
             try diagnostics.int(document)
-            try diagnostics.text(diagnostic.string("code") ?? "")
+            try diagnostics.text(diagnostic.string("code"), orEmpty: ())
             try diagnostics.text(diagnostic.string("severity"))
             try diagnostics.text(diagnostic.string("message"))
             try diagnostics.int(diagnostic.int("start"))
@@ -311,6 +322,28 @@ final class Loader {
             _ = try diagnostics.run()
         }
         return replaced
+    }
+
+    /// `Pinpoint.instrumentSlug` on the JSON bytes, so that no `String` is made for the kind
+    /// and key of every citation: the key before the first `/art` for an article citation,
+    /// the whole (non-empty) key for an instrument, nil otherwise. A missing kind or key is
+    /// the empty string, as the `kind` and `key` columns store it.
+    static func instrumentSlug(kind: JSONString?, key: JSONString?) -> JSONString? {
+        guard let kind else { return nil }
+        if kind == "article" {
+            guard let key, key.count >= 4 else { return nil }
+            for start in 0...(key.count - 4)
+            where key.base[start] == UInt8(ascii: "/") && key.base[start + 1] == UInt8(ascii: "a")
+                && key.base[start + 2] == UInt8(ascii: "r") && key.base[start + 3] == UInt8(ascii: "t") {
+                return JSONString(base: key.base, count: start)
+            }
+            return nil
+        }
+        if kind == "instrument" {
+            guard let key, key.count > 0 else { return nil }
+            return key
+        }
+        return nil
     }
 
     private static func joined(_ values: [String]) -> String? {
