@@ -247,7 +247,7 @@ enum Bytes {
     static func comparable(_ text: String) -> String {
         // ASCII text (most titles and meanings): the same words from its bytes, without
         // Unicode case mapping or property look-ups.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return comparableASCII(text) }
+        if let simple = comparableSimple(text) { return simple }
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -287,13 +287,37 @@ enum Bytes {
         return true
     }
 
-    /// `comparable` for ASCII text: in ASCII only letters and digits are alphabetic or numeric.
-    private static func comparableASCII(_ text: String) -> String {
+    /// `comparable` for text of ASCII and basic Cyrillic (U+0400–U+045F) only, on bytes: in
+    /// ASCII only letters and digits are alphabetic or numeric, every such Cyrillic scalar is
+    /// a letter, and `lowerPair` gives its lower case. Nil for any other text.
+    private static func comparableSimple(_ text: String) -> String? {
+        let source = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        // Lower-cased copy, and whether each byte belongs to a word.
+        var inWord: [Bool] = []
+        inWord.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte < 0x80 {
+                bytes.append(lowerASCII(byte))
+                inWord.append(isWordByte(byte))
+                index += 1
+                continue
+            }
+            guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
+                  byte == 0xD0 || source[index + 1] <= 0x9F, let (lead, trail) = lowerPair(byte, source[index + 1]) else { return nil }
+            bytes.append(lead)
+            bytes.append(trail)
+            inWord.append(true)
+            inWord.append(true)
+            index += 2
+        }
         var words: [ArraySlice<UInt8>] = []
-        let bytes = text.utf8.map(lowerASCII)
         var start = -1
         for index in bytes.indices {
-            if isWordByte(bytes[index]) {
+            if inWord[index] {
                 if start < 0 { start = index }
             } else if start >= 0 {
                 words.append(bytes[start..<index])
