@@ -358,6 +358,21 @@ private struct Parser {
     }
 
     mutating func skipWhitespace() {
+        // Pretty-printed JSON indents every line: skip runs of spaces eight at a time (the
+        // first byte that is not a space is the lowest non-zero byte of word ^ spaces; the
+        // load is little-endian on every platform Swift runs on, made explicit anyway).
+        while position &+ 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let other = word ^ 0x2020_2020_2020_2020
+            if other == 0 {
+                position &+= 8
+                continue
+            }
+            position &+= other.trailingZeroBitCount >> 3
+            let byte = base[position]
+            guard byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            position &+= 1
+        }
         while position < count {
             let byte = base[position]
             // Space, tab, line feed, carriage return: the only whitespace JSON has.
@@ -557,7 +572,12 @@ private struct Parser {
                 return append(JSONNode(kind: .string, start: UInt32(start), end: UInt32(position - 1)))
             }
             if byte >= 0x80 {
-                position = try validateUTF8(at: position)
+                // Two-byte sequences (Cyrillic, accented Latin) inline; the rest checked fully.
+                if byte >= 0xC2, byte <= 0xDF, position + 1 < count, base[position + 1] & 0xC0 == 0x80 {
+                    position += 2
+                } else {
+                    position = try validateUTF8(at: position)
+                }
             } else if byte == Self.backslash {
                 let end = try parseEscapedRest(start: start, write: position)
                 return append(JSONNode(kind: .string, start: UInt32(start), end: UInt32(end)))
@@ -597,6 +617,13 @@ private struct Parser {
     mutating func parseEscapedRest(start: Int, write initialWrite: Int) throws(JSONSyntaxError) -> Int {
         var write = initialWrite
         while true {
+            // Plain runs are found as in `parseString` and moved down in one go.
+            let run = position
+            skipPlain()
+            if position > run {
+                (base + write).update(from: base + run, count: position - run)
+                write += position - run
+            }
             guard position < count else { throw JSONSyntaxError(offset: start - 1, message: "string not closed before the end of the file; it starts") }
             let byte = base[position]
             if byte == Self.quote {

@@ -37,19 +37,24 @@ struct Inserter {
 /// Turns one `verbale/1` JSON document into rows. Statements are prepared once per load.
 final class Loader {
     let database: SQLiteDatabase
-    var documents: Inserter
-    var parts: Inserter
-    var sections: Inserter
-    var paragraphs: Inserter
-    var questions: Inserter
-    var footnotes: Inserter
-    var footnoteReferences: Inserter
-    var citations: Inserter
-    var pinpoints: Inserter
-    var definitions: Inserter
-    var exhibits: Inserter
-    var diagnostics: Inserter
+    let documents: Inserter
+    let parts: Inserter
+    let sections: Inserter
+    let paragraphs: Inserter
+    let questions: Inserter
+    let footnotes: Inserter
+    let footnoteReferences: Inserter
+    let citations: Inserter
+    let pinpoints: Inserter
+    let definitions: Inserter
+    let exhibits: Inserter
+    let diagnostics: Inserter
     let fts: SQLiteStatement
+    /// Paragraph row ids written by committed documents but not yet in the full-text index,
+    /// as ranges (a document's paragraphs get consecutive ids, so a batch is usually one).
+    private var pendingText: [ClosedRange<Int64>] = []
+    /// The paragraph ids of the last `insert`, until the caller confirms the document.
+    private var lastParagraphs: ClosedRange<Int64>?
     let findDocument: SQLiteStatement
     let deleter: DocumentDeleter
     /// One timestamp per load: rows of one run share it, and it costs no clock call per document.
@@ -69,12 +74,55 @@ final class Loader {
         definitions = try Inserter(database, table: "definitions")
         exhibits = try Inserter(database, table: "exhibits")
         diagnostics = try Inserter(database, table: "diagnostics")
-        // One statement per document fills the full-text index from the rows just written,
-        // rather than one per block with a second copy of every text through the C API.
-        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE document_id = ?")
+        // The full-text index is filled from the rows already written (no second copy of every
+        // text through the C API), once per batch rather than once per document: FTS5 writes
+        // its pending terms as a new segment at every savepoint, so filling it inside each
+        // document's savepoint wrote one segment per document and spent most of a load merging
+        // them.
+        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?")
         findDocument = try database.prepare("SELECT id FROM documents WHERE path = ?")
         deleter = try DocumentDeleter(database)
         indexedAt = ISO8601DateFormatter().string(from: Date())
+    }
+
+    /// Whether a document with source path `path` is in the index (so inserting it will
+    /// delete the old one first).
+    func isIndexed(path: JSONString) throws(SQLiteError) -> Bool {
+        try findDocument.bind(1, path)
+        defer { findDocument.reset() }
+        return try findDocument.step()
+    }
+
+    /// Records that the last `insert` is committed (its savepoint released): its paragraphs
+    /// join the text to index at the end of the batch. A document rolled back is never
+    /// recorded, so the ids SQLite hands out again are not indexed twice.
+    func documentCommitted() {
+        guard let range = lastParagraphs else { return }
+        lastParagraphs = nil
+        if let last = pendingText.last, last.upperBound + 1 == range.lowerBound {
+            pendingText[pendingText.count - 1] = last.lowerBound...range.upperBound
+        } else {
+            pendingText.append(range)
+        }
+    }
+
+    /// Adds the paragraphs of every committed document to the full-text index. Called before
+    /// each commit, so a committed batch is always searchable, and before a document is
+    /// replaced, because FTS5 can only delete the text of rows it has indexed. Must not run
+    /// inside a document's savepoint: rolling that back would un-index the earlier documents.
+    func indexPendingText() throws(SQLiteError) {
+        for range in pendingText {
+            try fts.bind(1, Int(range.lowerBound))
+            try fts.bind(2, Int(range.upperBound))
+            try fts.run()
+        }
+        pendingText.removeAll()
+    }
+
+    /// Forgets the pending text after a rollback of the whole transaction.
+    func discardPendingText() {
+        pendingText.removeAll()
+        lastParagraphs = nil
     }
 
     /// A block as the citation linker needs it.
@@ -102,6 +150,14 @@ final class Loader {
             findDocument.reset()
         }
 
+        // Local copies of the inserters: mutating a class's stored property costs a dynamic
+        // exclusivity check per bound column; a local needs none. (They hold only the
+        // statement and a column counter that `run` resets, so nothing needs writing back.)
+        var documents = self.documents, parts = self.parts, sections = self.sections
+        var paragraphs = self.paragraphs, questions = self.questions, footnotes = self.footnotes
+        var footnoteReferences = self.footnoteReferences, citations = self.citations, pinpoints = self.pinpoints
+        var definitions = self.definitions, exhibits = self.exhibits, diagnostics = self.diagnostics
+
         let citationObjects = root.objects("citations")
         let diagnosticObjects = root.objects("diagnostics")
         try documents.text(path)
@@ -119,6 +175,7 @@ final class Loader {
         let document = try documents.run()
 
         var blocks: [BlockRow] = []
+        lastParagraphs = nil
         for part in root.objects("parts") {
             let blockObjects = part.objects("blocks")
             try parts.int(document)
@@ -157,12 +214,11 @@ final class Loader {
                 try paragraphs.text(block.string("role"))
                 try paragraphs.text(text, orEmpty: ())
                 let row = try paragraphs.run()
+                lastParagraphs = lastParagraphs.map { $0.lowerBound...row } ?? row...row
                 blocks.append(BlockRow(row: row, jsonID: block.string("id"), start: start, end: end))
             }
         }
 
-        try fts.bind(1, Int(document))
-        try fts.run()
 
         for section in root.objects("sections") {
             try sections.int(document)
