@@ -15,13 +15,8 @@ struct JSONReader: Sendable {
     /// The input bytes; escaped strings are rewritten in place, so after `parse` only the
     /// node ranges are meaningful.
     var bytes: [UInt8] = []
-    /// Every value, children before their container; the root is the last node.
-    var nodes: [JSONNode] = []
-    /// Child node indices of every container, each container's children contiguous. An object
-    /// has key, value, key, value…
-    var children: [UInt32] = []
-    /// Scratch: children of the containers being read, until their container closes.
-    private var stack: [UInt32] = []
+    /// The value tree of the last `parse`.
+    private var storage = JSONStorage()
 
     /// Containers nested deeper than this are refused rather than risking the thread's stack
     /// on a hostile file (Foundation's JSONSerialization has the same limit).
@@ -40,40 +35,22 @@ struct JSONReader: Sendable {
 
     /// Reads `bytes` (already stored in the reader) as one JSON text.
     mutating func parse() throws(JSONSyntaxError) {
-        nodes.removeAll(keepingCapacity: true)
-        children.removeAll(keepingCapacity: true)
-        stack.removeAll(keepingCapacity: true)
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(offset: 0, message: "the file is larger than 4 GB")
         }
-        // Roughly one node per 12 bytes of pretty-printed verbale/1 JSON: reserving up front
-        // avoids regrowing the arrays while reading the first (largest so far) document.
-        nodes.reserveCapacity(bytes.count / 12)
-        children.reserveCapacity(bytes.count / 12)
-        var nodes = self.nodes
-        var children = self.children
-        var stack = self.stack
-        self.nodes = []
-        self.children = []
-        self.stack = []
-        defer {
-            self.nodes = nodes
-            self.children = children
-            self.stack = stack
-        }
+        // The parser owns the storage while it runs (moved out, so appending never copies
+        // arrays that are still referenced here) and hands it back, even after an error.
+        var storage = self.storage
+        self.storage = JSONStorage()
+        storage.reset(expectedBytes: bytes.count)
+        defer { self.storage = storage }
         try bytes.withUnsafeMutableBufferPointer { buffer throws(JSONSyntaxError) in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
                 throw JSONSyntaxError(offset: 0, message: "the file is empty")
             }
-            var parser = Parser(base: base, count: buffer.count, nodes: nodes, children: children, stack: stack)
-            defer {
-                nodes = parser.nodes
-                children = parser.children
-                stack = parser.stack
-                parser.nodes = []
-                parser.children = []
-                parser.stack = []
-            }
+            var parser = Parser(base: base, count: buffer.count, storage: storage)
+            storage = JSONStorage()
+            defer { storage = parser.storage }
             try parser.parseDocument()
         }
     }
@@ -81,15 +58,68 @@ struct JSONReader: Sendable {
     /// Calls `body` with the root value of the last `parse`. The value and everything reached
     /// from it point into the reader's buffers and must not escape `body`.
     func withRoot<Result, Failure: Error>(_ body: (JSONValue) throws(Failure) -> Result) throws(Failure) -> Result {
-        precondition(!nodes.isEmpty, "withRoot before a successful parse")
+        precondition(!storage.nodes.isEmpty, "withRoot before a successful parse")
         return try bytes.withUnsafeBufferPointer { bytes throws(Failure) in
-            try nodes.withUnsafeBufferPointer { nodes throws(Failure) in
-                try children.withUnsafeBufferPointer { children throws(Failure) in
-                    let tree = JSONTree(bytes: bytes.baseAddress!, nodes: nodes.baseAddress!, children: children.baseAddress ?? UnsafePointer(bitPattern: 8)!)
-                    return try body(JSONValue(tree: tree, node: nodes[nodes.count - 1]))
+            try storage.nodes.withUnsafeBufferPointer { nodes throws(Failure) in
+                try storage.children.withUnsafeBufferPointer { children throws(Failure) in
+                    try storage.members.withUnsafeBufferPointer { members throws(Failure) in
+                        // Empty arrays have no base address; the pointers are then never read.
+                        let tree = JSONTree(bytes: bytes.baseAddress!, nodes: nodes.baseAddress!,
+                                            children: children.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                            members: members.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                        return try body(JSONValue(tree: tree, node: nodes[nodes.count - 1]))
+                    }
                 }
             }
         }
+    }
+}
+
+/// The arrays a parse fills, kept together so one reader reuses them.
+struct JSONStorage: Sendable {
+    /// Every value, children before their container; the root is the last node.
+    var nodes: [JSONNode] = []
+    /// Element node indices of every array, each array's contiguous.
+    var children: [UInt32] = []
+    /// Members of every object, each object's contiguous.
+    var members: [JSONMember] = []
+    /// Scratch: elements of the arrays being read, until their array closes.
+    var elementStack: [UInt32] = []
+    /// Scratch: members of the objects being read, until their object closes.
+    var memberStack: [JSONMember] = []
+
+    mutating func reset(expectedBytes: Int) {
+        nodes.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        members.removeAll(keepingCapacity: true)
+        elementStack.removeAll(keepingCapacity: true)
+        memberStack.removeAll(keepingCapacity: true)
+        // Pretty-printed verbale/1 JSON has about one value per 20 bytes and one member per
+        // 25: reserving up front avoids regrowing the arrays while reading the first document.
+        nodes.reserveCapacity(expectedBytes / 16)
+        members.reserveCapacity(expectedBytes / 16)
+    }
+}
+
+/// One member of an object: its key, inline, and its value.
+///
+/// Looking a field up compares `prefix` and `count` first, so a probe is one read of this
+/// record and (for keys up to eight bytes, most of verbale/1's) settles the question; the
+/// loader probes for about forty fields per citation, most of them absent.
+struct JSONMember {
+    /// The key's first eight bytes, little-endian, zero-padded.
+    var prefix: UInt64
+    /// Byte range of the decoded key in the input.
+    var start: UInt32
+    var count: UInt32
+    /// Node index of the value.
+    var value: UInt32
+
+    /// `prefix` of the `count` bytes at `bytes`.
+    @inline(__always) static func prefix(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for index in 0..<min(count, 8) { word |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        return word
     }
 }
 
@@ -121,8 +151,8 @@ struct JSONNode {
     /// Numbers: `integer` is the value (exact for integers, truncated toward zero for other
     /// numbers that fit). False for numbers out of `Int64` range.
     var hasInteger = false
-    /// Strings: byte range of the decoded content in the input. Containers: first child in
-    /// `children` and number of members (pairs for objects). Numbers: range of the text.
+    /// Strings: byte range of the decoded content in the input. Arrays: first element in
+    /// `children` and their number; objects: the same in `members`. Numbers: range of the text.
     var start: UInt32
     var end: UInt32
     /// Numbers: see `hasInteger`. Booleans: 1 or 0.
@@ -135,6 +165,7 @@ struct JSONTree {
     let bytes: UnsafePointer<UInt8>
     let nodes: UnsafePointer<JSONNode>
     let children: UnsafePointer<UInt32>
+    let members: UnsafePointer<JSONMember>
 }
 
 /// A string of a parsed document: valid UTF-8 bytes, escapes already decoded.
@@ -212,20 +243,22 @@ struct JSONObject {
     /// member by member would keep). Keys are compared as decoded bytes.
     func value(_ key: StaticString) -> JSONValue? {
         let keyBytes = key.utf8Start
-        let keyCount = UInt32(key.utf8CodeUnitCount)
-        let first = Int(node.start)
-        var member = Int(node.end)
+        let keyCount = key.utf8CodeUnitCount
+        let prefix = JSONMember.prefix(keyBytes, count: keyCount)
+        let members = tree.members + Int(node.start)
+        var index = Int(node.end)
         // Backwards, so the last of repeated keys wins without scanning every member.
-        while member > 0 {
-            member -= 1
-            let name = tree.nodes[Int(tree.children[first + 2 * member])]
-            guard name.end - name.start == keyCount else { continue }
-            let bytes = tree.bytes + Int(name.start)
-            var index = 0
-            while index < Int(keyCount), bytes[index] == keyBytes[index] { index += 1 }
-            if index == Int(keyCount) {
-                return JSONValue(tree: tree, node: tree.nodes[Int(tree.children[first + 2 * member + 1])])
+        while index > 0 {
+            index -= 1
+            let member = members[index]
+            guard member.prefix == prefix, Int(member.count) == keyCount else { continue }
+            if keyCount > 8 {
+                let bytes = tree.bytes + Int(member.start)
+                var offset = 8
+                while offset < keyCount, bytes[offset] == keyBytes[offset] { offset += 1 }
+                guard offset == keyCount else { continue }
             }
+            return JSONValue(tree: tree, node: tree.nodes[Int(member.value)])
         }
         return nil
     }
@@ -317,16 +350,12 @@ private struct Parser {
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
     var position = 0
-    var nodes: [JSONNode]
-    var children: [UInt32]
-    var stack: [UInt32]
+    var storage: JSONStorage
 
-    init(base: UnsafeMutablePointer<UInt8>, count: Int, nodes: [JSONNode], children: [UInt32], stack: [UInt32]) {
+    init(base: UnsafeMutablePointer<UInt8>, count: Int, storage: JSONStorage) {
         self.base = base
         self.count = count
-        self.nodes = nodes
-        self.children = children
-        self.stack = stack
+        self.storage = storage
     }
 
     // Bytes the grammar names.
@@ -402,25 +431,14 @@ private struct Parser {
     }
 
     mutating func append(_ node: JSONNode) -> UInt32 {
-        nodes.append(node)
-        return UInt32(nodes.count - 1)
-    }
-
-    /// Moves the children collected since `mark` into `children` and returns their range.
-    mutating func close(from mark: Int) -> (start: UInt32, count: Int) {
-        let start = UInt32(children.count)
-        let count = stack.count - mark
-        if count > 0 {
-            children.append(contentsOf: stack[mark...])
-            stack.removeSubrange(mark...)
-        }
-        return (start, count)
+        storage.nodes.append(node)
+        return UInt32(storage.nodes.count - 1)
     }
 
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> UInt32 {
         guard depth <= JSONReader.maximumDepth else { throw error("objects and arrays nested more than \(JSONReader.maximumDepth) deep") }
         position += 1  // {
-        let mark = stack.count
+        let mark = storage.memberStack.count
         skipWhitespace()
         if position < count, base[position] == UInt8(ascii: "}") {
             position += 1
@@ -431,14 +449,15 @@ private struct Parser {
                 guard base[position] == Self.quote else {
                     throw error("expected a string key, found \(describe(base[position]))")
                 }
-                let key = try parseString()
+                let key = try scanString()
                 skipWhitespace()
                 guard position < count else { throw endOfInput("after an object key") }
                 guard base[position] == Self.colon else { throw error("expected ':' after an object key, found \(describe(base[position]))") }
                 position += 1
                 let value = try parseValue(depth: depth)
-                stack.append(key)
-                stack.append(value)
+                let keyCount = Int(key.end - key.start)
+                storage.memberStack.append(JSONMember(prefix: JSONMember.prefix(base + Int(key.start), count: keyCount),
+                                                      start: key.start, count: UInt32(keyCount), value: value))
                 skipWhitespace()
                 guard position < count else { throw endOfInput("inside an object") }
                 let byte = base[position]
@@ -449,20 +468,26 @@ private struct Parser {
                 throw error("expected ',' or '}' in an object, found \(describe(byte))")
             }
         }
-        let (start, members) = close(from: mark)
-        return append(JSONNode(kind: .object, start: start, end: UInt32(members / 2)))
+        // The members collected since `mark` are this object's: move them to `members`.
+        let start = UInt32(storage.members.count)
+        let members = storage.memberStack.count - mark
+        if members > 0 {
+            storage.members.append(contentsOf: storage.memberStack[mark...])
+            storage.memberStack.removeSubrange(mark...)
+        }
+        return append(JSONNode(kind: .object, start: start, end: UInt32(members)))
     }
 
     mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> UInt32 {
         guard depth <= JSONReader.maximumDepth else { throw error("objects and arrays nested more than \(JSONReader.maximumDepth) deep") }
         position += 1  // [
-        let mark = stack.count
+        let mark = storage.elementStack.count
         skipWhitespace()
         if position < count, base[position] == UInt8(ascii: "]") {
             position += 1
         } else {
             while true {
-                stack.append(try parseValue(depth: depth))
+                storage.elementStack.append(try parseValue(depth: depth))
                 skipWhitespace()
                 guard position < count else { throw endOfInput("inside an array") }
                 let byte = base[position]
@@ -473,7 +498,12 @@ private struct Parser {
                 throw error("expected ',' or ']' in an array, found \(describe(byte))")
             }
         }
-        let (start, elements) = close(from: mark)
+        let start = UInt32(storage.children.count)
+        let elements = storage.elementStack.count - mark
+        if elements > 0 {
+            storage.children.append(contentsOf: storage.elementStack[mark...])
+            storage.elementStack.removeSubrange(mark...)
+        }
         return append(JSONNode(kind: .array, start: start, end: UInt32(elements)))
     }
 
@@ -558,9 +588,16 @@ private struct Parser {
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-    /// Reads a string whose opening quote is at `position`. Plain runs are skipped eight bytes
-    /// at a time; escapes are decoded in place (the output never overtakes the input).
+    /// Reads a string value into a node.
     mutating func parseString() throws(JSONSyntaxError) -> UInt32 {
+        let (start, end) = try scanString()
+        return append(JSONNode(kind: .string, start: start, end: end))
+    }
+
+    /// Reads a string whose opening quote is at `position` and returns the byte range of its
+    /// decoded content. Plain runs are skipped eight bytes at a time; escapes are decoded in
+    /// place (the output never overtakes the input).
+    mutating func scanString() throws(JSONSyntaxError) -> (start: UInt32, end: UInt32) {
         position += 1  // "
         let start = position
         while true {
@@ -569,7 +606,7 @@ private struct Parser {
             let byte = base[position]
             if byte == Self.quote {
                 position += 1
-                return append(JSONNode(kind: .string, start: UInt32(start), end: UInt32(position - 1)))
+                return (UInt32(start), UInt32(position - 1))
             }
             if byte >= 0x80 {
                 // Two-byte sequences (Cyrillic, accented Latin) inline; the rest checked fully.
@@ -580,7 +617,7 @@ private struct Parser {
                 }
             } else if byte == Self.backslash {
                 let end = try parseEscapedRest(start: start, write: position)
-                return append(JSONNode(kind: .string, start: UInt32(start), end: UInt32(end)))
+                return (UInt32(start), UInt32(end))
             } else if byte < 0x20 {
                 throw error("control character 0x\(String(byte, radix: 16, uppercase: true)) inside a string (it must be escaped)")
             } else {
