@@ -49,29 +49,29 @@ enum Phrases {
     /// Labels that open a numbered question.
     static let questionLabelsText = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
 
-    static let noteOpenings = noteOpeningsText.map { Array($0.utf8) }
-    static let noteClosings = noteClosingsText.map { Array($0.utf8) }
-    static let letterClosings = letterClosingsText.map { Array($0.utf8) }
-    static let salutations = salutationsText.map { Array($0.utf8) }
-    static let firstPerson = firstPersonText.map { Array($0.utf8) }
-    static let annexLabels = annexLabelsText.map { Array($0.utf8) }
-    static let responseLabels = responseLabelsText.map { Array($0.utf8) }
-    static let questionLabels = questionLabelsText.map { Array($0.utf8) }
+    static let noteOpenings = PhraseSet(noteOpeningsText)
+    static let noteClosings = PhraseSet(noteClosingsText)
+    static let letterClosings = PhraseSet(letterClosingsText)
+    static let salutations = PhraseSet(salutationsText)
+    static let firstPerson = PhraseSet(firstPersonText)
+    static let annexLabels = PhraseSet(annexLabelsText)
+    static let responseLabels = PhraseSet(responseLabelsText)
+    static let questionLabels = PhraseSet(questionLabelsText)
 
     /// Whether lower-cased `text` contains any of `phrases`.
-    static func containsAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
-        phrases.contains { find($0, in: text) != nil }
+    static func containsAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
+        phrases.firstMatch(in: text, stopAtAny: true) != nil
     }
 
     /// Whether lower-cased `text` starts with any of `phrases`.
-    static func startsWithAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
-        phrases.contains { text.starts(with: $0) }
+    static func startsWithAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
+        phrases.phrases.contains { text.starts(with: $0) }
     }
 
-    /// The first phrase of `phrases` that `text` contains, with its byte offset.
-    static func firstMatch(_ text: [UInt8], _ phrases: [[UInt8]]) -> (phrase: [UInt8], offset: Int)? {
-        for phrase in phrases { if let offset = find(phrase, in: text) { return (phrase, offset) } }
-        return nil
+    /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
+    /// of its first occurrence.
+    static func firstMatch(_ text: [UInt8], _ phrases: PhraseSet) -> (phrase: [UInt8], offset: Int)? {
+        phrases.firstMatch(in: text, stopAtAny: false)
     }
 
     /// Byte offset of `needle` in `haystack`: memchr finds candidates for the first byte (the
@@ -95,6 +95,73 @@ enum Phrases {
             }
             return nil
         }
+    }
+}
+
+/// A list of lower-cased formulas, searched for together in one pass over a text.
+///
+/// Every block is tested against several lists, so searching phrase by phrase (one memchr
+/// scan of the block per phrase) cost more than the rest of the structure pass. Instead, a
+/// 65,536-bit table marks the two-byte prefixes that start some phrase: the scan reads each
+/// byte pair once and compares whole phrases only where a prefix matches.
+struct PhraseSet: Sendable {
+    /// The phrases as UTF-8, in the order given (`firstMatch` prefers earlier ones).
+    let phrases: [[UInt8]]
+    /// Bit `b0 << 8 | b1` is set when some phrase starts with the bytes `b0 b1`.
+    private let pairBits: [UInt64]
+    /// Phrases one byte long (matched by their only byte; none of the formula lists has one).
+    private let singles: [Int]
+
+    /// A set of `texts` (written lower-cased).
+    init(_ texts: [String]) {
+        phrases = texts.map { Array($0.utf8) }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var singles: [Int] = []
+        for (index, phrase) in phrases.enumerated() {
+            if phrase.count == 1 { singles.append(index); continue }
+            guard phrase.count >= 2 else { continue }
+            let pair = Int(phrase[0]) << 8 | Int(phrase[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        pairBits = bits
+        self.singles = singles
+    }
+
+    /// The phrase of the lowest list index that `text` contains, with the offset of its first
+    /// occurrence; with `stopAtAny`, simply the first occurrence of any phrase.
+    func firstMatch(in text: [UInt8], stopAtAny: Bool) -> (phrase: [UInt8], offset: Int)? {
+        var best: (index: Int, offset: Int)? = nil
+        text.withUnsafeBufferPointer { hay in
+            pairBits.withUnsafeBufferPointer { bits in
+                let count = hay.count
+                guard count >= 1 else { return }
+                var position = 0
+                while position + 1 < count {
+                    let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
+                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        for (index, phrase) in phrases.enumerated() where phrase.count >= 2 && best.map({ index < $0.index }) ?? true {
+                            guard position + phrase.count <= count, phrase[0] == hay[position], phrase[1] == hay[position + 1] else { continue }
+                            var matched = true
+                            var offset = 2
+                            while offset < phrase.count {
+                                if hay[position + offset] != phrase[offset] { matched = false; break }
+                                offset += 1
+                            }
+                            if matched {
+                                best = (index, position)
+                                if stopAtAny || index == 0 { return }
+                                break
+                            }
+                        }
+                    }
+                    position += 1
+                }
+            }
+        }
+        for index in singles where best.map({ index < $0.index }) ?? true {
+            if let offset = text.firstIndex(of: phrases[index][0]) { best = (index, offset) }
+        }
+        return best.map { (phrases[$0.index], $0.offset) }
     }
 }
 

@@ -124,12 +124,15 @@ struct StructureBuilder {
         return bodyBytes < 300 && gapKind(range, afterNote: true) != .letter
     }
 
+    /// A letter signed for someone else opens with this.
+    static let onBehalfOf = PhraseSet(["on behalf of"])
+
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
             if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
-            if Phrases.startsWithAny(lower[index], [Array("on behalf of".utf8)]) { return .letter }
+            if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
             return .letter
@@ -194,8 +197,7 @@ struct StructureBuilder {
     }
 
     /// Words of a UN masthead: the distribution line or the organ.
-    static let mastheadWords = ["distr", "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея"]
-        .map { Array($0.utf8) }
+    static let mastheadWords = PhraseSet(["distr", "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея"])
 
     static func looksLikeSymbol(_ word: Substring) -> Bool {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
@@ -316,7 +318,9 @@ struct StructureBuilder {
     /// addressee, up to the first ` and ` / ` et ` / ` y ` / comma.
     static func addressee(afterCompliments text: String) -> String? {
         var rest = text.trimmingSpaces()
-        for prefix in ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "] where rest.lowercased().hasPrefix(prefix) {
+        // The prefixes are at most 7 characters: lower-case only the head, not 400 bytes.
+        let head = String(rest.prefix(8)).lowercased()
+        for prefix in ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "] where head.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count))
             break
         }
@@ -339,12 +343,16 @@ struct StructureBuilder {
     /// Number signs that may stand between the word and the number.
     static let numberSignWords: Set<String> = ["№", "no.", "no", "nº", "n°", ":"]
 
+    /// First UTF-8 bytes of the reference words in either case (`r`, `n`, `№`, `и`/`И`): most
+    /// words are rejected before any case folding.
+    static let referenceLeads: Set<UInt8> = [0x52, 0x72, 0x4E, 0x6E, 0xE2, 0xD0]
+
     static func referenceNumber(in text: String) -> String? {
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
             // Cheap filter before any case folding: reference words are short.
-            guard word.utf8.count <= 11 else { continue }
+            guard word.utf8.count <= 11, let lead = word.utf8.first, Self.referenceLeads.contains(lead) else { continue }
             var folded = word.lowercased()
             if folded.hasSuffix(":") { folded.removeLast() }
             guard referenceWords.contains(folded) else { continue }
@@ -526,7 +534,7 @@ struct StructureBuilder {
 
     /// Byte length of a response label (`Response:`) at the start of lower-cased bytes.
     static func responseLabel(_ lowerText: [UInt8]) -> Int? {
-        for label in Phrases.responseLabels where lowerText.starts(with: label) {
+        for label in Phrases.responseLabels.phrases where lowerText.starts(with: label) {
             var length = label.count
             while length < lowerText.count, lowerText[length] == 0x20 { length += 1 }
             if length < lowerText.count, lowerText[length] == UInt8(ascii: ":") || lowerText[length] == UInt8(ascii: ".") {
