@@ -102,66 +102,82 @@ enum Phrases {
 ///
 /// Every block is tested against several lists, so searching phrase by phrase (one memchr
 /// scan of the block per phrase) cost more than the rest of the structure pass. Instead, a
-/// 65,536-bit table marks the two-byte prefixes that start some phrase: the scan reads each
-/// byte pair once and compares whole phrases only where a prefix matches.
+/// 65,536-bit table marks the hashes of the three-byte prefixes that start some phrase: the
+/// scan hashes each byte triple once and compares whole phrases only where a prefix may match
+/// (a fraction of a percent of the positions in running text).
 struct PhraseSet: Sendable {
     /// The phrases as UTF-8, in the order given (`firstMatch` prefers earlier ones).
     let phrases: [[UInt8]]
-    /// Bit `b0 << 8 | b1` is set when some phrase starts with the bytes `b0 b1`.
-    private let pairBits: [UInt64]
-    /// Phrases one byte long (matched by their only byte; none of the formula lists has one).
-    private let singles: [Int]
+    /// Bit `prefixHash(b0, b1, b2)` is set when some phrase starts with the bytes `b0 b1 b2`.
+    private let prefixBits: [UInt64]
+    /// Phrases shorter than three bytes, searched for one by one (none of the formula lists
+    /// has one).
+    private let short: [Int]
 
     /// A set of `texts` (written lower-cased).
     init(_ texts: [String]) {
         phrases = texts.map { Array($0.utf8) }
         var bits = [UInt64](repeating: 0, count: 1024)
-        var singles: [Int] = []
+        var short: [Int] = []
         for (index, phrase) in phrases.enumerated() {
-            if phrase.count == 1 { singles.append(index); continue }
-            guard phrase.count >= 2 else { continue }
-            let pair = Int(phrase[0]) << 8 | Int(phrase[1])
-            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+            guard phrase.count >= 3 else { short.append(index); continue }
+            let hash = Self.prefixHash(phrase[0], phrase[1], phrase[2])
+            bits[hash >> 6] |= 1 << UInt64(hash & 63)
         }
-        pairBits = bits
-        self.singles = singles
+        prefixBits = bits
+        self.short = short
+    }
+
+    @inline(__always)
+    private static func prefixHash(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
+        (Int(b0) << 8 ^ Int(b1) << 4 ^ Int(b2) ^ Int(b2) << 12) & 0xFFFF
     }
 
     /// The phrase of the lowest list index that `text` contains, with the offset of its first
     /// occurrence; with `stopAtAny`, simply the first occurrence of any phrase.
     func firstMatch(in text: [UInt8], stopAtAny: Bool) -> (phrase: [UInt8], offset: Int)? {
-        var best: (index: Int, offset: Int)? = nil
+        var bestIndex = Int.max
+        var bestOffset = 0
         text.withUnsafeBufferPointer { hay in
-            pairBits.withUnsafeBufferPointer { bits in
+            prefixBits.withUnsafeBufferPointer { bits in
                 let count = hay.count
-                guard count >= 1 else { return }
                 var position = 0
-                while position + 1 < count {
-                    let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
-                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                        for (index, phrase) in phrases.enumerated() where phrase.count >= 2 && best.map({ index < $0.index }) ?? true {
-                            guard position + phrase.count <= count, phrase[0] == hay[position], phrase[1] == hay[position + 1] else { continue }
-                            var matched = true
-                            var offset = 2
-                            while offset < phrase.count {
-                                if hay[position + offset] != phrase[offset] { matched = false; break }
-                                offset += 1
-                            }
-                            if matched {
-                                best = (index, position)
+                while position + 2 < count {
+                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
+                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
+                        var index = 0
+                        // Earlier phrases win, so a later one is only tried while it could.
+                        while index < phrases.count && index < bestIndex {
+                            if Self.matches(phrases[index], hay, at: position) {
+                                bestIndex = index
+                                bestOffset = position
                                 if stopAtAny || index == 0 { return }
                                 break
                             }
+                            index += 1
                         }
                     }
                     position += 1
                 }
             }
         }
-        for index in singles where best.map({ index < $0.index }) ?? true {
-            if let offset = text.firstIndex(of: phrases[index][0]) { best = (index, offset) }
+        for index in short where index < bestIndex {
+            if let offset = Phrases.find(phrases[index], in: text) { bestIndex = index; bestOffset = offset }
         }
-        return best.map { (phrases[$0.index], $0.offset) }
+        return bestIndex == Int.max ? nil : (phrases[bestIndex], bestOffset)
+    }
+
+    @inline(__always)
+    private static func matches(_ phrase: [UInt8], _ hay: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard phrase.count >= 3, position + phrase.count <= hay.count else { return false }
+        return phrase.withUnsafeBufferPointer { needle in
+            var offset = 0
+            while offset < needle.count {
+                if hay[position + offset] != needle[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
     }
 }
 
@@ -170,22 +186,25 @@ struct PhraseSet: Sendable {
 enum ByteCase {
     static func lower(_ bytes: [UInt8]) -> [UInt8] {
         var result = bytes
-        var index = 0
-        while index < result.count {
-            let byte = result[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                result[index] = byte | 0x20
-            } else if byte == 0xC3, index + 1 < result.count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
-                result[index + 1] += 0x20
-                index += 1
-            } else if byte == 0xD0, index + 1 < result.count {
-                let next = result[index + 1]
-                if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
-                else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
-                else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
+        result.withUnsafeMutableBufferPointer { result in
+            let count = result.count
+            var index = 0
+            while index < count {
+                let byte = result[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
+                } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
+                    result[index + 1] += 0x20
+                    index += 1
+                } else if byte == 0xD0, index + 1 < count {
+                    let next = result[index + 1]
+                    if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
+                    else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
+                    else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
+                    index += 1
+                }
                 index += 1
             }
-            index += 1
         }
         return result
     }
