@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds defined terms: `the International Covenant on Civil and Political Rights (the
 /// “ICCPR”)`, `(hereinafter: Slovenia)`, `(ci-après « la Convention »)`, `(en adelante, "la Ley")`,
 /// `(далее – «Закон»)`. The meaning is the capitalised name just before the parenthesis.
@@ -15,20 +21,28 @@ enum DefinitionFinder {
 
     static func find(in blocks: [Block]) -> [Definition] {
         var result: [Definition] = []
-        for block in blocks where block.kind != .pageFurniture {
-            let bytes = block.mapped.bytes
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "(") else { index += 1; continue }
-                if let definition = definition(at: index, in: block) { result.append(definition) }
-                index += 1
+        for blockIndex in blocks.indices where blocks[blockIndex].kind != .pageFurniture {
+            // Parentheses are rare: find them with memchr, without copying the block.
+            let opens = blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
+                guard let base = bytes.baseAddress else { return [] }
+                var found: [Int] = []
+                var index = 0
+                while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
+                    index = offset + 1
+                }
+                return found
+            }
+            for open in opens {
+                if let definition = definition(at: open, in: blocks[blockIndex]) { result.append(definition) }
             }
         }
         return result
     }
 
     /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.
-    static func mayOpenDefinition(_ bytes: [UInt8], _ index: Int) -> Bool {
+    static func mayOpenDefinition(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index < bytes.count else { return false }
         switch bytes[index] {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "h"), UInt8(ascii: "H"),
@@ -61,7 +75,7 @@ enum DefinitionFinder {
 
     private static func definition(at open: Int, in block: Block) -> Definition? {
         let bytes = block.mapped.bytes
-        guard mayOpenDefinition(bytes, open + 1), mayHoldTerm(bytes, open) else { return nil }
+        guard mayHoldTerm(bytes, open) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())
