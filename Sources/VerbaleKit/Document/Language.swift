@@ -61,22 +61,34 @@ enum LanguageDetector {
         return value
     }
 
+    /// A word of at most eight bytes packed as `ByteCase.lower` would lower-case it.
+    @inline(__always)
+    static func packLowered(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var lowered: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &lowered) { buffer -> UInt64 in
+            for index in 0..<word.count { buffer[index] = word[index] }
+            let lower = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<word.count]))
+            var value: UInt64 = 0
+            for index in 0..<lower { value = value << 8 | UInt64(buffer[index]) }
+            return value
+        }
+    }
+
     /// `en`, `fr`, `es`, `ru`, or `und` when there is too little to tell.
     static func detect(_ bytes: [UInt8]) -> String {
-        let lower = ByteCase.lower(bytes)
+        // Only words of at most eight bytes can be stopwords; they are folded as they are packed,
+        // so the text is not copied to lower-case it first.
         var counts = [Int](repeating: 0, count: languages.count)
         let table = Self.table
-        lower.withUnsafeBufferPointer { lower in
+        bytes.withUnsafeBufferPointer { lower in
             var index = 0
             while index < lower.count {
                 while index < lower.count, !isWordByte(lower[index]) { index += 1 }
                 let start = index
-                var key: UInt64 = 0
-                while index < lower.count, isWordByte(lower[index]) {
-                    key = key << 8 | UInt64(lower[index])
-                    index += 1
-                }
-                guard index > start, index - start <= 8, let language = table.language(key) else { continue }
+                while index < lower.count, isWordByte(lower[index]) { index += 1 }
+                guard index > start, index - start <= 8,
+                      let language = table.language(Self.packLowered(UnsafeBufferPointer(rebasing: lower[start..<index])))
+                else { continue }
                 counts[language] += 1
             }
         }

@@ -186,26 +186,31 @@ struct PhraseSet: Sendable {
 enum ByteCase {
     static func lower(_ bytes: [UInt8]) -> [UInt8] {
         var result = bytes
-        result.withUnsafeMutableBufferPointer { result in
-            let count = result.count
-            var index = 0
-            while index < count {
-                let byte = result[index]
-                if byte < 0x80 {
-                    if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
-                } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
-                    result[index + 1] += 0x20
-                    index += 1
-                } else if byte == 0xD0, index + 1 < count {
-                    let next = result[index + 1]
-                    if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
-                    else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
-                    else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
-                    index += 1
-                }
+        result.withUnsafeMutableBytes { _ = lower($0) }
+        return result
+    }
+
+    /// Lower-cases `bytes` in place; returns their count.
+    @discardableResult
+    static func lower(_ result: UnsafeMutableRawBufferPointer) -> Int {
+        let count = result.count
+        var index = 0
+        while index < count {
+            let byte = result[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
+            } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
+                result[index + 1] += 0x20
+                index += 1
+            } else if byte == 0xD0, index + 1 < count {
+                let next = result[index + 1]
+                if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
+                else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
+                else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
                 index += 1
             }
+            index += 1
         }
-        return result
+        return count
     }
 }
