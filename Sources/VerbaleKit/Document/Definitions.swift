@@ -13,6 +13,8 @@ enum DefinitionFinder {
         "hereinafter referred to as", "hereinafter called", "hereinafter", "the", "ci-après dénommé", "ci-après dénommée",
         "ci-après", "en adelante", "далее", "referred to as",
     ]
+    /// The closing quote for each opening one.
+    static let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
     /// Small words allowed inside a name (`Law on State Registration of Legal Entities`).
     static let connectors: Set<String> = [
         "of", "on", "the", "and", "for", "in", "to", "de", "du", "des", "la", "le", "les", "et", "del", "y", "los",
@@ -80,7 +82,9 @@ enum DefinitionFinder {
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())
         var introduced = false
-        for introducer in introducers where rest.lowercased().hasPrefix(introducer) {
+        // Introducers are at most 26 characters: lower-case the head once, not per introducer.
+        let lowerHead = String(rest.prefix(32)).lowercased()
+        for introducer in introducers where lowerHead.hasPrefix(introducer) {
             rest = rest.dropFirst(introducer.count)
             introduced = true
             while let first = rest.first, first == ":" || first == "," || first == " " || first == "–" || first == "-" { rest = rest.dropFirst() }
@@ -88,9 +92,9 @@ enum DefinitionFinder {
         }
         var term: String
         if let first = rest.first, "\"“«'‘".contains(first) {
-            let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
             let body = rest.dropFirst()
-            guard let end = body.firstIndex(where: { $0 == closers[first] || $0 == "\"" || $0 == "”" || $0 == "»" }) else { return nil }
+            let closer = Self.closers[first]
+            guard let end = body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" }) else { return nil }
             term = String(body[..<end]).trimmingSpaces()
             guard body[body.index(after: end)...].trimmingSpaces().isEmpty else { return nil }
         } else if introduced && inner.lowercased().hasPrefix("hereinafter") {
@@ -102,7 +106,7 @@ enum DefinitionFinder {
         if term.hasPrefix("the ") && term.count > 5 { term = String(term.dropFirst(4)) }
         guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
-        let termRange = Array(inner.utf8).firstRange(of: Array(term.utf8)).map { (open + 1 + $0.lowerBound)..<(open + 1 + $0.upperBound) }
+        let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
         let termSpan = termRange.map { block.mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? block.mapped.sourceSpan(open, close + 1)
         return Definition(term: term, meaning: meaning,
                           start: block.mapped.sourceOffset(meaningStart),

@@ -347,7 +347,29 @@ struct StructureBuilder {
     /// words are rejected before any case folding.
     static let referenceLeads: Set<UInt8> = [0x52, 0x72, 0x4E, 0x6E, 0xE2, 0xD0]
 
+    /// Whether a space-separated word within the first 160 characters of `text` starts with a
+    /// byte of `referenceLeads`.
+    static func mayHoldReference(_ text: String) -> Bool {
+        var text = text
+        // 160 characters are rarely more than 640 bytes; count them only when they may be.
+        let limit = text.utf8.count <= 640 ? text.utf8.count : text.prefix(160).utf8.count
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < limit {
+                let byte = bytes[index]
+                if byte == 0x52 || byte == 0x72 || byte == 0x4E || byte == 0x6E || byte == 0xE2 || byte == 0xD0 { return true }
+                // Skip to the next word.
+                while index < limit, bytes[index] != 0x20 { index += 1 }
+                while index < limit, bytes[index] == 0x20 { index += 1 }
+            }
+            return false
+        }
+    }
+
     static func referenceNumber(in text: String) -> String? {
+        // Most texts have no word starting like a reference word: tell that from the bytes
+        // before splitting into characters.
+        guard mayHoldReference(text) else { return nil }
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
@@ -492,11 +514,23 @@ struct StructureBuilder {
     // MARK: Questions
 
     /// `Question 1:` … `Response:` pairs; `Questions 6 and 7` answered together.
+    /// Question headings parsed so far, by block index (`nil` inside: not a heading), so that
+    /// finding the questions and then the sections parses each heading once.
+    private var questionHeadings: [Int: ([Int], String)?] = [:]
+
+    /// The question heading that block `index` starts with, if any (memoised).
+    private mutating func questionHeading(at index: Int) -> ([Int], String)? {
+        if let known = questionHeadings[index] { return known }
+        var heading: ([Int], String)? = nil
+        if Phrases.startsWithAny(lower[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
+        questionHeadings[index] = .some(heading)
+        return heading
+    }
+
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
-            guard isBody(index), Phrases.startsWithAny(lower[index], Phrases.questionLabels),
-                  let (numbers, rest) = Self.questionHeading(blocks[index].text) else { index += 1; continue }
+            guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
             let id = "q_\(questions.count + 1)"
             var questionText = rest
             var responseText = ""
@@ -509,7 +543,7 @@ struct StructureBuilder {
             let partEnd = parts.first { $0.start <= blocks[index].start && blocks[index].start < $0.end }?.end ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
-                if Phrases.startsWithAny(lower[cursor], Phrases.questionLabels), Self.questionHeading(blocks[cursor].text) != nil { break }
+                if questionHeading(at: cursor) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
                 if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].text.utf8.count < 200 { break }
                 if !inResponse, let label = Self.responseLabel(lower[cursor]) {
@@ -656,8 +690,7 @@ struct StructureBuilder {
     /// Style, number and heading text of a heading block, if it is one.
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
         let block = blocks[index]
-        if block.role == "question", Phrases.startsWithAny(lower[index], Phrases.questionLabels),
-           let (numbers, _) = Self.questionHeading(block.text) {
+        if block.role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
             let label = block.text.prefix { $0 != ":" && $0 != "." }
             return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
         }
