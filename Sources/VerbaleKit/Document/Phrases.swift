@@ -49,6 +49,16 @@ enum Phrases {
     /// Labels that open a numbered question.
     static let questionLabelsText = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
 
+    /// Openings and closings of notes together, for `noteFormulas(in:)`.
+    static let noteFormulas = PhraseSet(noteOpeningsText + noteClosingsText)
+    static let noteFormulaGroups = noteOpeningsText.map { _ in UInt8(1) } + noteClosingsText.map { _ in UInt8(2) }
+
+    /// Whether lower-cased `text` holds a note's opening (bit 1) and closing (bit 2) formula,
+    /// in one scan.
+    static func noteFormulas(in text: [UInt8]) -> UInt8 {
+        noteFormulas.matchedGroups(in: text, groups: noteFormulaGroups)
+    }
+
     static let noteOpenings = PhraseSet(noteOpeningsText)
     static let noteClosings = PhraseSet(noteClosingsText)
     static let letterClosings = PhraseSet(letterClosingsText)
@@ -165,6 +175,34 @@ struct PhraseSet: Sendable {
             if let offset = Phrases.find(phrases[index], in: text) { bestIndex = index; bestOffset = offset }
         }
         return bestIndex == Int.max ? nil : (phrases[bestIndex], bestOffset)
+    }
+
+    /// The union of the bit masks `groups[i]` of the phrases `text` contains (phrase `i` in
+    /// bit `groups[i]`): several lists are tested in one scan, which stops once every group
+    /// has been seen.
+    func matchedGroups(in text: [UInt8], groups: [UInt8]) -> UInt8 {
+        let all = groups.reduce(0, |)
+        var found: UInt8 = 0
+        text.withUnsafeBufferPointer { hay in
+            prefixBits.withUnsafeBufferPointer { bits in
+                let count = hay.count
+                var position = 0
+                while position + 2 < count {
+                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
+                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
+                        for index in phrases.indices where found & groups[index] == 0 && Self.matches(phrases[index], hay, at: position) {
+                            found |= groups[index]
+                            if found == all { return }
+                        }
+                    }
+                    position += 1
+                }
+            }
+        }
+        for index in short where found & groups[index] == 0 {
+            if Phrases.find(phrases[index], in: text) != nil { found |= groups[index] }
+        }
+        return found
     }
 
     @inline(__always)

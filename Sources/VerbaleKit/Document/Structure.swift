@@ -9,6 +9,8 @@ struct StructureBuilder {
     var documentLanguage = "und"
     /// Lower-cased bytes of each block (same length as the text bytes), computed once.
     private var lower: [[UInt8]]
+    /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
+    private let noteFormulas: [UInt8]
 
     init(blocks: [Block], plain: Bool) {
         self.blocks = blocks
@@ -16,6 +18,8 @@ struct StructureBuilder {
         // Formulas, labels and salutations stand at the start of a block or within its first
         // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
         self.lower = blocks.map { ByteCase.lower(Array($0.mapped.bytes.prefix(8192))) }
+        // Every block is asked about both formulas, most more than once: one scan answers both.
+        self.noteFormulas = lower.map { Phrases.noteFormulas(in: $0) }
     }
 
     mutating func build() {
@@ -33,6 +37,11 @@ struct StructureBuilder {
         }
         assignLanguages()
     }
+
+    /// Whether block `index` holds a note's opening formula (`presents its compliments`).
+    private func hasOpening(_ index: Int) -> Bool { noteFormulas[index] & 1 != 0 }
+    /// Whether block `index` holds a note's closing formula (`avails itself of this opportunity`).
+    private func hasClosing(_ index: Int) -> Bool { noteFormulas[index] & 2 != 0 }
 
     /// Indexes of blocks that carry running text (not page furniture, not footnotes).
     private func isBody(_ index: Int) -> Bool {
@@ -52,15 +61,15 @@ struct StructureBuilder {
         var notes: [Range<Int>] = []
         var index = 0
         while index < count {
-            guard isBody(index), Phrases.containsAny(lower[index], Phrases.noteOpenings) else { index += 1; continue }
+            guard isBody(index), hasOpening(index) else { index += 1; continue }
             var end = index
             var cursor = index
             while cursor < count {
-                if cursor > index, isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteOpenings) { break }
-                if isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteClosings) { end = cursor; break }
+                if cursor > index, isBody(cursor), hasOpening(cursor) { break }
+                if isBody(cursor), hasClosing(cursor) { end = cursor; break }
                 cursor += 1
             }
-            if end == index && !Phrases.containsAny(lower[index], Phrases.noteClosings) {
+            if end == index && !hasClosing(index) {
                 // No closing courtesy: the note runs to the next opening or a letter's start.
                 end = index
             }
@@ -240,7 +249,7 @@ struct StructureBuilder {
 
     /// Date, place, parties and reference of a note verbale.
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
-        let openingIndex = range.first { Phrases.containsAny(lower[$0], Phrases.noteOpenings) } ?? range.lowerBound
+        let openingIndex = range.first { hasOpening($0) } ?? range.lowerBound
         let openingBytes = blocks[openingIndex].mapped.bytes
         if let (formula, offset) = Phrases.firstMatch(lower[openingIndex], Phrases.noteOpenings) {
             var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
@@ -264,7 +273,7 @@ struct StructureBuilder {
             dated = true
             break
         }
-        if !dated, let closing = range.last(where: { Phrases.containsAny(lower[$0], Phrases.noteClosings) }) {
+        if !dated, let closing = range.last(where: { hasClosing($0) }) {
             if let (_, offset) = Phrases.firstMatch(lower[closing], Phrases.noteClosings) {
                 let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
