@@ -53,7 +53,9 @@ struct Validate: ParsableCommand {
             let diagnostics = document.diagnostics.filter {
                 (onlyCodes?.contains($0.code) ?? true) && !ignoredCodes.contains($0.code)
             }
-            let source = format == "text" ? InputCollector.readAll(file.path) : []
+            // The excerpt is cut from the file's bytes as UTF-8, which a transcoded input's are not.
+            let transcoded = !["utf-8", "utf-8-bom"].contains(document.source.encoding)
+            let source = format == "text" && !transcoded ? InputCollector.readAll(file.path) : []
             for diagnostic in diagnostics {
                 switch diagnostic.severity {
                 case .error: errors += 1

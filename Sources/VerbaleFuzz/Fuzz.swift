@@ -34,14 +34,16 @@ public func verbaleFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         return 0  // A refusal (binary, NUL bytes) is a correct answer.
     }
-    // Spans of a transcoded input (UTF-16, Windows-1252) are offsets into its UTF-8
-    // transcoding, which may be longer than the input (docs/robustness.md): no upper bound then.
-    let transcoded = document.source.encoding != "utf-8" && document.source.encoding != "utf-8-bom"
-    let limit = transcoded ? Int.max : document.source.bytes
+    // Spans are offsets into the original bytes, transcoded inputs (UTF-16, Windows-1252)
+    // included (docs/robustness.md).
+    let limit = document.source.bytes
     for block in document.allBlocks {
         for span in block.spans where span.start < 0 || span.end > limit || span.start > span.end {
             fatalError("block \(block.id) span \(span.start)..<\(span.end) outside 0..<\(limit)")
         }
+    }
+    for citation in document.citations where citation.span.start < 0 || citation.span.end > limit {
+        fatalError("citation \(citation.id) span \(citation.span.start)..<\(citation.span.end) outside 0..<\(limit)")
     }
     var json = JSONWriter.write(document, indent: 0)
     if json.last == 0x0A { json.removeLast() }

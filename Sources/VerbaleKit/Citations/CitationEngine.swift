@@ -194,16 +194,16 @@ public enum CitationEngine {
         return low
     }
 
-    /// Defined terms that stand for instruments, keyed by the slot of their first two letters.
+    /// Defined terms that stand for instruments, by the slot of their first two letters.
     /// A term counts when its meaning names an instrument (a table entry or a national title);
     /// `the "Republic"` does not.
-    static func termTable(_ definitions: [Definition]) -> [Int: [CiteTerm]] {
-        var table: [Int: [CiteTerm]] = [:]
+    static func termTable(_ definitions: [Definition]) -> CiteTerms {
+        var table = CiteTerms()
         for d in definitions {
             let lit = CiteText.foldString(d.term)
             guard lit.count >= 2, let ref = instrument(inMeaning: d.meaning) else { continue }
             let term = CiteTerm(lit: lit, instrument: CiteInstrumentRef(name: ref.name, slug: ref.keySlug, source: "definition"))
-            table[CiteVocabulary.slot(lit[0], lit[1]), default: []].append(term)
+            table.add(term, slot: CiteVocabulary.slot(lit[0], lit[1]))
         }
         return table
     }
@@ -213,7 +213,7 @@ public enum CitationEngine {
     /// `Law on State Registration of Legal Entities …`).
     static func instrument(inMeaning meaning: String) -> CiteInstrumentRef? {
         let bytes = Array(meaning.utf8)
-        let scanner = CiteScanner(bytes: bytes, terms: [:], quietRanges: [], currentYear: 2000)
+        let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
         var i = 0
         while i < bytes.count {
             if CiteText.isWordAt(bytes, i) && !CiteText.isWordBefore(bytes, i), let found = scanner.instrumentAt(i),

@@ -226,14 +226,16 @@ extension CiteScanner {
         var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
+        let run = CiteText.alnumRun(b, p)
         while t < tEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
+            guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
-            guard CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, p, n) != nil else { continue }
+            guard CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n) != nil else { continue }
             switch trigger.action {
             case .instrument(let index, _):
-                if let e = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, p, n), e >= (best?.end ?? -1) {
+                if let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n), e >= (best?.end ?? -1) {
                     best = (p, e, CiteInstrumentTable.refs[index])
                 }
             case .titleHead:
@@ -243,7 +245,7 @@ extension CiteScanner {
             default: break
             }
         }
-        if !terms.isEmpty, let list = terms[slot2] {
+        if terms.mayStart(slot2), let list = terms[slot2] {
             for term in list {
                 if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
                     || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
@@ -577,14 +579,19 @@ extension CiteScanner {
         return handleNumberSign(signStart: i, signEnd: litEnd, forced: nil)
     }
 
+    /// The `CiteVocabulary.numberContext` bits of the word `s..<e`.
+    func context(_ s: Int, _ e: Int) -> UInt8 {
+        CiteVocabulary.numberContext[foldedWord(s, e)] ?? 0
+    }
+
     /// What a number after a sign at `signStart` is, from the words before it.
     func classifyNumber(_ signStart: Int) -> CitationKind? {
         guard let (ws, we) = wordBefore(signStart) else { return .reference }
-        let first = foldedWord(ws, we)
-        if CiteVocabulary.resolutionContextWords.contains(first) { return .resolution }
-        if CiteVocabulary.referenceContextWords.contains(first) { return .reference }
-        if CiteVocabulary.caseContextWords.contains(first) { return .case }
-        if CiteVocabulary.instrumentNumberWords.contains(first) { return nil }
+        let first = context(ws, we)
+        if first & CiteVocabulary.contextResolution != 0 { return .resolution }
+        if first & CiteVocabulary.contextReference != 0 { return .reference }
+        if first & CiteVocabulary.contextCase != 0 { return .case }
+        if first & CiteVocabulary.contextInstrumentNumber != 0 { return nil }
         // Further back in the clause: `Decision of Judicial Chamber, No. 2a-6757/19`.
         var cursor = ws
         for _ in 0..<8 {
@@ -594,10 +601,10 @@ extension CiteScanner {
             var stop = false
             while k < cursor { let c = b[k]; if c == 0x2E || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F { stop = true }; k += 1 }
             if stop && cursor != ws { break }
-            let w = foldedWord(s, e)
-            if CiteVocabulary.caseContextWords.contains(w) { return .case }
-            if CiteVocabulary.referenceContextWords.contains(w) { return .reference }
-            if CiteVocabulary.instrumentNumberWords.contains(w) || CiteVocabulary.resolutionContextWords.contains(w) { return nil }
+            let w = context(s, e)
+            if w & CiteVocabulary.contextCase != 0 { return .case }
+            if w & CiteVocabulary.contextReference != 0 { return .reference }
+            if w & (CiteVocabulary.contextInstrumentNumber | CiteVocabulary.contextResolution) != 0 { return nil }
             cursor = s
         }
         // A letterhead line: `MINISTERE DES AFFAIRES ETRANGERES No 110/SEC`.
@@ -632,7 +639,7 @@ extension CiteScanner {
         var start = signStart
         if let (ws, we) = wordBefore(signStart), we <= signStart, signStart - we <= 2 {
             let w = foldedWord(ws, we)
-            if kind == .reference && (CiteVocabulary.referenceContextWords.contains(w) || CiteVocabulary.noteWords.contains(w)) { start = ws }
+            if kind == .reference && (CiteVocabulary.numberContext[w] ?? 0) & (CiteVocabulary.contextReference | CiteVocabulary.contextNote) != 0 { start = ws }
             if kind == .case && (w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел")) { start = ws }
         }
         switch kind {

@@ -47,6 +47,34 @@ struct CiteTerm: Sendable {
     let instrument: CiteInstrumentRef
 }
 
+/// The defined terms of a document that stand for instruments, by the slot of their first two
+/// folded units, with one bit per slot so the main loop rules a word out without hashing.
+struct CiteTerms: Sendable {
+    /// Terms by slot.
+    private(set) var bySlot: [Int: [CiteTerm]] = [:]
+    /// One bit per slot that holds a term; empty while there are no terms.
+    private var bits: [UInt64] = []
+
+    /// Whether there are no terms.
+    var isEmpty: Bool { bySlot.isEmpty }
+
+    /// Adds `term` under `slot`.
+    mutating func add(_ term: CiteTerm, slot: Int) {
+        if bits.isEmpty { bits = [UInt64](repeating: 0, count: CiteVocabulary.slotCount / 64) }
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+        bySlot[slot, default: []].append(term)
+    }
+
+    /// Whether some term is filed under `slot`.
+    @inline(__always)
+    func mayStart(_ slot: Int) -> Bool {
+        !bits.isEmpty && bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+
+    /// The terms filed under `slot`.
+    subscript(slot: Int) -> [CiteTerm]? { bySlot[slot] }
+}
+
 /// Pinpoint below the article: what an article citation adds to its instrument.
 struct CitePinpoint: Sendable {
     /// Articles, ranges expanded.
@@ -93,7 +121,7 @@ struct CiteScanner {
     /// The trigger vocabulary.
     let vocab: CiteVocabulary
     /// Defined terms that stand for instruments, by slot of their first two folded units.
-    let terms: [Int: [CiteTerm]]
+    let terms: CiteTerms
     /// Text ranges to treat as definition sites (`(the "ICCPR")`): not cited there.
     let quietRanges: [Range<Int>]
     /// Current two-digit year (registration century rule).
@@ -109,7 +137,7 @@ struct CiteScanner {
     var mentions: [CiteMention] = []
 
     /// Creates a scanner over `bytes`.
-    init(bytes: [UInt8], terms: [Int: [CiteTerm]], quietRanges: [Range<Int>], currentYear: Int) {
+    init(bytes: [UInt8], terms: CiteTerms, quietRanges: [Range<Int>], currentYear: Int) {
         self.b = bytes
         self.n = bytes.count
         self.vocab = CiteVocabulary.shared
@@ -124,56 +152,111 @@ struct CiteScanner {
     mutating func run() {
         let bytes = b
         let pairs = vocab.lowerPairs
+        let kinds = vocab.slotKinds
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
             pairs.withUnsafeBufferPointer { lowerPairs in
-                let n = p.count
-                var i = 0
-                while i < n {
-                    let c = p[i]
-                    if c < 0x80 {
-                        if !CiteText.isAsciiWord(c) { i += 1; continue }
-                        if c &- 0x61 < 26 {
-                            // A lower-case ASCII word whose first two letters start no any-case
-                            // trigger is skipped without folding or hashing.
-                            let c1 = i + 1 < n ? p[i + 1] : 0x20
-                            let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
-                            if !lowerPairs[Int(c) &* 128 &+ column] {
+                kinds.withUnsafeBufferPointer { slotKinds in
+                    let n = p.count
+                    var i = 0
+                    while i < n {
+                        let c = p[i]
+                        if c < 0x80 {
+                            if !CiteText.isAsciiWord(c) { i += 1; continue }
+                            if c &- 0x61 < 26 {
+                                // A lower-case ASCII word whose first two letters start no any-case
+                                // trigger is skipped without folding or hashing.
+                                let c1 = i + 1 < n ? p[i + 1] : 0x20
+                                let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                                if !lowerPairs[Int(c) &* 128 &+ column] {
+                                    var j = i + 1
+                                    while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+                                    if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
+                                    i = j
+                                    continue
+                                }
+                            } else if c &- 0x30 < 10 {
                                 var j = i + 1
                                 while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
-                                if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
                                 i = j
                                 continue
                             }
-                        } else if c &- 0x30 < 10 {
-                            var j = i + 1
-                            while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
-                            i = j
+                            let next = asciiWord(i, p, slotKinds)
+                            i = next > i ? next : i + 1
                             continue
                         }
-                        let next = handleWord(i)
-                        i = next > i ? next : i + 1
-                        continue
-                    }
-                    if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
-                        i = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil) ?? i + 3
-                        continue
-                    }
-                    if c >= 0xC0 {
-                        let (f, len) = CiteText.fold(bytes, i)
-                        if CiteText.isAlnum(f) {
-                            let next = handleWord(i)
-                            i = next > i ? next : i + len
-                        } else {
-                            i += len
+                        if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
+                            i = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil) ?? i + 3
+                            continue
                         }
-                        continue
+                        if c >= 0xC0 {
+                            let (f, len) = CiteText.fold(bytes, i)
+                            if CiteText.isAlnum(f) {
+                                let next = word(i, slotKinds)
+                                i = next > i ? next : i + len
+                            } else {
+                                i += len
+                            }
+                            continue
+                        }
+                        i += 1
                     }
-                    i += 1
                 }
             }
         }
+    }
+
+    /// A word that may start a trigger: rules it out on its dispatch slot when no table has a
+    /// trigger there (most words), else runs `handleWord`. Returns where scanning resumes.
+    @inline(__always)
+    mutating func word(_ i: Int, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+        let we = CiteText.wordEnd(b, i, n)
+        if b[i] &- 0x30 < 10 { return we }
+        let (slot, slot2) = slots(i)
+        return route(i, we, slot, slot2, slotKinds)
+    }
+
+    /// `word` for a word that starts with an ASCII letter: when it is all ASCII and no hyphen
+    /// follows (almost every word), its end and dispatch slot come from one pass over its bytes,
+    /// with the same values `wordEnd` and `slots` give.
+    @inline(__always)
+    mutating func asciiWord(_ i: Int, _ p: UnsafeBufferPointer<UInt8>, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = p.count
+        var j = i + 1
+        while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+        if j < n && (p[j] == 0x2D || p[j] >= 0x80) { return word(i, slotKinds) }
+        let f1 = CiteText.foldAscii(p[i])
+        var f2: UInt32 = 0
+        var f3: UInt32 = 0
+        if j - i >= 3 {
+            f2 = CiteText.foldAscii(p[i + 1])
+            f3 = CiteText.foldAscii(p[i + 2])
+        } else if j - i == 2 {
+            f2 = CiteText.foldAscii(p[i + 1])
+            if j < n && p[j] == 0x2E { f3 = 0x2E }
+        } else if j < n {
+            f2 = CiteText.foldAscii(p[j]) // not a letter or digit, so no third unit
+        }
+        return route(i, j, CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2), slotKinds)
+    }
+
+    /// Runs `handleWord` on the word `i..<we` unless its slots rule every trigger out.
+    @inline(__always)
+    mutating func route(_ i: Int, _ we: Int, _ slot: Int, _ slot2: Int, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+        let kinds = slotKinds[slot]
+        if kinds & CiteVocabulary.anyCaseBit == 0 {
+            // Without an any-case trigger only a capitalised word can start anything: a
+            // capitalised trigger, a UN symbol (`A/HRC/…`), a bare communication (`CHN 4/2021`)
+            // or a defined term.
+            guard CiteText.isUpperAt(b, i) else { return we }
+            if kinds & CiteVocabulary.capitalBit == 0 && !(we < n && b[we] == 0x2F)
+                && !(we - i == 3 && we + 1 < n && b[we] == 0x20 && b[we + 1] &- 0x30 < 10)
+                && !terms.mayStart(slot2) {
+                return we
+            }
+        }
+        return handleWord(i, wordEnd: we, slot: slot, slot2: slot2)
     }
 
     /// The dispatch slot of the word at `i` (first three key units) and the slot of its first
@@ -194,20 +277,21 @@ struct CiteScanner {
         return (CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2))
     }
 
-    /// Tries every trigger of the word at `i`; returns where scanning resumes.
-    mutating func handleWord(_ i: Int) -> Int {
-        let we = CiteText.wordEnd(b, i, n)
-        let c0 = b[i]
-        if c0 &- 0x30 < 10 { return we }
-        let (slot, slot2) = slots(i)
+    /// Tries every trigger of the word at `i..<we` (dispatch slots `slot`, `slot2`); returns
+    /// where scanning resumes.
+    mutating func handleWord(_ i: Int, wordEnd we: Int, slot: Int, slot2: Int) -> Int {
 
+        // Letters and digits at `i`: a trigger whose literal covers another number of them
+        // cannot match here.
+        let run = CiteText.alnumRun(b, i)
         // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
         var t = vocab.anyCase.slotStart[slot]
         let tEnd = vocab.anyCase.slotStart[slot + 1]
         while t < tEnd {
             let trigger = vocab.anyCase.triggers[t]
             t += 1
-            guard let end = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, i, n) else { continue }
+            guard trigger.run < 0 || trigger.run == run else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -225,11 +309,12 @@ struct CiteScanner {
         while t < cEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
+            guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly {
                 if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
                 if allUpper == false { continue }
             }
-            guard let end = CiteText.matchWord(vocab.units, trigger.start, trigger.count, b, i, n) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
@@ -245,7 +330,7 @@ struct CiteScanner {
                 if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
             }
         }
-        if !terms.isEmpty, let list = terms[slot2] {
+        if terms.mayStart(slot2), let list = terms[slot2] {
             for term in list {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
                 if let end = CiteText.matchWord(term.lit, b, i, n),
@@ -376,8 +461,10 @@ struct CiteScanner {
             else if CiteText.isWordAt(b, j) { return nil }
             // Latin ordinals: `6 bis`, `6 ter`.
             let k = CiteText.skipSpaces(b, j, n)
-            for suffix in ["bis", "ter", "quater"] where k > j {
-                if let e = CiteText.matchWord(CiteText.foldString(suffix), b, k, n) { value += " " + suffix; j = e; break }
+            if k > j {
+                for (index, suffix) in CiteScanner.latinOrdinalWords.enumerated() {
+                    if let e = CiteScanner.latinOrdinals.matchWord(index, b, k, n) { value += " " + suffix; j = e; break }
+                }
             }
             return (value, j)
         }
@@ -409,6 +496,11 @@ struct CiteScanner {
         }
         return nil
     }
+
+    /// Latin ordinals after an article number (`6 bis`), in the order they are tried.
+    static let latinOrdinalWords = ["bis", "ter", "quater"]
+    /// `latinOrdinalWords`, folded once.
+    static let latinOrdinals = CiteLits(latinOrdinalWords)
 
     /// Expands `a`–`b` when both are small integers.
     func expand(_ a: String, _ z: String) -> [String] {

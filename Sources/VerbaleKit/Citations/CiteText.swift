@@ -43,6 +43,14 @@ enum CiteText {
         return foldSlow(b, i, b0)
     }
 
+    /// `fold` of an ASCII byte.
+    @inline(__always)
+    static func foldAscii(_ b0: UInt8) -> UInt32 {
+        if b0 &- 0x41 < 26 { return UInt32(b0 | 0x20) }
+        if b0 == 0x09 || b0 == 0x0A || b0 == 0x0D { return space }
+        return UInt32(b0)
+    }
+
     /// The non-ASCII part of `fold`, kept out of line so the ASCII path stays small.
     @inline(never)
     static func foldSlow(_ b: [UInt8], _ i: Int, _ b0: UInt8) -> (UInt32, Int) {
@@ -167,6 +175,39 @@ enum CiteText {
         (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26
     }
 
+    /// Number of letters and digits (scalars, not bytes) that start at `i`. A literal can match
+    /// at `i` only when this equals its `runLength`, which rules out most candidates before any
+    /// unit is compared (`not` is not `note`, `Constitution` is not `Convention …`).
+    @inline(__always)
+    static func alnumRun(_ b: [UInt8], _ i: Int) -> Int {
+        let limit = b.count
+        var j = i
+        var run = 0
+        while j < limit {
+            let c = b[j]
+            if c < 0x80 {
+                guard isAsciiWord(c) else { break }
+                j += 1
+            } else {
+                let (f, n) = fold(b, j)
+                guard isAlnum(f) else { break }
+                j += n
+            }
+            run += 1
+        }
+        return run
+    }
+
+    /// The number of leading letters and digits of a folded literal when every match of it
+    /// (as a word) covers exactly that many letters and digits of the text, else -1 (a stem
+    /// `~` right after them may take more).
+    static func runLength(_ lit: [UInt32]) -> Int {
+        var k = 0
+        while k < lit.count && isAlnum(lit[k]) { k += 1 }
+        if k < lit.count && lit[k] == 0x7E { return -1 }
+        return k
+    }
+
     /// Whether the scalar at `i` is white space (including no-break spaces).
     @inline(__always)
     static func isSpaceAt(_ b: [UInt8], _ i: Int) -> Bool {
@@ -271,18 +312,18 @@ enum CiteText {
     /// scalars; `~` matches up to four further letters (an inflected ending). Returns the end.
     @inline(__always)
     static func match(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        match(lit, 0, lit.count, b, i, limit)
+        lit.withUnsafeBufferPointer { match($0.baseAddress, $0.count, b, i, limit) }
     }
 
-    /// `match` on the literal stored at `units[start..<start + count]` (the vocabulary keeps all
-    /// literals in one flat array, so the hot loop copies no array).
+    /// `match` on the literal of `count` units at `lit` (the tables keep their literals in
+    /// memory that is never freed, so the hot loops pass a pointer and count no references).
     @inline(__always)
-    static func match(_ units: [UInt32], _ start: Int, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+    static func match(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        guard let lit else { return i }
         var j = i
-        var k = start
-        let stop = start + count
-        while k < stop {
-            let u = units[k]
+        var k = 0
+        while k < count {
+            let u = lit[k]
             if u == space {
                 guard j < limit, isSpaceAt(b, j) else { return nil }
                 j = skipSpaces(b, j, limit)
@@ -312,14 +353,14 @@ enum CiteText {
     /// `match` followed by a word boundary (no letter or digit right after).
     @inline(__always)
     static func matchWord(_ lit: [UInt32], _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        matchWord(lit, 0, lit.count, b, i, limit)
+        lit.withUnsafeBufferPointer { matchWord($0.baseAddress, $0.count, b, i, limit) }
     }
 
-    /// `matchWord` on a literal stored in a flat array.
+    /// `matchWord` on the literal of `count` units at `lit`.
     @inline(__always)
-    static func matchWord(_ units: [UInt32], _ start: Int, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        guard count > 0, let end = match(units, start, count, b, i, limit) else { return nil }
-        let last = units[start + count - 1]
+    static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        guard count > 0, let lit, let end = match(lit, count, b, i, limit) else { return nil }
+        let last = lit[count - 1]
         if !isAlnum(last) && last != 0x7E { return end }
         return isWordAt(b, end) ? nil : end
     }
@@ -392,18 +433,41 @@ enum CiteText {
     /// A folded-ASCII slug of a name: letters and digits kept (look-alikes folded, accents
     /// dropped, other scripts lower-cased), everything else one `-`.
     static func slug(_ s: String) -> String {
-        var out = ""
+        // Built as UTF-8 bytes and decoded once: appending scalars to a String one by one
+        // costs more than the rest of an instrument citation.
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
         var pendingDash = false
-        for u in foldString(s) {
-            if isAlnum(u), let scalar = Unicode.Scalar(u) {
-                if pendingDash && !out.isEmpty { out.append("-") }
+        var i = 0
+        while i < b.count {
+            let (u, n) = fold(b, i)
+            i += n
+            if isAlnum(u) {
+                if pendingDash && !out.isEmpty { out.append(0x2D) }
                 pendingDash = false
-                out.unicodeScalars.append(scalar)
+                appendUTF8(u, to: &out)
             } else if u != apostrophe {
                 pendingDash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 encoding of scalar value `u` (a letter or digit, never a surrogate).
+    @inline(__always)
+    static func appendUTF8(_ u: UInt32, to out: inout [UInt8]) {
+        if u < 0x80 {
+            out.append(UInt8(u))
+        } else if u < 0x800 {
+            out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F)))
+        } else if u < 0x10000 {
+            out.append(UInt8(0xE0 | (u >> 12))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (u & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (u >> 18))); out.append(UInt8(0x80 | ((u >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
+        }
     }
 
     /// Folded form of a short text, for dictionary keys (defined terms).
@@ -420,18 +484,57 @@ enum CiteText {
     }
 }
 
-/// A list of folded literals stored flat (one array of units, with starts and lengths), so
-/// trying them copies no nested array; each literal's first unit is kept apart to reject most
-/// positions with one comparison.
+/// A table that lives as long as the process: its elements are copied once into memory that is
+/// never freed, so hot loops read it through a plain pointer. (An array held by a shared table
+/// is retained and released around every call that reads it, which cost more than the reading.)
+/// Only for tables built once (`static let`, the shared vocabulary).
+struct CiteTable<Element: BitwiseCopyable>: @unchecked Sendable {
+    /// First element; nil when empty.
+    let base: UnsafePointer<Element>?
+    /// Number of elements.
+    let count: Int
+
+    /// Copies `elements` into memory that is never freed.
+    init(_ elements: [Element]) {
+        count = elements.count
+        guard !elements.isEmpty else { base = nil; return }
+        let p = UnsafeMutablePointer<Element>.allocate(capacity: elements.count)
+        p.initialize(from: elements, count: elements.count)
+        base = UnsafePointer(p)
+    }
+
+    /// Element `k` (`0 <= k < count`, checked in debug builds only).
+    @inline(__always)
+    subscript(k: Int) -> Element {
+        assert(k >= 0 && k < count)
+        return base.unsafelyUnwrapped[k]
+    }
+
+    /// Pointer to element `k`, for literals stored one after another.
+    @inline(__always)
+    func pointer(_ k: Int) -> UnsafePointer<Element>? { base.map { $0 + k } }
+}
+
+/// A list of folded literals stored flat (one table of units, with starts and lengths), grouped
+/// by first unit: a look-up tries only the literals that start with the folded unit at hand, in
+/// their listed order (which decides ties).
 struct CiteLits: Sendable {
     /// All units, one literal after another.
-    let units: [UInt32]
+    private let units: CiteTable<UInt32>
     /// Start of each literal in `units`.
-    let starts: [Int]
+    private let starts: CiteTable<Int>
     /// Length of each literal.
-    let counts: [Int]
+    private let counts: CiteTable<Int>
     /// First unit of each literal.
-    let firsts: [UInt32]
+    private let firsts: CiteTable<UInt32>
+    /// `CiteText.runLength` of each literal.
+    private let runs: CiteTable<Int>
+    /// Literal indices, those with an ASCII first unit grouped by it (in list order), then the
+    /// others in list order.
+    private let byFirst: CiteTable<Int>
+    /// Where each ASCII first unit's group starts in `byFirst` (129 entries; the last is where
+    /// the non-ASCII literals start).
+    private let groupStart: CiteTable<Int>
 
     /// Folds and stores `words`, in order.
     init(_ words: [String]) {
@@ -439,17 +542,30 @@ struct CiteLits: Sendable {
         var starts: [Int] = []
         var counts: [Int] = []
         var firsts: [UInt32] = []
+        var runs: [Int] = []
         for w in words {
             let lit = CiteText.foldString(w)
+            runs.append(CiteText.runLength(lit))
             starts.append(units.count)
             counts.append(lit.count)
             firsts.append(lit.first ?? 0)
             units += lit
         }
-        self.units = units
-        self.starts = starts
-        self.counts = counts
-        self.firsts = firsts
+        var byFirst: [Int] = []
+        var groupStart: [Int] = []
+        for f in 0..<128 {
+            groupStart.append(byFirst.count)
+            byFirst += firsts.indices.filter { firsts[$0] == UInt32(f) }
+        }
+        groupStart.append(byFirst.count)
+        byFirst += firsts.indices.filter { firsts[$0] >= 128 }
+        self.units = CiteTable(units)
+        self.starts = CiteTable(starts)
+        self.counts = CiteTable(counts)
+        self.firsts = CiteTable(firsts)
+        self.runs = CiteTable(runs)
+        self.byFirst = CiteTable(byFirst)
+        self.groupStart = CiteTable(groupStart)
     }
 
     /// Number of literals.
@@ -458,16 +574,27 @@ struct CiteLits: Sendable {
     /// Literal `k` matched as a word at `i`: its end.
     @inline(__always)
     func matchWord(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        CiteText.matchWord(units, starts[k], counts[k], b, i, limit)
+        CiteText.matchWord(units.pointer(starts[k]), counts[k], b, i, limit)
+    }
+
+    /// The indices (into `byFirst`) of the literals that may start with folded unit `f`.
+    @inline(__always)
+    private func group(_ f: UInt32) -> Range<Int> {
+        f < 128 ? groupStart[Int(f)]..<groupStart[Int(f) + 1] : groupStart[128]..<byFirst.count
     }
 
     /// The longest literal matching as a word at `i`, with its index.
     func longest(_ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
         guard i < limit else { return nil }
         let f = CiteText.fold(b, i).0
+        let candidates = group(f)
+        guard !candidates.isEmpty else { return nil }
+        let run = CiteText.alnumRun(b, i)
         var best: (Int, Int)? = nil
-        for k in 0..<starts.count where firsts[k] == f {
-            if let e = CiteText.matchWord(units, starts[k], counts[k], b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
+        for g in candidates {
+            let k = byFirst[g]
+            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
+            if let e = matchWord(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
         }
         return best
     }
@@ -477,8 +604,13 @@ struct CiteLits: Sendable {
     func contains(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         guard s < e else { return false }
         let f = CiteText.fold(b, s).0
-        for k in 0..<starts.count where firsts[k] == f {
-            if CiteText.matchWord(units, starts[k], counts[k], b, s, b.count) == e { return true }
+        let candidates = group(f)
+        guard !candidates.isEmpty else { return false }
+        let run = CiteText.alnumRun(b, s)
+        for g in candidates {
+            let k = byFirst[g]
+            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
+            if matchWord(k, b, s, b.count) == e { return true }
         }
         return false
     }
@@ -488,7 +620,7 @@ struct CiteLits: Sendable {
     func matchBack(_ b: [UInt8], _ end: Int) -> (index: Int, start: Int)? {
         guard end > 0 else { return nil }
         let lastUnit = CiteText.fold(b, CiteText.scalarStart(b, end - 1)).0
-        for k in 0..<starts.count where units[starts[k] + counts[k] - 1] == lastUnit {
+        for k in 0..<starts.count where counts[k] > 0 && units[starts[k] + counts[k] - 1] == lastUnit {
             var j = end
             var m = starts[k] + counts[k] - 1
             var ok = true

@@ -40,15 +40,17 @@ struct CiteTrigger: Sendable {
     let action: CiteAction
     /// The word must be written in capitals (`BIN`, `AL`, abbreviations).
     let upperOnly: Bool
+    /// `CiteText.runLength` of the literal: the text's `alnumRun` must equal it (unless -1).
+    let run: Int
 }
 
 /// Triggers grouped by dispatch slot: the triggers of slot `s` are
 /// `triggers[slotStart[s]..<slotStart[s + 1]]`.
 struct CiteDispatch: Sendable {
     /// First trigger of each slot, plus one past the end.
-    let slotStart: [Int]
+    let slotStart: CiteTable<Int>
     /// Triggers sorted by slot.
-    let triggers: [CiteTrigger]
+    let triggers: CiteTable<CiteTrigger>
 
     /// Groups `triggers` by the slot of their first three key units.
     init(_ list: [(slot: Int, trigger: CiteTrigger)]) {
@@ -59,8 +61,8 @@ struct CiteDispatch: Sendable {
             starts[s] = k
             while k < sorted.count && sorted[k].slot == s { k += 1 }
         }
-        slotStart = starts
-        triggers = sorted.map(\.trigger)
+        slotStart = CiteTable(starts)
+        triggers = CiteTable(sorted.map(\.trigger))
     }
 }
 
@@ -68,7 +70,7 @@ struct CiteDispatch: Sendable {
 /// scanner without copying its arrays.
 final class CiteVocabulary: Sendable {
     /// Every trigger literal, folded, one after another.
-    let units: [UInt32]
+    let units: CiteTable<UInt32>
     /// Triggers that may start any word (`article`, `No.`, `annex`, `Id.`).
     let anyCase: CiteDispatch
     /// Triggers that need a capital (instrument names, title heads, `Exhibit`, `BIN`, `AL`).
@@ -78,6 +80,14 @@ final class CiteVocabulary: Sendable {
     /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
     /// here is skipped without folding or hashing. Index `first * 128 + second`.
     let lowerPairs: [Bool]
+
+    /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
+    /// loop rules out a word whose slot is empty without entering the trigger loops.
+    let slotKinds: [UInt8]
+    /// `slotKinds` bit: the slot has any-case triggers.
+    static let anyCaseBit: UInt8 = 1
+    /// `slotKinds` bit: the slot has capitalised triggers.
+    static let capitalBit: UInt8 = 2
 
     /// Number of slots (a power of two).
     static let slotCount = 8192
@@ -121,7 +131,8 @@ final class CiteVocabulary: Sendable {
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
-                let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly)
+                let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
+                                          run: CiteText.runLength(lit))
                 units += lit
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
@@ -159,9 +170,17 @@ final class CiteVocabulary: Sendable {
             pairs[Int(f1) * 128 + 127] = true
         }
         self.lowerPairs = pairs
-        self.units = units
-        self.anyCase = CiteDispatch(lower)
-        self.capital = CiteDispatch(upper)
+        self.units = CiteTable(units)
+        let anyCase = CiteDispatch(lower)
+        let capital = CiteDispatch(upper)
+        var kinds = [UInt8](repeating: 0, count: CiteVocabulary.slotCount)
+        for s in 0..<CiteVocabulary.slotCount {
+            if anyCase.slotStart[s] < anyCase.slotStart[s + 1] { kinds[s] |= CiteVocabulary.anyCaseBit }
+            if capital.slotStart[s] < capital.slotStart[s + 1] { kinds[s] |= CiteVocabulary.capitalBit }
+        }
+        self.slotKinds = kinds
+        self.anyCase = anyCase
+        self.capital = capital
     }
 
     /// Article words. `Art`/`art` need a period or a number after them (checked by the
@@ -260,6 +279,28 @@ final class CiteVocabulary: Sendable {
     ]
     /// Signals, folded, in the order of `signalTexts`.
     static let signals = CiteLits(signalTexts)
+
+    /// What a folded word before a number sign says (`numberContext` bits), so `classifyNumber`
+    /// hashes each word once instead of once per set.
+    static let numberContext: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for w in resolutionContextWords { table[w, default: 0] |= contextResolution }
+        for w in referenceContextWords { table[w, default: 0] |= contextReference }
+        for w in caseContextWords { table[w, default: 0] |= contextCase }
+        for w in instrumentNumberWords { table[w, default: 0] |= contextInstrumentNumber }
+        for w in noteWords { table[w, default: 0] |= contextNote }
+        return table
+    }()
+    /// `numberContext` bit: `resolutionContextWords`.
+    static let contextResolution: UInt8 = 1
+    /// `numberContext` bit: `referenceContextWords`.
+    static let contextReference: UInt8 = 2
+    /// `numberContext` bit: `caseContextWords`.
+    static let contextCase: UInt8 = 4
+    /// `numberContext` bit: `instrumentNumberWords`.
+    static let contextInstrumentNumber: UInt8 = 8
+    /// `numberContext` bit: `noteWords`.
+    static let contextNote: UInt8 = 16
 
     /// Words whose presence before a number sign makes it a case number.
     static let caseContextWords: Set<String> = folded([

@@ -91,6 +91,9 @@ public struct DocumentParser: Sendable {
         var document = assembler.assemble()
         if decoder.transcodes {
             document.source.encoding = decoder.label
+            // Last, after every stage that read the transcoded bytes by span, and before the
+            // decoder's diagnostics (original offsets already) join: spans into the original bytes.
+            decoder.offsetMap.apply(to: &document)
         }
         if decoder.repaired {
             if !decoder.transcodes { Self.repairInvalidUTF8(&document) }

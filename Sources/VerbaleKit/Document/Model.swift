@@ -1,6 +1,7 @@
 /// A parsed communication: the document model every writer walks.
 ///
-/// All spans are half-open UTF-8 byte offsets into the original input; ids are structural
+/// All spans are half-open byte offsets into the original input bytes (also for UTF-16 and
+/// Windows-1252 input, whose text is read transcoded to UTF-8); ids are structural
 /// (`part_2`, `p_14`, `fn_3`, `c_27`), so the same input always yields the same document.
 public struct Document: Sendable {
     /// Where the input came from and what it was.

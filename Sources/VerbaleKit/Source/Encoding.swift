@@ -94,9 +94,11 @@ enum BinarySniffer {
 /// input (binary, NUL bytes).
 ///
 /// Offsets: for UTF-8 input the bytes pass through unchanged, so every span of the document is
-/// an offset into the original bytes. For UTF-16 and Windows-1252 the tokenizer reads the UTF-8
-/// transcoding (without the byte-order mark), and spans are offsets into that transcoding; the
-/// diagnostics this decoder raises give offsets into the original bytes in their messages.
+/// an offset into the original bytes, and no map is kept. For UTF-16 and Windows-1252 the
+/// tokenizer reads the UTF-8 transcoding (without the byte-order mark), and the decoder records
+/// in `offsetMap` where each character came from; `DocumentParser` applies it to the finished
+/// document, so its spans are offsets into the original bytes too. The diagnostics this decoder
+/// raises have original offsets from the start (spans and messages).
 struct InputDecoder: Sendable {
     /// What the decoder is doing with the bytes it gets.
     enum Mode: Sendable {
@@ -144,6 +146,8 @@ struct InputDecoder: Sendable {
     private(set) var refusal: String? = nil
     /// Output buffer for transcoding modes, reused across chunks.
     private var output: [UInt8] = []
+    /// Transcoding modes: the original bytes of each character written to `output`.
+    private(set) var offsetMap = OffsetMap()
 
     init(encoding: InputEncoding) {
         requested = encoding
@@ -387,7 +391,7 @@ struct InputDecoder: Sendable {
                 highSurrogate = nil
                 if unit >= 0xDC00 && unit <= 0xDFFF {
                     let scalar = 0x10000 + ((UInt32(high.value) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
-                    appendUTF8(scalar)
+                    appendUTF8(scalar, from: high.offset, length: 4)
                     continue
                 }
                 emitReplacement(at: high.offset, length: 2, code: "invalid-utf16", what: "an unpaired high surrogate")
@@ -404,7 +408,7 @@ struct InputDecoder: Sendable {
                 offset += chunk.count - index
                 return
             default:
-                appendUTF8(UInt32(unit))
+                appendUTF8(UInt32(unit), from: unitOffset, length: 2)
             }
         }
         if !output.isEmpty { output.withUnsafeBytes { sink($0) } }
@@ -412,14 +416,17 @@ struct InputDecoder: Sendable {
 
     /// Writes U+FFFD for bad input and records a diagnostic.
     private mutating func emitReplacement(at start: Int, length: Int, code: String, what: String) {
-        appendUTF8(0xFFFD)
+        appendUTF8(0xFFFD, from: start, length: length)
         record(Diagnostic(code: code, severity: .warning,
                           message: "\(what) at byte \(start) of the input is read as U+FFFD",
                           span: ByteSpan(start, start + length)))
     }
 
+    /// Writes `scalar` as UTF-8 and records that it came from the `length` original bytes at
+    /// `start`.
     @inline(__always)
-    private mutating func appendUTF8(_ scalar: UInt32) {
+    private mutating func appendUTF8(_ scalar: UInt32, from start: Int, length: Int) {
+        let before = output.count
         switch scalar {
         case 0..<0x80:
             output.append(UInt8(scalar))
@@ -436,6 +443,7 @@ struct InputDecoder: Sendable {
             output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
             output.append(UInt8(0x80 | scalar & 0x3F))
         }
+        offsetMap.append(decodedWidth: output.count - before, originalStart: start, originalWidth: length)
     }
 
     // MARK: Windows-1252
@@ -457,13 +465,8 @@ struct InputDecoder: Sendable {
                 offset += chunk.count
                 return
             }
-            if byte < 0x80 {
-                output.append(byte)
-            } else if byte < 0xA0 {
-                appendUTF8(UInt32(Self.windows1252High[Int(byte - 0x80)]))
-            } else {
-                appendUTF8(UInt32(byte))
-            }
+            let scalar = byte >= 0x80 && byte < 0xA0 ? UInt32(Self.windows1252High[Int(byte - 0x80)]) : UInt32(byte)
+            appendUTF8(scalar, from: offset + index, length: 1)
         }
         offset += chunk.count
         if !output.isEmpty { output.withUnsafeBytes { sink($0) } }

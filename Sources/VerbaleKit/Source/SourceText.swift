@@ -1,4 +1,5 @@
-/// A half-open range of UTF-8 byte offsets into the original input bytes.
+/// A half-open range of byte offsets into the original input bytes (for UTF-16 and
+/// Windows-1252 input too, once the document is finished: `OffsetMap`).
 public struct ByteSpan: Sendable, Hashable, Comparable {
     /// First byte of the span.
     public var start: Int
@@ -30,9 +31,16 @@ public struct LineColumn: Sendable, Hashable {
 
 /// Maps byte offsets to lines and columns. Built once from the line starts the tokenizer saw,
 /// so no second pass over the input is needed.
+///
+/// Lines and columns are those of the UTF-8 text the tokenizer read: for a transcoded input
+/// (UTF-16, Windows-1252) `lineStarts` are offsets into its UTF-8 transcoding, and `location(of:)`
+/// takes an offset into the original bytes (as every span of a finished document is) and counts
+/// the column in UTF-8 bytes of the transcoding.
 public struct LineTable: Sendable {
     /// Byte offset at which each line begins; `lineStarts[0] == 0`.
     public private(set) var lineStarts: [Int] = [0]
+    /// For a transcoded input, once its document's spans are original offsets: the map back.
+    var transcoding: OffsetMap? = nil
 
     /// An empty table (one line starting at 0).
     public init() {}
@@ -49,6 +57,7 @@ public struct LineTable: Sendable {
 
     /// The 1-based line and column of `offset`.
     public func location(of offset: Int) -> LineColumn {
+        let offset = transcoding?.decodedStart(ofOriginal: offset) ?? offset
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -62,7 +71,10 @@ public struct LineTable: Sendable {
 /// Text with markup removed, with an exact map from each text byte back to its source byte.
 ///
 /// Blocks and the citation engine work on this text; every span they report is translated
-/// back through `sourceOffset(_:)`, so spans always point into the original input.
+/// back through `sourceOffset(_:)`, so spans always point into the original input. (For a
+/// transcoded input the map points into the UTF-8 transcoding while the document is built; a
+/// finished document's blocks map into the original bytes, each text byte of a character to a
+/// byte of that character's original bytes.)
 public struct MappedText: Sendable {
     /// The UTF-8 bytes of the stripped text.
     public private(set) var bytes: [UInt8] = []
@@ -158,6 +170,29 @@ public struct MappedText: Sendable {
     public func sourceSpan(_ start: Int, _ end: Int) -> ByteSpan {
         if end <= start { let s = sourceOffset(start); return ByteSpan(s, s) }
         return ByteSpan(sourceOffset(start), sourceOffset(end - 1) + 1)
+    }
+
+    /// Replaces the source offset of every text byte by `transform` of it (which must not
+    /// decrease), e.g. to turn offsets into a transcoding into offsets into the original bytes.
+    mutating func remapSources(_ transform: (Int) -> Int) {
+        guard !runText.isEmpty else { return }
+        var newText: [Int] = []
+        var newSource: [Int] = []
+        var next = -1
+        for run in runText.indices {
+            let end = run + 1 < runText.count ? runText[run + 1] : bytes.count
+            for textOffset in runText[run]..<end {
+                let source = transform(runSource[run] + (textOffset - runText[run]))
+                if source != next {
+                    newText.append(textOffset)
+                    newSource.append(source)
+                }
+                next = source + 1
+            }
+        }
+        runText = newText
+        runSource = newSource
+        nextContiguousSource = next
     }
 
     /// The text as a Swift string (invalid UTF-8 repaired).

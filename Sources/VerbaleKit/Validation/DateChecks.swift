@@ -23,20 +23,22 @@ enum DateChecks {
         var found: [Diagnostic] = []
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
-            var position = 0
+            let count = bytes.count
             var reportedUpTo = 0
-            while position + 1 < bytes.count {
+            // A day of 29–31 starts with `2` or `3`: those bytes are found eight at a time
+            // (`byte | 1 == "3"`), and each visit returns where the scan goes on.
+            ByteScan.forEach(in: bytes, select: { ByteScan.equal($0 | ByteScan.ones, UInt8(ascii: "3")) }) { position in
+                guard position + 1 < count else { return count }
                 let first = bytes[position]
-                guard first == UInt8(ascii: "2") || first == UInt8(ascii: "3"),
-                      position == 0 || !Bytes.isDigit(bytes[position - 1]),
+                guard position == 0 || !Bytes.isDigit(bytes[position - 1]),
                       Bytes.isDigit(bytes[position + 1]),
-                      position + 2 >= bytes.count || !Bytes.isDigit(bytes[position + 2]) else { position += 1; continue }
+                      position + 2 >= count || !Bytes.isDigit(bytes[position + 2]) else { return position + 1 }
                 let day = Int(first - 0x30) * 10 + Int(bytes[position + 1] - 0x30)
-                guard day >= 29 && day <= 31, position >= reportedUpTo else { position += 2; continue }
+                guard day >= 29 && day <= 31, position >= reportedUpTo else { return position + 2 }
                 var start = max(0, position - 24)
                 while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                var end = min(bytes.count, position + 30)
-                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                var end = min(count, position + 30)
+                while end < count, bytes[end] & 0xC0 == 0x80 { end += 1 }
                 for date in ValidationCalendar.dates(in: bytes, start..<end)
                 where date.range.contains(position) && date.day == day && (1...12).contains(date.month) && !date.isValid {
                     if let label = wordBefore(bytes, date.range.lowerBound), numberLabels.contains(label) { continue }
@@ -48,7 +50,7 @@ enum DateChecks {
                         "“\(text)” is not a real date: \(reason)", context.sourceSpan(block: index, date.range)))
                     reportedUpTo = date.range.upperBound
                 }
-                position += 2
+                return position + 2
             }
         }
         return found

@@ -5,13 +5,15 @@ enum DefinitionChecks {
         let definitions = context.document.definitions.sorted { $0.start < $1.start }
         // Defined twice with different meanings.
         var first: [String: Definition] = [:]
+        // Comparable meanings, filled only for terms defined more than once (most are not).
         var meanings: [String: [String]] = [:]
         for definition in definitions {
             let key = definition.term.lowercased()
+            guard let earlier = first[key] else { first[key] = definition; continue }
+            if meanings[key] == nil { meanings[key] = [Bytes.comparable(earlier.meaning)] }
             let meaning = Bytes.comparable(definition.meaning)
-            guard let earlier = first[key] else { first[key] = definition; meanings[key] = [meaning]; continue }
             // A meaning that repeats or shortens one already given is the same definition again.
-            guard !meaning.isEmpty, !meanings[key, default: []].contains(where: { $0.contains(meaning) || meaning.contains($0) }) else { continue }
+            guard !meaning.isEmpty, !meanings[key, default: []].contains(where: { Bytes.containsText($0, meaning) || Bytes.containsText(meaning, $0) }) else { continue }
             meanings[key, default: []].append(meaning)
             found.append(DiagnosticCode.definitionConflict.diagnostic(
                 "“\(definition.term)” is defined as “\(definition.meaning)” here but as “\(earlier.meaning)” on line \(context.line(earlier.start))",
@@ -32,7 +34,10 @@ enum DefinitionChecks {
     /// acronym (`ICCPR`) or a phrase of several words. A single capitalised word (`Republic`,
     /// `Department`) also names other things (`the Department of Finance`), so it is skipped.
     static func isDistinctive(_ term: String) -> Bool {
-        if term.contains(" ") { return term.split(separator: " ").count >= 2 }
+        // ASCII answers from bytes (a space is a character of its own there); other text asks
+        // `String`, whose search is character-aware (a space may carry a combining mark).
+        let hasSpace = term.utf8.allSatisfy({ $0 < 0x80 }) ? term.utf8.contains(0x20) : term.contains(" ")
+        if hasSpace { return term.split(separator: " ").count >= 2 }
         let capitals = term.unicodeScalars.filter { $0.properties.isUppercase }.count
         return capitals >= 2
     }
@@ -47,18 +52,21 @@ enum DefinitionChecks {
         guard let home = context.blockIndex(containing: definition.termSpan.start) ?? context.blockIndex(containing: definition.start) else { return nil }
         let part = context.partOfBlock[home]
         for index in context.partBlocks[part] where index <= home {
-            let block = context.blocks[index]
-            guard !context.isQuotedQuestion(index), block.kind != .letterhead, block.kind != .address,
-                  block.kind != .heading, block.kind != .pageFurniture else { continue }
+            // The kind is read in place: copying the block would retain all its fields.
+            let kind = context.blocks[index].kind
+            guard !context.isQuotedQuestion(index), kind != .letterhead, kind != .address,
+                  kind != .heading, kind != .pageFurniture else { continue }
             let bytes = context.blockBytes[index]
+            // Most blocks do not hold the term at all: look for it before anything else.
+            guard Bytes.find(term, in: bytes) != nil else { continue }
             var limit = bytes.count
+            let meaningRanges = Bytes.wordOccurrences(of: meaning, in: bytes)
             if index == home {
                 // In the defining block, only text before the defined phrase counts.
                 let estimate = context.estimatedTextOffset(block: index, source: definition.start)
-                let meaningAt = nearest(Bytes.wordOccurrences(of: meaning, in: bytes).map(\.lowerBound), to: estimate)
+                let meaningAt = nearest(meaningRanges.map(\.lowerBound), to: estimate)
                 limit = meaningAt ?? min(bytes.count, estimate)
             }
-            let meaningRanges = Bytes.wordOccurrences(of: meaning, in: bytes)
             for occurrence in Bytes.wordOccurrences(of: term, in: bytes) where occurrence.upperBound <= limit {
                 if meaningRanges.contains(where: { $0.lowerBound <= occurrence.lowerBound && occurrence.upperBound <= $0.upperBound }) { continue }
                 return context.sourceSpan(block: index, occurrence)

@@ -212,16 +212,16 @@ enum ExhibitChecks {
 
     /// The same exhibit cited under two titles that are not abbreviations of one another.
     static func titleConflicts(_ cited: [Cited], _ context: ValidationContext) -> [Diagnostic] {
-        var firstTitle: [String: Cited] = [:]
+        // The first title of each exhibit, with its comparable form computed once.
+        var firstTitle: [String: (cite: Cited, comparable: String)] = [:]
         var reported: Set<String> = []
         var found: [Diagnostic] = []
         for cite in cited {
             guard let title = cite.title else { continue }
             let key = cite.family + " " + cite.number.uppercased()
-            guard let earlier = firstTitle[key] else { firstTitle[key] = cite; continue }
-            let a = Bytes.comparable(earlier.title ?? "")
+            guard let (earlier, a) = firstTitle[key] else { firstTitle[key] = (cite, Bytes.comparable(title)); continue }
             let b = Bytes.comparable(title)
-            guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a), !reported.contains(key + "|" + b) else { continue }
+            guard !a.isEmpty, !b.isEmpty, !Bytes.containsText(a, b), !Bytes.containsText(b, a), !reported.contains(key + "|" + b) else { continue }
             reported.insert(key + "|" + b)
             found.append(DiagnosticCode.exhibitTitleConflict.diagnostic(
                 "\(cite.label) \(cite.number) is cited as “\(title)” here but as “\(earlier.title ?? "")” on line \(context.line(earlier.span.start)): two documents under one number, or one title is wrong",
@@ -306,6 +306,9 @@ struct EnclosureList {
         "lista de anexos", "anexos", "приложения", "приложение", "перечень приложений",
     ]
 
+    /// `headings` as bytes.
+    static let headingBytes = Bytes.words(headings)
+
     /// Headings that open a list on a line of their own, without a colon (plural forms only:
     /// a lone `Annex` is the heading of an annex, not a list).
     static let bareHeadings: Set<String> = [
@@ -341,11 +344,10 @@ struct EnclosureList {
             let lead = Bytes.lowerASCII(bytes[start])
             guard lead == UInt8(ascii: "e") || lead == UInt8(ascii: "a") || lead == UInt8(ascii: "l") || lead == UInt8(ascii: "p")
                     || lead == UInt8(ascii: "s") || lead >= 0xC0 else { continue }
-            let folded = Array(Bytes.string(bytes, start..<min(bytes.count, start + 48)).lowercased().utf8)
             var matchedHeading: [UInt8]? = nil
-            for heading in headings {
-                let word = Array(heading.utf8)
-                guard folded.starts(with: word) else { continue }
+            for word in headingBytes {
+                // Case folded byte by byte: no lower-cased copy of the block's opening.
+                guard Bytes.loweredPrefix(word, in: bytes, at: start) != nil else { continue }
                 let after = start + word.count
                 guard !Bytes.isWordScalar(Bytes.scalar(at: after, in: bytes)) else { continue }
                 matchedHeading = word
@@ -441,11 +443,9 @@ struct EnclosureList {
     /// Case-insensitive match for non-ASCII headings (`Приложения`, `Pièces`).
     static func lowerMatches(_ word: [UInt8], _ bytes: [UInt8], _ at: Int) -> Bool {
         guard at >= 0, at + word.count <= bytes.count else { return false }
-        // A few bytes of slack: lower-casing keeps the length of Latin and Cyrillic letters,
-        // and the cut must not fall inside the last letter.
-        let end = min(bytes.count, at + word.count + 4)
-        let text = Bytes.string(bytes, at..<end).lowercased()
-        return Array(text.utf8).starts(with: word)
+        // Lower-casing keeps the length of the letters these words are made of, so the
+        // match lies within the word's length (the old string version cut 4 bytes after it).
+        return Bytes.loweredPrefix(word, in: bytes, at: at) != nil
     }
 
     /// Skips spaces and emphasis markup (`*`, `_`) and list bullets.
@@ -459,6 +459,8 @@ struct EnclosureList {
 
     /// Page-count words (`101 pages`, `12 pp.`, `3 стр.`, `5 páginas`, `4 feuillets`).
     static let pageWords: [String] = ["pages", "page", "pp", "p.", "páginas", "página", "feuillets", "стр", "листах", "листа", "лист", "sheets"]
+    /// `pageWords` as bytes.
+    static let pageWordBytes = Bytes.words(pageWords)
 
     /// The first `N pages` in `bytes[range]`.
     static func pageCount(_ bytes: [UInt8], _ range: Range<Int>) -> (Int, Range<Int>)? {
@@ -470,11 +472,14 @@ struct EnclosureList {
             guard let value = Bytes.integer(bytes[start..<index]) else { continue }
             var word = index
             while word < range.upperBound, bytes[word] == 0x20 { word += 1 }
-            for page in pageWords {
-                let pageBytes = Array(page.utf8)
-                if Bytes.matches(pageBytes, in: bytes, at: word) || lowerMatches(pageBytes, bytes, word) {
+            // Every page word starts with a letter: a digit or punctuation after the number
+            // cannot begin one.
+            guard word < bytes.count, !Bytes.isDigit(bytes[word]) else { continue }
+            for pageBytes in pageWordBytes {
+                // `lowerMatches` also covers an exact match (the words are lower-case).
+                if lowerMatches(pageBytes, bytes, word) {
                     let end = word + pageBytes.count
-                    if page == "p." || Bytes.isWholeWord(word..<end, in: bytes) || !Bytes.isWordScalar(Bytes.scalar(at: end, in: bytes)) {
+                    if pageBytes == [0x70, 0x2E] || Bytes.isWholeWord(word..<end, in: bytes) || !Bytes.isWordScalar(Bytes.scalar(at: end, in: bytes)) {
                         return (value, start..<end)
                     }
                 }

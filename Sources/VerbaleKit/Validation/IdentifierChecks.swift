@@ -239,34 +239,48 @@ enum IdentifierChecks {
     /// Communication types of Special Procedures references.
     static let communicationTypes: Set<String> = ["AL", "UA", "OL", "JAL", "JUA", "JOL"]
 
+    /// Whether `bytes[range]` (two or three capitals) is one of `communicationTypes`, compared
+    /// as bytes: `AL`, `UA`, `OL`, or `J` before one of them.
+    static func isCommunicationType(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        if range.count == 3 {
+            guard bytes[start] == UInt8(ascii: "J") else { return false }
+            start += 1
+        }
+        guard range.upperBound - start == 2 else { return false }
+        let pair = (bytes[start], bytes[start + 1])
+        return pair == (UInt8(ascii: "A"), UInt8(ascii: "L")) || pair == (UInt8(ascii: "U"), UInt8(ascii: "A"))
+            || pair == (UInt8(ascii: "O"), UInt8(ascii: "L"))
+    }
+
     /// `TYPE CCC N/YYYY` shapes in a block: type word, three capitals, number, slash, year.
     static func referenceShapes(_ bytes: [UInt8]) -> [(String, String, Int?, Range<Int>)] {
         var result: [(String, String, Int?, Range<Int>)] = []
-        var index = 0
-        let upper = Bytes.table(Array(UInt8(ascii: "A")...UInt8(ascii: "Z")))
-        while index + 10 <= bytes.count {
-            // Two capitals at a word start open a candidate; everything else is skipped cheaply.
-            guard upper[Int(bytes[index])], upper[Int(bytes[index + 1])],
-                  index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { index += 1; continue }
+        let count = bytes.count
+        // Two capitals at a word start open a candidate: the capitals are found eight bytes at
+        // a time, and each visit returns where the scan goes on.
+        ByteScan.forEach(in: bytes, select: { ByteScan.between($0, UInt8(ascii: "A"), UInt8(ascii: "Z")) }) { index in
+            guard index + 10 <= count else { return count }
+            guard Bytes.isUpperASCII(bytes[index + 1]),
+                  index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { return index + 1 }
             let start = index
             var cursor = index
-            while cursor < bytes.count, Bytes.isUpperASCII(bytes[cursor]) { cursor += 1 }
-            index = cursor
-            guard cursor - start <= 3, communicationTypes.contains(Bytes.string(bytes, start..<cursor)), cursor + 1 < bytes.count, bytes[cursor] == 0x20 else { continue }
+            while cursor < count, Bytes.isUpperASCII(bytes[cursor]) { cursor += 1 }
+            guard cursor - start <= 3, isCommunicationType(bytes, start..<cursor), cursor + 1 < count, bytes[cursor] == 0x20 else { return cursor }
             let countryStart = cursor + 1
             var countryEnd = countryStart
-            while countryEnd < bytes.count, Bytes.isUpperASCII(bytes[countryEnd]) { countryEnd += 1 }
-            guard countryEnd - countryStart == 3, countryEnd + 1 < bytes.count, bytes[countryEnd] == 0x20 else { continue }
+            while countryEnd < count, Bytes.isUpperASCII(bytes[countryEnd]) { countryEnd += 1 }
+            guard countryEnd - countryStart == 3, countryEnd + 1 < count, bytes[countryEnd] == 0x20 else { return cursor }
             var numberEnd = countryEnd + 1
-            while numberEnd < bytes.count, Bytes.isDigit(bytes[numberEnd]) { numberEnd += 1 }
-            guard numberEnd > countryEnd + 1, numberEnd < bytes.count, bytes[numberEnd] == UInt8(ascii: "/") else { continue }
+            while numberEnd < count, Bytes.isDigit(bytes[numberEnd]) { numberEnd += 1 }
+            guard numberEnd > countryEnd + 1, numberEnd < count, bytes[numberEnd] == UInt8(ascii: "/") else { return cursor }
             var yearEnd = numberEnd + 1
-            while yearEnd < bytes.count, Bytes.isDigit(bytes[yearEnd]) { yearEnd += 1 }
+            while yearEnd < count, Bytes.isDigit(bytes[yearEnd]) { yearEnd += 1 }
             let digits = yearEnd - numberEnd - 1
-            guard digits == 2 || digits == 4, let value = Bytes.integer(bytes[(numberEnd + 1)..<yearEnd]) else { continue }
+            guard digits == 2 || digits == 4, let value = Bytes.integer(bytes[(numberEnd + 1)..<yearEnd]) else { return cursor }
             let year = digits == 2 ? 2000 + value : value
             result.append((Bytes.string(bytes, start..<yearEnd), Bytes.string(bytes, countryStart..<countryEnd), year, start..<yearEnd))
-            index = yearEnd
+            return yearEnd
         }
         return result
     }

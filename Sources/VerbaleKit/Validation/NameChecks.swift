@@ -24,27 +24,38 @@ enum NameChecks {
         var count: Int
     }
 
+    /// A surname in one grammatical class: spellings are counted per class.
+    private struct Key: Hashable {
+        var name: String
+        var gender: Gender
+    }
+
     static func run(_ context: ValidationContext) -> [Diagnostic] {
-        var seen: [String: Seen] = [:]
-        var order: [String] = []
+        // First-seen order is the order pairs are compared and reported in.
+        var slot: [Key: Int] = [:]
+        var seen: [Seen] = []
         for index in context.blocks.indices {
             for (honorific, gender, surname, range) in names(in: context.blockBytes[index]) {
-                let key = surname + "|" + String(describing: gender)
-                if seen[key] == nil {
-                    seen[key] = Seen(name: surname, honorific: honorific, gender: gender, first: context.sourceSpan(block: index, range), count: 0)
-                    order.append(key)
+                let key = Key(name: surname, gender: gender)
+                if let at = slot[key] {
+                    seen[at].count += 1
+                } else {
+                    slot[key] = seen.count
+                    seen.append(Seen(name: surname, honorific: honorific, gender: gender, first: context.sourceSpan(block: index, range), count: 1))
                 }
-                seen[key]!.count += 1
             }
         }
+        guard seen.count > 1 else { return [] }
+        // Lower-cased once per spelling, not once per pair.
+        let lowered = seen.map { Array($0.name.lowercased().unicodeScalars) }
         var found: [Diagnostic] = []
         var reported: Set<String> = []
-        for (i, keyA) in order.enumerated() {
-            for keyB in order[(i + 1)...] {
-                let a = seen[keyA]!
-                let b = seen[keyB]!
+        for i in seen.indices {
+            for j in (i + 1)..<seen.count {
+                let a = seen[i]
+                let b = seen[j]
                 guard a.name != b.name, a.gender == b.gender || a.gender == .neutral || b.gender == .neutral,
-                      similar(a.name, b.name), reported.insert(a.name + "|" + b.name).inserted else { continue }
+                      similar(lowered[i], lowered[j]), reported.insert(a.name + "|" + b.name).inserted else { continue }
                 // Point at the rarer spelling: that is the likelier slip.
                 let (rare, common) = b.count <= a.count ? (b, a) : (a, b)
                 found.append(DiagnosticCode.nameVariant.diagnostic(
@@ -59,8 +70,11 @@ enum NameChecks {
 
     /// Surnames long enough to compare, one edit apart (two for long names), same first letter.
     static func similar(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.lowercased().unicodeScalars)
-        let y = Array(b.lowercased().unicodeScalars)
+        similar(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars))
+    }
+
+    /// `similar` on surnames already lower-cased into scalars.
+    static func similar(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         guard x.count >= 5, y.count >= 5, x.first == y.first, abs(x.count - y.count) <= 2 else { return false }
         let allowed = min(x.count, y.count) >= 9 ? 2 : 1
         return editDistance(x, y, limit: allowed) <= allowed
@@ -86,14 +100,21 @@ enum NameChecks {
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
     static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
-        var cursor = 0
-        let leads = honorificLeads
-        while let word = nextWord(bytes, from: cursor) {
-            cursor = word.upperBound
-            guard leads[Int(bytes[word.lowerBound])] else { continue }
+        let count = bytes.count
+        // Words are runs of non-space bytes, so a word starts at 0 or right after a space:
+        // the spaces are found eight bytes at a time, and only a word whose first byte can
+        // open an honorific is looked at. Returns where the scan goes on (a word's end).
+        func visit(wordAt start: Int) -> Int {
+            guard start < count, bytes[start] != 0x20 else { return start }
+            // The word's first two letters must open some honorific before its end is sought.
+            guard mayBeHonorific(bytes, start) else { return start + 1 }
+            var wordEnd = start + 1
+            while wordEnd < count, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+            var cursor = wordEnd
+            let word = start..<wordEnd
             // Byte compares against the few honorifics sharing the word's first byte: no string
             // is built for the other words of the text.
-            guard let (title, gender) = honorific(bytes, word) else { continue }
+            guard let (title, gender) = honorific(bytes, word) else { return cursor }
             // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
             var honorificText = title
             var kind = gender
@@ -108,7 +129,7 @@ enum NameChecks {
             var end = word.upperBound
             var taken = 0
             while let candidate = next, taken < 3 {
-                guard let lead = Bytes.scalar(at: candidate.lowerBound, in: bytes), lead.properties.isUppercase else { break }
+                guard startsUppercase(bytes, candidate.lowerBound) else { break }
                 let raw = Bytes.string(bytes, candidate)
                 let (clean, stops) = cleanName(raw)
                 guard let clean, isCapitalisedName(clean) else { break }
@@ -121,8 +142,20 @@ enum NameChecks {
                 if stops { break }
             }
             if let surname { result.append((honorificText, kind, surname, word.lowerBound..<end)) }
+            return cursor
+        }
+        let afterFirst = visit(wordAt: 0)
+        ByteScan.forEach(in: bytes, from: afterFirst, select: { ByteScan.equal($0, 0x20) }) { space in
+            max(space + 1, visit(wordAt: space + 1))
         }
         return result
+    }
+
+    /// Whether the scalar at `index` is upper-case (ASCII answered from the byte).
+    @inline(__always)
+    static func startsUppercase(_ bytes: [UInt8], _ index: Int) -> Bool {
+        if bytes[index] < 0x80 { return Bytes.isUpperASCII(bytes[index]) }
+        return Bytes.scalar(at: index, in: bytes)?.properties.isUppercase ?? false
     }
 
     /// The next run of non-space bytes at or after `from`.
@@ -134,9 +167,33 @@ enum NameChecks {
         return index > start ? start..<index : nil
     }
 
-    /// First bytes a word holding an honorific can start with (the honorifics' own, and
-    /// opening brackets and quotes).
-    static let honorificLeads: [Bool] = Bytes.table(honorifics.keys.map { Array($0.utf8)[0] } + [0x28, 0x22, 0x5B, 0xE2, 0xC2])
+    /// Second bytes of the honorifics, by first byte: a word whose first two bytes (after
+    /// opening brackets and quotes) are not a pair of this table is no honorific, whatever its
+    /// length. In Russian text this rejects every word but those in `г`/`Г`.
+    static let honorificPairs: [ByteSet] = {
+        var table = [ByteSet](repeating: ByteSet(), count: 256)
+        for text in honorifics.keys {
+            let bytes = Array(text.utf8)
+            table[Int(bytes[0])].insert(bytes[1])
+        }
+        return table
+    }()
+
+    /// Whether the word at `start` can be an honorific: its opening brackets and quotes
+    /// skipped as `honorific` skips them, its first two bytes a pair of `honorificPairs`.
+    static func mayBeHonorific(_ bytes: [UInt8], _ start: Int) -> Bool {
+        var index = start
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x28 || byte == 0x22 || byte == 0x5B { index += 1; continue }  // ( " [
+            if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { index += 3; continue }  // “
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xAB { index += 2; continue }  // «
+            break
+        }
+        guard index + 1 < count else { return false }
+        return honorificPairs[Int(bytes[index])].contains(bytes[index + 1])
+    }
 
     /// Honorifics as bytes, grouped by first byte.
     static let honorificsByLead: [[([UInt8], String, Gender)]] = {
@@ -176,6 +233,7 @@ enum NameChecks {
     /// A name word without trailing punctuation or possessive; `stops` when punctuation ended
     /// the name (`Serzhan)`, `Fonova’s`, `Sekerbayeva,`).
     static func cleanName(_ raw: String) -> (String?, Bool) {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return cleanASCIIName(raw) }
         var word = Substring(raw)
         var stops = false
         for suffix in ["’s", "'s", "’", "'"] where word.hasSuffix(suffix) {
@@ -190,9 +248,32 @@ enum NameChecks {
         return (word.isEmpty ? nil : String(word), stops)
     }
 
+    /// `cleanName` for ASCII text, on bytes: there only `'s` and `'` can be suffixes, and a
+    /// letter is `A`–`Z` or `a`–`z`.
+    static func cleanASCIIName(_ raw: String) -> (String?, Bool) {
+        var bytes = Array(raw.utf8)
+        var stops = false
+        func hasPossessive() -> Bool { bytes.count >= 2 && bytes[bytes.count - 2] == 0x27 && bytes[bytes.count - 1] == UInt8(ascii: "s") }
+        if hasPossessive() { bytes.removeLast(2); stops = true }
+        if bytes.last == 0x27 { bytes.removeLast(); stops = true }
+        while let last = bytes.last, !Bytes.isLetterASCII(last) {
+            bytes.removeLast()
+            stops = true
+        }
+        if hasPossessive() { bytes.removeLast(2) }
+        return (bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self), stops)
+    }
+
     /// An upper-case first letter followed by lower-case letters (hyphens allowed), so that
     /// `Ms. Sekerbaeva` counts and `Mr. President`-like all-caps or title words mostly do not.
     static func isCapitalisedName(_ word: String) -> Bool {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: upper case is `A`–`Z`, lower case `a`–`z`.
+            let bytes = Array(word.utf8)
+            guard bytes.count >= 2, Bytes.isUpperASCII(bytes[0]) else { return false }
+            let rest = bytes.dropFirst()
+            return rest.allSatisfy { Bytes.isLowerASCII($0) || $0 == UInt8(ascii: "-") || $0 == 0x27 } && rest.contains(where: Bytes.isLowerASCII)
+        }
         guard let first = word.unicodeScalars.first, first.properties.isUppercase, word.unicodeScalars.count >= 2 else { return false }
         let rest = word.unicodeScalars.dropFirst()
         return rest.allSatisfy { $0.properties.isLowercase || $0 == "-" || $0 == "’" || $0 == "'" || $0.properties.isUppercase && false }

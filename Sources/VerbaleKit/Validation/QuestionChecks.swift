@@ -59,42 +59,60 @@ enum QuestionChecks {
     /// `Question N` mentions outside question text that name a number the document lacks.
     static func crossReferences(_ context: ValidationContext, known: Set<Int>) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let leads = Bytes.table([UInt8(ascii: "q"), UInt8(ascii: "Q"), UInt8(ascii: "p"), UInt8(ascii: "P"), 0xD0])
-        let questionWords = Self.questionWords
         for index in context.blocks.indices where !context.isQuotedQuestion(index) {
             let kind = context.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified else { continue }
             let bytes = context.blockBytes[index]
-            let firstContent = EnclosureList.skipMarkup(bytes, 0)
-            var position = 0
-            while position < bytes.count {
-                // Only word starts: ASCII letters q/p or Cyrillic в (D0 B2 / D0 92).
-                guard leads[Int(bytes[position])] else { position += 1; continue }
-                let byte = Bytes.lowerASCII(bytes[position])
-                let cyrillicV = byte == 0xD0 && position + 1 < bytes.count && (bytes[position + 1] == 0xB2 || bytes[position + 1] == 0x92)
-                guard byte == UInt8(ascii: "q") || byte == UInt8(ascii: "p") || cyrillicV else { position += 1; continue }
-                guard let word = questionWords.first(where: { ($0[0] < 0x80) == !cyrillicV && matchesFolded($0, bytes, position) }),
-                      !Bytes.isWordScalar(Bytes.scalar(before: position, in: bytes)) else { position += 1; continue }
+            var firstContent: Int? = nil
+            // Question words start with ASCII q/p (`question`, `pregunta`; `byte | 0x21` is
+            // `q` for p, P, q, Q) or Cyrillic `в`/`В` (D0 B2 / D0 92, found by the second byte,
+            // `byte | 0x20 == B2`): eight bytes tested at a time, each hit visited in order.
+            ByteScan.forEach(in: bytes, select: {
+                ByteScan.equal($0 | (ByteScan.ones &* 0x21), UInt8(ascii: "q")) | ByteScan.equal($0 | (ByteScan.ones &* 0x20), 0xB2)
+            }) { hit in
+                let cyrillicV = bytes[hit] >= 0x80
+                // The word starts at the lead byte of `в`.
+                guard !cyrillicV || (hit > 0 && bytes[hit - 1] == 0xD0) else { return hit + 1 }
+                let position = cyrillicV ? hit - 1 : hit
+                // Only at a word start (the cheaper test first: a letter before rules it out).
+                guard !Bytes.wordBefore(position, in: bytes) else { return position + 1 }
+                let words = cyrillicV ? cyrillicQuestionWords : latinQuestionWords(bytes[position])
+                guard let word = words.first(where: { matchesFolded($0, bytes, position) }) else { return position + 1 }
                 let wordEnd = position + word.count
-                defer { position = wordEnd }
                 // A label at the start of a block is the question itself, not a reference to it.
-                guard position > firstContent else { continue }
+                if firstContent == nil { firstContent = EnclosureList.skipMarkup(bytes, 0) }
+                guard position > firstContent! else { return wordEnd }
                 for (number, range) in numbers(after: wordEnd, in: bytes) where !known.contains(number) {
                     found.append(DiagnosticCode.questionReferenceMissing.diagnostic(
                         "the text refers to Question \(number), but the document has no Question \(number) (it has \(summary(known)))",
                         context.sourceSpan(block: index, position..<range.upperBound)))
                 }
+                return wordEnd
             }
         }
         return found
     }
 
-    /// Case-insensitive match, folding Cyrillic capitals by decoding a few bytes.
+    /// `questionWords` that start with an ASCII letter, by that letter (folded), in list order.
+    static let questionWordsQ = questionWords.filter { Bytes.lowerASCII($0[0]) == UInt8(ascii: "q") }
+    /// `questionWords` that start with `p`.
+    static let questionWordsP = questionWords.filter { Bytes.lowerASCII($0[0]) == UInt8(ascii: "p") }
+    /// `questionWords` in Cyrillic, in list order.
+    static let cyrillicQuestionWords = questionWords.filter { $0[0] >= 0x80 }
+
+    /// The ASCII question words that can start at a byte (`q`/`Q` or `p`/`P`).
+    static func latinQuestionWords(_ byte: UInt8) -> [[UInt8]] {
+        Bytes.lowerASCII(byte) == UInt8(ascii: "q") ? questionWordsQ : questionWordsP
+    }
+
+    /// Case-insensitive match of a whole word: ASCII by byte, Cyrillic capitals folded by
+    /// byte arithmetic (`Bytes.loweredPrefix`), no string built.
     static func matchesFolded(_ word: [UInt8], _ bytes: [UInt8], _ at: Int) -> Bool {
-        if word[0] < 0x80 { return Bytes.matches(word, in: bytes, at: at) && !Bytes.isWordScalar(Bytes.scalar(at: at + word.count, in: bytes)) }
+        if word[0] < 0x80 { return Bytes.matches(word, in: bytes, at: at) && !Bytes.wordAt(at + word.count, in: bytes) }
         guard at + word.count <= bytes.count else { return false }
-        let lowered = Array(Bytes.string(bytes, at..<(at + word.count)).lowercased().utf8)
-        return lowered == word && !Bytes.isWordScalar(Bytes.scalar(at: at + word.count, in: bytes))
+        // The lower case of exactly the word's bytes must be the word: all of them used.
+        return Bytes.loweredPrefix(word, in: bytes, at: at, whole: true) == word.count
+            && !Bytes.wordAt(at + word.count, in: bytes)
     }
 
     /// Numbers right after a question word: `2`, `No. 2`, `2 and 3`, `2, 3 and 5`, `2-3`.

@@ -20,17 +20,24 @@ enum Bytes {
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? hay.count, hay.count)
         guard !needle.isEmpty, needle.count <= end else { return nil }
-        let first = needle[0]
-        var index = max(0, from)
-        while index + needle.count <= end {
-            if hay[index] == first {
-                var matched = 1
-                while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
+        // Raw buffers: this runs over whole blocks for every defined term and citation, and
+        // checked indexing would double the cost of the loop.
+        return hay.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { needle in
+                let first = needle[0]
+                let last = end - needle.count
+                var index = max(0, from)
+                while index <= last {
+                    if hay[index] == first {
+                        var matched = 1
+                        while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
+                        if matched == needle.count { return index }
+                    }
+                    index += 1
+                }
+                return nil
             }
-            index += 1
         }
-        return nil
     }
 
     /// Whether `hay` holds `word` (ASCII letters compared case-insensitively, other bytes
@@ -56,8 +63,95 @@ enum Bytes {
     }
 
     /// Whether any of `words` occurs (case-insensitively) in `hay[from..<to]`.
+    ///
+    /// One pass over the text, not one per word: a 256-bit set of the words' first bytes
+    /// (ASCII-folded) rejects most positions with one test, and only the words sharing that
+    /// first byte are compared there.
     static func containsAny(_ words: [[UInt8]], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Bool {
-        words.contains { findFolded($0, in: hay, from: from, to: limit) != nil }
+        let end = min(limit ?? hay.count, hay.count)
+        var firsts = ByteSet()
+        for word in words {
+            // An empty word never matches in `findFolded`; keep that.
+            guard let head = word.first else { continue }
+            firsts.insert(lowerASCII(head))
+        }
+        guard !firsts.isEmpty else { return false }
+        return hay.withUnsafeBufferPointer { buffer in
+            var index = max(0, from)
+            while index < end {
+                let lead = lowerASCII(buffer[index])
+                if firsts.contains(lead) {
+                    for word in words where !word.isEmpty && index + word.count <= end && lowerASCII(word[0]) == lead {
+                        if matches(word, in: hay, at: index) { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the text at `at`, lower-cased scalar by scalar the way `String.lowercased()`
+    /// does it, begins with `word` (lower-case UTF-8); returns the number of text bytes that
+    /// made the match.
+    ///
+    /// Replaces `String(decoding: hay[at...]).lowercased().utf8.starts(with: word)` without
+    /// building strings: ASCII, Latin-1 and basic Cyrillic letters fold by byte arithmetic, and
+    /// only other non-ASCII scalars go through Unicode's mapping. With `whole`, a word that
+    /// ends inside the lower case of one scalar (`i` of `İ` → `i̇`) does not match, which is
+    /// what comparing a slice of exactly the word's length for equality gives.
+    static func loweredPrefix(_ word: [UInt8], in hay: [UInt8], at: Int, whole: Bool = false) -> Int? {
+        guard at >= 0 else { return nil }
+        var index = at
+        var matched = 0
+        let count = hay.count
+        while matched < word.count {
+            guard index < count else { return nil }
+            let byte = hay[index]
+            if byte < 0x80 {
+                guard lowerASCII(byte) == word[matched] else { return nil }
+                index += 1
+                matched += 1
+                continue
+            }
+            if index + 1 < count, let (lead, trail) = lowerPair(byte, hay[index + 1]) {
+                guard matched + 1 < word.count, word[matched] == lead, word[matched + 1] == trail else { return nil }
+                index += 2
+                matched += 2
+                continue
+            }
+            guard let scalar = scalar(at: index, in: hay) else { return nil }
+            for unit in scalar.properties.lowercaseMapping.utf8 {
+                if matched == word.count { return whole ? nil : index + UTF8.width(scalar) - at }
+                guard word[matched] == unit else { return nil }
+                matched += 1
+            }
+            index += UTF8.width(scalar)
+        }
+        return index - at
+    }
+
+    /// The lower case of a two-byte UTF-8 letter whose case mapping is one-to-one and keeps
+    /// the length: Latin-1 (`À`–`Þ`), basic Cyrillic (`Ѐ`–`Я`), and those letters' own lower
+    /// case. Nil for anything else (the caller asks Unicode).
+    @inline(__always)
+    static func lowerPair(_ lead: UInt8, _ trail: UInt8) -> (UInt8, UInt8)? {
+        guard trail & 0xC0 == 0x80 else { return nil }
+        switch lead {
+        case 0xC2: return (lead, trail)  // U+0080–00BF: no letter with another lower case
+        case 0xC3:
+            // U+00C0–00DE are capitals (except × U+00D7); the rest is lower case already.
+            return trail <= 0x9E && trail != 0x97 ? (lead, trail + 0x20) : (lead, trail)
+        case 0xD0:
+            if trail >= 0xB0 { return (lead, trail) }               // а–п
+            if trail >= 0xA0 { return (0xD1, trail - 0x20) }        // Р–Я → р–я
+            if trail >= 0x90 { return (lead, trail + 0x20) }        // А–П → а–п
+            return (0xD1, trail + 0x10)                             // Ѐ–Џ → ѐ–џ
+        case 0xD1:
+            return trail <= 0x9F ? (lead, trail) : nil              // р–я, ѐ–џ; older letters: ask Unicode
+        default:
+            return nil
+        }
     }
 
     /// The Unicode scalar that starts at `index` (or nil past the end / mid-sequence / invalid).
@@ -85,9 +179,34 @@ enum Bytes {
     }
 
     /// Whether a scalar belongs to a word (letters and digits of any script).
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
+        // ASCII without a Unicode property look-up: only letters and digits qualify there.
+        if scalar.value < 0x80 { return isWordByte(UInt8(scalar.value)) }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether an ASCII byte is a letter or a digit (`isWordScalar` for ASCII).
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool { isLetterASCII(byte) || isDigit(byte) }
+
+    /// Whether the scalar just before `index` belongs to a word; ASCII answered from the byte.
+    @inline(__always)
+    static func wordBefore(_ index: Int, in bytes: [UInt8]) -> Bool {
+        guard index > 0 else { return false }
+        let byte = bytes[index - 1]
+        if byte < 0x80 { return isWordByte(byte) }
+        return isWordScalar(scalar(before: index, in: bytes))
+    }
+
+    /// Whether the scalar at `index` belongs to a word; ASCII answered from the byte.
+    @inline(__always)
+    static func wordAt(_ index: Int, in bytes: [UInt8]) -> Bool {
+        guard index >= 0, index < bytes.count else { return false }
+        let byte = bytes[index]
+        if byte < 0x80 { return isWordByte(byte) }
+        return isWordScalar(scalar(at: index, in: bytes))
     }
 
     /// Whether `hay[range]` stands alone as a word (no letter or digit touching either end).
@@ -126,6 +245,9 @@ enum Bytes {
     /// Text normalised for comparing labels and titles: lower-case, letters and digits only,
     /// single spaces, a leading article dropped.
     static func comparable(_ text: String) -> String {
+        // ASCII text (most titles and meanings): the same words from its bytes, without
+        // Unicode case mapping or property look-ups.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return comparableASCII(text) }
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -143,8 +265,146 @@ enum Bytes {
         return words.joined(separator: " ")
     }
 
+    /// `hay.contains(needle)` for the normalised texts the checks compare: ASCII by a byte
+    /// search (there every character is one byte), anything else through `String` (whose
+    /// character-aware search is many times slower).
+    static func containsText(_ hay: String, _ needle: String) -> Bool {
+        guard hay.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return hay.contains(needle)
+        }
+        if needle.isEmpty { return true }
+        return find(Array(needle.utf8), in: Array(hay.utf8)) != nil
+    }
+
+    /// `comparable` for ASCII text: in ASCII only letters and digits are alphabetic or numeric.
+    private static func comparableASCII(_ text: String) -> String {
+        var words: [ArraySlice<UInt8>] = []
+        let bytes = text.utf8.map(lowerASCII)
+        var start = -1
+        for index in bytes.indices {
+            if isWordByte(bytes[index]) {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                words.append(bytes[start..<index])
+                start = -1
+            }
+        }
+        if start >= 0 { words.append(bytes[start...]) }
+        if let first = words.first, words.count > 1, articles.contains(where: { $0.elementsEqual(first) }) {
+            words.removeFirst()
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (position, word) in words.enumerated() {
+            if position > 0 { result.append(0x20) }
+            result.append(contentsOf: word)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Leading articles `comparable` drops.
+    private static let articles = words(["the", "a", "an", "le", "la", "les", "l", "el", "los", "las"])
+
     /// `ascii` as bytes, for keyword tables.
     static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+}
+
+/// A set of byte values as four 64-bit words: membership without an array (no allocation,
+/// no bounds check).
+struct ByteSet {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Whether no byte is in the set.
+    var isEmpty: Bool { bits.0 | bits.1 | bits.2 | bits.3 == 0 }
+
+    /// Adds `byte`.
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// Whether `byte` is in the set.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = bits.0
+        case 1: word = bits.1
+        case 2: word = bits.2
+        default: word = bits.3
+        }
+        return word & (UInt64(1) << UInt64(byte & 63)) != 0
+    }
+}
+
+/// Whole-block scans eight bytes at a time (SWAR: SIMD within a 64-bit register).
+///
+/// Each check looks at a block only where a rare byte occurs (a space before an honorific,
+/// a `2`/`3` that may start a day, a capital that may open a reference); testing eight bytes
+/// with a handful of integer operations, and then visiting only the hits, costs a fraction of
+/// a byte-by-byte loop. The selectors return a word whose lane high bits (0x80) mark the hits;
+/// every selector is exact per lane (no borrow or carry crosses lanes).
+enum ByteScan {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// Lanes of `word` that are zero.
+    @inline(__always)
+    static func zeroLanes(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ lows) | word | lows)
+    }
+
+    /// Lanes equal to `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        zeroLanes(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Lanes holding an ASCII byte in `low...high` (`high` < 0x80).
+    @inline(__always)
+    static func between(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        let seven = word & lows
+        let atLeastLow = seven &+ ones &* UInt64(0x80 - low)
+        let aboveHigh = seven &+ ones &* UInt64(0x7F - high)
+        return atLeastLow & ~aboveHigh & ~word & highs
+    }
+
+    /// Calls `visit` with the index of every byte of `bytes[from...]` that `select` marks, in
+    /// order. `visit` returns the index to go on from (at least the hit's index + 1): hits
+    /// before it are skipped, as a byte loop that jumps ahead would skip them.
+    @inline(__always)
+    static func forEach(in bytes: [UInt8], from: Int = 0, select: (UInt64) -> UInt64, _ visit: (Int) -> Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var floor = max(0, from)
+            while floor < count {
+                let chunk = floor
+                let available = count - chunk
+                var word: UInt64 = 0
+                if available >= 8 {
+                    word = UInt64(littleEndian: UnsafeRawPointer(base + chunk).loadUnaligned(as: UInt64.self))
+                } else {
+                    // The tail, padded with zero bytes (no selector marks a zero byte).
+                    for lane in 0..<available { word |= UInt64(base[chunk + lane]) << UInt64(8 * lane) }
+                }
+                var hits = select(word)
+                if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
+                while hits != 0 {
+                    let at = chunk + hits.trailingZeroBitCount >> 3
+                    hits &= hits &- 1
+                    if at >= floor { floor = visit(at) }
+                }
+                floor = max(floor, chunk + min(8, available))
+            }
+        }
+    }
 }
 
 /// Calendar helpers shared by the date-aware checks.
