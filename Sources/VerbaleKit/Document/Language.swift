@@ -61,6 +61,18 @@ enum LanguageDetector {
         return value
     }
 
+    /// `key`'s ASCII capitals lower-cased, eight bytes at once (every byte must be below 0x80:
+    /// then adding 0x25 carries into bit 7 exactly for bytes from `A` up, adding 0x3F exactly
+    /// for bytes past `Z`).
+    @inline(__always)
+    static func asciiLower(_ key: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let fromA = key &+ ones &* (0x80 - 0x41)
+        let pastZ = key &+ ones &* (0x80 - 0x5B)
+        let upper = (fromA & ~pastZ) & (ones &* 0x80)
+        return key | (upper >> 2)
+    }
+
     /// A word of at most eight bytes packed as `ByteCase.lower` would lower-case it.
     @inline(__always)
     static func packLowered(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -85,10 +97,18 @@ enum LanguageDetector {
             while index < lower.count {
                 while index < lower.count, !isWordByte(lower[index]) { index += 1 }
                 let start = index
-                while index < lower.count, isWordByte(lower[index]) { index += 1 }
-                guard index > start, index - start <= 8,
-                      let language = table.language(Self.packLowered(UnsafeBufferPointer(rebasing: lower[start..<index])))
-                else { continue }
+                var key: UInt64 = 0
+                var high: UInt8 = 0
+                while index < lower.count, isWordByte(lower[index]) {
+                    key = key << 8 | UInt64(lower[index])
+                    high |= lower[index]
+                    index += 1
+                }
+                guard index > start, index - start <= 8 else { continue }
+                // ASCII words (nearly all) are lower-cased in the packed integer itself.
+                let packed = high < 0x80 ? Self.asciiLower(key)
+                                         : Self.packLowered(UnsafeBufferPointer(rebasing: lower[start..<index]))
+                guard let language = table.language(packed) else { continue }
                 counts[language] += 1
             }
         }
