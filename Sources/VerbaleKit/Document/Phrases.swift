@@ -234,6 +234,17 @@ enum ByteCase {
         let count = result.count
         var index = 0
         while index < count {
+            // Eight ASCII bytes at a time (most text): capitals marked in bit 7 by two additions.
+            if index + 8 <= count {
+                let word = result.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                    result.storeBytes(of: word | (upper >> 2), toByteOffset: index, as: UInt64.self)
+                    index += 8
+                    continue
+                }
+            }
             let byte = result[index]
             if byte < 0x80 {
                 if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
