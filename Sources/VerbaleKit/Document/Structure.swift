@@ -356,8 +356,9 @@ struct StructureBuilder {
     /// words are rejected before any case folding.
     static let referenceLeads: Set<UInt8> = [0x52, 0x72, 0x4E, 0x6E, 0xE2, 0xD0]
 
-    /// Whether a space-separated word within the first 160 characters of `text` starts with a
-    /// byte of `referenceLeads`.
+    /// Whether a space-separated word within the first 160 characters of `text` starts like a
+    /// reference word or number sign (`ref`, `réf`, `no`, `nº`, `n°`, `núm`, `nr`, `№`, `исх`,
+    /// in any case): the bytes tell, before the text is split into characters.
     static func mayHoldReference(_ text: String) -> Bool {
         var text = text
         // 160 characters are rarely more than 640 bytes; count them only when they may be.
@@ -365,8 +366,18 @@ struct StructureBuilder {
         return text.withUTF8 { bytes in
             var index = 0
             while index < limit {
-                let byte = bytes[index]
-                if byte == 0x52 || byte == 0x72 || byte == 0x4E || byte == 0x6E || byte == 0xE2 || byte == 0xD0 { return true }
+                let lead = bytes[index]
+                if lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0 {
+                    var head: (UInt64, UInt64) = (0, 0)
+                    let matched = withUnsafeMutableBytes(of: &head) { buffer -> Bool in
+                        let length = min(8, bytes.count - index)
+                        for offset in 0..<length { buffer[offset] = bytes[index + offset] }
+                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]))
+                        let lowered = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
+                        return referencePrefixes.contains { lowered.starts(with: $0) }
+                    }
+                    if matched { return true }
+                }
                 // Skip to the next word.
                 while index < limit, bytes[index] != 0x20 { index += 1 }
                 while index < limit, bytes[index] == 0x20 { index += 1 }
@@ -374,6 +385,9 @@ struct StructureBuilder {
             return false
         }
     }
+
+    /// Lower-cased starts of `referenceWords` and `numberSignWords`.
+    static let referencePrefixes: [[UInt8]] = ["ref", "réf", "no", "nº", "n°", "núm", "nr", "№", "исх"].map { Array($0.utf8) }
 
     static func referenceNumber(in text: String) -> String? {
         // Most texts have no word starting like a reference word: tell that from the bytes
