@@ -49,14 +49,13 @@ enum Phrases {
     /// Labels that open a numbered question.
     static let questionLabelsText = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
 
-    /// Openings and closings of notes together, for `noteFormulas(in:)`.
-    static let noteFormulas = PhraseSet(noteOpeningsText + noteClosingsText)
-    static let noteFormulaGroups = noteOpeningsText.map { _ in UInt8(1) } + noteClosingsText.map { _ in UInt8(2) }
+    /// Openings (bit 1) and closings (bit 2) of notes together, for `noteFormulas(in:)`.
+    static let noteFormulas = GroupMatcher(noteOpeningsText.map { ($0, 1) } + noteClosingsText.map { ($0, 2) })
 
     /// Whether lower-cased `text` holds a note's opening (bit 1) and closing (bit 2) formula,
     /// in one scan.
     static func noteFormulas(in text: [UInt8]) -> UInt8 {
-        noteFormulas.matchedGroups(in: text, groups: noteFormulaGroups)
+        noteFormulas.matchedGroups(in: text)
     }
 
     static let noteOpenings = PhraseSet(noteOpeningsText)
@@ -177,34 +176,6 @@ struct PhraseSet: Sendable {
         return bestIndex == Int.max ? nil : (phrases[bestIndex], bestOffset)
     }
 
-    /// The union of the bit masks `groups[i]` of the phrases `text` contains (phrase `i` in
-    /// bit `groups[i]`): several lists are tested in one scan, which stops once every group
-    /// has been seen.
-    func matchedGroups(in text: [UInt8], groups: [UInt8]) -> UInt8 {
-        let all = groups.reduce(0, |)
-        var found: UInt8 = 0
-        text.withUnsafeBufferPointer { hay in
-            prefixBits.withUnsafeBufferPointer { bits in
-                let count = hay.count
-                var position = 0
-                while position + 2 < count {
-                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
-                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
-                        for index in phrases.indices where found & groups[index] == 0 && Self.matches(phrases[index], hay, at: position) {
-                            found |= groups[index]
-                            if found == all { return }
-                        }
-                    }
-                    position += 1
-                }
-            }
-        }
-        for index in short where found & groups[index] == 0 {
-            if Phrases.find(phrases[index], in: text) != nil { found |= groups[index] }
-        }
-        return found
-    }
-
     @inline(__always)
     private static func matches(_ phrase: [UInt8], _ hay: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         guard phrase.count >= 3, position + phrase.count <= hay.count else { return false }
@@ -216,6 +187,77 @@ struct PhraseSet: Sendable {
             }
             return true
         }
+    }
+}
+
+/// Which groups of long phrases a text contains, found with the Wu–Manber multi-pattern
+/// search: a window as long as the shortest phrase slides over the text, and its last two
+/// bytes say how far it can jump without passing an occurrence — usually most of the window,
+/// since two-byte blocks of a few formulas are rare in other text. Every block is tested for
+/// the note formulas, so this scan touches a small fraction of the bytes a byte-by-byte one
+/// would.
+struct GroupMatcher: Sendable {
+    /// The phrases as UTF-8, each with its group bit.
+    private let phrases: [(bytes: [UInt8], group: UInt8)]
+    /// Length of the shortest phrase: the window.
+    private let window: Int
+    /// How far the window may move on when its last two bytes hash to this slot.
+    private let shifts: [UInt8]
+    /// Union of all group bits.
+    private let all: UInt8
+
+    /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
+    @inline(__always)
+    private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) << 4 ^ Int(second)) & 0xFFF
+    }
+
+    /// A matcher for `phrases` (written lower-case, at least two bytes), each with its group bit.
+    init(_ phrases: [(String, UInt8)]) {
+        let encoded = phrases.map { (bytes: Array($0.0.utf8), group: $0.1) }
+        let window = encoded.map(\.bytes.count).min() ?? 2
+        precondition(window >= 2, "phrases of at least two bytes")
+        var shifts = [UInt8](repeating: UInt8(min(255, window - 1)), count: 4096)
+        for phrase in encoded {
+            // A block ending at q (2...window) of the phrase's first `window` bytes allows a
+            // jump of window - q at most.
+            for end in 2...window {
+                let slot = Self.slot(phrase.bytes[end - 2], phrase.bytes[end - 1])
+                shifts[slot] = min(shifts[slot], UInt8(min(255, window - end)))
+            }
+        }
+        self.phrases = encoded
+        self.window = window
+        self.shifts = shifts
+        self.all = encoded.reduce(0) { $0 | $1.group }
+    }
+
+    /// The union of the group bits of the phrases `text` contains.
+    func matchedGroups(in text: [UInt8]) -> UInt8 {
+        var found: UInt8 = 0
+        text.withUnsafeBufferPointer { hay in
+            shifts.withUnsafeBufferPointer { shifts in
+                let count = hay.count
+                var end = window
+                while end <= count {
+                    let shift = Int(shifts[Self.slot(hay[end - 2], hay[end - 1])])
+                    if shift > 0 { end += shift; continue }
+                    let start = end - window
+                    for phrase in phrases where found & phrase.group == 0 && start + phrase.bytes.count <= count {
+                        if phrase.bytes.withUnsafeBufferPointer({ needle in
+                            var offset = 0
+                            while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                            return offset == needle.count
+                        }) {
+                            found |= phrase.group
+                        }
+                    }
+                    if found == all { return }
+                    end += 1
+                }
+            }
+        }
+        return found
     }
 }
 
