@@ -88,14 +88,9 @@ struct TextBuilder {
     /// Reads nine bytes.
     @inline(__always)
     private static func mayStopRun(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let raw = UnsafeRawPointer(bytes.baseAddress! + index)
-        let word = raw.loadUnaligned(as: UInt64.self)
-        let next = raw.loadUnaligned(fromByteOffset: 1, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func lanes(_ x: UInt64, _ byte: UInt64) -> UInt64 {
-            let y = x ^ (ones &* byte)
-            return (y &- ones) & ~y & (ones &* 0x80)
-        }
+        let word = ByteWords.load(bytes.baseAddress!, index)
+        let next = ByteWords.load(bytes.baseAddress!, index + 1)
+        func lanes(_ x: UInt64, _ byte: UInt8) -> UInt64 { ByteWords.lanes(x, equalTo: byte) }
         let folding = lanes(word, 0x09) | lanes(word, 0x0B) | lanes(word, 0x0C) | lanes(word, 0xC2)
         let nextFolds = lanes(next, 0x20) | lanes(next, 0x09) | lanes(next, 0x0B) | lanes(next, 0x0C) | lanes(next, 0xC2)
         return folding | (lanes(word, 0x20) & nextFolds) != 0

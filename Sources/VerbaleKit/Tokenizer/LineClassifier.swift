@@ -267,6 +267,12 @@ enum LineClassifier {
     @inline(__always)
     static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var index = from
+        while index + 8 <= bytes.count {
+            let word = ByteWords.load(bytes.baseAddress!, index)
+            if ByteWords.lanes(word, equalTo: 0x2A) | ByteWords.lanes(word, equalTo: 0x5F) | ByteWords.lanes(word, equalTo: 0x5C)
+                | ByteWords.lanes(word, equalTo: 0x3C) | ByteWords.lanes(word, equalTo: 0x5B) != 0 { break }
+            index += 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x2A || byte == 0x5F || byte == 0x5C || byte == 0x3C || byte == 0x5B { return index }

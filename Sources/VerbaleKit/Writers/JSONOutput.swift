@@ -138,7 +138,7 @@ public struct JSONOutput: Sendable {
         while index < count {
             // Eight bytes at a time while none needs escaping (the common case: prose).
             if index + 8 <= count {
-                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let word = ByteWords.load(buffer.baseAddress!, index)
                 if !Self.needsEscape(word) { index += 8; continue }
             }
             let byte = buffer[index]
@@ -160,19 +160,10 @@ public struct JSONOutput: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes of `word` is a control character, `"` or `\`
-    /// (the classic "has a byte less than n / equal to c" bit tricks; may err only towards true
-    /// for bytes >= 0x80, which the byte loop then clears).
+    /// Whether any of the eight bytes of `word` may be a control character, `"` or `\\`.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let control = (word &- ones &* 0x20) & ~word
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        return (control | hasQuote | hasBackslash) & highs != 0
+        ByteWords.lanes(word, below: 0x20) | ByteWords.lanes(word, equalTo: 0x22) | ByteWords.lanes(word, equalTo: 0x5C) != 0
     }
 
     /// Writes an integer value.
