@@ -41,6 +41,28 @@ public final class CitationIndex {
             }
         } else {
             try checkSchema(database, path: path)
+            try restoreIndexes()
+        }
+    }
+
+    /// Builds any secondary index that is missing: a bulk load into an empty index builds them
+    /// at its end (see `load`), so a load that was killed leaves its committed batches without
+    /// them. Costs one read of the schema when nothing is missing.
+    private func restoreIndexes() throws(SQLiteError) {
+        var present = Set<String>()
+        for row in try database.rows("SELECT name FROM sqlite_schema WHERE type = 'index'") {
+            if case .text(let name) = row[0] { present.insert(name) }
+        }
+        let missing = IndexSchema.secondaryIndexes.filter { !present.contains($0.name) }
+        guard !missing.isEmpty else { return }
+        do {
+            try database.transaction {
+                for index in missing { try database.execute(index.create) }
+            }
+        } catch let error as SQLiteError {
+            throw error
+        } catch {
+            throw SQLiteError(code: 1, message: "\(error)")
         }
     }
 
@@ -108,18 +130,48 @@ public final class CitationIndex {
         // constraints stay declared for browsers and for `PRAGMA foreign_key_check`.
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
+        // Into an empty index, rows go in without their secondary indexes, which are built
+        // once each at the end: a sorted build instead of one B-tree insert per row and index
+        // (citations alone have five). An index that already has documents keeps them, since
+        // replacing a document finds its rows through them.
+        var indexesDeferred = false
+        if files.count > 1, try documentCount == 0 {
+            try database.transaction {
+                for index in IndexSchema.secondaryIndexes { try database.execute("DROP INDEX IF EXISTS \(index.name)") }
+            }
+            indexesDeferred = true
+        }
+        func buildIndexes() throws(SQLiteError) {
+            for index in IndexSchema.secondaryIndexes { try database.execute(index.create) }
+            indexesDeferred = false
+        }
         var inBatch = 0
+        // One reader for the whole load: its buffers grow to the largest document and are
+        // then reused, so reading a document allocates nothing.
+        var reader = JSONReader()
         try database.execute("BEGIN IMMEDIATE")
         do {
             for (number, file) in files.enumerated() {
                 do {
-                    let bytes = try JSONDocumentReader.read(file)
-                    let root = try JSONDocumentReader.parse(bytes, path: file)
-                    let replaced = try database.savepoint("doc") {
-                        try loader.insert(root, jsonPath: file, jsonBytes: bytes.count)
+                    try JSONDocumentReader.read(file, into: &reader)
+                    let size = reader.bytes.count
+                    try JSONDocumentReader.parse(&reader, path: file)
+                    let replaced = try reader.withRoot { (root) throws -> Bool in
+                        let document = try JSONDocumentReader.check(root, path: file)
+                        if try loader.isIndexed(path: document.object("source")!.string("path")!) {
+                            // Deleting the old rows needs the document_id indexes, and FTS5 can
+                            // only delete text it has indexed: bring both up to date first.
+                            if indexesDeferred { try buildIndexes() }
+                            try loader.indexPendingText()
+                        }
+                        let replaced = try database.savepoint("doc") {
+                            try loader.insert(document, jsonPath: file, jsonBytes: size)
+                        }
+                        loader.documentCommitted()
+                        return replaced
                     }
                     report.documents += 1
-                    report.bytes += bytes.count
+                    report.bytes += size
                     if replaced { report.replaced += 1 }
                 } catch let error as IndexInputError {
                     report.failures.append(error)
@@ -130,14 +182,19 @@ public final class CitationIndex {
                 }
                 inBatch += 1
                 if inBatch >= batchSize {
+                    try loader.indexPendingText()
                     try database.execute("COMMIT; BEGIN IMMEDIATE")
                     inBatch = 0
                 }
                 progress?(number + 1, files.count, report.bytes)
             }
+            try loader.indexPendingText()
+            if indexesDeferred { try buildIndexes() }
             try database.execute("COMMIT")
         } catch {
             try? database.execute("ROLLBACK")
+            loader.discardPendingText()
+            if indexesDeferred { try? database.transaction { try buildIndexes() } }
             throw error
         }
         try? database.execute("PRAGMA optimize")
@@ -150,9 +207,19 @@ public final class CitationIndex {
     /// version of the same document.
     @discardableResult
     public func add(json bytes: [UInt8], jsonPath: String) throws -> Bool {
-        let root = try JSONDocumentReader.parse(Data(bytes), path: jsonPath)
+        var reader = JSONReader()
+        reader.bytes = bytes
+        try JSONDocumentReader.parse(&reader, path: jsonPath)
         let loader = try Loader(database)
-        return try database.transaction { try loader.insert(root, jsonPath: jsonPath, jsonBytes: bytes.count) }
+        return try reader.withRoot { (root) throws -> Bool in
+            let document = try JSONDocumentReader.check(root, path: jsonPath)
+            return try database.transaction {
+                let replaced = try loader.insert(document, jsonPath: jsonPath, jsonBytes: bytes.count)
+                loader.documentCommitted()
+                try loader.indexPendingText()
+                return replaced
+            }
+        }
     }
 
     /// Indexes a parsed document through its `verbale/1` JSON, so a document indexed this way

@@ -118,9 +118,7 @@ public enum IndexSchema {
             var extra = ""
             if table.name == "documents" { extra = ",\n  UNIQUE (path)" }
             sql.append("CREATE TABLE IF NOT EXISTS \(table.name) (\n  \(columns)\(extra)\n)")
-            for (suffix, columns) in table.indexes {
-                sql.append("CREATE INDEX IF NOT EXISTS \(table.name)_\(suffix) ON \(table.name) (\(columns))")
-            }
+            sql.append(contentsOf: secondaryIndexes.filter { $0.table == table.name }.map(\.create))
         }
         sql.append("""
         CREATE VIRTUAL TABLE IF NOT EXISTS \(ftsTable) USING fts5(text, content='paragraphs', content_rowid='id', \
@@ -129,6 +127,17 @@ public enum IndexSchema {
         sql.append("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(name)')")
         sql.append("PRAGMA user_version = \(version)")
         return sql
+    }
+
+    /// The indexes declared on the tables (not the `UNIQUE (path)` of `documents`, which
+    /// identifies documents), in creation order: a bulk load into an empty index drops them
+    /// and builds each once at the end (see `CitationIndex.load`).
+    static var secondaryIndexes: [(table: String, name: String, create: String)] {
+        tables.flatMap { table in
+            table.indexes.map { suffix, columns in
+                (table.name, "\(table.name)_\(suffix)", "CREATE INDEX IF NOT EXISTS \(table.name)_\(suffix) ON \(table.name) (\(columns))")
+            }
+        }
     }
 
     /// `INSERT INTO table (columns…) VALUES (?, …)` without `id`, for the loader.

@@ -1,4 +1,9 @@
 internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// A `verbale/1` JSON file that could not be indexed, and why.
 public struct IndexInputError: Error, CustomStringConvertible, Sendable {
@@ -17,69 +22,34 @@ public struct IndexInputError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// Typed reads from a JSONSerialization object, tolerant of missing keys (a missing optional
-/// field is nil, never a crash) and strict only about what identifies a document.
-struct JSONObject {
-    let raw: [String: Any]
-
-    init(_ raw: [String: Any]) { self.raw = raw }
-
-    func string(_ key: String) -> String? { raw[key] as? String }
-
-    func int(_ key: String) -> Int? {
-        // JSONSerialization gives NSNumber: a class cast is much cheaper than `as? Int`, which
-        // goes through the bridging machinery (a tenth of a load's time in profiles).
-        if let value = raw[key] as? NSNumber { return value.intValue }
-        return raw[key] as? Int
-    }
-
-    func bool(_ key: String) -> Bool? { raw[key] as? Bool }
-
-    func object(_ key: String) -> JSONObject? { (raw[key] as? [String: Any]).map(JSONObject.init) }
-
-    func objects(_ key: String) -> [JSONObject] {
-        guard let array = raw[key] as? [Any] else { return [] }
-        return array.compactMap { ($0 as? [String: Any]).map(JSONObject.init) }
-    }
-
-    /// A list of strings (numbers written as numbers are turned into their decimal text).
-    func strings(_ key: String) -> [String] {
-        guard let array = raw[key] as? [Any] else { return [] }
-        return array.compactMap { item in
-            if let text = item as? String { return text }
-            if let number = item as? NSNumber { return String(number.intValue) }
-            return nil
-        }
-    }
-
-    /// A string field that may also be written as an integer (a communication's `number`).
-    func stringOrNumber(_ key: String) -> String? {
-        if let text = raw[key] as? String { return text }
-        if let number = int(key) { return String(number) }
-        return nil
-    }
+/// `read(2)`, named apart from `JSONDocumentReader.read`, which would shadow it.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// Reads and checks one JSON file, before any database work, so a bad file costs nothing but
 /// its report.
 enum JSONDocumentReader {
-    /// The root object of the `verbale/1` document in `bytes`.
-    static func parse(_ data: Data, path: String) throws(IndexInputError) -> JSONObject {
-        let any: Any
+    /// Parses the bytes already in `reader` (see `read`), naming `path` in the error.
+    static func parse(_ reader: inout JSONReader, path: String) throws(IndexInputError) {
         do {
-            any = try JSONSerialization.jsonObject(with: data, options: [])
+            try reader.parse()
         } catch {
-            throw IndexInputError(path: path, reason: "not valid JSON (\(Self.describe(error))); re-run verbale convert on its input")
+            throw IndexInputError(path: path, reason: "not valid JSON (\(error)); re-run verbale convert on its input")
         }
-        guard let root = any as? [String: Any] else {
+    }
+
+    /// The root object of the parsed `verbale/1` document `root`, after checking what
+    /// identifies a document (the schema and the source's path, sha256 and size).
+    static func check(_ root: JSONValue, path: String) throws(IndexInputError) -> JSONObject {
+        guard let object = root.object else {
             throw IndexInputError(path: path, reason: "not a verbale/1 document: the top level is not a JSON object")
         }
-        let object = JSONObject(root)
         guard let schema = object.string("schema") else {
             throw IndexInputError(path: path, reason: "not a verbale/1 document: no \"schema\" field")
         }
         guard schema == "verbale/1" else {
-            throw IndexInputError(path: path, reason: "schema \"\(schema)\" is not verbale/1; convert it again with this version of verbale")
+            throw IndexInputError(path: path, reason: "schema \"\(schema.string)\" is not verbale/1; convert it again with this version of verbale")
         }
         guard let source = object.object("source"), source.string("path") != nil, source.string("sha256") != nil,
               source.int("bytes") != nil else {
@@ -88,27 +58,55 @@ enum JSONDocumentReader {
         return object
     }
 
-    private static func describe(_ error: any Error) -> String {
-        // Foundation's own sentence ("Unexpected end of file during JSON parse.") rather than
-        // the whole NSError dump.
-        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        var text = detail ?? String(describing: error)
-        while text.hasSuffix(".") { text.removeLast() }
-        return text.count > 160 ? String(text.prefix(160)) + "…" : text
+    /// Reads the whole file at `path` into `reader` (straight into its buffer: no `Data`, no
+    /// copy).
+    static func read(_ path: String, into reader: inout JSONReader) throws(IndexInputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw IndexInputError(path: path, reason: "cannot open the file (\(describeErrno())); check the path and its permissions")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw IndexInputError(path: path, reason: "cannot read the file (\(describeErrno()))")
+        }
+        // One byte more than the size, so a file read whole is seen to end without a second
+        // buffer; a file that grows meanwhile is read on in chunks.
+        let expected = max(Int(status.st_size), 0) + 1
+        var failure: Int32 = 0
+        var full = false
+        reader.bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected {
+                let got = systemRead(descriptor, buffer.baseAddress! + initialized, expected - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { return }
+                initialized += got
+            }
+            full = true
+        }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while full && failure == 0 {
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 {
+                if errno != EINTR { failure = errno }
+            } else if got == 0 {
+                full = false
+            } else {
+                reader.bytes.append(contentsOf: chunk[..<got])
+            }
+        }
+        if failure != 0 {
+            errno = failure
+            throw IndexInputError(path: path, reason: "cannot read the file (\(describeErrno()))")
+        }
     }
 
-    /// The whole file at `path` (as `Data`, which JSONSerialization reads without a copy).
-    static func read(_ path: String) throws(IndexInputError) -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IndexInputError(path: path, reason: "cannot open the file; check the path and its permissions")
-        }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw IndexInputError(path: path, reason: "cannot read the file (\(error))")
-        }
-    }
+    private static func describeErrno() -> String { String(cString: strerror(errno)) }
 
     /// Expands inputs: files as given, directories recursively for `*.json` (sorted, so runs
     /// are deterministic). `manifest.jsonl` and other non-`.json` files are skipped.

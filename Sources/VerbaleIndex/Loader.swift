@@ -17,6 +17,11 @@ struct Inserter {
     }
 
     mutating func text(_ value: String?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    mutating func text(_ value: JSONString?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
+    /// A string column that must not be NULL: a missing string is stored as ''.
+    mutating func text(_ value: JSONString?, orEmpty: Void) throws(SQLiteError) {
+        if let value { try text(value) } else { try text("") }
+    }
     mutating func int(_ value: Int?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
     mutating func int(_ value: Int64?) throws(SQLiteError) { try statement.bind(next, value.map { Int($0) }); next += 1 }
 
@@ -32,19 +37,24 @@ struct Inserter {
 /// Turns one `verbale/1` JSON document into rows. Statements are prepared once per load.
 final class Loader {
     let database: SQLiteDatabase
-    var documents: Inserter
-    var parts: Inserter
-    var sections: Inserter
-    var paragraphs: Inserter
-    var questions: Inserter
-    var footnotes: Inserter
-    var footnoteReferences: Inserter
-    var citations: Inserter
-    var pinpoints: Inserter
-    var definitions: Inserter
-    var exhibits: Inserter
-    var diagnostics: Inserter
+    let documents: Inserter
+    let parts: Inserter
+    let sections: Inserter
+    let paragraphs: Inserter
+    let questions: Inserter
+    let footnotes: Inserter
+    let footnoteReferences: Inserter
+    let citations: Inserter
+    let pinpoints: Inserter
+    let definitions: Inserter
+    let exhibits: Inserter
+    let diagnostics: Inserter
     let fts: SQLiteStatement
+    /// Paragraph row ids written by committed documents but not yet in the full-text index,
+    /// as ranges (a document's paragraphs get consecutive ids, so a batch is usually one).
+    private var pendingText: [ClosedRange<Int64>] = []
+    /// The paragraph ids of the last `insert`, until the caller confirms the document.
+    private var lastParagraphs: ClosedRange<Int64>?
     let findDocument: SQLiteStatement
     let deleter: DocumentDeleter
     /// One timestamp per load: rows of one run share it, and it costs no clock call per document.
@@ -64,18 +74,61 @@ final class Loader {
         definitions = try Inserter(database, table: "definitions")
         exhibits = try Inserter(database, table: "exhibits")
         diagnostics = try Inserter(database, table: "diagnostics")
-        // One statement per document fills the full-text index from the rows just written,
-        // rather than one per block with a second copy of every text through the C API.
-        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE document_id = ?")
+        // The full-text index is filled from the rows already written (no second copy of every
+        // text through the C API), once per batch rather than once per document: FTS5 writes
+        // its pending terms as a new segment at every savepoint, so filling it inside each
+        // document's savepoint wrote one segment per document and spent most of a load merging
+        // them.
+        fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?")
         findDocument = try database.prepare("SELECT id FROM documents WHERE path = ?")
         deleter = try DocumentDeleter(database)
         indexedAt = ISO8601DateFormatter().string(from: Date())
     }
 
+    /// Whether a document with source path `path` is in the index (so inserting it will
+    /// delete the old one first).
+    func isIndexed(path: JSONString) throws(SQLiteError) -> Bool {
+        try findDocument.bind(1, path)
+        defer { findDocument.reset() }
+        return try findDocument.step()
+    }
+
+    /// Records that the last `insert` is committed (its savepoint released): its paragraphs
+    /// join the text to index at the end of the batch. A document rolled back is never
+    /// recorded, so the ids SQLite hands out again are not indexed twice.
+    func documentCommitted() {
+        guard let range = lastParagraphs else { return }
+        lastParagraphs = nil
+        if let last = pendingText.last, last.upperBound + 1 == range.lowerBound {
+            pendingText[pendingText.count - 1] = last.lowerBound...range.upperBound
+        } else {
+            pendingText.append(range)
+        }
+    }
+
+    /// Adds the paragraphs of every committed document to the full-text index. Called before
+    /// each commit, so a committed batch is always searchable, and before a document is
+    /// replaced, because FTS5 can only delete the text of rows it has indexed. Must not run
+    /// inside a document's savepoint: rolling that back would un-index the earlier documents.
+    func indexPendingText() throws(SQLiteError) {
+        for range in pendingText {
+            try fts.bind(1, Int(range.lowerBound))
+            try fts.bind(2, Int(range.upperBound))
+            try fts.run()
+        }
+        pendingText.removeAll()
+    }
+
+    /// Forgets the pending text after a rollback of the whole transaction.
+    func discardPendingText() {
+        pendingText.removeAll()
+        lastParagraphs = nil
+    }
+
     /// A block as the citation linker needs it.
     private struct BlockRow {
         var row: Int64
-        var jsonID: String
+        var jsonID: JSONString?
         var start: Int
         var end: Int
     }
@@ -83,6 +136,7 @@ final class Loader {
     /// Inserts `root`, first deleting the document with the same source path. Returns true
     /// when a document was replaced. The caller provides the transaction.
     func insert(_ root: JSONObject, jsonPath: String, jsonBytes: Int) throws -> Bool {
+        // `JSONDocumentReader.check` has made sure of these.
         let source = root.object("source")!
         let path = source.string("path")!
 
@@ -95,6 +149,14 @@ final class Loader {
         } else {
             findDocument.reset()
         }
+
+        // Local copies of the inserters: mutating a class's stored property costs a dynamic
+        // exclusivity check per bound column; a local needs none. (They hold only the
+        // statement and a column counter that `run` resets, so nothing needs writing back.)
+        var documents = self.documents, parts = self.parts, sections = self.sections
+        var paragraphs = self.paragraphs, questions = self.questions, footnotes = self.footnotes
+        var footnoteReferences = self.footnoteReferences, citations = self.citations, pinpoints = self.pinpoints
+        var definitions = self.definitions, exhibits = self.exhibits, diagnostics = self.diagnostics
 
         let citationObjects = root.objects("citations")
         let diagnosticObjects = root.objects("diagnostics")
@@ -113,6 +175,7 @@ final class Loader {
         let document = try documents.run()
 
         var blocks: [BlockRow] = []
+        lastParagraphs = nil
         for part in root.objects("parts") {
             let blockObjects = part.objects("blocks")
             try parts.int(document)
@@ -134,7 +197,7 @@ final class Loader {
             let partRow = try parts.run()
 
             for block in blockObjects {
-                let text = block.string("text") ?? ""
+                let text = block.string("text")
                 let start = block.int("start") ?? 0
                 let end = block.int("end") ?? start
                 try paragraphs.int(document)
@@ -149,14 +212,13 @@ final class Loader {
                 try paragraphs.int(block.int("footnote"))
                 try paragraphs.text(block.string("question"))
                 try paragraphs.text(block.string("role"))
-                try paragraphs.text(text)
+                try paragraphs.text(text, orEmpty: ())
                 let row = try paragraphs.run()
-                blocks.append(BlockRow(row: row, jsonID: block.string("id") ?? "", start: start, end: end))
+                lastParagraphs = lastParagraphs.map { $0.lowerBound...row } ?? row...row
+                blocks.append(BlockRow(row: row, jsonID: block.string("id"), start: start, end: end))
             }
         }
 
-        try fts.bind(1, Int(document))
-        try fts.run()
 
         for section in root.objects("sections") {
             try sections.int(document)
@@ -209,18 +271,18 @@ final class Loader {
         var pinpointsByID: [String: [Pinpoint]] = [:]
         for citation in citationObjects {
             let start = citation.int("start") ?? 0
-            let kind = citation.string("kind") ?? ""
-            let key = citation.string("key") ?? ""
+            let kind = citation.string("kind")
+            let key = citation.string("key")
             let block = Self.block(containing: start, in: blocks)
             let articles = citation.strings("articles")
             let paragraphNumbers = citation.strings("paragraphs")
             let subparagraphs = citation.strings("subparagraphs")
-            let slug = Pinpoint.instrumentSlug(kind: kind, key: key)
+            let slug = Self.instrumentSlug(kind: kind, key: key)
             try citations.int(document)
             try citations.int(block?.row)
             try citations.text(citation.string("id"))
-            try citations.text(kind)
-            try citations.text(key)
+            try citations.text(kind, orEmpty: ())
+            try citations.text(key, orEmpty: ())
             try citations.text(citation.string("text"))
             try citations.int(start)
             try citations.int(citation.int("end"))
@@ -228,7 +290,7 @@ final class Loader {
             try citations.int(citation.int("column"))
             try citations.text(citation.string("signal"))
             try citations.int(citation.int("footnote"))
-            try citations.text(block?.jsonID)
+            if let block { try citations.text(block.jsonID, orEmpty: ()) } else { try citations.text(nil as JSONString?) }
             try citations.text(citation.string("instrument"))
             try citations.text(slug)
             try citations.text(citation.string("instrumentSource"))
@@ -239,7 +301,11 @@ final class Loader {
             try citations.text(citation.string("chapter"))
             try citations.text(citation.string("section"))
             try citations.text(Self.joined(citation.strings("range")))
-            try citations.text(citation.stringOrNumber("number"))
+            if let number = citation.value("number"), let text = number.string {
+                try citations.text(text)
+            } else {
+                try citations.text(citation.int("number").map { String($0) })
+            }
             try citations.text(citation.string("body"))
             try citations.text(citation.string("court"))
             try citations.text(citation.string("date"))
@@ -258,13 +324,14 @@ final class Loader {
 
             // Pinpoints: an article citation expands into one row per article × paragraph ×
             // sub-paragraph; an `Id.` repeats its antecedent's pinpoints, so `cites` finds it too.
+            // Strings are built here only, for the few citations that have pinpoints.
             var expanded: [Pinpoint] = []
-            if kind == "article", let slug {
-                expanded = Pinpoint.expand(slug: slug, articles: articles, paragraphs: paragraphNumbers, subparagraphs: subparagraphs)
-            } else if kind == "id", let antecedent = citation.string("antecedent") {
-                expanded = pinpointsByID[antecedent] ?? []
+            if let kind, kind == "article", let slug {
+                expanded = Pinpoint.expand(slug: slug.string, articles: articles, paragraphs: paragraphNumbers, subparagraphs: subparagraphs)
+            } else if let kind, kind == "id", let antecedent = citation.string("antecedent") {
+                expanded = pinpointsByID[antecedent.string] ?? []
             }
-            if let id = citation.string("id"), !expanded.isEmpty { pinpointsByID[id] = expanded }
+            if !expanded.isEmpty, let id = citation.string("id") { pinpointsByID[id.string] = expanded }
             for pinpoint in expanded {
                 try pinpoints.int(document)
                 try pinpoints.int(row)
@@ -301,7 +368,7 @@ final class Loader {
 
         for diagnostic in diagnosticObjects {
             try diagnostics.int(document)
-            try diagnostics.text(diagnostic.string("code") ?? "")
+            try diagnostics.text(diagnostic.string("code"), orEmpty: ())
             try diagnostics.text(diagnostic.string("severity"))
             try diagnostics.text(diagnostic.string("message"))
             try diagnostics.int(diagnostic.int("start"))
@@ -311,6 +378,28 @@ final class Loader {
             _ = try diagnostics.run()
         }
         return replaced
+    }
+
+    /// `Pinpoint.instrumentSlug` on the JSON bytes, so that no `String` is made for the kind
+    /// and key of every citation: the key before the first `/art` for an article citation,
+    /// the whole (non-empty) key for an instrument, nil otherwise. A missing kind or key is
+    /// the empty string, as the `kind` and `key` columns store it.
+    static func instrumentSlug(kind: JSONString?, key: JSONString?) -> JSONString? {
+        guard let kind else { return nil }
+        if kind == "article" {
+            guard let key, key.count >= 4 else { return nil }
+            for start in 0...(key.count - 4)
+            where key.base[start] == UInt8(ascii: "/") && key.base[start + 1] == UInt8(ascii: "a")
+                && key.base[start + 2] == UInt8(ascii: "r") && key.base[start + 3] == UInt8(ascii: "t") {
+                return JSONString(base: key.base, count: start)
+            }
+            return nil
+        }
+        if kind == "instrument" {
+            guard let key, key.count > 0 else { return nil }
+            return key
+        }
+        return nil
     }
 
     private static func joined(_ values: [String]) -> String? {

@@ -204,6 +204,21 @@ public final class SQLiteStatement {
         try check(code)
     }
 
+    /// Binds a string of a parsed JSON document (or NULL) to 1-based parameter `index`,
+    /// without copying it: SQLite reads the bytes in place when the statement runs, so they
+    /// must stay valid until then (the loader runs every row inside `JSONReader.withRoot`, and
+    /// `run` clears the bindings afterwards). Saves a `String` and a copy per column.
+    func bind(_ index: Int32, _ value: JSONString?) throws(SQLiteError) {
+        guard let value else { try check(sqlite3_bind_null(handle, index)); return }
+        guard value.count <= Int(Int32.max) else { throw SQLiteError(code: 18, message: "string or blob too big", sql: sql) }
+        // The pointer is never nil (it points into the document even for ""), so an empty
+        // string is stored as '' and not as NULL.
+        let code = value.base.withMemoryRebound(to: CChar.self, capacity: value.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(value.count), nil)  // nil: SQLITE_STATIC
+        }
+        try check(code)
+    }
+
     /// Binds a value to 1-based parameter `index`.
     public func bind(_ index: Int32, _ value: SQLiteValue) throws(SQLiteError) {
         switch value {

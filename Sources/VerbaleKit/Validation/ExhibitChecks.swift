@@ -344,8 +344,17 @@ struct EnclosureList {
             let lead = Bytes.lowerASCII(bytes[start])
             guard lead == UInt8(ascii: "e") || lead == UInt8(ascii: "a") || lead == UInt8(ascii: "l") || lead == UInt8(ascii: "p")
                     || lead == UInt8(ascii: "s") || lead >= 0xC0 else { continue }
+            // The block's first letter, lower-cased, rules out most headings without a call
+            // (nil when it folds only through Unicode: then every heading is tried).
+            var firstLetter: (UInt8, UInt8)? = nil
+            if bytes[start] < 0x80 {
+                firstLetter = (Bytes.lowerASCII(bytes[start]), 0)
+            } else if start + 1 < bytes.count {
+                firstLetter = Bytes.lowerPair(bytes[start], bytes[start + 1])
+            }
             var matchedHeading: [UInt8]? = nil
             for word in headingBytes {
+                if let (lead, trail) = firstLetter, word[0] != lead || (lead >= 0x80 && word[1] != trail) { continue }
                 // Case folded byte by byte: no lower-cased copy of the block's opening.
                 guard Bytes.loweredPrefix(word, in: bytes, at: start) != nil else { continue }
                 let after = start + word.count

@@ -259,7 +259,9 @@ enum IdentifierChecks {
         let count = bytes.count
         // Two capitals at a word start open a candidate: the capitals are found eight bytes at
         // a time, and each visit returns where the scan goes on.
-        ByteScan.forEach(in: bytes, select: { ByteScan.between($0, UInt8(ascii: "A"), UInt8(ascii: "Z")) }) { index in
+        ByteScan.forEach(in: bytes, select: { here, next, _ in
+            ByteScan.between(here, UInt8(ascii: "A"), UInt8(ascii: "Z")) & ByteScan.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        }) { index in
             guard index + 10 <= count else { return count }
             guard Bytes.isUpperASCII(bytes[index + 1]),
                   index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { return index + 1 }
@@ -351,11 +353,13 @@ enum IdentifierChecks {
     /// Years in which a resolution `session/number` of a body can be adopted.
     static func sessionYears(body: String, session: Int) -> ClosedRange<Int>? {
         let folded = body.lowercased()
-        if folded.contains("general assembly") || folded == "ga" || folded.contains("assemblée générale") || folded.contains("asamblea general") {
+        // `containsText`: a byte search for plain text, the same answer as `String.contains`.
+        func has(_ phrase: String) -> Bool { Bytes.containsText(folded, phrase) }
+        if has("general assembly") || folded == "ga" || has("assemblée générale") || has("asamblea general") {
             // Session N opens in September 1945+N and closes before the next one.
             return (1945 + session)...(1946 + session)
         }
-        if folded.contains("human rights council") || folded == "hrc" || folded.contains("conseil des droits") || folded.contains("consejo de derechos") {
+        if has("human rights council") || folded == "hrc" || has("conseil des droits") || has("consejo de derechos") {
             // Sessions 1–3 in 2006, then three a year from 2007; one year of slack for resumed sessions.
             let year = session <= 3 ? 2006 : 2007 + (session - 4) / 3
             return (year - 1)...(year + 1)

@@ -101,25 +101,28 @@ enum NameChecks {
     static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
         let count = bytes.count
+        // The tables in locals: a global is re-checked for initialisation at every use.
+        let pairs = honorificPairs
+        let byLead = honorificsByLead
         // Words are runs of non-space bytes, so a word starts at 0 or right after a space:
         // the spaces are found eight bytes at a time, and only a word whose first byte can
         // open an honorific is looked at. Returns where the scan goes on (a word's end).
         func visit(wordAt start: Int) -> Int {
             guard start < count, bytes[start] != 0x20 else { return start }
             // The word's first two letters must open some honorific before its end is sought.
-            guard mayBeHonorific(bytes, start) else { return start + 1 }
+            guard mayBeHonorific(bytes, start, pairs) else { return start + 1 }
             var wordEnd = start + 1
             while wordEnd < count, bytes[wordEnd] != 0x20 { wordEnd += 1 }
             var cursor = wordEnd
             let word = start..<wordEnd
             // Byte compares against the few honorifics sharing the word's first byte: no string
             // is built for the other words of the text.
-            guard let (title, gender) = honorific(bytes, word) else { return cursor }
+            guard let (title, gender) = honorific(bytes, word, byLead) else { return cursor }
             // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
             var honorificText = title
             var kind = gender
             var next = nextWord(bytes, from: cursor)
-            while let inner = next, let (innerTitle, innerGender) = honorific(bytes, inner) {
+            while let inner = next, let (innerTitle, innerGender) = honorific(bytes, inner, byLead) {
                 honorificText = innerTitle
                 if innerGender != .neutral { kind = innerGender }
                 cursor = inner.upperBound
@@ -145,7 +148,16 @@ enum NameChecks {
             return cursor
         }
         let afterFirst = visit(wordAt: 0)
-        ByteScan.forEach(in: bytes, from: afterFirst, select: { ByteScan.equal($0, 0x20) }) { space in
+        // A hit is a space followed by a byte that can open an honorific: an ASCII capital,
+        // an opening bracket or quote (`(`, `"`, `[`, lead bytes of `“`, `«`), or `г`/`Г`
+        // (D0 B3 / D0 93). Words in other letters (most Russian words) are never visited.
+        ByteScan.forEach(in: bytes, from: afterFirst, select: { here, next, afterNext in
+            let opener = ByteScan.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+                | ByteScan.equal(next, 0x28) | ByteScan.equal(next, 0x22) | ByteScan.equal(next, 0x5B)
+                | ByteScan.equal(next, 0xE2) | ByteScan.equal(next, 0xC2)
+                | (ByteScan.equal(next, 0xD0) & ByteScan.equal(afterNext | (ByteScan.ones &* 0x20), 0xB3))
+            return ByteScan.equal(here, 0x20) & opener
+        }) { space in
             max(space + 1, visit(wordAt: space + 1))
         }
         return result
@@ -181,7 +193,7 @@ enum NameChecks {
 
     /// Whether the word at `start` can be an honorific: its opening brackets and quotes
     /// skipped as `honorific` skips them, its first two bytes a pair of `honorificPairs`.
-    static func mayBeHonorific(_ bytes: [UInt8], _ start: Int) -> Bool {
+    static func mayBeHonorific(_ bytes: [UInt8], _ start: Int, _ pairs: [ByteSet] = honorificPairs) -> Bool {
         var index = start
         let count = bytes.count
         while index < count {
@@ -192,7 +204,7 @@ enum NameChecks {
             break
         }
         guard index + 1 < count else { return false }
-        return honorificPairs[Int(bytes[index])].contains(bytes[index + 1])
+        return pairs[Int(bytes[index])].contains(bytes[index + 1])
     }
 
     /// Honorifics as bytes, grouped by first byte.
@@ -206,7 +218,8 @@ enum NameChecks {
     }()
 
     /// The honorific a word is (after opening brackets and quotes), if any.
-    static func honorific(_ bytes: [UInt8], _ word: Range<Int>) -> (String, Gender)? {
+    static func honorific(_ bytes: [UInt8], _ word: Range<Int>,
+                          _ byLead: [[([UInt8], String, Gender)]] = honorificsByLead) -> (String, Gender)? {
         var start = word.lowerBound
         while start < word.upperBound {
             let byte = bytes[start]
@@ -217,7 +230,7 @@ enum NameChecks {
         }
         guard start < word.upperBound else { return nil }
         let length = word.upperBound - start
-        for (candidate, text, gender) in honorificsByLead[Int(bytes[start])] where candidate.count == length {
+        for (candidate, text, gender) in byLead[Int(bytes[start])] where candidate.count == length {
             var equal = true
             for offset in 0..<length where bytes[start + offset] != candidate[offset] { equal = false; break }
             if equal { return (text, gender) }

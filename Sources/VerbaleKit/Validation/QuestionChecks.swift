@@ -67,8 +67,14 @@ enum QuestionChecks {
             // Question words start with ASCII q/p (`question`, `pregunta`; `byte | 0x21` is
             // `q` for p, P, q, Q) or Cyrillic `в`/`В` (D0 B2 / D0 92, found by the second byte,
             // `byte | 0x20 == B2`): eight bytes tested at a time, each hit visited in order.
-            ByteScan.forEach(in: bytes, select: {
-                ByteScan.equal($0 | (ByteScan.ones &* 0x21), UInt8(ascii: "q")) | ByteScan.equal($0 | (ByteScan.ones &* 0x20), 0xB2)
+            // The next letter narrows it further: `qu`, `pr` (either case) and `во`/`Во`
+            // (B2 then D0 BE / D0 9E).
+            ByteScan.forEach(in: bytes, select: { here, next, afterNext in
+                let space = ByteScan.ones &* 0x20
+                let latin = ByteScan.equal(here | (ByteScan.ones &* 0x21), UInt8(ascii: "q"))
+                    & (ByteScan.equal(next | space, UInt8(ascii: "u")) | ByteScan.equal(next | space, UInt8(ascii: "r")))
+                let cyrillic = ByteScan.equal(here | space, 0xB2) & ByteScan.equal(next, 0xD0) & ByteScan.equal(afterNext | space, 0xBE)
+                return latin | cyrillic
             }) { hit in
                 let cyrillicV = bytes[hit] >= 0x80
                 // The word starts at the lead byte of `в`.

@@ -247,7 +247,7 @@ enum Bytes {
     static func comparable(_ text: String) -> String {
         // ASCII text (most titles and meanings): the same words from its bytes, without
         // Unicode case mapping or property look-ups.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return comparableASCII(text) }
+        if let simple = comparableSimple(text) { return simple }
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -269,20 +269,55 @@ enum Bytes {
     /// search (there every character is one byte), anything else through `String` (whose
     /// character-aware search is many times slower).
     static func containsText(_ hay: String, _ needle: String) -> Bool {
-        guard hay.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-            return hay.contains(needle)
-        }
+        guard isPlainText(hay), isPlainText(needle) else { return hay.contains(needle) }
         if needle.isEmpty { return true }
         return find(Array(needle.utf8), in: Array(hay.utf8)) != nil
     }
 
-    /// `comparable` for ASCII text: in ASCII only letters and digits are alphabetic or numeric.
-    private static func comparableASCII(_ text: String) -> String {
+    /// Whether every character of `text` is one scalar that no other sequence of the same
+    /// text can equal: ASCII but CR (CR LF is one character), Latin to U+024F and Cyrillic
+    /// U+0400–U+0482 (no combining marks, so a precomposed `й` never meets `и` + U+0306). For
+    /// such texts `String.contains` is a byte search (UTF-8 matches start on scalars).
+    static func isPlainText(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard value < 0x250 || (value >= 0x400 && value < 0x483) else { return false }
+            if value == 0x0D { return false }
+        }
+        return true
+    }
+
+    /// `comparable` for text of ASCII and basic Cyrillic (U+0400–U+045F) only, on bytes: in
+    /// ASCII only letters and digits are alphabetic or numeric, every such Cyrillic scalar is
+    /// a letter, and `lowerPair` gives its lower case. Nil for any other text.
+    private static func comparableSimple(_ text: String) -> String? {
+        let source = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        // Lower-cased copy, and whether each byte belongs to a word.
+        var inWord: [Bool] = []
+        inWord.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte < 0x80 {
+                bytes.append(lowerASCII(byte))
+                inWord.append(isWordByte(byte))
+                index += 1
+                continue
+            }
+            guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
+                  byte == 0xD0 || source[index + 1] <= 0x9F, let (lead, trail) = lowerPair(byte, source[index + 1]) else { return nil }
+            bytes.append(lead)
+            bytes.append(trail)
+            inWord.append(true)
+            inWord.append(true)
+            index += 2
+        }
         var words: [ArraySlice<UInt8>] = []
-        let bytes = text.utf8.map(lowerASCII)
         var start = -1
         for index in bytes.indices {
-            if isWordByte(bytes[index]) {
+            if inWord[index] {
                 if start < 0 { start = index }
             } else if start >= 0 {
                 words.append(bytes[start..<index])
@@ -395,6 +430,39 @@ enum ByteScan {
                     for lane in 0..<available { word |= UInt64(base[chunk + lane]) << UInt64(8 * lane) }
                 }
                 var hits = select(word)
+                if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
+                while hits != 0 {
+                    let at = chunk + hits.trailingZeroBitCount >> 3
+                    hits &= hits &- 1
+                    if at >= floor { floor = visit(at) }
+                }
+                floor = max(floor, chunk + min(8, available))
+            }
+        }
+    }
+}
+
+extension ByteScan {
+    /// `forEach` whose selector also sees the next two bytes of each lane: `select(here,
+    /// next, afterNext)` gets the eight bytes at the chunk, at chunk + 1 and at chunk + 2
+    /// (zero past the end), so a hit can require a pair (`AL`, a space before `M`).
+    @inline(__always)
+    static func forEach(in bytes: [UInt8], from: Int = 0, select: (UInt64, UInt64, UInt64) -> UInt64, _ visit: (Int) -> Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            @inline(__always) func load(_ at: Int) -> UInt64 {
+                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
+                var word: UInt64 = 0
+                var lane = 0
+                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
+                return word
+            }
+            var floor = max(0, from)
+            while floor < count {
+                let chunk = floor
+                let available = count - chunk
+                var hits = select(load(chunk), load(chunk + 1), load(chunk + 2))
                 if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
                 while hits != 0 {
                     let at = chunk + hits.trailingZeroBitCount >> 3
