@@ -6,7 +6,10 @@
 // from Debian's libxml2-dev through a system-library target (the XML writer and schema validator
 // the archival world already trusts); SQLite likewise from libsqlite3-dev — the system library
 // builds in no time, where GRDB would add a large Swift package to every clean CI build for an
-// index that needs a dozen statements. SHA-256 and JSON writing are small enough to own.
+// index that needs a dozen statements. SHA-256 comes from libcrypto (Debian's libssl-dev, on every
+// machine that has OpenSSL): it runs the processor's SHA instructions, about ten times the speed
+// of the Swift implementation it replaced, which cost 4 % of a conversion. JSON writing is small
+// enough to own.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -31,8 +34,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "VerbaleKit",
+            dependencies: ["CCrypto"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(

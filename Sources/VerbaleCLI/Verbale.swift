@@ -12,7 +12,7 @@ struct VerbaleCommand: AsyncParsableCommand {
         or pdftotext (plain, hard-wrapped), in English, French, Spanish or Russian.
         """,
         version: Verbale.version,
-        subcommands: [Convert.self, Cites.self, Validate.self, IndexCommand.self, QueryCommand.self]
+        subcommands: [Convert.self, Cites.self, Validate.self, IndexCommand.self, QueryCommand.self, BenchStages.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is

@@ -87,13 +87,12 @@ public enum DateParser {
                 result.append((.number(value, digits: index - start), start..<index))
             } else if isLetterStart(byte) {
                 let start = index
-                var scalars = String.UnicodeScalarView()
+                var ascii = true
                 while index < bytes.count, isLetterStart(bytes[index]) || (bytes[index] & 0xC0) == 0x80 {
+                    if bytes[index] >= 0x80 { ascii = false }
                     index += 1
                 }
-                let word = String(decoding: bytes[start..<index], as: UTF8.self)
-                for scalar in word.lowercased().unicodeScalars { scalars.append(fold(scalar)) }
-                result.append((.word(String(scalars)), start..<index))
+                result.append((.word(folded(bytes[start..<index], ascii: ascii)), start..<index))
             } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",") {
                 result.append((.mark(byte), index..<(index + 1)))
                 index += 1
@@ -102,6 +101,24 @@ public enum DateParser {
             }
         }
         return result
+    }
+
+    /// The longest word, in UTF-8 bytes, that any table here holds (`сентября`, 16): longer
+    /// words are folded to "" without building a string, since they cannot match.
+    static let longestWord = 18
+
+    /// A word lower-cased with its Latin accents folded: on bytes for ASCII words (most of them),
+    /// through `String.lowercased()` otherwise.
+    static func folded(_ word: ArraySlice<UInt8>, ascii: Bool) -> String {
+        guard word.count <= longestWord else { return "" }
+        if ascii {
+            var lower = Array(word)
+            for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A { lower[index] |= 0x20 }
+            return String(decoding: lower, as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(decoding: word, as: UTF8.self).lowercased().unicodeScalars { scalars.append(fold(scalar)) }
+        return String(scalars)
     }
 
     @inline(__always)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds defined terms: `the International Covenant on Civil and Political Rights (the
 /// “ICCPR”)`, `(hereinafter: Slovenia)`, `(ci-après « la Convention »)`, `(en adelante, "la Ley")`,
 /// `(далее – «Закон»)`. The meaning is the capitalised name just before the parenthesis.
@@ -7,6 +13,8 @@ enum DefinitionFinder {
         "hereinafter referred to as", "hereinafter called", "hereinafter", "the", "ci-après dénommé", "ci-après dénommée",
         "ci-après", "en adelante", "далее", "referred to as",
     ]
+    /// The closing quote for each opening one.
+    static let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
     /// Small words allowed inside a name (`Law on State Registration of Legal Entities`).
     static let connectors: Set<String> = [
         "of", "on", "the", "and", "for", "in", "to", "de", "du", "des", "la", "le", "les", "et", "del", "y", "los",
@@ -15,20 +23,28 @@ enum DefinitionFinder {
 
     static func find(in blocks: [Block]) -> [Definition] {
         var result: [Definition] = []
-        for block in blocks where block.kind != .pageFurniture {
-            let bytes = block.mapped.bytes
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "(") else { index += 1; continue }
-                if let definition = definition(at: index, in: block) { result.append(definition) }
-                index += 1
+        for blockIndex in blocks.indices where blocks[blockIndex].kind != .pageFurniture {
+            // Parentheses are rare: find them with memchr, without copying the block.
+            let opens = blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
+                guard let base = bytes.baseAddress else { return [] }
+                var found: [Int] = []
+                var index = 0
+                while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
+                    index = offset + 1
+                }
+                return found
+            }
+            for open in opens {
+                if let definition = definition(at: open, in: blocks[blockIndex]) { result.append(definition) }
             }
         }
         return result
     }
 
     /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.
-    static func mayOpenDefinition(_ bytes: [UInt8], _ index: Int) -> Bool {
+    static func mayOpenDefinition(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index < bytes.count else { return false }
         switch bytes[index] {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "h"), UInt8(ascii: "H"),
@@ -61,12 +77,14 @@ enum DefinitionFinder {
 
     private static func definition(at open: Int, in block: Block) -> Definition? {
         let bytes = block.mapped.bytes
-        guard mayOpenDefinition(bytes, open + 1), mayHoldTerm(bytes, open) else { return nil }
+        guard mayHoldTerm(bytes, open) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())
         var introduced = false
-        for introducer in introducers where rest.lowercased().hasPrefix(introducer) {
+        // Introducers are at most 26 characters: lower-case the head once, not per introducer.
+        let lowerHead = String(rest.prefix(32)).lowercased()
+        for introducer in introducers where lowerHead.hasPrefix(introducer) {
             rest = rest.dropFirst(introducer.count)
             introduced = true
             while let first = rest.first, first == ":" || first == "," || first == " " || first == "–" || first == "-" { rest = rest.dropFirst() }
@@ -74,9 +92,9 @@ enum DefinitionFinder {
         }
         var term: String
         if let first = rest.first, "\"“«'‘".contains(first) {
-            let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
             let body = rest.dropFirst()
-            guard let end = body.firstIndex(where: { $0 == closers[first] || $0 == "\"" || $0 == "”" || $0 == "»" }) else { return nil }
+            let closer = Self.closers[first]
+            guard let end = body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" }) else { return nil }
             term = String(body[..<end]).trimmingSpaces()
             guard body[body.index(after: end)...].trimmingSpaces().isEmpty else { return nil }
         } else if introduced && inner.lowercased().hasPrefix("hereinafter") {
@@ -88,7 +106,7 @@ enum DefinitionFinder {
         if term.hasPrefix("the ") && term.count > 5 { term = String(term.dropFirst(4)) }
         guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
-        let termRange = Array(inner.utf8).firstRange(of: Array(term.utf8)).map { (open + 1 + $0.lowerBound)..<(open + 1 + $0.upperBound) }
+        let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
         let termSpan = termRange.map { block.mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? block.mapped.sourceSpan(open, close + 1)
         return Definition(term: term, meaning: meaning,
                           start: block.mapped.sourceOffset(meaningStart),

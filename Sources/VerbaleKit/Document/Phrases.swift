@@ -49,29 +49,38 @@ enum Phrases {
     /// Labels that open a numbered question.
     static let questionLabelsText = ["questions", "question", "preguntas", "pregunta", "вопросы", "вопрос"]
 
-    static let noteOpenings = noteOpeningsText.map { Array($0.utf8) }
-    static let noteClosings = noteClosingsText.map { Array($0.utf8) }
-    static let letterClosings = letterClosingsText.map { Array($0.utf8) }
-    static let salutations = salutationsText.map { Array($0.utf8) }
-    static let firstPerson = firstPersonText.map { Array($0.utf8) }
-    static let annexLabels = annexLabelsText.map { Array($0.utf8) }
-    static let responseLabels = responseLabelsText.map { Array($0.utf8) }
-    static let questionLabels = questionLabelsText.map { Array($0.utf8) }
+    /// Openings (bit 1) and closings (bit 2) of notes together, for `noteFormulas(in:)`.
+    static let noteFormulas = GroupMatcher(noteOpeningsText.map { ($0, 1) } + noteClosingsText.map { ($0, 2) })
+
+    /// Whether lower-cased `text` holds a note's opening (bit 1) and closing (bit 2) formula,
+    /// in one scan.
+    static func noteFormulas(in text: [UInt8]) -> UInt8 {
+        noteFormulas.matchedGroups(in: text)
+    }
+
+    static let noteOpenings = PhraseSet(noteOpeningsText)
+    static let noteClosings = PhraseSet(noteClosingsText)
+    static let letterClosings = PhraseSet(letterClosingsText)
+    static let salutations = PhraseSet(salutationsText)
+    static let firstPerson = PhraseSet(firstPersonText)
+    static let annexLabels = PhraseSet(annexLabelsText)
+    static let responseLabels = PhraseSet(responseLabelsText)
+    static let questionLabels = PhraseSet(questionLabelsText)
 
     /// Whether lower-cased `text` contains any of `phrases`.
-    static func containsAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
-        phrases.contains { find($0, in: text) != nil }
+    static func containsAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
+        phrases.firstMatch(in: text, stopAtAny: true) != nil
     }
 
     /// Whether lower-cased `text` starts with any of `phrases`.
-    static func startsWithAny(_ text: [UInt8], _ phrases: [[UInt8]]) -> Bool {
-        phrases.contains { text.starts(with: $0) }
+    static func startsWithAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
+        phrases.phrases.contains { text.starts(with: $0) }
     }
 
-    /// The first phrase of `phrases` that `text` contains, with its byte offset.
-    static func firstMatch(_ text: [UInt8], _ phrases: [[UInt8]]) -> (phrase: [UInt8], offset: Int)? {
-        for phrase in phrases { if let offset = find(phrase, in: text) { return (phrase, offset) } }
-        return nil
+    /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
+    /// of its first occurrence.
+    static func firstMatch(_ text: [UInt8], _ phrases: PhraseSet) -> (phrase: [UInt8], offset: Int)? {
+        phrases.firstMatch(in: text, stopAtAny: false)
     }
 
     /// Byte offset of `needle` in `haystack`: memchr finds candidates for the first byte (the
@@ -98,20 +107,193 @@ enum Phrases {
     }
 }
 
+/// A list of lower-cased formulas, searched for together in one pass over a text.
+///
+/// Every block is tested against several lists, so searching phrase by phrase (one memchr
+/// scan of the block per phrase) cost more than the rest of the structure pass. Instead, a
+/// 65,536-bit table marks the hashes of the three-byte prefixes that start some phrase: the
+/// scan hashes each byte triple once and compares whole phrases only where a prefix may match
+/// (a fraction of a percent of the positions in running text).
+struct PhraseSet: Sendable {
+    /// The phrases as UTF-8, in the order given (`firstMatch` prefers earlier ones).
+    let phrases: [[UInt8]]
+    /// Bit `prefixHash(b0, b1, b2)` is set when some phrase starts with the bytes `b0 b1 b2`.
+    private let prefixBits: [UInt64]
+    /// Phrases shorter than three bytes, searched for one by one (none of the formula lists
+    /// has one).
+    private let short: [Int]
+
+    /// A set of `texts` (written lower-cased).
+    init(_ texts: [String]) {
+        phrases = texts.map { Array($0.utf8) }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var short: [Int] = []
+        for (index, phrase) in phrases.enumerated() {
+            guard phrase.count >= 3 else { short.append(index); continue }
+            let hash = Self.prefixHash(phrase[0], phrase[1], phrase[2])
+            bits[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        prefixBits = bits
+        self.short = short
+    }
+
+    @inline(__always)
+    private static func prefixHash(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
+        (Int(b0) << 8 ^ Int(b1) << 4 ^ Int(b2) ^ Int(b2) << 12) & 0xFFFF
+    }
+
+    /// The phrase of the lowest list index that `text` contains, with the offset of its first
+    /// occurrence; with `stopAtAny`, simply the first occurrence of any phrase.
+    func firstMatch(in text: [UInt8], stopAtAny: Bool) -> (phrase: [UInt8], offset: Int)? {
+        var bestIndex = Int.max
+        var bestOffset = 0
+        text.withUnsafeBufferPointer { hay in
+            prefixBits.withUnsafeBufferPointer { bits in
+                let count = hay.count
+                var position = 0
+                while position + 2 < count {
+                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
+                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
+                        var index = 0
+                        // Earlier phrases win, so a later one is only tried while it could.
+                        while index < phrases.count && index < bestIndex {
+                            if Self.matches(phrases[index], hay, at: position) {
+                                bestIndex = index
+                                bestOffset = position
+                                if stopAtAny || index == 0 { return }
+                                break
+                            }
+                            index += 1
+                        }
+                    }
+                    position += 1
+                }
+            }
+        }
+        for index in short where index < bestIndex {
+            if let offset = Phrases.find(phrases[index], in: text) { bestIndex = index; bestOffset = offset }
+        }
+        return bestIndex == Int.max ? nil : (phrases[bestIndex], bestOffset)
+    }
+
+    @inline(__always)
+    private static func matches(_ phrase: [UInt8], _ hay: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard phrase.count >= 3, position + phrase.count <= hay.count else { return false }
+        return phrase.withUnsafeBufferPointer { needle in
+            var offset = 0
+            while offset < needle.count {
+                if hay[position + offset] != needle[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+}
+
+/// Which groups of long phrases a text contains, found with the Wu–Manber multi-pattern
+/// search: a window as long as the shortest phrase slides over the text, and its last two
+/// bytes say how far it can jump without passing an occurrence — usually most of the window,
+/// since two-byte blocks of a few formulas are rare in other text. Every block is tested for
+/// the note formulas, so this scan touches a small fraction of the bytes a byte-by-byte one
+/// would.
+struct GroupMatcher: Sendable {
+    /// The phrases as UTF-8, each with its group bit.
+    private let phrases: [(bytes: [UInt8], group: UInt8)]
+    /// Length of the shortest phrase: the window.
+    private let window: Int
+    /// How far the window may move on when its last two bytes hash to this slot.
+    private let shifts: [UInt8]
+    /// Union of all group bits.
+    private let all: UInt8
+
+    /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
+    @inline(__always)
+    private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) << 4 ^ Int(second)) & 0xFFF
+    }
+
+    /// A matcher for `phrases` (written lower-case, at least two bytes), each with its group bit.
+    init(_ phrases: [(String, UInt8)]) {
+        let encoded = phrases.map { (bytes: Array($0.0.utf8), group: $0.1) }
+        let window = encoded.map(\.bytes.count).min() ?? 2
+        precondition(window >= 2, "phrases of at least two bytes")
+        var shifts = [UInt8](repeating: UInt8(min(255, window - 1)), count: 4096)
+        for phrase in encoded {
+            // A block ending at q (2...window) of the phrase's first `window` bytes allows a
+            // jump of window - q at most.
+            for end in 2...window {
+                let slot = Self.slot(phrase.bytes[end - 2], phrase.bytes[end - 1])
+                shifts[slot] = min(shifts[slot], UInt8(min(255, window - end)))
+            }
+        }
+        self.phrases = encoded
+        self.window = window
+        self.shifts = shifts
+        self.all = encoded.reduce(0) { $0 | $1.group }
+    }
+
+    /// The union of the group bits of the phrases `text` contains.
+    func matchedGroups(in text: [UInt8]) -> UInt8 {
+        var found: UInt8 = 0
+        text.withUnsafeBufferPointer { hay in
+            shifts.withUnsafeBufferPointer { shifts in
+                let count = hay.count
+                var end = window
+                while end <= count {
+                    let shift = Int(shifts[Self.slot(hay[end - 2], hay[end - 1])])
+                    if shift > 0 { end += shift; continue }
+                    let start = end - window
+                    for phrase in phrases where found & phrase.group == 0 && start + phrase.bytes.count <= count {
+                        if phrase.bytes.withUnsafeBufferPointer({ needle in
+                            var offset = 0
+                            while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                            return offset == needle.count
+                        }) {
+                            found |= phrase.group
+                        }
+                    }
+                    if found == all { return }
+                    end += 1
+                }
+            }
+        }
+        return found
+    }
+}
+
 /// Lower-casing that keeps byte lengths, so offsets in the lower-cased copy are offsets in
 /// the original: ASCII, Latin-1 capitals (`É` → `é`) and Cyrillic capitals (`С` → `с`).
 enum ByteCase {
     static func lower(_ bytes: [UInt8]) -> [UInt8] {
         var result = bytes
+        result.withUnsafeMutableBytes { _ = lower($0) }
+        return result
+    }
+
+    /// Lower-cases `bytes` in place; returns their count.
+    @discardableResult
+    static func lower(_ result: UnsafeMutableRawBufferPointer) -> Int {
+        let count = result.count
         var index = 0
-        while index < result.count {
+        while index < count {
+            // Eight ASCII bytes at a time (most text): capitals marked in bit 7 by two additions.
+            if index + 8 <= count {
+                let word = result.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                    result.storeBytes(of: word | (upper >> 2), toByteOffset: index, as: UInt64.self)
+                    index += 8
+                    continue
+                }
+            }
             let byte = result[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                result[index] = byte | 0x20
-            } else if byte == 0xC3, index + 1 < result.count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
+            } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
                 result[index + 1] += 0x20
                 index += 1
-            } else if byte == 0xD0, index + 1 < result.count {
+            } else if byte == 0xD0, index + 1 < count {
                 let next = result[index + 1]
                 if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
                 else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
@@ -120,6 +302,6 @@ enum ByteCase {
             }
             index += 1
         }
-        return result
+        return count
     }
 }

@@ -9,6 +9,8 @@ struct StructureBuilder {
     var documentLanguage = "und"
     /// Lower-cased bytes of each block (same length as the text bytes), computed once.
     private var lower: [[UInt8]]
+    /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
+    private let noteFormulas: [UInt8]
 
     init(blocks: [Block], plain: Bool) {
         self.blocks = blocks
@@ -16,6 +18,8 @@ struct StructureBuilder {
         // Formulas, labels and salutations stand at the start of a block or within its first
         // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
         self.lower = blocks.map { ByteCase.lower(Array($0.mapped.bytes.prefix(8192))) }
+        // Every block is asked about both formulas, most more than once: one scan answers both.
+        self.noteFormulas = lower.map { Phrases.noteFormulas(in: $0) }
     }
 
     mutating func build() {
@@ -33,6 +37,11 @@ struct StructureBuilder {
         }
         assignLanguages()
     }
+
+    /// Whether block `index` holds a note's opening formula (`presents its compliments`).
+    private func hasOpening(_ index: Int) -> Bool { noteFormulas[index] & 1 != 0 }
+    /// Whether block `index` holds a note's closing formula (`avails itself of this opportunity`).
+    private func hasClosing(_ index: Int) -> Bool { noteFormulas[index] & 2 != 0 }
 
     /// Indexes of blocks that carry running text (not page furniture, not footnotes).
     private func isBody(_ index: Int) -> Bool {
@@ -52,15 +61,15 @@ struct StructureBuilder {
         var notes: [Range<Int>] = []
         var index = 0
         while index < count {
-            guard isBody(index), Phrases.containsAny(lower[index], Phrases.noteOpenings) else { index += 1; continue }
+            guard isBody(index), hasOpening(index) else { index += 1; continue }
             var end = index
             var cursor = index
             while cursor < count {
-                if cursor > index, isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteOpenings) { break }
-                if isBody(cursor), Phrases.containsAny(lower[cursor], Phrases.noteClosings) { end = cursor; break }
+                if cursor > index, isBody(cursor), hasOpening(cursor) { break }
+                if isBody(cursor), hasClosing(cursor) { end = cursor; break }
                 cursor += 1
             }
-            if end == index && !Phrases.containsAny(lower[index], Phrases.noteClosings) {
+            if end == index && !hasClosing(index) {
                 // No closing courtesy: the note runs to the next opening or a letter's start.
                 end = index
             }
@@ -124,12 +133,15 @@ struct StructureBuilder {
         return bodyBytes < 300 && gapKind(range, afterNote: true) != .letter
     }
 
+    /// A letter signed for someone else opens with this.
+    static let onBehalfOf = PhraseSet(["on behalf of"])
+
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
             if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
-            if Phrases.startsWithAny(lower[index], [Array("on behalf of".utf8)]) { return .letter }
+            if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
             return .letter
@@ -194,8 +206,7 @@ struct StructureBuilder {
     }
 
     /// Words of a UN masthead: the distribution line or the organ.
-    static let mastheadWords = ["distr", "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея"]
-        .map { Array($0.utf8) }
+    static let mastheadWords = PhraseSet(["distr", "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея"])
 
     static func looksLikeSymbol(_ word: Substring) -> Bool {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
@@ -238,7 +249,7 @@ struct StructureBuilder {
 
     /// Date, place, parties and reference of a note verbale.
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
-        let openingIndex = range.first { Phrases.containsAny(lower[$0], Phrases.noteOpenings) } ?? range.lowerBound
+        let openingIndex = range.first { hasOpening($0) } ?? range.lowerBound
         let openingBytes = blocks[openingIndex].mapped.bytes
         if let (formula, offset) = Phrases.firstMatch(lower[openingIndex], Phrases.noteOpenings) {
             var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
@@ -262,7 +273,7 @@ struct StructureBuilder {
             dated = true
             break
         }
-        if !dated, let closing = range.last(where: { Phrases.containsAny(lower[$0], Phrases.noteClosings) }) {
+        if !dated, let closing = range.last(where: { hasClosing($0) }) {
             if let (_, offset) = Phrases.firstMatch(lower[closing], Phrases.noteClosings) {
                 let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
@@ -316,7 +327,9 @@ struct StructureBuilder {
     /// addressee, up to the first ` and ` / ` et ` / ` y ` / comma.
     static func addressee(afterCompliments text: String) -> String? {
         var rest = text.trimmingSpaces()
-        for prefix in ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "] where rest.lowercased().hasPrefix(prefix) {
+        // The prefixes are at most 7 characters: lower-case only the head, not 400 bytes.
+        let head = String(rest.prefix(8)).lowercased()
+        for prefix in ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "] where head.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count))
             break
         }
@@ -339,12 +352,52 @@ struct StructureBuilder {
     /// Number signs that may stand between the word and the number.
     static let numberSignWords: Set<String> = ["№", "no.", "no", "nº", "n°", ":"]
 
+    /// First UTF-8 bytes of the reference words in either case (`r`, `n`, `№`, `и`/`И`): most
+    /// words are rejected before any case folding.
+    static let referenceLeads: Set<UInt8> = [0x52, 0x72, 0x4E, 0x6E, 0xE2, 0xD0]
+
+    /// Whether a space-separated word within the first 160 characters of `text` starts like a
+    /// reference word or number sign (`ref`, `réf`, `no`, `nº`, `n°`, `núm`, `nr`, `№`, `исх`,
+    /// in any case): the bytes tell, before the text is split into characters.
+    static func mayHoldReference(_ text: String) -> Bool {
+        var text = text
+        // 160 characters are rarely more than 640 bytes; count them only when they may be.
+        let limit = text.utf8.count <= 640 ? text.utf8.count : text.prefix(160).utf8.count
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < limit {
+                let lead = bytes[index]
+                if lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0 {
+                    var head: (UInt64, UInt64) = (0, 0)
+                    let matched = withUnsafeMutableBytes(of: &head) { buffer -> Bool in
+                        let length = min(8, bytes.count - index)
+                        for offset in 0..<length { buffer[offset] = bytes[index + offset] }
+                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]))
+                        let lowered = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
+                        return referencePrefixes.contains { lowered.starts(with: $0) }
+                    }
+                    if matched { return true }
+                }
+                // Skip to the next word.
+                while index < limit, bytes[index] != 0x20 { index += 1 }
+                while index < limit, bytes[index] == 0x20 { index += 1 }
+            }
+            return false
+        }
+    }
+
+    /// Lower-cased starts of `referenceWords` and `numberSignWords`.
+    static let referencePrefixes: [[UInt8]] = ["ref", "réf", "no", "nº", "n°", "núm", "nr", "№", "исх"].map { Array($0.utf8) }
+
     static func referenceNumber(in text: String) -> String? {
+        // Most texts have no word starting like a reference word: tell that from the bytes
+        // before splitting into characters.
+        guard mayHoldReference(text) else { return nil }
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
             // Cheap filter before any case folding: reference words are short.
-            guard word.utf8.count <= 11 else { continue }
+            guard word.utf8.count <= 11, let lead = word.utf8.first, Self.referenceLeads.contains(lead) else { continue }
             var folded = word.lowercased()
             if folded.hasSuffix(":") { folded.removeLast() }
             guard referenceWords.contains(folded) else { continue }
@@ -484,11 +537,23 @@ struct StructureBuilder {
     // MARK: Questions
 
     /// `Question 1:` … `Response:` pairs; `Questions 6 and 7` answered together.
+    /// Question headings parsed so far, by block index (`nil` inside: not a heading), so that
+    /// finding the questions and then the sections parses each heading once.
+    private var questionHeadings: [Int: ([Int], String)?] = [:]
+
+    /// The question heading that block `index` starts with, if any (memoised).
+    private mutating func questionHeading(at index: Int) -> ([Int], String)? {
+        if let known = questionHeadings[index] { return known }
+        var heading: ([Int], String)? = nil
+        if Phrases.startsWithAny(lower[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
+        questionHeadings[index] = .some(heading)
+        return heading
+    }
+
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
-            guard isBody(index), Phrases.startsWithAny(lower[index], Phrases.questionLabels),
-                  let (numbers, rest) = Self.questionHeading(blocks[index].text) else { index += 1; continue }
+            guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
             let id = "q_\(questions.count + 1)"
             var questionText = rest
             var responseText = ""
@@ -501,7 +566,7 @@ struct StructureBuilder {
             let partEnd = parts.first { $0.start <= blocks[index].start && blocks[index].start < $0.end }?.end ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
-                if Phrases.startsWithAny(lower[cursor], Phrases.questionLabels), Self.questionHeading(blocks[cursor].text) != nil { break }
+                if questionHeading(at: cursor) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
                 if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].text.utf8.count < 200 { break }
                 if !inResponse, let label = Self.responseLabel(lower[cursor]) {
@@ -526,7 +591,7 @@ struct StructureBuilder {
 
     /// Byte length of a response label (`Response:`) at the start of lower-cased bytes.
     static func responseLabel(_ lowerText: [UInt8]) -> Int? {
-        for label in Phrases.responseLabels where lowerText.starts(with: label) {
+        for label in Phrases.responseLabels.phrases where lowerText.starts(with: label) {
             var length = label.count
             while length < lowerText.count, lowerText[length] == 0x20 { length += 1 }
             if length < lowerText.count, lowerText[length] == UInt8(ascii: ":") || lowerText[length] == UInt8(ascii: ".") {
@@ -648,8 +713,7 @@ struct StructureBuilder {
     /// Style, number and heading text of a heading block, if it is one.
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
         let block = blocks[index]
-        if block.role == "question", Phrases.startsWithAny(lower[index], Phrases.questionLabels),
-           let (numbers, _) = Self.questionHeading(block.text) {
+        if block.role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
             let label = block.text.prefix { $0 != ":" && $0 != "." }
             return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
         }

@@ -55,17 +55,54 @@ struct TextBuilder {
                 joinLines(&text, nextByte: byte, at: source)
                 joined = true
             }
-            // Copy the run up to the next space, no-break space or mark in one append.
+            // Copy the run up to the next white space that needs folding (a tab, a no-break
+            // space, two spaces, a space before the line end) or mark in one append: a single
+            // space between words is already folded, so it stays inside the run.
             let limit = markIndex < marks.count ? min(bytes.count, marks[markIndex].start - token.start) : bytes.count
-            var stop = index + 1
-            while stop < limit {
-                let next = bytes[stop]
-                if next == 0x20 || next == 0x09 || next == 0x0C || next == 0x0B || next == 0xC2 { break }
-                stop += 1
+            let stop = bytes.withUnsafeBufferPointer { bytes -> Int in
+                var stop = index + 1
+                while stop < limit {
+                    // Eight bytes at a time while none can stop the run.
+                    if stop + 9 <= limit, !Self.mayStopRun(bytes, at: stop) {
+                        stop += 8
+                        continue
+                    }
+                    let next = bytes[stop]
+                    if next == 0x20 {
+                        guard stop + 1 < limit, !Self.isFoldable(bytes, stop + 1) else { break }
+                    } else if next == 0x09 || next == 0x0C || next == 0x0B || (next == 0xC2 && Self.isFoldable(bytes, stop)) {
+                        break
+                    }
+                    stop += 1
+                }
+                return stop
             }
             text.append(run: bytes[index..<stop], from: source)
             index = stop
         }
+    }
+
+    /// Whether one of the eight bytes at `index` may end a run: a tab, vertical tab, form feed
+    /// or 0xC2 (no-break space), or a space followed by one of those or by a space. Bit tricks
+    /// ("has a zero byte") may answer true wrongly, never false wrongly; the byte loop decides.
+    /// Reads nine bytes.
+    @inline(__always)
+    private static func mayStopRun(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let word = ByteWords.load(bytes.baseAddress!, index)
+        let next = ByteWords.load(bytes.baseAddress!, index + 1)
+        func lanes(_ x: UInt64, _ byte: UInt8) -> UInt64 { ByteWords.lanes(x, equalTo: byte) }
+        let folding = lanes(word, 0x09) | lanes(word, 0x0B) | lanes(word, 0x0C) | lanes(word, 0xC2)
+        let nextFolds = lanes(next, 0x20) | lanes(next, 0x09) | lanes(next, 0x0B) | lanes(next, 0x0C) | lanes(next, 0xC2)
+        return folding | (lanes(word, 0x20) & nextFolds) != 0
+    }
+
+    /// Whether the byte at `index` starts white space that folds (space, tab, form feed,
+    /// vertical tab, no-break space).
+    @inline(__always)
+    private static func isFoldable(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B { return true }
+        return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
     }
 
     /// Called before the first content byte of a line that follows earlier text.

@@ -296,7 +296,13 @@ struct InputDecoder: Sendable {
                     }
                     closeBadRun()
                     index += 1
-                    // Fast path: a run of ASCII needs no state.
+                    // Fast path: a run of ASCII needs no state (eight bytes at a time).
+                    let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
+                    while index + 8 <= count {
+                        let word = ByteWords.load(bytes, index)
+                        guard ByteWords.isASCII(word), ByteWords.lanes(word, equalTo: 0) == 0 else { break }
+                        index += 8
+                    }
                     while index < count, chunk[index] < 0x80, chunk[index] != 0 { index += 1 }
                     continue
                 }

@@ -196,6 +196,9 @@ enum LineClassifier {
         var index = from
         let count = bytes.count
         while index < count {
+            // Most bytes are plain text: skip them in a tight loop before the switch.
+            index = bytes.withUnsafeBufferPointer { Self.skipPlain($0, from: index) }
+            guard index < count else { break }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "*"):
@@ -257,6 +260,25 @@ enum LineClassifier {
             }
         }
         if marks.count > 1 { marks.sort { $0.start < $1.start } }
+    }
+
+    /// The first index at or after `from` holding a byte that may start inline markup
+    /// (`*`, `_`, `\\`, `<`, `[`).
+    @inline(__always)
+    static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        while index + 8 <= bytes.count {
+            let word = ByteWords.load(bytes.baseAddress!, index)
+            if ByteWords.lanes(word, equalTo: 0x2A) | ByteWords.lanes(word, equalTo: 0x5F) | ByteWords.lanes(word, equalTo: 0x5C)
+                | ByteWords.lanes(word, equalTo: 0x3C) | ByteWords.lanes(word, equalTo: 0x5B) != 0 { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2A || byte == 0x5F || byte == 0x5C || byte == 0x3C || byte == 0x5B { return index }
+            index += 1
+        }
+        return index
     }
 
     static func isMarkdownEscapable(_ byte: UInt8) -> Bool {

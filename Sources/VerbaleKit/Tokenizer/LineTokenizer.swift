@@ -69,6 +69,13 @@ public struct LineTokenizer: Sendable {
                 lineBegin = index
             } else {
                 index += 1
+                // Eight bytes at a time to the next CR or LF.
+                let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
+                while index + 8 <= count {
+                    let word = ByteWords.load(bytes, index)
+                    if ByteWords.lanes(word, equalTo: 0x0A) | ByteWords.lanes(word, equalTo: 0x0D) != 0 { break }
+                    index += 8
+                }
             }
         }
         if lineBegin < count {

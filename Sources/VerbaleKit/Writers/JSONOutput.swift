@@ -50,7 +50,7 @@ public struct JSONOutput: Sendable {
     private mutating func newline() {
         guard indentUnit > 0 else { return }
         bytes.append(0x0A)
-        for _ in 0..<(depth * indentUnit) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
     }
 
     private mutating func separate() {
@@ -133,9 +133,16 @@ public struct JSONOutput: Sendable {
         let hex = Self.hex
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in 0..<buffer.count {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            // Eight bytes at a time while none needs escaping (the common case: prose).
+            if index + 8 <= count {
+                let word = ByteWords.load(buffer.baseAddress!, index)
+                if !Self.needsEscape(word) { index += 8; continue }
+            }
             let byte = buffer[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { index += 1; continue }
             if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -146,10 +153,17 @@ public struct JSONOutput: Sendable {
             default:
                 bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
-        if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count])) }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count])) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` may be a control character, `"` or `\\`.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        ByteWords.lanes(word, below: 0x20) | ByteWords.lanes(word, equalTo: 0x22) | ByteWords.lanes(word, equalTo: 0x5C) != 0
     }
 
     /// Writes an integer value.
