@@ -61,12 +61,32 @@ public enum DateParser {
 
     static let monthTable: [String: Int] = Dictionary(monthNames, uniquingKeysWith: { first, _ in first })
 
+    /// Codes of the words a date scan looks for: 1–12 months, then the words around dates.
+    enum WordCode {
+        /// Not a word the scan looks for.
+        static let other = 0
+        /// Ordinal suffixes and `de`/`del` between a day and its month (`1er`, `23rd`, `23 de`).
+        static let dayConnectors = 101...107
+        /// `de`/`del` between a month and its year (`diciembre de 2019`).
+        static let yearConnectors = 106...107
+        /// `г`/`года` after a Russian year.
+        static let yearSuffixes = 108...109
+    }
+
+    /// Every word the scan looks for (folded), with its code.
+    static let wordCodes: [String: Int] = monthTable.merging(
+        [("er", 101), ("st", 102), ("nd", 103), ("rd", 104), ("th", 105), ("de", 106), ("del", 107),
+         ("г", 108), ("года", 109)], uniquingKeysWith: { month, _ in month })
+
+    /// `wordCodes` for words of up to eight bytes, looked up without building a string.
+    static let packedCodes = PackedWordTable(wordCodes.map { ($0.key, $0.value) })
+
     /// A lexical unit of a date scan.
     enum Piece: Equatable {
         /// Digits with their value and digit count.
         case number(Int, digits: Int)
-        /// A word (letters), folded.
-        case word(String)
+        /// A word (letters): its `WordCode`.
+        case word(Int)
         /// A separator character that matters (`/`, `.`, `-`, `,`).
         case mark(UInt8)
     }
@@ -92,7 +112,7 @@ public enum DateParser {
                     if bytes[index] >= 0x80 { ascii = false }
                     index += 1
                 }
-                result.append((.word(folded(bytes[start..<index], ascii: ascii)), start..<index))
+                result.append((.word(code(bytes[start..<index], ascii: ascii)), start..<index))
             } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",") {
                 result.append((.mark(byte), index..<(index + 1)))
                 index += 1
@@ -106,6 +126,17 @@ public enum DateParser {
     /// The longest word, in UTF-8 bytes, that any table here holds (`сентября`, 16): longer
     /// words are folded to "" without building a string, since they cannot match.
     static let longestWord = 18
+
+    /// The `WordCode` of a word: ASCII words of up to eight bytes (nearly all) packed and
+    /// looked up as integers, others folded into a string first.
+    static func code(_ word: ArraySlice<UInt8>, ascii: Bool) -> Int {
+        if ascii && word.count <= 8 {
+            var key: UInt64 = 0
+            for byte in word { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            return packedCodes.value(key) ?? WordCode.other
+        }
+        return wordCodes[folded(word, ascii: ascii)] ?? WordCode.other
+    }
 
     /// A word lower-cased with its Latin accents folded: on bytes for ASCII words (most of them),
     /// through `String.lowercased()` otherwise.
@@ -166,12 +197,12 @@ public enum DateParser {
             return (value, digits)
         }
         func month(_ at: Int) -> Int? {
-            guard at < list.count, case let .word(word) = list[at].0 else { return nil }
-            return monthTable[word]
+            guard at < list.count, case let .word(code) = list[at].0, (1...12).contains(code) else { return nil }
+            return code
         }
-        func isWord(_ at: Int, _ words: Set<String>) -> Bool {
-            guard at < list.count, case let .word(word) = list[at].0 else { return false }
-            return words.contains(word)
+        func isWord(_ at: Int, _ codes: ClosedRange<Int>) -> Bool {
+            guard at < list.count, case let .word(code) = list[at].0 else { return false }
+            return codes.contains(code)
         }
         func isMark(_ at: Int, _ mark: UInt8) -> Bool {
             guard at < list.count, case let .mark(value) = list[at].0 else { return false }
@@ -199,15 +230,15 @@ public enum DateParser {
             // D [er|de] Month [de] YYYY (23 December 2019, 1er décembre 1994, 23 de diciembre de 2019)
             if let (day, dayDigits) = number(index), dayDigits <= 2 {
                 var cursor = index + 1
-                if isWord(cursor, ["er", "st", "nd", "rd", "th", "de", "del"]) { cursor += 1 }
+                if isWord(cursor, WordCode.dayConnectors) { cursor += 1 }
                 if isMark(cursor, UInt8(ascii: ".")) && !isMark(cursor + 1, UInt8(ascii: ".")) { cursor += 1 }
                 if let monthNumber = month(cursor), near(index, cursor) {
                     var yearAt = cursor + 1
-                    if isWord(yearAt, ["de", "del"]) || isMark(yearAt, UInt8(ascii: ",")) { yearAt += 1 }
+                    if isWord(yearAt, WordCode.yearConnectors) || isMark(yearAt, UInt8(ascii: ",")) { yearAt += 1 }
                     if let (yearValue, yearDigits) = number(yearAt), let fullYear = year(yearValue, digits: yearDigits),
                        yearDigits == 4, near(cursor, yearAt) {
                         var end = list[yearAt].1.upperBound
-                        if isWord(yearAt + 1, ["г", "года"]) { end = list[yearAt + 1].1.upperBound }
+                        if isWord(yearAt + 1, WordCode.yearSuffixes) { end = list[yearAt + 1].1.upperBound }
                         found.append(FoundDate(year: fullYear, month: monthNumber, day: day,
                                                range: list[index].1.lowerBound..<end))
                         index = yearAt + 1

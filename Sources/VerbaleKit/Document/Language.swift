@@ -14,52 +14,16 @@ enum LanguageDetector {
     /// as before the table existed).
     static let languages = ["en", "es", "fr", "ru"]
 
-    /// Stopwords packed into integers (up to 8 bytes, lower-case) in an open-addressing table,
-    /// so a word is looked up without building a `String` or hashing through `Dictionary`.
-    struct StopwordTable: Sendable {
-        /// Packed words; 0 is an empty slot (no word packs to 0).
-        var keys = [UInt64](repeating: 0, count: 256)
-        /// Index into `languages` for each slot.
-        var values = [UInt8](repeating: 0, count: 256)
-
-        init() {
-            for (language, words) in LanguageDetector.stopwords {
-                let value = UInt8(LanguageDetector.languages.firstIndex(of: language)!)
-                for word in words {
-                    guard let key = LanguageDetector.pack(Array(word.utf8)[...]) else { continue }
-                    var slot = Self.slot(key)
-                    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 255 }
-                    keys[slot] = key
-                    values[slot] = value
-                }
-            }
+    /// Stopwords packed into integers, language index as the value.
+    static let table: PackedWordTable = {
+        var entries: [(String, Int)] = []
+        for (language, words) in stopwords {
+            entries += words.map { ($0, languages.firstIndex(of: language)!) }
         }
+        return PackedWordTable(entries)
+    }()
 
-        @inline(__always)
-        static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
 
-        /// The language index of a packed word, if it is a stopword.
-        @inline(__always)
-        func language(_ key: UInt64) -> Int? {
-            var slot = Self.slot(key)
-            while true {
-                let found = keys[slot]
-                if found == key { return Int(values[slot]) }
-                if found == 0 { return nil }
-                slot = (slot + 1) & 255
-            }
-        }
-    }
-
-    static let table = StopwordTable()
-
-    @inline(__always)
-    static func pack(_ word: ArraySlice<UInt8>) -> UInt64? {
-        guard word.count <= 8 else { return nil }
-        var value: UInt64 = 0
-        for byte in word { value = value << 8 | UInt64(byte) }
-        return value
-    }
 
     /// `key`'s ASCII capitals lower-cased, eight bytes at once (every byte must be below 0x80:
     /// then adding 0x25 carries into bit 7 exactly for bytes from `A` up, adding 0x3F exactly
@@ -108,7 +72,7 @@ enum LanguageDetector {
                 // ASCII words (nearly all) are lower-cased in the packed integer itself.
                 let packed = high < 0x80 ? Self.asciiLower(key)
                                          : Self.packLowered(UnsafeBufferPointer(rebasing: lower[start..<index]))
-                guard let language = table.language(packed) else { continue }
+                guard let language = table.value(packed) else { continue }
                 counts[language] += 1
             }
         }
@@ -120,5 +84,58 @@ enum LanguageDetector {
     @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+}
+
+/// Words of up to eight UTF-8 bytes packed into integers (`key << 8 | byte`), with a small
+/// value each, in an open-addressing table: a word is looked up without building a `String`
+/// or hashing through `Dictionary` (the language vote and the date scan look up every word).
+struct PackedWordTable: Sendable {
+    /// Packed words; 0 is an empty slot (no word packs to 0).
+    private var keys: [UInt64]
+    /// The value of each slot.
+    private var values: [Int]
+    private let mask: Int
+
+    /// A table of `entries` (words longer than eight bytes are left out); the first value
+    /// given for a word wins.
+    init(_ entries: [(String, Int)]) {
+        var capacity = 16
+        while capacity < entries.count * 4 { capacity *= 2 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [Int](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (word, value) in entries {
+            guard let key = Self.pack(Array(word.utf8)[...]) else { continue }
+            var slot = slot(key)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            if keys[slot] == key { continue }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    /// `word` packed, if it has at most eight bytes.
+    @inline(__always)
+    static func pack(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in word { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+
+    /// The value of a packed word, if the table holds it.
+    @inline(__always)
+    func value(_ key: UInt64) -> Int? {
+        var slot = slot(key)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }
