@@ -119,17 +119,20 @@ public struct DocumentParser: Sendable {
             for block in document.parts[part].blocks.indices {
                 let mapped = document.parts[part].blocks[block].mapped
                 guard String(validating: mapped.bytes, as: UTF8.self) == nil else { continue }
+                // One pass for the offsets: a binary search per byte made a huge damaged
+                // block cost n log n.
+                let sources = mapped.allSourceOffsets()
                 var repaired = MappedText()
                 var index = 0
                 for scalarResult in Self.utf8Runs(mapped.bytes) {
                     switch scalarResult {
                     case .valid(let length):
                         for offset in index..<(index + length) {
-                            repaired.append(mapped.bytes[offset], from: mapped.sourceOffset(offset))
+                            repaired.append(mapped.bytes[offset], from: sources[offset])
                         }
                         index += length
                     case .invalid(let length):
-                        let source = mapped.sourceOffset(index)
+                        let source = sources[index]
                         for byte in [UInt8(0xEF), 0xBF, 0xBD] { repaired.append(byte, from: source) }
                         index += length
                     }
