@@ -6,7 +6,12 @@
 public struct JSONOutput: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the innermost open container already has a member (needs a comma before the
+    /// next), one bit per nesting level; levels past 64 (never seen) fall back to `deepLevels`.
+    private var memberBits: UInt64 = 0
+    private var deepLevels: [Bool] = []
+    /// Open containers.
+    private var level = 0
     private let indentUnit: Int
     private var depth = 0
 
@@ -47,15 +52,47 @@ public struct JSONOutput: Sendable {
         if sink != nil && bytes.count >= Self.flushThreshold { flush() }
     }
 
+    /// Whether the innermost open container (the top level when none) has a member yet.
+    private var hasMember: Bool {
+        get { level < 64 ? memberBits & (1 << UInt64(level)) != 0 : deepLevels[level - 64] }
+        set {
+            if level < 64 {
+                if newValue { memberBits |= 1 << UInt64(level) } else { memberBits &= ~(1 << UInt64(level)) }
+            } else {
+                deepLevels[level - 64] = newValue
+            }
+        }
+    }
+
+    private mutating func openLevel() {
+        level += 1
+        if level >= 64 { deepLevels.append(false) } else { hasMember = false }
+    }
+
+    private mutating func closeLevel() -> Bool {
+        let had = hasMember
+        if level >= 64 { deepLevels.removeLast() }
+        level -= 1
+        return had
+    }
+
+    /// A line break and up to 127 spaces, appended as one slice.
+    private static let lineBreakAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 127)
+
     private mutating func newline() {
         guard indentUnit > 0 else { return }
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
+        let spaces = depth * indentUnit
+        if spaces < Self.lineBreakAndSpaces.count {
+            bytes.append(contentsOf: Self.lineBreakAndSpaces[0...spaces])
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: spaces))
+        }
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        hasMember = true
         if depth > 0 { newline() }
     }
 
@@ -64,12 +101,12 @@ public struct JSONOutput: Sendable {
         valuePrefix()
         bytes.append(UInt8(ascii: "{"))
         depth += 1
-        needsComma.append(false)
+        openLevel()
     }
 
     /// Closes the current object.
     public mutating func endObject() {
-        let hadMembers = needsComma.removeLast()
+        let hadMembers = closeLevel()
         depth -= 1
         if hadMembers { newline() }
         bytes.append(UInt8(ascii: "}"))
@@ -80,12 +117,12 @@ public struct JSONOutput: Sendable {
         valuePrefix()
         bytes.append(UInt8(ascii: "["))
         depth += 1
-        needsComma.append(false)
+        openLevel()
     }
 
     /// Closes the current array.
     public mutating func endArray() {
-        let hadMembers = needsComma.removeLast()
+        let hadMembers = closeLevel()
         depth -= 1
         if hadMembers { newline() }
         bytes.append(UInt8(ascii: "]"))
@@ -96,14 +133,13 @@ public struct JSONOutput: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if indentUnit > 0 { bytes.append(0x20) }
+        bytes.append(contentsOf: indentUnit > 0 ? Self.quoteColonSpace[...] : Self.quoteColonSpace[0..<2])
         // The value follows the key directly, without a separator of its own.
         pendingValue = true
     }
 
     private var pendingValue = false
+    private static let quoteColonSpace: [UInt8] = Array("\": ".utf8)
 
     private mutating func valuePrefix() {
         flushIfFull()
@@ -181,7 +217,11 @@ public struct JSONOutput: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            // Digits were produced last first: reverse them in place, append them at once.
+            var low = 0
+            var high = count - 1
+            while low < high { buffer.swapAt(low, high); low += 1; high -= 1 }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
