@@ -158,12 +158,13 @@ public final class CitationIndex {
                     try JSONDocumentReader.parse(&reader, path: file)
                     let replaced = try reader.withRoot { (root) throws -> Bool in
                         let document = try JSONDocumentReader.check(root, path: file)
-                        if try loader.isIndexed(path: document.object("source")!.string("path")!) {
-                            // Deleting the old rows needs the document_id indexes, and FTS5 can
-                            // only delete text it has indexed: bring both up to date first.
-                            if indexesDeferred { try buildIndexes() }
-                            try loader.indexPendingText()
-                        }
+                        let path = document.object("source")!.string("path")!
+                        // Deleting the rows of a document this one replaces needs the
+                        // document_id indexes, and FTS5 can only delete text it has indexed:
+                        // bring whichever is behind up to date first (outside the savepoint,
+                        // which would otherwise undo it if this document fails).
+                        if indexesDeferred, try loader.isIndexed(path: path) { try buildIndexes() }
+                        if try loader.hasPendingText(path: path) { try loader.indexPendingText() }
                         let replaced = try database.savepoint("doc") {
                             try loader.insert(document, jsonPath: file, jsonBytes: size)
                         }
