@@ -110,7 +110,8 @@ struct CiteList: Sendable {
 /// Scans one block's bytes for citations.
 ///
 /// The scan is a single forward pass over word starts. A word is looked up in the trigger table
-/// by its first two folded letters; only a hit runs a recognizer, which reads forward (and a
+/// by its first three folded letters (most lower-case words are ruled out before, on their
+/// first bytes and length); only a hit runs a recognizer, which reads forward (and a
 /// few words back, for signals and bodies) from the trigger. Strings are built only for matched
 /// citations. Every loop either returns or advances its index, so the scan cannot hang.
 struct CiteScanner {
@@ -155,6 +156,7 @@ struct CiteScanner {
         let kinds = vocab.slotKinds
         let runs = vocab.lowerRuns
         let classes = CiteVocabulary.lowerClass
+        let firsts = vocab.anyCaseFirst
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
@@ -211,6 +213,12 @@ struct CiteScanner {
                         if c >= 0xC0 {
                             let (f, len) = CiteText.fold(bytes, i)
                             if CiteText.isAlnum(f) {
+                                if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
+                                    // No any-case trigger starts with this letter and it is not a
+                                    // capital: `word` would return the word's end.
+                                    i = CiteText.wordEnd(bytes, i, n)
+                                    continue
+                                }
                                 let next = word(i, slotKinds)
                                 i = next > i ? next : i + len
                             } else {

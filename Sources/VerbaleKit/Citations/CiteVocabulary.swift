@@ -87,6 +87,13 @@ final class CiteVocabulary: Sendable {
     /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
     /// `report` reach neither the slot hash nor the trigger loop.
     let lowerRuns: [UInt16]
+    /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
+    /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
+    /// not here (`был`, `для`, `été`) cannot start anything.
+    let anyCaseFirst: [Bool]
+    /// Size of `anyCaseFirst`: Latin-1, Latin Extended and Cyrillic.
+    static let anyCaseFirstCount = 0x530
+
     /// Class of a byte for `lowerRuns`: a letter (either case) 0–25, `.` 26, a digit 27, other
     /// ASCII 29; a non-ASCII byte is 31, and such a word takes the full path.
     static let lowerClass: [UInt8] = (0..<256).map { c -> UInt8 in
@@ -203,12 +210,19 @@ final class CiteVocabulary: Sendable {
             guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no lower-case ASCII letter
             let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
             let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
-            let c2 = c1 != nil && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
+            // After a space the literal's next unit may meet the text further on (`skipSpaces`).
+            let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
             for k1 in c1 ?? every {
                 for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
             }
         }
         self.lowerRuns = runs
+        var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
+        for (_, trigger) in lower {
+            let f1 = Int(units[trigger.start])
+            if f1 < firsts.count { firsts[f1] = true }
+        }
+        self.anyCaseFirst = firsts
         self.units = CiteTable(units)
         let anyCase = CiteDispatch(lower)
         let capital = CiteDispatch(upper)
