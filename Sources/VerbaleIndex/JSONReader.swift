@@ -51,7 +51,13 @@ struct JSONReader: Sendable {
             var parser = Parser(base: base, count: buffer.count, storage: storage)
             storage = JSONStorage()
             defer { storage = parser.storage }
-            try parser.parseDocument()
+            do throws(JSONSyntaxError) {
+                try parser.parseDocument()
+            } catch {
+                // No root after a failure: `withRoot` must not find a half-built tree.
+                parser.storage.nodes.removeAll(keepingCapacity: true)
+                throw error
+            }
         }
     }
 

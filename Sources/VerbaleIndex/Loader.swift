@@ -18,8 +18,8 @@ struct Inserter {
 
     mutating func text(_ value: String?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
     mutating func text(_ value: JSONString?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
-    /// A string column that must not be NULL: a missing string is stored as ''.
-    mutating func text(_ value: JSONString?, orEmpty: Void) throws(SQLiteError) {
+    /// A string column that is never NULL: a missing string is stored as ''.
+    mutating func textOrEmpty(_ value: JSONString?) throws(SQLiteError) {
         if let value { try text(value) } else { try text("") }
     }
     mutating func int(_ value: Int?) throws(SQLiteError) { try statement.bind(next, value); next += 1 }
@@ -53,7 +53,10 @@ final class Loader {
     /// Paragraph row ids written by committed documents but not yet in the full-text index,
     /// as ranges (a document's paragraphs get consecutive ids, so a batch is usually one).
     private var pendingText: [ClosedRange<Int64>] = []
-    /// The paragraph ids of the last `insert`, until the caller confirms the document.
+    /// The documents (row ids) whose paragraphs are in `pendingText`.
+    private var pendingDocuments: Set<Int64> = []
+    /// The document and paragraph ids of the last `insert`, until the caller confirms it.
+    private var lastDocument: Int64?
     private var lastParagraphs: ClosedRange<Int64>?
     let findDocument: SQLiteStatement
     let deleter: DocumentDeleter
@@ -93,12 +96,25 @@ final class Loader {
         return try findDocument.step()
     }
 
+    /// Whether the document with source path `path` is in the index with text not yet in the
+    /// full-text index (a document of this batch): replacing it must index that text first,
+    /// because FTS5 can only delete text it has indexed.
+    func hasPendingText(path: JSONString) throws(SQLiteError) -> Bool {
+        guard !pendingDocuments.isEmpty else { return false }
+        try findDocument.bind(1, path)
+        defer { findDocument.reset() }
+        guard try findDocument.step(), case .integer(let id) = findDocument.value(0) else { return false }
+        return pendingDocuments.contains(id)
+    }
+
     /// Records that the last `insert` is committed (its savepoint released): its paragraphs
     /// join the text to index at the end of the batch. A document rolled back is never
     /// recorded, so the ids SQLite hands out again are not indexed twice.
     func documentCommitted() {
-        guard let range = lastParagraphs else { return }
+        guard let range = lastParagraphs, let document = lastDocument else { return }
         lastParagraphs = nil
+        lastDocument = nil
+        pendingDocuments.insert(document)
         if let last = pendingText.last, last.upperBound + 1 == range.lowerBound {
             pendingText[pendingText.count - 1] = last.lowerBound...range.upperBound
         } else {
@@ -111,18 +127,23 @@ final class Loader {
     /// replaced, because FTS5 can only delete the text of rows it has indexed. Must not run
     /// inside a document's savepoint: rolling that back would un-index the earlier documents.
     func indexPendingText() throws(SQLiteError) {
-        for range in pendingText {
+        // Each range leaves the list as soon as it is indexed, so a failure never leads to
+        // indexing a range twice (which would corrupt the FTS index).
+        while let range = pendingText.first {
             try fts.bind(1, Int(range.lowerBound))
             try fts.bind(2, Int(range.upperBound))
             try fts.run()
+            pendingText.removeFirst()
         }
-        pendingText.removeAll()
+        pendingDocuments.removeAll()
     }
 
     /// Forgets the pending text after a rollback of the whole transaction.
     func discardPendingText() {
         pendingText.removeAll()
+        pendingDocuments.removeAll()
         lastParagraphs = nil
+        lastDocument = nil
     }
 
     /// A block as the citation linker needs it.
@@ -136,6 +157,8 @@ final class Loader {
     /// Inserts `root`, first deleting the document with the same source path. Returns true
     /// when a document was replaced. The caller provides the transaction.
     func insert(_ root: JSONObject, jsonPath: String, jsonBytes: Int) throws -> Bool {
+        lastParagraphs = nil
+        lastDocument = nil
         // `JSONDocumentReader.check` has made sure of these.
         let source = root.object("source")!
         let path = source.string("path")!
@@ -173,9 +196,9 @@ final class Loader {
         try documents.int(diagnosticObjects.count)
         try documents.text(indexedAt)
         let document = try documents.run()
+        lastDocument = document
 
         var blocks: [BlockRow] = []
-        lastParagraphs = nil
         for part in root.objects("parts") {
             let blockObjects = part.objects("blocks")
             try parts.int(document)
@@ -212,7 +235,7 @@ final class Loader {
                 try paragraphs.int(block.int("footnote"))
                 try paragraphs.text(block.string("question"))
                 try paragraphs.text(block.string("role"))
-                try paragraphs.text(text, orEmpty: ())
+                try paragraphs.textOrEmpty(text)
                 let row = try paragraphs.run()
                 lastParagraphs = lastParagraphs.map { $0.lowerBound...row } ?? row...row
                 blocks.append(BlockRow(row: row, jsonID: block.string("id"), start: start, end: end))
@@ -281,8 +304,8 @@ final class Loader {
             try citations.int(document)
             try citations.int(block?.row)
             try citations.text(citation.string("id"))
-            try citations.text(kind, orEmpty: ())
-            try citations.text(key, orEmpty: ())
+            try citations.textOrEmpty(kind)
+            try citations.textOrEmpty(key)
             try citations.text(citation.string("text"))
             try citations.int(start)
             try citations.int(citation.int("end"))
@@ -290,7 +313,7 @@ final class Loader {
             try citations.int(citation.int("column"))
             try citations.text(citation.string("signal"))
             try citations.int(citation.int("footnote"))
-            if let block { try citations.text(block.jsonID, orEmpty: ()) } else { try citations.text(nil as JSONString?) }
+            if let block { try citations.textOrEmpty(block.jsonID) } else { try citations.text(nil as JSONString?) }
             try citations.text(citation.string("instrument"))
             try citations.text(slug)
             try citations.text(citation.string("instrumentSource"))
@@ -368,7 +391,7 @@ final class Loader {
 
         for diagnostic in diagnosticObjects {
             try diagnostics.int(document)
-            try diagnostics.text(diagnostic.string("code"), orEmpty: ())
+            try diagnostics.textOrEmpty(diagnostic.string("code"))
             try diagnostics.text(diagnostic.string("severity"))
             try diagnostics.text(diagnostic.string("message"))
             try diagnostics.int(diagnostic.int("start"))

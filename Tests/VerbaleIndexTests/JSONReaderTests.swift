@@ -312,11 +312,13 @@ struct JSONLoadTests {
             return nil
         }
         #expect(Set(IndexSchema.secondaryIndexes.map(\.name)).isSubset(of: Set(names)))
+        // The FTS5 hash size of the bulk load is not left in the index's config.
+        #expect(try index.database.rows("SELECT k FROM paragraphs_fts_config") == [[.text("version")]])
         #expect(Fixtures.rows(try index.query(.cites("ICCPR art. 19"))).count == 3)
         try Fixtures.checkIntegrity(index)
     }
 
-    @Test("an index missing a secondary index (a killed bulk load) gets it back when opened")
+    @Test("what a killed bulk load leaves (missing indexes, its FTS5 hash size) is repaired on open")
     func restoresIndexes() throws {
         let directory = Fixtures.temporaryDirectory("json-restore")
         let path = directory + "/index.sqlite"
@@ -324,6 +326,7 @@ struct JSONLoadTests {
             let index = try CitationIndex(path: path)
             try index.add(json: Fixtures.json(of: Fixtures.seedPath), jsonPath: "seed.json")
             try index.database.execute("DROP INDEX citations_key; DROP INDEX paragraphs_document")
+            try index.database.execute(CitationIndex.setBulkHashSize)
         }
         let reopened = try CitationIndex(path: path)
         let names = try reopened.database.rows("SELECT name FROM sqlite_schema WHERE type = 'index'").compactMap { row -> String? in
@@ -331,5 +334,6 @@ struct JSONLoadTests {
             return nil
         }
         #expect(names.contains("citations_key") && names.contains("paragraphs_document"))
+        #expect(try reopened.database.scalar(CitationIndex.hashSizeQuery) == .null)
     }
 }

@@ -170,17 +170,59 @@ public enum CitationEngine {
         if ref.byPrefix {
             // `Vienna Convention` → the last instrument named whose name starts with it.
             let prefix = ref.name.lowercased() + " "
+            let asciiPrefix = prefix.utf8.allSatisfy { $0 < 0x80 }
             for earlier in history.reversed().prefix(200) where !earlier.byPrefix && earlier.genericHead == nil
-                && earlier.name.lowercased().hasPrefix(prefix) {
+                && (asciiPrefix ? hasLowerPrefix(earlier.name, prefix) : earlier.name.lowercased().hasPrefix(prefix)) {
                 return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
             }
             return ref
         }
         guard let head = ref.genericHead else { return ref }
-        for earlier in history.reversed().prefix(200) where earlier.genericHead == nil && earlier.name.contains(head) {
+        let asciiHead = head.utf8.allSatisfy { $0 < 0x80 }
+        for earlier in history.reversed().prefix(200) where earlier.genericHead == nil
+            && (asciiHead ? containsASCII(earlier.name, head) : earlier.name.contains(head)) {
             return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
         }
         return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")
+    }
+
+    /// `name.lowercased().hasPrefix(prefix)` for an ASCII `prefix` (already lower case), without
+    /// building the lower-cased copy: compares bytes while `name` is ASCII and falls back on the
+    /// Unicode comparison when a non-ASCII byte comes first.
+    static func hasLowerPrefix(_ name: String, _ prefix: String) -> Bool {
+        var it = name.utf8.makeIterator()
+        for p in prefix.utf8 {
+            guard let c = it.next() else { return false }
+            if c >= 0x80 { return name.lowercased().hasPrefix(prefix) }
+            if (c &- 0x41 < 26 ? c | 0x20 : c) != p { return false }
+        }
+        // The prefix ends on a space; a combining mark after it would not change the answer
+        // for the Unicode comparison unless it joins that space, so check the next scalar.
+        if let c = it.next(), c >= 0x80 { return name.lowercased().hasPrefix(prefix) }
+        return true
+    }
+
+    /// `name.contains(head)` for an ASCII `head`: a byte search when `name` is ASCII too, else
+    /// Foundation's search.
+    static func containsASCII(_ name: String, _ head: String) -> Bool {
+        let h = Array(head.utf8)
+        if h.isEmpty { return name.contains(head) }
+        var ascii = true
+        let found: Bool = name.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            for c in b where c >= 0x80 { ascii = false; return false }
+            guard b.count >= h.count else { return false }
+            var k = 0
+            while k + h.count <= b.count {
+                if b[k] == h[0] {
+                    var m = 1
+                    while m < h.count && b[k + m] == h[m] { m += 1 }
+                    if m == h.count { return true }
+                }
+                k += 1
+            }
+            return false
+        } ?? { ascii = false; return false }()
+        return ascii ? found : name.contains(head)
     }
 
     /// First text offset whose source offset is at or after `source`.

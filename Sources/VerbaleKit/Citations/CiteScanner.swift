@@ -110,7 +110,8 @@ struct CiteList: Sendable {
 /// Scans one block's bytes for citations.
 ///
 /// The scan is a single forward pass over word starts. A word is looked up in the trigger table
-/// by its first two folded letters; only a hit runs a recognizer, which reads forward (and a
+/// by its first three folded letters (most lower-case words are ruled out before, on their
+/// first bytes and length); only a hit runs a recognizer, which reads forward (and a
 /// few words back, for signals and bodies) from the trigger. Strings are built only for matched
 /// citations. Every loop either returns or advances its index, so the scan cannot hang.
 struct CiteScanner {
@@ -153,11 +154,16 @@ struct CiteScanner {
         let bytes = b
         let pairs = vocab.lowerPairs
         let kinds = vocab.slotKinds
+        let runs = vocab.lowerRuns
+        let classes = CiteVocabulary.lowerClass
+        let firsts = vocab.anyCaseFirst
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
             pairs.withUnsafeBufferPointer { lowerPairs in
                 kinds.withUnsafeBufferPointer { slotKinds in
+                runs.withUnsafeBufferPointer { lowerRuns in
+                classes.withUnsafeBufferPointer { lowerClass in
                     let n = p.count
                     var i = 0
                     while i < n {
@@ -169,12 +175,26 @@ struct CiteScanner {
                                 // trigger is skipped without folding or hashing.
                                 let c1 = i + 1 < n ? p[i + 1] : 0x20
                                 let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                                var j = i + 1
+                                while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
                                 if !lowerPairs[Int(c) &* 128 &+ column] {
-                                    var j = i + 1
-                                    while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
                                     if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
                                     i = j
                                     continue
+                                }
+                                // The pair may start a trigger: rule the word out on its first
+                                // three bytes and its length when they are ASCII. Resumes where
+                                // `asciiWord` would (a hyphenated word runs on).
+                                if i + 2 < n && (j == n || p[j] < 0x80) {
+                                    let k1 = lowerClass[Int(c1)]
+                                    let k2 = lowerClass[Int(p[i + 2])]
+                                    if k1 | k2 < 31 {
+                                        let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
+                                        if mask & (1 << UInt16(min(j - i, 15))) == 0 {
+                                            i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
+                                            continue
+                                        }
+                                    }
                                 }
                             } else if c &- 0x30 < 10 {
                                 var j = i + 1
@@ -193,6 +213,12 @@ struct CiteScanner {
                         if c >= 0xC0 {
                             let (f, len) = CiteText.fold(bytes, i)
                             if CiteText.isAlnum(f) {
+                                if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
+                                    // No any-case trigger starts with this letter and it is not a
+                                    // capital: `word` would return the word's end.
+                                    i = CiteText.wordEnd(bytes, i, n)
+                                    continue
+                                }
                                 let next = word(i, slotKinds)
                                 i = next > i ? next : i + len
                             } else {
@@ -202,6 +228,8 @@ struct CiteScanner {
                         }
                         i += 1
                     }
+                }
+                }
                 }
             }
         }

@@ -188,6 +188,8 @@ enum CiteText {
             if c < 0x80 {
                 guard isAsciiWord(c) else { break }
                 j += 1
+            } else if (c == 0xD0 || c == 0xD1) && j + 1 < limit {
+                j += 2 // U+0400–U+047F: every one folds to a letter (see `fold`)
             } else {
                 let (f, n) = fold(b, j)
                 guard isAlnum(f) else { break }
@@ -259,6 +261,8 @@ enum CiteText {
                 if c == 0x2D && j + 1 < limit && isWordAt(b, j + 1) && j > i { j += 1; continue }
                 break
             }
+            // U+0400–U+047F (Russian text): every one folds to a letter of two bytes (see `fold`).
+            if (c == 0xD0 || c == 0xD1) && j + 1 < b.count { j += 2; continue }
             let (f, n) = fold(b, j)
             if isAlnum(f) { j += n; continue }
             if f == dash && j + n < limit && isWordAt(b, j + n) && j > i { j += n; continue }

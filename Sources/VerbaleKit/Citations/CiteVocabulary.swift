@@ -81,6 +81,29 @@ final class CiteVocabulary: Sendable {
     /// here is skipped without folding or hashing. Index `first * 128 + second`.
     let lowerPairs: [Bool]
 
+    /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairs`: by first
+    /// letter, the classes (`lowerClass`) of the next two bytes, and one bit per length of the
+    /// word's letter-and-digit run (bit 15: 15 or more), whether an any-case trigger can match
+    /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
+    /// `report` reach neither the slot hash nor the trigger loop.
+    let lowerRuns: [UInt16]
+    /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
+    /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
+    /// not here (`был`, `для`, `été`) cannot start anything.
+    let anyCaseFirst: [Bool]
+    /// Size of `anyCaseFirst`: Latin-1, Latin Extended and Cyrillic.
+    static let anyCaseFirstCount = 0x530
+
+    /// Class of a byte for `lowerRuns`: a letter (either case) 0–25, `.` 26, a digit 27, other
+    /// ASCII 29; a non-ASCII byte is 31, and such a word takes the full path.
+    static let lowerClass: [UInt8] = (0..<256).map { c -> UInt8 in
+        if c >= 0x80 { return 31 }
+        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { return UInt8((c | 0x20) - 0x61) }
+        if c == 0x2E { return 26 }
+        if c >= 0x30 && c <= 0x39 { return 27 }
+        return 29
+    }
+
     /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
     /// loop rules out a word whose slot is empty without entering the trigger loops.
     let slotKinds: [UInt8]
@@ -170,6 +193,36 @@ final class CiteVocabulary: Sendable {
             pairs[Int(f1) * 128 + 127] = true
         }
         self.lowerPairs = pairs
+        // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
+        // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
+        func classes(_ u: UInt32) -> [Int]? {
+            if u == 0x7E { return nil }
+            if u >= 0x80 { return [] }
+            if u >= 0x61 && u <= 0x7A { return [Int(u) - 0x61] }
+            if u == 0x2E { return [26] }
+            if u >= 0x30 && u <= 0x39 { return [27] }
+            return [29]
+        }
+        let every = Array(0..<32)
+        var runs = [UInt16](repeating: 0, count: 26 * 1024)
+        for (_, trigger) in lower {
+            let f1 = units[trigger.start]
+            guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no lower-case ASCII letter
+            let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
+            let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
+            // After a space the literal's next unit may meet the text further on (`skipSpaces`).
+            let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
+            for k1 in c1 ?? every {
+                for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+            }
+        }
+        self.lowerRuns = runs
+        var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
+        for (_, trigger) in lower {
+            let f1 = Int(units[trigger.start])
+            if f1 < firsts.count { firsts[f1] = true }
+        }
+        self.anyCaseFirst = firsts
         self.units = CiteTable(units)
         let anyCase = CiteDispatch(lower)
         let capital = CiteDispatch(upper)

@@ -502,11 +502,31 @@ enum ValidationCalendar {
     /// Dates in a short text (a sentence or clause), through the shared `DateParser`.
     static func dates(in bytes: [UInt8]) -> [FoundDate] { DateParser.dates(in: bytes) }
 
+    /// Whether `bytes[lower..<upper]` has the digits every `DateParser` date needs: a day and a
+    /// year are two digit pieces, the year of two or four digits, and a numeric date has a
+    /// month too, so a date has at least four ASCII digits, two of them adjacent (`1.2.19`,
+    /// `1 May 2019`). Most windows the checks look at (`paragraph 30 of the`, the words after
+    /// a communication number) fail this and never reach the parser.
+    static func mayHoldDate(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Bool {
+        var digits = 0
+        var adjacent = false
+        var previousDigit = false
+        for index in lower..<upper {
+            let isDigit = Bytes.isDigit(bytes[index])
+            if isDigit {
+                digits += 1
+                if previousDigit { adjacent = true }
+            }
+            previousDigit = isDigit
+        }
+        return digits >= 4 && adjacent
+    }
+
     /// Dates in `bytes[range]`, with ranges relative to `bytes`.
     static func dates(in bytes: [UInt8], _ range: Range<Int>) -> [FoundDate] {
         let lower = max(0, range.lowerBound)
         let upper = min(bytes.count, range.upperBound)
-        guard lower < upper else { return [] }
+        guard lower < upper, mayHoldDate(bytes, lower, upper) else { return [] }
         return DateParser.dates(in: Array(bytes[lower..<upper])).map { date in
             var shifted = date
             shifted.range = (date.range.lowerBound + lower)..<(date.range.upperBound + lower)

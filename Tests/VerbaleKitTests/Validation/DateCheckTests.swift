@@ -105,3 +105,23 @@ import Testing
         #expect(ValidationFixture.only(.dateImpossible, ValidationFixture.validate(text + "\n")).isEmpty)
     }
 }
+
+@Suite struct DateWindowFilterTests {
+    /// The byte filter before `DateParser` must never drop a window the parser finds a date in.
+    @Test(arguments: ["1.2.19", "1/2/19", "1 May 2019", "May 1, 2019", "2019-01-02", "le 1er mai 1994",
+                      "23 декабря 2019 г.", "December « 3 », 2019", "1-2-19"])
+    func windowsWithADateReachTheParser(_ text: String) {
+        let bytes = Array("see \(text) here".utf8)
+        #expect(ValidationCalendar.mayHoldDate(bytes, 0, bytes.count))
+        #expect(!ValidationCalendar.dates(in: bytes, 0..<bytes.count).isEmpty)
+        #expect(ValidationCalendar.dates(in: bytes, 0..<bytes.count).map(\.iso) == DateParser.dates(in: bytes).map(\.iso))
+    }
+
+    @Test func windowsWithoutEnoughDigitsAreSkipped() {
+        for text in ["paragraph 30 of the Covenant", "1 2 3", "May 19", "on 31 May"] {
+            let bytes = Array(text.utf8)
+            #expect(!ValidationCalendar.mayHoldDate(bytes, 0, bytes.count), "\(text)")
+            #expect(DateParser.dates(in: bytes).isEmpty, "\(text)")
+        }
+    }
+}

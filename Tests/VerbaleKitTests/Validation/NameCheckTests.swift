@@ -29,6 +29,17 @@ import Testing
         let names = NameChecks.names(in: bytes).map(\.2)
         #expect(names == ["Beketayev", "Sekerbaeva", "Fonova"])
     }
+
+    /// The scan in `names` visits only words after a space whose first byte is in
+    /// `wordOpeners`: every honorific, and every opening the scan skips, must be in it.
+    @Test func everyHonorificStartsWithAByteTheScanLooksFor() {
+        for title in NameChecks.honorifics.keys {
+            #expect(NameChecks.wordOpeners.contains(Array(title.utf8)[0]), "\(title)")
+        }
+        for opening: UInt8 in [0x28, 0x22, 0x5B, 0xE2, 0xC2] { #expect(NameChecks.wordOpeners.contains(opening)) }
+        let bytes = Array("Report of Sir Nigel and Lady Smithson, with Dr. Petrova, Prof. Haldane, Don Alvarez, [Mme Leroy] and «Sra. Gómez».".utf8)
+        #expect(NameChecks.names(in: bytes).map(\.2) == ["Nigel", "Smithson", "Petrova", "Haldane", "Alvarez", "Leroy", "Gómez"])
+    }
 }
 
 @Suite struct NameDistanceTests {
