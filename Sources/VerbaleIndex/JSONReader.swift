@@ -94,6 +94,7 @@ struct JSONStorage: Sendable {
     /// Scratch: members of the objects being read, until their object closes.
     var memberStack: [JSONMember] = []
 
+    /// Empties the arrays for a document of `expectedBytes`, keeping their capacity.
     mutating func reset(expectedBytes: Int) {
         nodes.removeAll(keepingCapacity: true)
         children.removeAll(keepingCapacity: true)
