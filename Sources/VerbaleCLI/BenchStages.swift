@@ -6,8 +6,10 @@ import VerbaleKit
 /// `verbale bench-stages` (hidden): CPU cost of each pipeline stage on files held in memory.
 ///
 /// `make bench` times whole commands; this isolates the stages, without file I/O, and takes the
-/// fastest of several rounds so that a busy machine disturbs the figures less. Each stage's cost
-/// is the difference between two configurations measured in the same run.
+/// fastest of several rounds. Each stage's cost is the difference between two configurations
+/// measured in the same run. Thread CPU time leaves out waiting, but not a busy sibling
+/// hyper-thread, which slows this thread's instructions: on a loaded machine the differences
+/// swing widely, so read them on an idle one.
 struct BenchStages: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-stages",
@@ -21,8 +23,7 @@ struct BenchStages: ParsableCommand {
     @Option(name: .long, help: "Rounds per configuration; the fastest counts.")
     var rounds = 3
 
-    /// CPU time of the calling thread: unlike wall time, other processes on a busy machine
-    /// do not add to it.
+    /// CPU time of the calling thread: time spent waiting for the processor is not counted.
     static func threadCPUSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
@@ -56,9 +57,9 @@ struct BenchStages: ParsableCommand {
             return best
         }
 
-        let structure = fastest { _ = parse([]) }
-        let citations = fastest { _ = parse([.citations]) }
-        let all = fastest { _ = parse(.all) }
+        let structure = fastest { parse([]) }
+        let citations = fastest { parse([.citations]) }
+        let all = fastest { parse(.all) }
         let json = fastest { parse(.all) { _ = JSONWriter.write($0) } } - all
         let xml = fastest { parse(.all) { _ = try? AKNWriter.write($0) } } - all
         func row(_ name: String, _ seconds: Double) {
