@@ -415,30 +415,8 @@ enum ByteScan {
     /// before it are skipped, as a byte loop that jumps ahead would skip them.
     @inline(__always)
     static func forEach(in bytes: [UInt8], from: Int = 0, select: (UInt64) -> UInt64, _ visit: (Int) -> Int) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            var floor = max(0, from)
-            while floor < count {
-                let chunk = floor
-                let available = count - chunk
-                var word: UInt64 = 0
-                if available >= 8 {
-                    word = UInt64(littleEndian: UnsafeRawPointer(base + chunk).loadUnaligned(as: UInt64.self))
-                } else {
-                    // The tail, padded with zero bytes (no selector marks a zero byte).
-                    for lane in 0..<available { word |= UInt64(base[chunk + lane]) << UInt64(8 * lane) }
-                }
-                var hits = select(word)
-                if available < 8 { hits &= (UInt64(1) << UInt64(8 * available)) &- 1 }
-                while hits != 0 {
-                    let at = chunk + hits.trailingZeroBitCount >> 3
-                    hits &= hits &- 1
-                    if at >= floor { floor = visit(at) }
-                }
-                floor = max(floor, chunk + min(8, available))
-            }
-        }
+        // The two-word form with the look-ahead words ignored: one scan loop to maintain.
+        forEach(in: bytes, from: from, select: { here, _, _ in select(here) }, visit)
     }
 }
 
