@@ -7,7 +7,7 @@ import Glibc
 /// Runs the built `verbale` binary the way users do.
 @Suite("verbale command line")
 struct CLITests {
-    static let binary = Paths.repository + "/.build/debug/verbale"
+    static let binary = Paths.verbale
 
     /// Runs the binary with `arguments`; returns exit status, stdout and stderr.
     static func run(_ arguments: [String], stdin: String? = nil) -> (Int32, String, String) {

@@ -190,7 +190,7 @@ struct HostileCorpusTests {
     }
 
     /// The built command (`make test` builds it first); `VERBALE_BINARY` overrides the path.
-    static let binary = getenv("VERBALE_BINARY").map { String(cString: $0) } ?? Paths.repository + "/.build/debug/verbale"
+    static let binary = Paths.verbale
 
     @Test("A batch over the hostile corpus reports the refused files, writes the rest, and every output parses (json.tool, xmllint)")
     func batchOutputsParse() {

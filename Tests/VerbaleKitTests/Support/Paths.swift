@@ -6,6 +6,10 @@ import Glibc
 
 /// Locations the tests read from, resolved from this file so `swift test` works from anywhere.
 enum Paths {
+    /// The built `verbale` command the end-to-end tests run (`make test` builds it first);
+    /// `VERBALE_BINARY` overrides the path, for builds in another scratch path.
+    static let verbale: String = getenv("VERBALE_BINARY").map { String(cString: $0) } ?? repository + "/.build/debug/verbale"
+
     /// The repository root.
     static let repository: String = {
         var components = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
