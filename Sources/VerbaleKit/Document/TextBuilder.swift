@@ -90,7 +90,7 @@ struct TextBuilder {
     private static func mayStopRun(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let word = ByteWords.load(bytes.baseAddress!, index)
         let next = ByteWords.load(bytes.baseAddress!, index + 1)
-        func lanes(_ x: UInt64, _ byte: UInt8) -> UInt64 { ByteWords.lanes(x, equalTo: byte) }
+        func lanes(_ x: UInt64, _ byte: UInt8) -> UInt64 { ByteWords.equal(x, byte) }
         let folding = lanes(word, 0x09) | lanes(word, 0x0B) | lanes(word, 0x0C) | lanes(word, 0xC2)
         let nextFolds = lanes(next, 0x20) | lanes(next, 0x09) | lanes(next, 0x0B) | lanes(next, 0x0C) | lanes(next, 0xC2)
         return folding | (lanes(word, 0x20) & nextFolds) != 0

@@ -300,7 +300,7 @@ struct InputDecoder: Sendable {
                     let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
                     while index + 8 <= count {
                         let word = ByteWords.load(bytes, index)
-                        guard ByteWords.isASCII(word), ByteWords.lanes(word, equalTo: 0) == 0 else { break }
+                        guard ByteWords.isASCII(word), ByteWords.equal(word, 0) == 0 else { break }
                         index += 8
                     }
                     while index < count, chunk[index] < 0x80, chunk[index] != 0 { index += 1 }

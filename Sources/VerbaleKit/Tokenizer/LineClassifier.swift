@@ -269,8 +269,8 @@ enum LineClassifier {
         var index = from
         while index + 8 <= bytes.count {
             let word = ByteWords.load(bytes.baseAddress!, index)
-            if ByteWords.lanes(word, equalTo: 0x2A) | ByteWords.lanes(word, equalTo: 0x5F) | ByteWords.lanes(word, equalTo: 0x5C)
-                | ByteWords.lanes(word, equalTo: 0x3C) | ByteWords.lanes(word, equalTo: 0x5B) != 0 { break }
+            if ByteWords.equal(word, 0x2A) | ByteWords.equal(word, 0x5F) | ByteWords.equal(word, 0x5C)
+                | ByteWords.equal(word, 0x3C) | ByteWords.equal(word, 0x5B) != 0 { break }
             index += 8
         }
         while index < bytes.count {

@@ -73,7 +73,7 @@ public struct LineTokenizer: Sendable {
                 let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
                 while index + 8 <= count {
                     let word = ByteWords.load(bytes, index)
-                    if ByteWords.lanes(word, equalTo: 0x0A) | ByteWords.lanes(word, equalTo: 0x0D) != 0 { break }
+                    if ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D) != 0 { break }
                     index += 8
                 }
             }

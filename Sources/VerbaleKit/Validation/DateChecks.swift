@@ -28,10 +28,10 @@ enum DateChecks {
             // Only `29`, `30` or `31` not followed by a digit can be such a day: those are
             // found eight bytes at a time, and each visit returns where the scan goes on. (A
             // byte loop would also stop at other two-digit numbers, only to step past them.)
-            ByteScan.forEach(in: bytes, select: { here, next, afterNext in
-                let twentyNine = ByteScan.equal(here, UInt8(ascii: "2")) & ByteScan.equal(next, UInt8(ascii: "9"))
-                let thirty = ByteScan.equal(here, UInt8(ascii: "3")) & ByteScan.equal(next | ByteScan.ones, UInt8(ascii: "1"))
-                return (twentyNine | thirty) & ~ByteScan.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
+            ByteWords.forEach(in: bytes, select: { here, next, afterNext in
+                let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
+                let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
+                return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
             }) { position in
                 guard position + 1 < count else { return count }
                 let first = bytes[position]

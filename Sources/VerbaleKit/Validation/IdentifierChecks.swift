@@ -259,8 +259,8 @@ enum IdentifierChecks {
         let count = bytes.count
         // Two capitals at a word start open a candidate: the capitals are found eight bytes at
         // a time, and each visit returns where the scan goes on.
-        ByteScan.forEach(in: bytes, select: { here, next, _ in
-            ByteScan.between(here, UInt8(ascii: "A"), UInt8(ascii: "Z")) & ByteScan.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        ByteWords.forEach(in: bytes, select: { here, next, _ in
+            ByteWords.between(here, UInt8(ascii: "A"), UInt8(ascii: "Z")) & ByteWords.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
         }) { index in
             guard index + 10 <= count else { return count }
             guard Bytes.isUpperASCII(bytes[index + 1]),

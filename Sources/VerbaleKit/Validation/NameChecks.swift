@@ -154,7 +154,7 @@ enum NameChecks {
         // capitalised words and most Russian words are not. (Testing the byte after the space
         // with SWAR compares too took a dozen compares per eight bytes, for every block.)
         let openers = wordOpeners
-        ByteScan.forEach(in: bytes, from: afterFirst, select: { ByteScan.equal($0, 0x20) }) { space in
+        ByteWords.forEach(in: bytes, from: afterFirst, select: { ByteWords.equal($0, 0x20) }) { space in
             let after = space + 1
             guard after < count, openers.contains(bytes[after]) else { return after }
             return max(after, visit(wordAt: after))

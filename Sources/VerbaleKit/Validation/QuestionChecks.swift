@@ -69,11 +69,11 @@ enum QuestionChecks {
             // `byte | 0x20 == B2`): eight bytes tested at a time, each hit visited in order.
             // The next letter narrows it further: `qu`, `pr` (either case) and `во`/`Во`
             // (B2 then D0 BE / D0 9E).
-            ByteScan.forEach(in: bytes, select: { here, next, afterNext in
-                let space = ByteScan.ones &* 0x20
-                let latin = ByteScan.equal(here | (ByteScan.ones &* 0x21), UInt8(ascii: "q"))
-                    & (ByteScan.equal(next | space, UInt8(ascii: "u")) | ByteScan.equal(next | space, UInt8(ascii: "r")))
-                let cyrillic = ByteScan.equal(here | space, 0xB2) & ByteScan.equal(next, 0xD0) & ByteScan.equal(afterNext | space, 0xBE)
+            ByteWords.forEach(in: bytes, select: { here, next, afterNext in
+                let space = ByteWords.ones &* 0x20
+                let latin = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
+                    & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
+                let cyrillic = ByteWords.equal(here | space, 0xB2) & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
                 return latin | cyrillic
             }) { hit in
                 let cyrillicV = bytes[hit] >= 0x80

@@ -199,7 +199,7 @@ public struct JSONOutput: Sendable {
     /// Whether any of the eight bytes of `word` may be a control character, `"` or `\\`.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        ByteWords.lanes(word, below: 0x20) | ByteWords.lanes(word, equalTo: 0x22) | ByteWords.lanes(word, equalTo: 0x5C) != 0
+        ByteWords.between(word, 0x00, 0x1F) | ByteWords.equal(word, 0x22) | ByteWords.equal(word, 0x5C) != 0
     }
 
     /// Writes an integer value.
