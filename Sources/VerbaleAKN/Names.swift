@@ -51,31 +51,38 @@ enum Names {
         return text.withUTF8 { input in
             // Written straight into the string's storage: at most three bytes per input byte.
             String(unsafeUninitializedCapacity: input.count * 3) { out in
-                var count = 0
-                var pendingDash = false
-                for index in 0..<input.count {
-                    var byte = input[index]
-                    let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                    guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
-                        pendingDash = true
-                        continue
-                    }
-                    if pendingDash, count > 0 { out[count] = 0x2D; count += 1 }
-                    pendingDash = false
-                    if lowercase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-                    if byte >= 0x80 {
-                        out[count] = 0x25
-                        out[count + 1] = hex(byte >> 4)
-                        out[count + 2] = hex(byte & 0x0F)
-                        count += 3
-                    } else {
-                        out[count] = byte
-                        count += 1
-                    }
-                }
-                return count
+                writeSegment(input, lowercase: lowercase, into: out)
             }
         }
+    }
+
+    /// The bytes of `segment(_:lowercase:)` for UTF-8 `input`, written to `out` (room for three
+    /// bytes per input byte); returns how many were written. The XML writer calls it too, to
+    /// build TLC hrefs in its scratch buffer without a `String`.
+    static func writeSegment(_ input: UnsafeBufferPointer<UInt8>, lowercase: Bool,
+                             into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var pendingDash = false
+        for var byte in input {
+            let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
+                pendingDash = true
+                continue
+            }
+            if pendingDash, count > 0 { out[count] = 0x2D; count += 1 }
+            pendingDash = false
+            if lowercase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+            if byte >= 0x80 {
+                out[count] = 0x25
+                out[count + 1] = hex(byte >> 4)
+                out[count + 2] = hex(byte & 0x0F)
+                count += 3
+            } else {
+                out[count] = byte
+                count += 1
+            }
+        }
+        return count
     }
 
     /// An eId component: `noWhiteSpace` and URI-safe (letters, digits, `_`, `-`, `.`), with no

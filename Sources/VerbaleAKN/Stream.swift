@@ -232,32 +232,8 @@ extension AKNWriter {
         var text = text
         let needed = text.utf8.count * 3
         if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
-        let digits: StaticString = "0123456789ABCDEF"
         let count = text.withUTF8 { input in
-            scratch.withUnsafeMutableBufferPointer { out -> Int in
-                var count = 0
-                var pendingDash = false
-                for var byte in input {
-                    let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                    guard isAlnum || byte == 0x5F || byte == 0x2E || byte >= 0x80 else {
-                        pendingDash = true
-                        continue
-                    }
-                    if pendingDash, count > 0 { out[count] = 0x2D; count += 1 }
-                    pendingDash = false
-                    if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-                    if byte >= 0x80 {
-                        out[count] = 0x25
-                        out[count + 1] = digits.utf8Start[Int(byte >> 4)]
-                        out[count + 2] = digits.utf8Start[Int(byte & 0x0F)]
-                        count += 3
-                    } else {
-                        out[count] = byte
-                        count += 1
-                    }
-                }
-                return count
-            }
+            scratch.withUnsafeMutableBufferPointer { Names.writeSegment(input, lowercase: true, into: $0) }
         }
         if count > 0 {
             let rc = scratch.withUnsafeBufferPointer { buffer -> Int32 in
