@@ -24,6 +24,10 @@ public enum CitationEngine {
     static func scan(_ sources: [CitationSource], definitions: [Definition], currentYear: Int) -> [Citation] {
         let terms = termTable(definitions)
         let termSpans = definitions.map(\.termSpan)
+        // Term spans by start, so each block finds its own by bisection: a compiled volume has
+        // thousands of definitions, and a walk over all of them per block was quadratic.
+        let spansByStart = termSpans.indices.sorted { termSpans[$0].start != termSpans[$1].start ? termSpans[$0].start < termSpans[$1].start : $0 < $1 }
+        let longestTerm = termSpans.reduce(0) { max($0, $1.end - $1.start) }
 
         var all: [Citation] = []
         // Context state: the instrument last named in each chain (main text = nil footnote).
@@ -38,7 +42,20 @@ public enum CitationEngine {
             if !termSpans.isEmpty {
                 let first = mapped.sourceOffset(0)
                 let last = mapped.sourceOffset(bytes.count)
-                for span in termSpans where span.end > first && span.start < last {
+                // Spans that can reach into the block start no earlier than `first - longestTerm`.
+                var low = 0
+                var high = spansByStart.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if termSpans[spansByStart[mid]].start < first - longestTerm { low = mid + 1 } else { high = mid }
+                }
+                var inBlock: [Int] = []
+                while low < spansByStart.count, termSpans[spansByStart[low]].start < last {
+                    if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
+                    low += 1
+                }
+                inBlock.sort()
+                for span in inBlock.lazy.map({ termSpans[$0] }) {
                     // Map the definition's source span back to text offsets by bisection on
                     // the monotonic text → source map.
                     let s = textOffset(mapped, span.start)

@@ -249,7 +249,7 @@ extension CiteScanner {
             for term in list {
                 if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
                     || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
-                    best = (p, e, term.instrument)
+                    best = (p, e, term.tieWinner)
                 }
             }
         }

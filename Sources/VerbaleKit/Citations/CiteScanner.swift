@@ -40,17 +40,32 @@ struct CiteArticleNote: Sendable {
 }
 
 /// A defined term that stands for an instrument (`the "Law on State Registration"`).
+///
+/// A long document defines the same term again and again (each communication of a compiled
+/// volume has its own `the "Covenant"`); the table keeps one entry per folded term, so matching
+/// costs the same however often a term is defined, and records which definition each of the two
+/// matching rules picks among equal matches.
 struct CiteTerm: Sendable {
     /// Folded term.
     let lit: [UInt32]
-    /// The instrument it stands for (source `definition`).
+    /// The instrument of its first definition: the one an instrument trigger takes (an equal
+    /// match never displaces a defined term there).
     let instrument: CiteInstrumentRef
+    /// The instrument an article's instrument look-up takes: an equal match displaces one whose
+    /// key is not a table entry's, so the last of a run of such definitions wins.
+    var tieWinner: CiteInstrumentRef
+
+    init(lit: [UInt32], instrument: CiteInstrumentRef) {
+        self.lit = lit
+        self.instrument = instrument
+        self.tieWinner = instrument
+    }
 }
 
 /// The defined terms of a document that stand for instruments, by the slot of their first two
 /// folded units, with one bit per slot so the main loop rules a word out without hashing.
 struct CiteTerms: Sendable {
-    /// Terms by slot.
+    /// Terms by slot, one entry per folded term.
     private(set) var bySlot: [Int: [CiteTerm]] = [:]
     /// One bit per slot that holds a term; empty while there are no terms.
     private var bits: [UInt64] = []
@@ -58,11 +73,19 @@ struct CiteTerms: Sendable {
     /// Whether there are no terms.
     var isEmpty: Bool { bySlot.isEmpty }
 
-    /// Adds `term` under `slot`.
+    /// Adds `term` under `slot`, or folds it into the entry of an equal term already there.
     mutating func add(_ term: CiteTerm, slot: Int) {
         if bits.isEmpty { bits = [UInt64](repeating: 0, count: CiteVocabulary.slotCount / 64) }
         bits[slot >> 6] |= 1 << UInt64(slot & 63)
-        bySlot[slot, default: []].append(term)
+        var list = bySlot.removeValue(forKey: slot) ?? []
+        if let index = list.firstIndex(where: { $0.lit == term.lit }) {
+            if !CiteInstrumentTable.slugs.contains(list[index].tieWinner.slug) {
+                list[index].tieWinner = term.instrument
+            }
+        } else {
+            list.append(term)
+        }
+        bySlot[slot] = list
     }
 
     /// Whether some term is filed under `slot`.
