@@ -15,7 +15,9 @@ public struct PipelineStages: OptionSet, Sendable {
 }
 
 struct Assembler {
-    let tokens: [LineToken]
+    /// The lines, until the blocks are built from them; then emptied, so a large document's
+    /// lines are not held through the later stages next to the text made from them.
+    var tokens: [LineToken]
     var stages: PipelineStages = .all
     let lineTable: LineTable
     var source: SourceInfo
@@ -26,7 +28,70 @@ struct Assembler {
         self.source = source
     }
 
+    /// What the line stage hands on: blocks in source order, footnotes with their call-outs,
+    /// and the source offset where each line ends.
+    struct LineStageResult {
+        var blocks: [Block]
+        var footnotes: [Footnote]
+        var lineBreaks: [Int]
+        var plain: Bool
+    }
+
+    /// The structure pass's results (the blocks are in the parts); the pass's own working
+    /// copies (lower-cased block heads, formula bits) die with it.
+    struct StructureResult {
+        var parts: [Part]
+        var sections: [Section]
+        var questions: [Question]
+        var language: String
+    }
+
     mutating func assemble() -> Document {
+        var lineStage = buildBlocks()
+        tokens = []
+        let footnotes = lineStage.footnotes
+        let structure = Self.structure(&lineStage)
+        let blocks = structure.parts.flatMap(\.blocks)
+        let definitions = DefinitionFinder.find(in: blocks)
+        var citationSources: [CitationSource] = []
+        for block in blocks where block.kind != .pageFurniture {
+            citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
+        }
+        let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: definitions) : []
+        citationSources = []
+        var document = Document(
+            source: source,
+            language: structure.language,
+            parts: structure.parts,
+            sections: structure.sections,
+            questions: structure.questions,
+            footnotes: footnotes,
+            citations: citations,
+            definitions: definitions,
+            exhibits: Self.exhibits(from: citations),
+            diagnostics: [],
+            lineTable: lineTable
+        )
+        if stages.contains(.validation) { document.diagnostics = Validator.validate(document) }
+        return document
+    }
+
+    /// Runs the structure pass over the line stage's blocks, which move into it (the caller's
+    /// copy is emptied: one array of blocks at a time).
+    static func structure(_ lineStage: inout LineStageResult) -> StructureResult {
+        var moving: [Block] = []
+        swap(&moving, &lineStage.blocks)
+        var structure = StructureBuilder(blocks: moving, plain: lineStage.plain)
+        moving = []
+        structure.lineBreaks = lineStage.lineBreaks
+        lineStage.lineBreaks = []
+        structure.build()
+        return StructureResult(parts: structure.parts, sections: structure.sections,
+                               questions: structure.questions, language: structure.documentLanguage)
+    }
+
+    /// Groups the lines into blocks (page repair, footnotes and their call-outs, text).
+    mutating func buildBlocks() -> LineStageResult {
         let plain = detectPlainText()
         source.format = plain ? "plain" : "markdown"
         if let first = tokens.first, first.start == 0, first.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -120,30 +185,7 @@ struct Assembler {
         }
         footnotes.sort { $0.number < $1.number }
 
-        var structure = StructureBuilder(blocks: blocks, plain: plain)
-        structure.lineBreaks = tokens.map(\.end)
-        structure.build()
-        let definitions = DefinitionFinder.find(in: structure.blocks)
-        var citationSources: [CitationSource] = []
-        for block in structure.blocks where block.kind != .pageFurniture {
-            citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
-        }
-        let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: definitions) : []
-        var document = Document(
-            source: source,
-            language: structure.documentLanguage,
-            parts: structure.parts,
-            sections: structure.sections,
-            questions: structure.questions,
-            footnotes: footnotes,
-            citations: citations,
-            definitions: definitions,
-            exhibits: Self.exhibits(from: citations),
-            diagnostics: [],
-            lineTable: lineTable
-        )
-        if stages.contains(.validation) { document.diagnostics = Validator.validate(document) }
-        return document
+        return LineStageResult(blocks: blocks, footnotes: footnotes, lineBreaks: tokens.map(\.end), plain: plain)
     }
 
     /// Plain `pdftotext` output has form feeds, or hard-wrapped lines with no Markdown at all.

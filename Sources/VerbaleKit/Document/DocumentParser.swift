@@ -86,7 +86,10 @@ public struct DocumentParser: Sendable {
                                                      span: ByteSpan(0, 0))],
                             lineTable: LineTable())
         }
-        var assembler = Assembler(tokens: tokens, lineTable: tokenizer.lineTable, source: source)
+        // The token array moves into the assembler (not shared), so it frees the lines once
+        // the blocks hold their text.
+        var assembler = Assembler(tokens: [], lineTable: tokenizer.lineTable, source: source)
+        swap(&assembler.tokens, &tokens)
         assembler.stages = stages
         var document = assembler.assemble()
         if decoder.transcodes {

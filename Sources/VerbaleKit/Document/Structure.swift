@@ -30,8 +30,12 @@ struct StructureBuilder {
         findQuestions()
         buildSections()
         // Parts and blocks are both in source order: one merge pass hands each block to its part.
+        // The blocks move into their parts: `blocks` is emptied, so no second array of them
+        // lives on next to the parts.
         var partIndex = 0
-        for block in blocks {
+        var moving: [Block] = []
+        swap(&moving, &blocks)
+        for block in moving {
             while partIndex + 1 < parts.count, block.start >= parts[partIndex + 1].start { partIndex += 1 }
             if !parts.isEmpty { parts[partIndex].blocks.append(block) }
         }
