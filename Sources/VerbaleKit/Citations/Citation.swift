@@ -53,58 +53,176 @@ public struct Citation: Sendable, Equatable {
     public var articles: [String] = []
     /// Paragraphs cited, ranges expanded.
     public var paragraphs: [String] = []
-    /// Sub-paragraphs (letters, `al.`) cited.
-    public var subparagraphs: [String] = []
-    /// Part of the instrument (`Special Part`).
-    public var part: String? = nil
-    /// Chapter (`3`).
-    public var chapter: String? = nil
-    /// Section (`1` for `§ 1`).
-    public var section: String? = nil
-    /// For a range written as a range (`¶¶ 1-2`): its first and last element, as written.
-    public var range: [String]? = nil
-
-    // resolution / reference / case / registration / communication
     /// The number as a string (`6-33/1323CK`, `20-404`); communications write it as an integer.
     public var number: String? = nil
-    /// Body that adopted a resolution, or court of a case.
-    public var body: String? = nil
-    /// Court of a case.
-    public var court: String? = nil
-    /// ISO date stated with the citation.
-    public var date: String? = nil
-    /// UN document symbol.
-    public var symbol: String? = nil
-    /// Communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
-    public var type: String? = nil
-    /// ISO 3166-1 alpha-3 country, or `OTH`.
-    public var country: String? = nil
-    /// Year of a communication.
-    public var year: Int? = nil
-    /// Registration scheme (`KZ-BIN`, `KZ-IIN`, `RU-INN`…).
-    public var scheme: String? = nil
-    /// Whether the check digit is right.
-    public var valid: Bool? = nil
-    /// Registration year-month encoded in the number (`1997-11`).
-    public var encodedDate: String? = nil
-
-    // exhibit
     /// The label word as written (`Exhibit`, `Annex`).
     public var label: String? = nil
     /// The label value (`3`, `I`).
     public var exhibit: String? = nil
-    /// Title given with the exhibit.
-    public var title: String? = nil
-
-    // id
     /// Id of the citation an `Id.` repeats.
     public var antecedent: String? = nil
+
+    /// The fields only some kinds have (most citations are articles, instruments, exhibits
+    /// and references), out of line: a citation value is less than half the size, and
+    /// copying one retains a few references instead of thirty.
+    private var details = CitationDetailsStorage()
+
+    /// Sub-paragraphs (letters, `al.`) cited.
+    public var subparagraphs: [String] {
+        get { details.box?.value.subparagraphs ?? [] }
+        set { details.unique.subparagraphs = newValue }
+    }
+    /// Part of the instrument (`Special Part`).
+    public var part: String? {
+        get { details.box?.value.part }
+        set { details.unique.part = newValue }
+    }
+    /// Chapter (`3`).
+    public var chapter: String? {
+        get { details.box?.value.chapter }
+        set { details.unique.chapter = newValue }
+    }
+    /// Section (`1` for `§ 1`).
+    public var section: String? {
+        get { details.box?.value.section }
+        set { details.unique.section = newValue }
+    }
+    /// For a range written as a range (`¶¶ 1-2`): its first and last element, as written.
+    public var range: [String]? {
+        get { details.box?.value.range }
+        set { details.unique.range = newValue }
+    }
+    /// Body that adopted a resolution, or court of a case.
+    public var body: String? {
+        get { details.box?.value.body }
+        set { details.unique.body = newValue }
+    }
+    /// Court of a case.
+    public var court: String? {
+        get { details.box?.value.court }
+        set { details.unique.court = newValue }
+    }
+    /// ISO date stated with the citation.
+    public var date: String? {
+        get { details.box?.value.date }
+        set { details.unique.date = newValue }
+    }
+    /// UN document symbol.
+    public var symbol: String? {
+        get { details.box?.value.symbol }
+        set { details.unique.symbol = newValue }
+    }
+    /// Communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
+    public var type: String? {
+        get { details.box?.value.type }
+        set { details.unique.type = newValue }
+    }
+    /// ISO 3166-1 alpha-3 country, or `OTH`.
+    public var country: String? {
+        get { details.box?.value.country }
+        set { details.unique.country = newValue }
+    }
+    /// Year of a communication.
+    public var year: Int? {
+        get { details.box?.value.year }
+        set { details.unique.year = newValue }
+    }
+    /// Registration scheme (`KZ-BIN`, `KZ-IIN`, `RU-INN`…).
+    public var scheme: String? {
+        get { details.box?.value.scheme }
+        set { details.unique.scheme = newValue }
+    }
+    /// Whether the check digit is right.
+    public var valid: Bool? {
+        get { details.box?.value.valid }
+        set { details.unique.valid = newValue }
+    }
+    /// Registration year-month encoded in the number (`1997-11`).
+    public var encodedDate: String? {
+        get { details.box?.value.encodedDate }
+        set { details.unique.encodedDate = newValue }
+    }
+    /// Title given with the exhibit.
+    public var title: String? {
+        get { details.box?.value.title }
+        set { details.unique.title = newValue }
+    }
 
     /// Creates a citation of `kind` covering `span`.
     public init(kind: CitationKind, text: String, span: ByteSpan) {
         self.kind = kind
         self.text = text
         self.span = span
+    }
+}
+
+/// The fields of `Citation` that only some kinds have.
+struct CitationDetails: Sendable, Equatable {
+    /// Sub-paragraphs (letters, `al.`) cited.
+    var subparagraphs: [String] = []
+    /// Part of the instrument (`Special Part`).
+    var part: String? = nil
+    /// Chapter (`3`).
+    var chapter: String? = nil
+    /// Section (`1` for `§ 1`).
+    var section: String? = nil
+    /// For a range written as a range (`¶¶ 1-2`): its first and last element, as written.
+    var range: [String]? = nil
+    /// Body that adopted a resolution, or court of a case.
+    var body: String? = nil
+    /// Court of a case.
+    var court: String? = nil
+    /// ISO date stated with the citation.
+    var date: String? = nil
+    /// UN document symbol.
+    var symbol: String? = nil
+    /// Communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
+    var type: String? = nil
+    /// ISO 3166-1 alpha-3 country, or `OTH`.
+    var country: String? = nil
+    /// Year of a communication.
+    var year: Int? = nil
+    /// Registration scheme (`KZ-BIN`, `KZ-IIN`, `RU-INN`…).
+    var scheme: String? = nil
+    /// Whether the check digit is right.
+    var valid: Bool? = nil
+    /// Registration year-month encoded in the number (`1997-11`).
+    var encodedDate: String? = nil
+    /// Title given with the exhibit.
+    var title: String? = nil
+}
+
+/// Copy-on-write storage for `CitationDetails`: no allocation while a citation has none of
+/// them, one reference shared by copies until one of them changes a field.
+struct CitationDetailsStorage: Sendable, Equatable {
+    /// The details, once some field was set.
+    private(set) var box: Box? = nil
+
+    /// The details for writing: allocated on first use, copied first if shared.
+    var unique: CitationDetails {
+        get { box?.value ?? CitationDetails() }
+        _modify {
+            if box == nil {
+                box = Box(CitationDetails())
+            } else if !isKnownUniquelyReferenced(&box!) {
+                box = Box(box!.value)
+            }
+            yield &box!.value
+        }
+    }
+
+    /// Equal when the fields are, whether or not a box was ever made.
+    static func == (a: Self, b: Self) -> Bool {
+        (a.box?.value ?? CitationDetails()) == (b.box?.value ?? CitationDetails())
+    }
+
+    /// The heap cell. Mutated only through `unique`, which copies it first unless this
+    /// storage holds the only reference, so sharing it between threads is safe.
+    final class Box: @unchecked Sendable {
+        /// The fields.
+        var value: CitationDetails
+        /// A box holding `value`.
+        init(_ value: CitationDetails) { self.value = value }
     }
 }
 

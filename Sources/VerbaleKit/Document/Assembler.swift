@@ -114,6 +114,12 @@ struct Assembler {
         var footnotes: [Footnote] = []
         for group in groups where !group.mergedAway {
             var text = MappedText()
+            // At most each line's bytes and one joining space per line.
+            var capacity = group.lines.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
+            for continuation in group.continuations {
+                capacity += continuation.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
+            }
+            text.reserveCapacity(capacity)
             textBuilder.append(lines: group.lines, to: &text)
             var spans = spans(of: group.lines)
             for continuation in group.continuations {

@@ -92,10 +92,17 @@ public struct MappedText: Sendable {
     /// Whether there is no text.
     public var isEmpty: Bool { bytes.isEmpty }
 
-    /// Appends one byte that came from source offset `source`.
+    /// Makes room for `count` text bytes in all, so a text built line by line is allocated
+    /// once, at its final size, rather than grown by doubling (which also leaves up to half
+    /// of each block's buffer unused for the document's lifetime).
+    public mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// Source offset the next byte must come from to extend the current run (-1: no run).
     private var nextContiguousSource = -1
 
+    /// Appends one byte that came from source offset `source`.
     @inline(__always)
     public mutating func append(_ byte: UInt8, from source: Int) {
         if source != nextContiguousSource {
