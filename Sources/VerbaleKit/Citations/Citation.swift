@@ -70,82 +70,82 @@ public struct Citation: Sendable, Equatable {
     /// Sub-paragraphs (letters, `al.`) cited.
     public var subparagraphs: [String] {
         get { details.box?.value.subparagraphs ?? [] }
-        set { details.unique.subparagraphs = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.subparagraphs { details.unique.subparagraphs = newValue } }
     }
     /// Part of the instrument (`Special Part`).
     public var part: String? {
         get { details.box?.value.part }
-        set { details.unique.part = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.part { details.unique.part = newValue } }
     }
     /// Chapter (`3`).
     public var chapter: String? {
         get { details.box?.value.chapter }
-        set { details.unique.chapter = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.chapter { details.unique.chapter = newValue } }
     }
     /// Section (`1` for `§ 1`).
     public var section: String? {
         get { details.box?.value.section }
-        set { details.unique.section = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.section { details.unique.section = newValue } }
     }
     /// For a range written as a range (`¶¶ 1-2`): its first and last element, as written.
     public var range: [String]? {
         get { details.box?.value.range }
-        set { details.unique.range = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.range { details.unique.range = newValue } }
     }
     /// Body that adopted a resolution, or court of a case.
     public var body: String? {
         get { details.box?.value.body }
-        set { details.unique.body = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.body { details.unique.body = newValue } }
     }
     /// Court of a case.
     public var court: String? {
         get { details.box?.value.court }
-        set { details.unique.court = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.court { details.unique.court = newValue } }
     }
     /// ISO date stated with the citation.
     public var date: String? {
         get { details.box?.value.date }
-        set { details.unique.date = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.date { details.unique.date = newValue } }
     }
     /// UN document symbol.
     public var symbol: String? {
         get { details.box?.value.symbol }
-        set { details.unique.symbol = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.symbol { details.unique.symbol = newValue } }
     }
     /// Communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
     public var type: String? {
         get { details.box?.value.type }
-        set { details.unique.type = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.type { details.unique.type = newValue } }
     }
     /// ISO 3166-1 alpha-3 country, or `OTH`.
     public var country: String? {
         get { details.box?.value.country }
-        set { details.unique.country = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.country { details.unique.country = newValue } }
     }
     /// Year of a communication.
     public var year: Int? {
         get { details.box?.value.year }
-        set { details.unique.year = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.year { details.unique.year = newValue } }
     }
     /// Registration scheme (`KZ-BIN`, `KZ-IIN`, `RU-INN`…).
     public var scheme: String? {
         get { details.box?.value.scheme }
-        set { details.unique.scheme = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.scheme { details.unique.scheme = newValue } }
     }
     /// Whether the check digit is right.
     public var valid: Bool? {
         get { details.box?.value.valid }
-        set { details.unique.valid = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.valid { details.unique.valid = newValue } }
     }
     /// Registration year-month encoded in the number (`1997-11`).
     public var encodedDate: String? {
         get { details.box?.value.encodedDate }
-        set { details.unique.encodedDate = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.encodedDate { details.unique.encodedDate = newValue } }
     }
     /// Title given with the exhibit.
     public var title: String? {
         get { details.box?.value.title }
-        set { details.unique.title = newValue }
+        set { if details.box != nil || newValue != CitationDetails.unset.title { details.unique.title = newValue } }
     }
 
     /// Creates a citation of `kind` covering `span`.
@@ -158,6 +158,10 @@ public struct Citation: Sendable, Equatable {
 
 /// The fields of `Citation` that only some kinds have.
 struct CitationDetails: Sendable, Equatable {
+    /// Every field unset: what a citation without a box reads. Writing one of these values
+    /// to a citation without a box makes none (the scanner clears fields it did not find).
+    static let unset = CitationDetails()
+
     /// Sub-paragraphs (letters, `al.`) cited.
     var subparagraphs: [String] = []
     /// Part of the instrument (`Special Part`).

@@ -111,6 +111,9 @@ struct Assembler {
 
         let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: Set(noteNumbers))
         var blocks: [Block] = []
+        // One block per group left: allocated once, not grown by doubling while the lines are
+        // still held (the document's peak of memory).
+        blocks.reserveCapacity(groups.count(where: { !$0.mergedAway }))
         var footnotes: [Footnote] = []
         for group in groups where !group.mergedAway {
             var text = MappedText()
