@@ -191,10 +191,12 @@ struct GroupBuilder {
             }
         }
         let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
-        for (index, token) in tokens.enumerated() where token.kind == .text {
-            if LineText.contentLength(token) <= 60, repeated.contains(LineText.trimmed(token)) {
+        // Lines are strings only where a running header may match them: most documents have
+        // none, and most lines are not print-job numbers (`GE.` first, checked on bytes).
+        for index in tokens.indices where tokens[index].kind == .text {
+            if !repeated.isEmpty, LineText.contentLength(tokens[index]) <= 60, repeated.contains(LineText.trimmed(tokens[index])) {
                 furniture.insert(index)
-            } else if isJobNumber(token) {
+            } else if isJobNumber(tokens[index]) {
                 furniture.insert(index)
             }
         }
@@ -203,6 +205,9 @@ struct GroupBuilder {
 
     /// `GE.20-02535(E)` — the UN print-job number at the foot of a first page.
     func isJobNumber(_ token: LineToken) -> Bool {
+        guard let first = LineText.firstContent(token), first + 3 <= token.bytes.count,
+              token.bytes[first] == UInt8(ascii: "G"), token.bytes[first + 1] == UInt8(ascii: "E"),
+              token.bytes[first + 2] == UInt8(ascii: ".") else { return false }
         let text = LineText.trimmed(token)
         guard text.utf8.count <= 24, text.hasPrefix("GE.") else { return false }
         return text.utf8.dropFirst(3).first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
