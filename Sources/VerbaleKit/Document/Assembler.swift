@@ -131,7 +131,7 @@ struct Assembler {
             }
             text.trimTrailingWhitespace()
             let id = "b_\(blocks.count + 1)"
-            var block = Block(id: id, kind: .paragraph, text: text.string, spans: spans, mapped: text)
+            var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
             switch group.kind {
             case .paragraph:
                 // A line of rules or underscores carries no text: it is furniture.
@@ -147,7 +147,6 @@ struct Assembler {
                    tokens[group.lines[0]].kind == .text {
                     noteText = Self.dropLeadingNumber(text)
                     block.mapped = noteText
-                    block.text = noteText.string
                 }
                 footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,
                                           start: block.start, end: block.end,

@@ -116,7 +116,7 @@ public struct DocumentParser: Sendable {
 
     /// Replaces the bad UTF-8 bytes kept in each block's mapped text by U+FFFD, each of its
     /// three bytes mapped to the first bad byte, so writers that copy mapped bytes stay valid
-    /// UTF-8. (`Block.text` is already repaired: it is built with `String(decoding:)`.)
+    /// UTF-8 (`Block.text` is made from them, so it reads the same).
     static func repairInvalidUTF8(_ document: inout Document) {
         for part in document.parts.indices {
             for block in document.parts[part].blocks.indices {
@@ -141,7 +141,6 @@ public struct DocumentParser: Sendable {
                     }
                 }
                 document.parts[part].blocks[block].mapped = repaired
-                document.parts[part].blocks[block].text = repaired.string
             }
         }
     }

@@ -133,8 +133,18 @@ public struct Block: Sendable {
     public var id: String
     /// What the block is.
     public var kind: BlockKind
-    /// Text with markup stripped and lines joined.
-    public var text: String
+    /// Text with markup stripped and lines joined: the mapped bytes as a string.
+    ///
+    /// Made when asked for, not stored: a stored copy doubled the memory every block's text
+    /// takes (a fifth of a large document's peak). A hand-made block may still be given a
+    /// text of its own that differs from its mapped bytes (a model built without maps).
+    public var text: String {
+        get { ownText ?? mapped.string }
+        set { ownText = newValue.utf8.elementsEqual(mapped.bytes) ? nil : newValue }
+    }
+    /// A text that differs from the mapped bytes, for blocks made without a map; nil for
+    /// every block the parser makes.
+    private var ownText: String?
     /// Source spans; more than one when a page break or footnote block interrupted the block.
     public var spans: [ByteSpan]
     /// Id of the innermost section the block belongs to.
@@ -149,6 +159,23 @@ public struct Block: Sendable {
     public var role: String?
     /// The text with its byte map back to the source, for placing inline items.
     public var mapped: MappedText
+
+    /// The UTF-8 bytes of `text`: the mapped bytes unless the block was given a text of its own.
+    public var textBytes: [UInt8] { ownText.map { Array($0.utf8) } ?? mapped.bytes }
+
+    /// A block of `kind` whose text is `mapped`'s bytes.
+    init(id: String, kind: BlockKind, spans: [ByteSpan], mapped: MappedText) {
+        self.id = id
+        self.kind = kind
+        self.spans = spans
+        self.mapped = mapped
+    }
+
+    /// A block whose text may differ from its mapped bytes (tests build models without maps).
+    init(id: String, kind: BlockKind, text: String, spans: [ByteSpan], mapped: MappedText) {
+        self.init(id: id, kind: kind, spans: spans, mapped: mapped)
+        self.text = text
+    }
 
     /// First source byte.
     public var start: Int { spans.first?.start ?? 0 }
