@@ -762,8 +762,9 @@ struct StructureBuilder {
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
             var text: [UInt8] = []
-            for block in parts[index].blocks where block.kind != .pageFurniture {
-                text.append(contentsOf: block.mapped.bytes.prefix(4096 - min(4096, text.count)))
+            // By index: a `for block in` loop copies every block (a dozen references retained).
+            for blockIndex in parts[index].blocks.indices where parts[index].blocks[blockIndex].kind != .pageFurniture {
+                text.append(contentsOf: parts[index].blocks[blockIndex].mapped.bytes.prefix(4096 - min(4096, text.count)))
                 text.append(0x20)
                 if text.count >= 4096 { break }
             }
