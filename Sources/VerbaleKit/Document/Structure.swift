@@ -608,6 +608,11 @@ struct StructureBuilder {
     /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
     /// rest of the block.
     static func questionHeading(_ text: String) -> ([Int], String)? {
+        switch asciiQuestionHeading(text) {
+        case .heading(let numbers, let rest): return (numbers, rest)
+        case .none: return nil
+        case .unknown: break
+        }
         let lowerText = String(text.prefix(40)).lowercased()
         guard let label = Phrases.questionLabelsText.first(where: { lowerText.hasPrefix($0) }) else { return nil }
         // Parse the heading on a short prefix; only the rest of the block is copied whole.
@@ -667,6 +672,115 @@ struct StructureBuilder {
         for scalar in text.unicodeScalars.prefix(label.unicodeScalars.count + position) { consumedBytes += UTF8.width(scalar) }
         let rest = text.utf8.dropFirst(consumedBytes)
         return (numbers, String(decoding: rest, as: UTF8.self).trimmingSpaces())
+    }
+
+    /// What the byte parse of a question heading found.
+    enum ParsedHeading {
+        /// A heading: its numbers and the rest of the block.
+        case heading([Int], String)
+        /// Not a heading.
+        case none
+        /// The text is not one the byte parse can read: parse it on characters.
+        case unknown
+    }
+
+    /// `questionHeading` on bytes, for a text whose first 161 bytes are ASCII with no carriage
+    /// return (the questionnaires' usual headings): there every byte is a character, so the
+    /// 40- and 160-character windows are byte windows and no string is built until the rest is
+    /// kept. Character parsing of the block's head cost more than the rest of the question pass.
+    static func asciiQuestionHeading(_ text: String) -> ParsedHeading {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
+            let count = bytes.count
+            for index in 0..<min(count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .unknown }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            // Labels and joiners are matched in windows of 40, 160 and 6 characters, as the
+            // character parse reads them.
+            func starts(_ word: StaticString, at start: Int, limit: Int) -> Bool {
+                let length = word.utf8CodeUnitCount
+                guard start + length <= limit else { return false }
+                for offset in 0..<length where lower(bytes[start + offset]) != word.utf8Start[offset] { return false }
+                return true
+            }
+            let window = min(count, 160)
+            var position: Int
+            if starts("questions", at: 0, limit: min(count, 40)) || starts("preguntas", at: 0, limit: min(count, 40)) {
+                position = 9
+            } else if starts("question", at: 0, limit: min(count, 40)) || starts("pregunta", at: 0, limit: min(count, 40)) {
+                position = 8
+            } else {
+                return .none
+            }
+            func skipSpaces() { while position < window, bytes[position] == 0x20 { position += 1 } }
+            skipSpaces()
+            // `n°`, `nº` and `№` are not ASCII: only `no.` can stand here.
+            if starts("no.", at: position, limit: window) {
+                position += 3
+                skipSpaces()
+            }
+            var numbers: [Int] = []
+            var pendingRange = false
+            while position < window {
+                var value = 0
+                var digits = 0
+                while position < window, bytes[position] >= 0x30, bytes[position] <= 0x39, digits < 4 {
+                    value = value * 10 + Int(bytes[position] - 0x30)
+                    digits += 1
+                    position += 1
+                }
+                guard digits > 0 else { break }
+                if pendingRange, let last = numbers.last, value > last, value - last < 50 {
+                    numbers.append(contentsOf: (last + 1)...value)
+                } else {
+                    numbers.append(value)
+                }
+                pendingRange = false
+                skipSpaces()
+                let joinerLimit = min(window, position + 6)
+                var consumed = 0
+                if starts(",", at: position, limit: joinerLimit) { consumed = 1 }
+                else if starts("and", at: position, limit: joinerLimit) { consumed = 3 }
+                else if starts("et", at: position, limit: joinerLimit) { consumed = 2 }
+                else if starts("y", at: position, limit: joinerLimit) { consumed = 1 }
+                else if starts("&", at: position, limit: joinerLimit) { consumed = 1 }
+                else if position < joinerLimit, bytes[position] == UInt8(ascii: "-") {
+                    consumed = 1
+                    pendingRange = true
+                }
+                if consumed == 0 { break }
+                position += consumed
+                skipSpaces()
+            }
+            guard !numbers.isEmpty else { return .none }
+            skipSpaces()
+            // The heading ends with a colon, full stop, parenthesis or the block's end.
+            if position < window {
+                let byte = bytes[position]
+                guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
+                position += 1
+            }
+            return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
+        } ?? .unknown
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()` with the spaces cut from the
+    /// bytes, so only the kept string is built.
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+        while start < end {
+            if isSpace(bytes[start]) { start += 1; continue }
+            if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            if isSpace(bytes[end - 1]) { end -= 1; continue }
+            if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     // MARK: Sections
