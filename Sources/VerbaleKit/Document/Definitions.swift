@@ -37,7 +37,8 @@ enum DefinitionFinder {
                 return found
             }
             for open in opens {
-                if let definition = definition(at: open, in: blocks[blockIndex]) { result.append(definition) }
+                // The mapped text is all a definition needs: passing the block copied all of it.
+                if let definition = definition(at: open, in: blocks[blockIndex].mapped) { result.append(definition) }
             }
         }
         return result
@@ -75,8 +76,8 @@ enum DefinitionFinder {
         return head.starts(with: Array("hereinafter".utf8)) || head.starts(with: Array("далее".utf8))
     }
 
-    private static func definition(at open: Int, in block: Block) -> Definition? {
-        let bytes = block.mapped.bytes
+    private static func definition(at open: Int, in mapped: MappedText) -> Definition? {
+        let bytes = mapped.bytes
         guard mayHoldTerm(bytes, open) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
@@ -107,10 +108,10 @@ enum DefinitionFinder {
         guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
         let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
-        let termSpan = termRange.map { block.mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? block.mapped.sourceSpan(open, close + 1)
+        let termSpan = termRange.map { mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? mapped.sourceSpan(open, close + 1)
         return Definition(term: term, meaning: meaning,
-                          start: block.mapped.sourceOffset(meaningStart),
-                          end: block.mapped.sourceOffset(close) + 1, termSpan: termSpan)
+                          start: mapped.sourceOffset(meaningStart),
+                          end: mapped.sourceOffset(close) + 1, termSpan: termSpan)
     }
 
     /// Walks back from the parenthesis over capitalised words, connectors and date pieces.

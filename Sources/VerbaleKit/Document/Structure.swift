@@ -17,7 +17,16 @@ struct StructureBuilder {
         self.plain = plain
         // Formulas, labels and salutations stand at the start of a block or within its first
         // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
-        self.lower = blocks.map { ByteCase.lower(Array($0.mapped.bytes.prefix(8192))) }
+        // By index, and lower-cased in the one copy made: mapping the blocks copied each block,
+        // and `ByteCase.lower` copied the prefix again.
+        var lower: [[UInt8]] = []
+        lower.reserveCapacity(blocks.count)
+        for index in blocks.indices {
+            var bytes = Array(blocks[index].mapped.bytes.prefix(8192))
+            bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            lower.append(bytes)
+        }
+        self.lower = lower
         // Every block is asked about both formulas, most more than once: one scan answers both.
         self.noteFormulas = lower.map { Phrases.noteFormulas(in: $0) }
     }
@@ -33,11 +42,24 @@ struct StructureBuilder {
         // The blocks move into their parts: `blocks` is emptied, so no second array of them
         // lives on next to the parts.
         var partIndex = 0
+        var partOfBlock: [Int] = []
+        partOfBlock.reserveCapacity(blocks.count)
+        for index in blocks.indices {
+            while partIndex + 1 < parts.count, blocks[index].start >= parts[partIndex + 1].start { partIndex += 1 }
+            partOfBlock.append(partIndex)
+        }
+        // Popped from the end, each block is moved, not copied (a copy retains a dozen
+        // references, and dropping the source array releases them again); each part's list
+        // is then reversed in place.
         var moving: [Block] = []
         swap(&moving, &blocks)
-        for block in moving {
-            while partIndex + 1 < parts.count, block.start >= parts[partIndex + 1].start { partIndex += 1 }
-            if !parts.isEmpty { parts[partIndex].blocks.append(block) }
+        if !parts.isEmpty {
+            var lists = [[Block]](repeating: [], count: parts.count)
+            while let block = moving.popLast() { lists[partOfBlock[moving.count]].append(block) }
+            for index in parts.indices {
+                lists[index].reverse()
+                swap(&parts[index].blocks, &lists[index])
+            }
         }
         assignLanguages()
     }
@@ -229,9 +251,7 @@ struct StructureBuilder {
     }
 
     private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
-        let first = blocks[range.lowerBound]
-        let last = blocks[range.upperBound - 1]
-        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: first.start, end: last.end,
+        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: blocks[range.lowerBound].start, end: blocks[range.upperBound - 1].end,
                         language: "und", blocks: [])
         switch kind {
         case .noteVerbale: fillNote(&part, range)
@@ -611,8 +631,12 @@ struct StructureBuilder {
         switch asciiQuestionHeading(text) {
         case .heading(let numbers, let rest): return (numbers, rest)
         case .none: return nil
-        case .unknown: break
+        case .unknown: return characterQuestionHeading(text)
         }
+    }
+
+    /// `questionHeading` on characters, for any text.
+    static func characterQuestionHeading(_ text: String) -> ([Int], String)? {
         let lowerText = String(text.prefix(40)).lowercased()
         guard let label = Phrases.questionLabelsText.first(where: { lowerText.hasPrefix($0) }) else { return nil }
         // Parse the heading on a short prefix; only the rest of the block is copied whole.
@@ -815,33 +839,33 @@ struct StructureBuilder {
         var indexOfID: [String: Int] = [:]
         for (index, section) in sections.enumerated() { indexOfID[section.id] = index }
         let parentIndex = sections.map { $0.parent.flatMap { indexOfID[$0] } }
-        for block in blocks where isBodyBlock(block) {
-            var current = block.section.flatMap { indexOfID[$0] }
+        // By index: a `for block in` loop copies every block.
+        for blockIndex in blocks.indices where isBody(blockIndex) {
+            var current = blocks[blockIndex].section.flatMap { indexOfID[$0] }
+            let end = blocks[blockIndex].end
             while let index = current {
-                if block.end > sections[index].end { sections[index].end = block.end }
+                if end > sections[index].end { sections[index].end = end }
                 current = parentIndex[index]
             }
         }
     }
 
-    private func isBodyBlock(_ block: Block) -> Bool {
-        block.kind != .pageFurniture && block.kind != .footnote
-    }
-
     /// Style, number and heading text of a heading block, if it is one.
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
-        let block = blocks[index]
-        if block.role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            let label = block.text.prefix { $0 != ":" && $0 != "." }
+        // The block's fields are read in place: a copy of the block retains a dozen references,
+        // and nearly every body block is asked.
+        if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
+            let label = blocks[index].text.prefix { $0 != ":" && $0 != "." }
             return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
         }
-        if block.kind == .heading {
-            let (number, heading) = Self.splitNumber(block.text)
-            return ("md\(block.level ?? 1)", number, heading)
+        if blocks[index].kind == .heading {
+            let (number, heading) = Self.splitNumber(blocks[index].text)
+            return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard block.kind == .paragraph, block.spans.count == 1, block.text.utf8.count <= 90,
-              !block.text.hasSuffix("."), !block.text.hasSuffix(","), !block.text.hasSuffix(";") else { return nil }
-        let (number, heading) = Self.splitNumber(block.text)
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1 else { return nil }
+        let text = blocks[index].text
+        guard text.utf8.count <= 90, !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
+        let (number, heading) = Self.splitNumber(text)
         guard let number, let first = heading.first, first.isUppercase else { return nil }
         // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).
         if number.count == 1, let letter = number.unicodeScalars.first, let last = lastLetterHeading,
@@ -850,10 +874,62 @@ struct StructureBuilder {
         }
         if number.allSatisfy({ "IVXLC".contains($0) }) { return ("roman", number, heading) }
         if number.count == 1, number.first!.isUppercase { return ("letter", number, heading) }
-        if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || block.text.utf8.count <= 60 {
+        if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || text.utf8.count <= 60 {
             return ("number", number, heading)
         }
         return nil
+    }
+
+    /// Whether `text` ends with `.`, `,` or `;` (as `hasSuffix` answers): told from the last
+    /// bytes, asking the characters only when a non-ASCII scalar could join the stop.
+    static func endsWithStop(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else {
+            return false
+        }
+        if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return text.hasSuffix(".") || text.hasSuffix(",") || text.hasSuffix(";")
+    }
+
+    /// Whether `splitNumber(text)` may find a number. `false` only when the bytes prove it
+    /// cannot: the text before the first `.` or `)` is ASCII (one character a byte) and is not
+    /// a number of at most six digits or roman numerals, or a single letter, or nothing follows
+    /// the stop. Most short paragraphs are turned away so, without splitting them into characters.
+    static func mayHaveNumber(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if isSpace(bytes[start]) { start += 1; continue }
+                if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+                break
+            }
+            while end > start {
+                if isSpace(bytes[end - 1]) { end -= 1; continue }
+                if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+                break
+            }
+            var stop = start
+            var numeral = true
+            while stop < end, bytes[stop] != UInt8(ascii: "."), bytes[stop] != UInt8(ascii: ")") {
+                let byte = bytes[stop]
+                if byte >= 0x80 { return true }
+                if !((byte >= 0x30 && byte <= 0x39) || byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+                    numeral = false
+                }
+                stop += 1
+            }
+            guard stop < end else { return false }
+            // A combining mark after the stop would make it another character.
+            if stop + 1 < end, bytes[stop + 1] >= 0x80 { return true }
+            let length = stop - start
+            let letter = length == 1 && ((bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A)
+            guard length >= 1, length <= 6, numeral || letter else { return false }
+            return stop + 1 < end
+        } ?? true
     }
 
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
