@@ -969,36 +969,75 @@ struct StructureBuilder {
 
 extension StringProtocol {
     /// The string without leading and trailing white space (ASCII and no-break spaces), cut on
-    /// UTF-8 bytes: no per-character work.
+    /// UTF-8 bytes: no per-character work, and no copy of the bytes when nothing is cut.
     func trimmingSpaces() -> String {
-        var bytes = Array(utf8)
+        let trimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let (start, end) = trimmedSpaceBounds(bytes)
+            if start == 0 && end == bytes.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        switch trimmed {
+        case .some(.some(let string)): return string
+        case .some(.none): return String(self)
+        case .none:
+            let bytes = Array(utf8)
+            let (start, end) = bytes.withUnsafeBufferPointer { trimmedSpaceBounds($0) }
+            if start == 0 && end == bytes.count { return String(self) }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
+    /// The bounds of `bytes` without leading and trailing ASCII white space and no-break spaces.
+    private func trimmedSpaceBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var start = 0
         var end = bytes.count
-        func isSpace(_ index: Int) -> Int {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { return 1 }
-            return 0
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
         while start < end {
-            if isSpace(start) == 1 { start += 1; continue }
+            if isSpace(bytes[start]) { start += 1; continue }
             if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
             break
         }
         while end > start {
-            if isSpace(end - 1) == 1 { end -= 1; continue }
+            if isSpace(bytes[end - 1]) { end -= 1; continue }
             if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
             break
         }
-        if start == 0 && end == bytes.count { return String(self) }
-        bytes = Array(bytes[start..<end])
-        return String(decoding: bytes, as: UTF8.self)
+        return (start, end)
     }
 
     /// The string without leading and trailing characters from `set`, and spaces.
     func trimmingCharacters(_ set: String) -> String {
+        if let untouched = untouchedByTrimming(set), untouched { return String(self) }
         var result = Substring(trimmingSpaces())
         while let last = result.last, set.contains(last) { result = result.dropLast() }
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         return String(result).trimmingSpaces()
+    }
+
+    /// Whether `trimmingCharacters(set)` would leave the string as it is, told from its end
+    /// bytes: both are ASCII characters of their own (their neighbours are ASCII too, and
+    /// neither is a space or in `set`). `nil` or `false` when the bytes cannot tell; then the
+    /// characters are asked. Only sets of ASCII, guillemets and curly quotes are read on bytes:
+    /// no character of theirs is canonically equal to an ASCII one.
+    private func untouchedByTrimming(_ set: String) -> Bool? {
+        let setBytes = set.utf8
+        for byte in setBytes where byte >= 0x80 && byte != 0xC2 && byte != 0xAB && byte != 0xBB && byte != 0xE2 && byte != 0x80
+            && !(0x98...0x9D).contains(byte) {
+            return nil
+        }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard count > 0 else { return false }
+            let first = bytes[0]
+            let last = bytes[count - 1]
+            @inline(__always) func isPlain(_ byte: UInt8) -> Bool {
+                byte < 0x80 && byte > 0x20 && byte != 0x7F && !setBytes.contains(byte)
+            }
+            guard isPlain(first), isPlain(last) else { return false }
+            if count > 1 && (bytes[1] >= 0x80 || bytes[count - 2] >= 0x80) { return false }
+            return true
+        }
     }
 }
