@@ -205,6 +205,12 @@ struct GroupMatcher: Sendable {
     private let shifts: [UInt8]
     /// Union of all group bits.
     private let all: UInt8
+    /// For each shift slot, the range in `candidates` of the phrases whose first `window`
+    /// bytes end in a block of that slot: only those can start where the window stands when
+    /// its shift is zero (others mismatch somewhere in it), so only those are compared.
+    private let candidateRanges: [Range<Int>]
+    /// Phrase indexes, grouped by the slot of the block that ends their window.
+    private let candidates: [Int]
 
     /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
     @inline(__always)
@@ -230,6 +236,18 @@ struct GroupMatcher: Sendable {
         self.window = window
         self.shifts = shifts
         self.all = encoded.reduce(0) { $0 | $1.group }
+        var bySlot = [[Int]](repeating: [], count: 4096)
+        for (index, phrase) in encoded.enumerated() {
+            bySlot[Self.slot(phrase.bytes[window - 2], phrase.bytes[window - 1])].append(index)
+        }
+        var ranges: [Range<Int>] = []
+        var flat: [Int] = []
+        for list in bySlot {
+            ranges.append(flat.count..<(flat.count + list.count))
+            flat += list
+        }
+        self.candidateRanges = ranges
+        self.candidates = flat
     }
 
     /// The union of the group bits of the phrases `text` contains.
@@ -240,10 +258,13 @@ struct GroupMatcher: Sendable {
                 let count = hay.count
                 var end = window
                 while end <= count {
-                    let shift = Int(shifts[Self.slot(hay[end - 2], hay[end - 1])])
+                    let slot = Self.slot(hay[end - 2], hay[end - 1])
+                    let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window
-                    for phrase in phrases where found & phrase.group == 0 && start + phrase.bytes.count <= count {
+                    for candidate in candidateRanges[slot] {
+                        let phrase = phrases[candidates[candidate]]
+                        guard found & phrase.group == 0 && start + phrase.bytes.count <= count else { continue }
                         if phrase.bytes.withUnsafeBufferPointer({ needle in
                             var offset = 0
                             while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
