@@ -563,10 +563,14 @@ struct StructureBuilder {
     /// `Question 1:` … `Response:` pairs; `Questions 6 and 7` answered together.
     /// Question headings parsed so far, by block index (`nil` inside: not a heading), so that
     /// finding the questions and then the sections parses each heading once.
-    private var questionHeadings: [Int: ([Int], String)?] = [:]
+    /// An array by block index (`nil`: not parsed yet): every body block is asked, most
+    /// twice, and hashing the index into a dictionary cost more than the byte test that answers
+    /// for most blocks.
+    private var questionHeadings: [([Int], String)??] = []
 
     /// The question heading that block `index` starts with, if any (memoised).
     private mutating func questionHeading(at index: Int) -> ([Int], String)? {
+        if questionHeadings.isEmpty { questionHeadings = Array(repeating: nil, count: blocks.count) }
         if let known = questionHeadings[index] { return known }
         var heading: ([Int], String)? = nil
         if Phrases.startsWithAny(lower[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
