@@ -417,6 +417,7 @@ struct StructureBuilder {
         // Most texts have no word starting like a reference word: tell that from the bytes
         // before splitting into characters.
         guard mayHoldReference(text) else { return nil }
+        if let answer = asciiReferenceNumber(in: text) { return answer }
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
@@ -434,6 +435,69 @@ struct StructureBuilder {
         }
         return nil
     }
+
+    /// `referenceNumber` on bytes, for a text whose first 161 bytes are ASCII with no carriage
+    /// return: there every byte is a character, so the 160-character window is a byte window
+    /// and words split at spaces are byte runs; only the number found becomes a string
+    /// (splitting the window into substrings of characters cost most of the search).
+    /// `nil` outside when the text is not like that; the reference words that are not ASCII
+    /// (`réf.`, `nº`, `№`, `исх.`) cannot occur in such a text.
+    static func asciiReferenceNumber(in text: String) -> String?? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            let window = min(bytes.count, 160)
+            for index in 0..<min(bytes.count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .none }
+            var words: [Range<Int>] = []
+            var index = 0
+            while index < window {
+                while index < window, bytes[index] == 0x20 { index += 1 }
+                let start = index
+                while index < window, bytes[index] != 0x20 { index += 1 }
+                if index > start { words.append(start..<index) }
+            }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            func isAny(_ word: Range<Int>, _ list: [[UInt8]]) -> Bool {
+                list.contains { entry in
+                    entry.count == word.count && entry.indices.allSatisfy { lower(bytes[word.lowerBound + $0]) == entry[$0] }
+                }
+            }
+            for (number, word) in words.enumerated() {
+                guard word.count <= 11, Self.referenceLeads.contains(bytes[word.lowerBound]) else { continue }
+                var folded = word
+                if bytes[folded.upperBound - 1] == UInt8(ascii: ":") { folded = folded.lowerBound..<(folded.upperBound - 1) }
+                guard isAny(folded, asciiReferenceWords) else { continue }
+                var next = number + 1
+                while next < words.count, isAny(words[next], asciiNumberSignWords) { next += 1 }
+                guard next < words.count else { return .some(nil) }
+                // The candidate as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
+                // from the end and from the start, then white space again.
+                var start = words[next].lowerBound
+                var end = words[next].upperBound
+                func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+                func trimSpaces() {
+                    while start < end, isSpace(bytes[start]) { start += 1 }
+                    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+                }
+                trimSpaces()
+                while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+                while start < end, isTrimmed(bytes[start]) { start += 1 }
+                trimSpaces()
+                guard start < end else { return .some(nil) }
+                let first = bytes[start]
+                let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+                guard isDigit(first) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return .some(nil) }
+                if bytes[start..<end].contains(where: isDigit) {
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+            }
+            return .some(nil)
+        } ?? .none
+    }
+
+    /// The ASCII `referenceWords`, as bytes.
+    static let asciiReferenceWords = referenceWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    /// The ASCII `numberSignWords`, as bytes.
+    static let asciiNumberSignWords = numberSignWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// Date, addressee, reference and signatory of a letter (or annex, statement).
     private mutating func fillLetter(_ part: inout Part, _ range: Range<Int>) {

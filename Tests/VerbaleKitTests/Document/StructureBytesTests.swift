@@ -75,3 +75,36 @@ struct StructureBytesTests {
         }
     }
 }
+
+/// References found on bytes must be the ones the character search finds.
+@Suite("Reference numbers on bytes")
+struct ReferenceBytesTests {
+    /// The character search, as it ran before the byte path.
+    static func characterReference(_ text: String) -> String? {
+        let words = text.prefix(160).split(whereSeparator: { $0 == " " })
+        for (index, word) in words.enumerated() {
+            guard word.utf8.count <= 11, let lead = word.utf8.first, StructureBuilder.referenceLeads.contains(lead) else { continue }
+            var folded = word.lowercased()
+            if folded.hasSuffix(":") { folded.removeLast() }
+            guard StructureBuilder.referenceWords.contains(folded) else { continue }
+            var next = index + 1
+            while next < words.count, StructureBuilder.numberSignWords.contains(words[next].lowercased()) { next += 1 }
+            guard next < words.count else { return nil }
+            let candidate = words[next].trimmingCharacters(",;:")
+            guard let first = candidate.first, first.isLetter || first.isNumber else { return nil }
+            if candidate.contains(where: \.isNumber) { return candidate }
+        }
+        return nil
+    }
+
+    @Test("the byte search agrees with the character search")
+    func agrees() {
+        let pieces = ["Ref.", "REF", "ref:", "Reference", "No.", "no", "NO:", "Nr.", ":", " ", "  ", "123/45", "A-7", ",12;",
+                      "\n9", "x", "Note", "(1)", ";;", "\t", "2021", "abc", "Réf.", "№"]
+        for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 9, seed: 17) {
+            guard case .some(let fast) = StructureBuilder.asciiReferenceNumber(in: text) else { continue }
+            #expect(fast == Self.characterReference(text), "\(text.debugDescription)")
+        }
+        #expect(StructureBuilder.referenceNumber(in: "Ref. No. 123/2021") == "123/2021")
+    }
+}
