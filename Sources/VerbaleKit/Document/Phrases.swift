@@ -74,7 +74,7 @@ enum Phrases {
 
     /// Whether lower-cased `text` starts with any of `phrases`.
     static func startsWithAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
-        phrases.phrases.contains { text.starts(with: $0) }
+        phrases.startsAny(text)
     }
 
     /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
@@ -123,9 +123,18 @@ struct PhraseSet: Sendable {
     /// has one).
     private let short: [Int]
 
+    /// Bit `b & 63` of word `b >> 6` is set when some phrase starts with byte `b`.
+    private let firstBytes: [UInt64]
+    /// Whether a phrase is empty (and so starts every text).
+    private let hasEmpty: Bool
+
     /// A set of `texts` (written lower-cased).
     init(_ texts: [String]) {
         phrases = texts.map { Array($0.utf8) }
+        var firstBytes = [UInt64](repeating: 0, count: 4)
+        for phrase in phrases { if let first = phrase.first { firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63) } }
+        self.firstBytes = firstBytes
+        hasEmpty = phrases.contains { $0.isEmpty }
         var bits = [UInt64](repeating: 0, count: 1024)
         var short: [Int] = []
         for (index, phrase) in phrases.enumerated() {
@@ -135,6 +144,22 @@ struct PhraseSet: Sendable {
         }
         prefixBits = bits
         self.short = short
+    }
+
+    /// Whether `text` starts with one of the phrases. Every block is asked for several lists:
+    /// the first byte turns most blocks away, and the rest is compared without iterators.
+    func startsAny(_ text: [UInt8]) -> Bool {
+        guard let first = text.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
+            // An empty phrase would start every text; none of the lists has one.
+            return hasEmpty
+        }
+        return text.withUnsafeBufferPointer { hay in
+            phrases.contains { phrase in
+                guard phrase.count <= hay.count else { return false }
+                for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
+                return true
+            }
+        }
     }
 
     @inline(__always)
