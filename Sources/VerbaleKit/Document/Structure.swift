@@ -328,7 +328,7 @@ struct StructureBuilder {
             before = String(before.dropLast(suffix.count))
             break
         }
-        let words = before.split(separator: " ").suffix(3)
+        let words = Self.lastWords(before, 3)
         var placeWords: [Substring] = []
         for word in words.reversed() {
             guard let first = word.first, first.isUppercase, !word.hasSuffix("."), word.count > 1 else { break }
@@ -345,6 +345,37 @@ struct StructureBuilder {
             let place = placeWords.joined(separator: " ").trimmingCharacters(",;:")
             if !["Note", "Nota", "Note verbale", "Ref", "No"].contains(place) { part.place = place }
         }
+    }
+
+    /// `text.split(separator: " ").suffix(count)`, splitting only the tail that holds those
+    /// words: a dateline's text before the date can be a whole paragraph. The tail is cut at
+    /// a space with ASCII neighbours (a character of its own), counting words back over such
+    /// spaces only; otherwise the whole text is split.
+    static func lastWords(_ text: String, _ count: Int) -> [Substring] {
+        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            func isOwnCharacter(_ space: Int) -> Bool {
+                (space == 0 || bytes[space - 1] < 0x80) && (space + 1 == bytes.count || bytes[space + 1] < 0x80)
+            }
+            var index = bytes.count
+            var words = 0
+            while index > 0 {
+                while index > 0, bytes[index - 1] == 0x20 {
+                    guard isOwnCharacter(index - 1) else { return nil }
+                    index -= 1
+                }
+                guard index > 0 else { return nil }
+                while index > 0, bytes[index - 1] != 0x20 { index -= 1 }
+                words += 1
+                if words == count {
+                    guard index > 0, isOwnCharacter(index - 1) else { return nil }
+                    return index
+                }
+            }
+            return nil
+        } ?? nil
+        guard let cut else { return Array(text.split(separator: " ").suffix(count)) }
+        let tail = text[text.utf8.index(text.utf8.startIndex, offsetBy: cut)...]
+        return Array(tail.split(separator: " ").suffix(count))
     }
 
     /// `to the Office of the United Nations High Commissioner for Human Rights and …` → the

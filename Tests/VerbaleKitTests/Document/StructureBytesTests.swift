@@ -108,3 +108,37 @@ struct ReferenceBytesTests {
         #expect(StructureBuilder.referenceNumber(in: "Ref. No. 123/2021") == "123/2021")
     }
 }
+
+/// The last words of a text, split from its tail only, must be the full split's last words.
+@Suite("Last words from the tail")
+struct LastWordsTests {
+    @Test("lastWords agrees with split(separator:).suffix")
+    func agrees() {
+        let pieces = ["Geneva", " ", "  ", "New", "York", "é", "\u{301}", " \u{301}", "La", "Haye", ",", "\u{0600}", "x"]
+        for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 9, seed: 23) {
+            for count in 1...3 {
+                let expected = Array(text.split(separator: " ").suffix(count)).map(String.init)
+                #expect(StructureBuilder.lastWords(text, count).map(String.init) == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+}
+
+/// Phrase lists answer whether a text starts with one of them, as `starts(with:)` does.
+@Suite("Phrase starts")
+struct PhraseStartsTests {
+    @Test("startsAny agrees with starts(with:) on every list")
+    func agrees() {
+        let lists = [Phrases.salutationsText, Phrases.letterClosingsText, Phrases.annexLabelsText, Phrases.questionLabelsText]
+        for list in lists {
+            let set = PhraseSet(list)
+            let texts = list.flatMap { phrase in
+                let bytes = Array(phrase.utf8)
+                return [bytes, Array(bytes.dropLast()), bytes + Array(" x".utf8), Array(bytes.dropFirst()), []]
+            }
+            for text in texts {
+                #expect(set.startsAny(text) == list.contains { text.starts(with: Array($0.utf8)) })
+            }
+        }
+    }
+}
