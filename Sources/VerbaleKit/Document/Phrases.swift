@@ -63,6 +63,14 @@ enum Phrases {
     static let letterClosings = PhraseSet(letterClosingsText)
     static let salutations = PhraseSet(salutationsText)
     static let firstPerson = PhraseSet(firstPersonText)
+    /// `firstPersonText` for the Wu–Manber scan: whole blocks are searched for them, and the
+    /// window of six bytes skips most of each, where the prefix-hash scan reads every byte.
+    static let firstPersonMatcher = GroupMatcher(firstPersonText.map { ($0, 1) })
+
+    /// Whether lower-cased `text` contains a first-person phrase (`containsAny(text, firstPerson)`).
+    static func containsFirstPerson(_ text: [UInt8]) -> Bool {
+        firstPersonMatcher.matchedGroups(in: text) != 0
+    }
     static let annexLabels = PhraseSet(annexLabelsText)
     static let responseLabels = PhraseSet(responseLabelsText)
     static let questionLabels = PhraseSet(questionLabelsText)

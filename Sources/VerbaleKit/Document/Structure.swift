@@ -166,7 +166,7 @@ struct StructureBuilder {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
-            if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
+            if Phrases.containsFirstPerson(lower[index]) { return .letter }
             if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
@@ -552,7 +552,7 @@ struct StructureBuilder {
                 continue
             }
             if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
-               !text.hasSuffix("."), !Phrases.containsAny(lower[index], Phrases.firstPerson) {
+               !text.hasSuffix("."), !Phrases.containsFirstPerson(lower[index]) {
                 blocks[index].kind = .address
                 address.append(text)
                 continue

@@ -142,3 +142,17 @@ struct PhraseStartsTests {
         }
     }
 }
+
+/// The Wu–Manber first-person scan must answer what the prefix-hash scan answers.
+@Suite("First-person phrases")
+struct FirstPersonTests {
+    @Test("containsFirstPerson agrees with containsAny")
+    func agrees() {
+        let texts = PhraseMatchingTests.texts(count: 3000, phrases: Phrases.firstPersonText)
+        for text in texts {
+            #expect(Phrases.containsFirstPerson(text) == Phrases.containsAny(text, Phrases.firstPerson))
+        }
+        #expect(Phrases.containsFirstPerson(Array("dear sir, i have the honour to".utf8)))
+        #expect(!Phrases.containsFirstPerson(Array("the mission presents its compliments".utf8)))
+    }
+}
