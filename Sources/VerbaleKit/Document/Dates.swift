@@ -135,7 +135,86 @@ public enum DateParser {
             for byte in word { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
             return packedCodes.value(key) ?? WordCode.other
         }
+        // Folding keeps an ASCII word's length: one longer than every ASCII entry cannot match.
+        if ascii && word.count > longestASCIIWord { return WordCode.other }
+        if !ascii, let code = foldedCode(word) { return code }
         return wordCodes[folded(word, ascii: ascii)] ?? WordCode.other
+    }
+
+    /// The longest ASCII entry of `wordCodes`, in bytes (`septiembre`).
+    static let longestASCIIWord = wordCodes.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(\.utf8.count).max() ?? 0
+
+    /// The longest entry of `wordCodes` in UTF-8 bytes.
+    static let longestEntry = wordCodes.keys.map(\.utf8.count).max() ?? 0
+
+    /// The `WordCode` of a word of ASCII letters, Latin-1 letters (`C3 xx`) and Cyrillic
+    /// letters (`D0 xx`, `D1 xx`), folded on bytes as `folded` folds it: `String.lowercased()`
+    /// maps these scalars one to one (Latin-1 and Cyrillic capitals to their small letters),
+    /// and no scalar of theirs is canonically equal to another string, so equal folded bytes
+    /// are equal folded strings. `nil` for any other word: then it is folded as a string.
+    static func foldedCode(_ word: ArraySlice<UInt8>) -> Int? {
+        // `folded` turns longer words into "", which is no entry.
+        guard word.count <= longestWord else { return WordCode.other }
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { folded -> Int? in
+            var length = 0
+            var index = word.startIndex
+            while index < word.endIndex {
+                let byte = word[index]
+                // Only an entry's length of folded bytes can match: a longer word is `other`.
+                guard length + 2 <= folded.count else { return WordCode.other }
+                if byte < 0x80 {
+                    folded[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    length += 1
+                    index += 1
+                    continue
+                }
+                guard index + 1 < word.endIndex else { return nil }
+                let next = word[index + 1]
+                guard next & 0xC0 == 0x80 else { return nil }
+                switch byte {
+                case 0xC3:
+                    let small = next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
+                    if let plain = latinFolds[Int(small & 0x3F)] {
+                        folded[length] = plain
+                        length += 1
+                    } else {
+                        folded[length] = 0xC3
+                        folded[length + 1] = small
+                        length += 2
+                    }
+                case 0xD0:
+                    if next >= 0x90 && next <= 0x9F { folded[length] = 0xD0; folded[length + 1] = next + 0x20 }
+                    else if next >= 0xA0 && next <= 0xAF { folded[length] = 0xD1; folded[length + 1] = next - 0x20 }
+                    else if next <= 0x8F { folded[length] = 0xD1; folded[length + 1] = next + 0x10 }
+                    else { folded[length] = 0xD0; folded[length + 1] = next }
+                    length += 2
+                case 0xD1:
+                    // Small letters, and the historic letters (U+0460 on), which fold to no entry.
+                    folded[length] = 0xD1
+                    folded[length + 1] = next
+                    length += 2
+                default:
+                    return nil
+                }
+                index += 2
+            }
+            if length > longestEntry { return WordCode.other }
+            if length <= 8 {
+                var key: UInt64 = 0
+                for offset in 0..<length { key = key << 8 | UInt64(folded[offset]) }
+                return packedCodes.value(key) ?? WordCode.other
+            }
+            return wordCodes[String(decoding: UnsafeRawBufferPointer(rebasing: folded[0..<length]), as: UTF8.self)] ?? WordCode.other
+        }
+    }
+
+    /// For the small Latin-1 letters `C3 A0`…`C3 BF` (by their low six bits), the ASCII letter
+    /// `fold` turns them into, if any.
+    static let latinFolds: [UInt8?] = (0..<64).map { low -> UInt8? in
+        let scalar = Unicode.Scalar(UInt32(0xC0 + low))!
+        let folded = fold(scalar)
+        return folded == scalar ? nil : UInt8(folded.value)
     }
 
     /// A word lower-cased with its Latin accents folded: on bytes for ASCII words (most of them),

@@ -37,7 +37,8 @@ enum DefinitionFinder {
                 return found
             }
             for open in opens {
-                if let definition = definition(at: open, in: blocks[blockIndex]) { result.append(definition) }
+                // The mapped text is all a definition needs: passing the block copied all of it.
+                if let definition = definition(at: open, in: blocks[blockIndex].mapped) { result.append(definition) }
             }
         }
         return result
@@ -75,20 +76,24 @@ enum DefinitionFinder {
         return head.starts(with: Array("hereinafter".utf8)) || head.starts(with: Array("далее".utf8))
     }
 
-    private static func definition(at open: Int, in block: Block) -> Definition? {
-        let bytes = block.mapped.bytes
+    private static func definition(at open: Int, in mapped: MappedText) -> Definition? {
+        let bytes = mapped.bytes
         guard mayHoldTerm(bytes, open) else { return nil }
         guard let close = bytes[open...].prefix(160).firstIndex(of: UInt8(ascii: ")")) else { return nil }
         let inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         var rest = Substring(inner.trimmingSpaces())
         var introduced = false
-        // Introducers are at most 26 characters: lower-case the head once, not per introducer.
-        let lowerHead = String(rest.prefix(32)).lowercased()
-        for introducer in introducers where lowerHead.hasPrefix(introducer) {
+        // Introducers are at most 26 characters: lower-case the head once, not per introducer;
+        // on bytes when the head is ASCII.
+        let introducerIndex = asciiIntroducer(rest) ?? {
+            let lowerHead = String(rest.prefix(32)).lowercased()
+            return introducers.firstIndex { lowerHead.hasPrefix($0) }
+        }()
+        if let introducerIndex {
+            let introducer = introducers[introducerIndex]
             rest = rest.dropFirst(introducer.count)
             introduced = true
             while let first = rest.first, first == ":" || first == "," || first == " " || first == "–" || first == "-" { rest = rest.dropFirst() }
-            break
         }
         var term: String
         if let first = rest.first, "\"“«'‘".contains(first) {
@@ -107,10 +112,46 @@ enum DefinitionFinder {
         guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
         let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
-        let termSpan = termRange.map { block.mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? block.mapped.sourceSpan(open, close + 1)
+        let termSpan = termRange.map { mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? mapped.sourceSpan(open, close + 1)
         return Definition(term: term, meaning: meaning,
-                          start: block.mapped.sourceOffset(meaningStart),
-                          end: block.mapped.sourceOffset(close) + 1, termSpan: termSpan)
+                          start: mapped.sourceOffset(meaningStart),
+                          end: mapped.sourceOffset(close) + 1, termSpan: termSpan)
+    }
+
+    /// The introducers as ASCII bytes; `nil` for those that are not ASCII.
+    static let asciiIntroducers: [[UInt8]?] = introducers.map { text in text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil }
+
+    /// The index of the first introducer `text` starts with (as its lower-cased head would
+    /// tell), found on bytes: `nil` inside when none does; `nil` outside when the bytes cannot
+    /// tell. Introducers differ in their first letter but for `hereinafter…` and `ci-après…`,
+    /// so a head starting with neither `c` nor a non-ASCII byte can only start with an ASCII
+    /// one. An ASCII introducer matched byte for byte is a character match when the next
+    /// scalar is ASCII or a quote or space that never joins the letter before it.
+    static func asciiIntroducer(_ text: Substring) -> Int?? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard let first = bytes.first else { return .some(nil) }
+            // A term in quotes (`(“ICCPR”)`, the common case): no introducer starts so.
+            if first == 0xE2, bytes.count >= 3, bytes[1] == 0x80, (0x98...0x9D).contains(bytes[2]) { return .some(nil) }
+            if first == 0xC2, bytes.count >= 2, bytes[1] == 0xAB || bytes[1] == 0xBB { return .some(nil) }
+            if first >= 0x80 || first | 0x20 == UInt8(ascii: "c") { return .none }
+            for (number, introducer) in asciiIntroducers.enumerated() {
+                guard let introducer, introducer.count <= bytes.count else { continue }
+                var matched = true
+                for offset in introducer.indices {
+                    let byte = bytes[offset]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != introducer[offset] { matched = false; break }
+                }
+                guard matched else { continue }
+                let next = introducer.count
+                if next == bytes.count || bytes[next] < 0x80 { return .some(number) }
+                if bytes[next] == 0xC2, next + 1 < bytes.count, [0xA0, 0xAB, 0xBB].contains(bytes[next + 1]) { return .some(number) }
+                if bytes[next] == 0xE2, next + 2 < bytes.count, bytes[next + 1] == 0x80, (0x98...0x9D).contains(bytes[next + 2]) {
+                    return .some(number)
+                }
+                return .none
+            }
+            return .some(nil)
+        } ?? .none
     }
 
     /// Walks back from the parenthesis over capitalised words, connectors and date pieces.
@@ -166,7 +207,7 @@ enum DefinitionFinder {
             var bare: String? = nil
             if !accepted {
                 let text = String(decoding: bytes[bareStart..<bareEnd], as: UTF8.self)
-                accepted = connectors.contains(text.lowercased()) || numberSigns.contains(text)
+                accepted = connectors.contains(asciiLowercased(bytes[bareStart..<bareEnd]) ?? text.lowercased()) || numberSigns.contains(text)
                 bare = text
             }
             guard accepted else { break }
@@ -212,6 +253,21 @@ enum DefinitionFinder {
         return words[0] == "the" && ["at", "in", "to", "with", "by", "from", "within"].contains(words[1])
     }
 
+    /// `String(decoding: word, as: UTF8.self).lowercased()` for an ASCII word, built from the
+    /// lowered bytes; `nil` for a word that is not ASCII.
+    static func asciiLowercased(_ word: ArraySlice<UInt8>) -> String? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // Written straight into the string's storage: a short word needs no allocation.
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            var offset = 0
+            for byte in word {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                offset += 1
+            }
+            return offset
+        }
+    }
+
     /// Number signs inside a statute's name (`Act No. 2 of 2021`, `loi n° 2020-38`).
     static let numberSigns: Set<String> = ["No", "No.", "Nos.", "N°", "Nº", "n°", "nº", "no.", "№"]
 
@@ -243,11 +299,20 @@ enum DefinitionFinder {
             var start = index
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
             let word = String(decoding: bytes[start..<index], as: UTF8.self)
-            if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || (word.hasSuffix(".") && !numberSigns.contains(word)) { break }
-            let lowerWord = word.lowercased()
+            // A stop after an ASCII byte is a character of its own: `hasSuffix` is asked only
+            // when a non-ASCII scalar could join it.
+            let last = bytes[index - 1]
+            if last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") || last == UInt8(ascii: ".") {
+                if index - start == 1 || bytes[index - 2] < 0x80 {
+                    if last != UInt8(ascii: ".") || !numberSigns.contains(word) { break }
+                } else if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || (word.hasSuffix(".") && !numberSigns.contains(word)) {
+                    break
+                }
+            }
+            let lowerWord = asciiLowercased(bytes[start..<index]) ?? word.lowercased()
             if determiners.contains(lowerWord), let next = following, headNouns.contains(next) {
                 best = index + 1
-            } else if lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
+            } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
                 let elided = lowerWord.hasPrefix("l'") ? 2 : 4
                 if headNouns.contains(String(lowerWord.dropFirst(lowerWord.hasPrefix("l'") ? 2 : 2))) { best = start + elided }
             }

@@ -53,25 +53,58 @@ enum LanguageDetector {
     /// `en`, `fr`, `es`, `ru`, or `und` when there is too little to tell.
     static func detect(_ bytes: [UInt8]) -> String {
         // Only words of at most eight bytes can be stopwords; they are folded as they are packed,
-        // so the text is not copied to lower-case it first.
+        // so the text is not copied to lower-case it first. Eight bytes are classified at once:
+        // a byte-at-a-time loop mispredicts a branch at every word boundary.
         var counts = [Int](repeating: 0, count: languages.count)
         let table = Self.table
-        bytes.withUnsafeBufferPointer { lower in
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = text.count
             var index = 0
-            while index < lower.count {
-                while index < lower.count, !isWordByte(lower[index]) { index += 1 }
-                let start = index
-                var key: UInt64 = 0
-                var high: UInt8 = 0
-                while index < lower.count, isWordByte(lower[index]) {
-                    key = key << 8 | UInt64(lower[index])
-                    high |= lower[index]
-                    index += 1
+            while index < count {
+                // Skip to the next word.
+                if index + 8 <= count {
+                    let word = wordBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if word == 0 { index += 8; continue }
+                    index += word.trailingZeroBitCount >> 3
+                } else {
+                    while index < count, !isWordByte(text[index]) { index += 1 }
+                    if index == count { break }
                 }
-                guard index > start, index - start <= 8 else { continue }
+                let start = index
+                var length: Int
+                var chunk: UInt64 = 0
+                if start + 8 <= count {
+                    chunk = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                    let other = ~wordBits(chunk) & 0x8080_8080_8080_8080
+                    length = other == 0 ? 8 : other.trailingZeroBitCount >> 3
+                } else {
+                    length = 0
+                    while start + length < count, isWordByte(text[start + length]) {
+                        chunk |= UInt64(text[start + length]) << (8 * UInt64(length))
+                        length += 1
+                    }
+                }
+                index = start + length
+                if length == 8 {
+                    // Nine bytes or more: not a stopword; run to the word's end.
+                    if index < count, isWordByte(text[index]) {
+                        while index + 8 <= count {
+                            let other = ~wordBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
+                            if other != 0 { index += other.trailingZeroBitCount >> 3; break }
+                            index += 8
+                        }
+                        while index < count, isWordByte(text[index]) { index += 1 }
+                        continue
+                    }
+                }
+                // The word's bytes, first byte highest, as `PackedWordTable` packs them.
+                let key = length == 8 ? chunk.byteSwapped : (chunk & ((1 << (8 * UInt64(length))) - 1)).byteSwapped >> (8 * UInt64(8 - length))
                 // ASCII words (nearly all) are lower-cased in the packed integer itself.
-                let packed = high < 0x80 ? Self.asciiLower(key)
-                                         : Self.packLowered(UnsafeBufferPointer(rebasing: lower[start..<index]))
+                let packed = key & 0x8080_8080_8080_8080 == 0
+                    ? Self.asciiLower(key)
+                    : Self.packLowered(UnsafeBufferPointer(rebasing: text[start..<(start + length)]))
                 guard let language = table.value(packed) else { continue }
                 counts[language] += 1
             }
@@ -79,6 +112,19 @@ enum LanguageDetector {
         var best = 0
         for language in counts.indices where counts[language] > counts[best] { best = language }
         return counts[best] >= 2 ? languages[best] : "und"
+    }
+
+    /// Bit 7 of each byte of `chunk` set where the byte is a word byte (`isWordByte`): an ASCII
+    /// letter, or any byte from 0x80. With bit 5 forced, a letter lies in `a`...`z`; two
+    /// additions on the low seven bits test that range without carries between bytes.
+    @inline(__always)
+    static func wordBits(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = chunk & (ones &* 0x80)
+        let folded = (chunk | (ones &* 0x20)) & (ones &* 0x7F)
+        let fromA = folded &+ ones &* (0x80 - 0x61)
+        let pastZ = folded &+ ones &* (0x80 - 0x7B)
+        return ((fromA & ~pastZ) & (ones &* 0x80)) | high
     }
 
     @inline(__always)

@@ -63,6 +63,14 @@ enum Phrases {
     static let letterClosings = PhraseSet(letterClosingsText)
     static let salutations = PhraseSet(salutationsText)
     static let firstPerson = PhraseSet(firstPersonText)
+    /// `firstPersonText` for the Wu–Manber scan: whole blocks are searched for them, and the
+    /// window of six bytes skips most of each, where the prefix-hash scan reads every byte.
+    static let firstPersonMatcher = GroupMatcher(firstPersonText.map { ($0, 1) })
+
+    /// Whether lower-cased `text` contains a first-person phrase (`containsAny(text, firstPerson)`).
+    static func containsFirstPerson(_ text: [UInt8]) -> Bool {
+        firstPersonMatcher.matchedGroups(in: text) != 0
+    }
     static let annexLabels = PhraseSet(annexLabelsText)
     static let responseLabels = PhraseSet(responseLabelsText)
     static let questionLabels = PhraseSet(questionLabelsText)
@@ -74,7 +82,7 @@ enum Phrases {
 
     /// Whether lower-cased `text` starts with any of `phrases`.
     static func startsWithAny(_ text: [UInt8], _ phrases: PhraseSet) -> Bool {
-        phrases.phrases.contains { text.starts(with: $0) }
+        phrases.startsAny(text)
     }
 
     /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
@@ -123,9 +131,18 @@ struct PhraseSet: Sendable {
     /// has one).
     private let short: [Int]
 
+    /// Bit `b & 63` of word `b >> 6` is set when some phrase starts with byte `b`.
+    private let firstBytes: [UInt64]
+    /// Whether a phrase is empty (and so starts every text).
+    private let hasEmpty: Bool
+
     /// A set of `texts` (written lower-cased).
     init(_ texts: [String]) {
         phrases = texts.map { Array($0.utf8) }
+        var firstBytes = [UInt64](repeating: 0, count: 4)
+        for phrase in phrases { if let first = phrase.first { firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63) } }
+        self.firstBytes = firstBytes
+        hasEmpty = phrases.contains { $0.isEmpty }
         var bits = [UInt64](repeating: 0, count: 1024)
         var short: [Int] = []
         for (index, phrase) in phrases.enumerated() {
@@ -135,6 +152,22 @@ struct PhraseSet: Sendable {
         }
         prefixBits = bits
         self.short = short
+    }
+
+    /// Whether `text` starts with one of the phrases. Every block is asked for several lists:
+    /// the first byte turns most blocks away, and the rest is compared without iterators.
+    func startsAny(_ text: [UInt8]) -> Bool {
+        guard let first = text.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
+            // An empty phrase would start every text; none of the lists has one.
+            return hasEmpty
+        }
+        return text.withUnsafeBufferPointer { hay in
+            phrases.contains { phrase in
+                guard phrase.count <= hay.count else { return false }
+                for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
+                return true
+            }
+        }
     }
 
     @inline(__always)
@@ -205,6 +238,12 @@ struct GroupMatcher: Sendable {
     private let shifts: [UInt8]
     /// Union of all group bits.
     private let all: UInt8
+    /// For each shift slot, the range in `candidates` of the phrases whose first `window`
+    /// bytes end in a block of that slot: only those can start where the window stands when
+    /// its shift is zero (others mismatch somewhere in it), so only those are compared.
+    private let candidateRanges: [Range<Int>]
+    /// Phrase indexes, grouped by the slot of the block that ends their window.
+    private let candidates: [Int]
 
     /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
     @inline(__always)
@@ -230,6 +269,18 @@ struct GroupMatcher: Sendable {
         self.window = window
         self.shifts = shifts
         self.all = encoded.reduce(0) { $0 | $1.group }
+        var bySlot = [[Int]](repeating: [], count: 4096)
+        for (index, phrase) in encoded.enumerated() {
+            bySlot[Self.slot(phrase.bytes[window - 2], phrase.bytes[window - 1])].append(index)
+        }
+        var ranges: [Range<Int>] = []
+        var flat: [Int] = []
+        for list in bySlot {
+            ranges.append(flat.count..<(flat.count + list.count))
+            flat += list
+        }
+        self.candidateRanges = ranges
+        self.candidates = flat
     }
 
     /// The union of the group bits of the phrases `text` contains.
@@ -240,10 +291,13 @@ struct GroupMatcher: Sendable {
                 let count = hay.count
                 var end = window
                 while end <= count {
-                    let shift = Int(shifts[Self.slot(hay[end - 2], hay[end - 1])])
+                    let slot = Self.slot(hay[end - 2], hay[end - 1])
+                    let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window
-                    for phrase in phrases where found & phrase.group == 0 && start + phrase.bytes.count <= count {
+                    for candidate in candidateRanges[slot] {
+                        let phrase = phrases[candidates[candidate]]
+                        guard found & phrase.group == 0 && start + phrase.bytes.count <= count else { continue }
                         if phrase.bytes.withUnsafeBufferPointer({ needle in
                             var offset = 0
                             while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }

@@ -17,7 +17,16 @@ struct StructureBuilder {
         self.plain = plain
         // Formulas, labels and salutations stand at the start of a block or within its first
         // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
-        self.lower = blocks.map { ByteCase.lower(Array($0.mapped.bytes.prefix(8192))) }
+        // By index, and lower-cased in the one copy made: mapping the blocks copied each block,
+        // and `ByteCase.lower` copied the prefix again.
+        var lower: [[UInt8]] = []
+        lower.reserveCapacity(blocks.count)
+        for index in blocks.indices {
+            var bytes = Array(blocks[index].mapped.bytes.prefix(8192))
+            bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            lower.append(bytes)
+        }
+        self.lower = lower
         // Every block is asked about both formulas, most more than once: one scan answers both.
         self.noteFormulas = lower.map { Phrases.noteFormulas(in: $0) }
     }
@@ -33,11 +42,24 @@ struct StructureBuilder {
         // The blocks move into their parts: `blocks` is emptied, so no second array of them
         // lives on next to the parts.
         var partIndex = 0
+        var partOfBlock: [Int] = []
+        partOfBlock.reserveCapacity(blocks.count)
+        for index in blocks.indices {
+            while partIndex + 1 < parts.count, blocks[index].start >= parts[partIndex + 1].start { partIndex += 1 }
+            partOfBlock.append(partIndex)
+        }
+        // Popped from the end, each block is moved, not copied (a copy retains a dozen
+        // references, and dropping the source array releases them again); each part's list
+        // is then reversed in place.
         var moving: [Block] = []
         swap(&moving, &blocks)
-        for block in moving {
-            while partIndex + 1 < parts.count, block.start >= parts[partIndex + 1].start { partIndex += 1 }
-            if !parts.isEmpty { parts[partIndex].blocks.append(block) }
+        if !parts.isEmpty {
+            var lists = [[Block]](repeating: [], count: parts.count)
+            while let block = moving.popLast() { lists[partOfBlock[moving.count]].append(block) }
+            for index in parts.indices {
+                lists[index].reverse()
+                swap(&parts[index].blocks, &lists[index])
+            }
         }
         assignLanguages()
     }
@@ -144,7 +166,7 @@ struct StructureBuilder {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
-            if Phrases.containsAny(lower[index], Phrases.firstPerson) { return .letter }
+            if Phrases.containsFirstPerson(lower[index]) { return .letter }
             if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
@@ -229,9 +251,7 @@ struct StructureBuilder {
     }
 
     private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
-        let first = blocks[range.lowerBound]
-        let last = blocks[range.upperBound - 1]
-        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: first.start, end: last.end,
+        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: blocks[range.lowerBound].start, end: blocks[range.upperBound - 1].end,
                         language: "und", blocks: [])
         switch kind {
         case .noteVerbale: fillNote(&part, range)
@@ -308,7 +328,7 @@ struct StructureBuilder {
             before = String(before.dropLast(suffix.count))
             break
         }
-        let words = before.split(separator: " ").suffix(3)
+        let words = Self.lastWords(before, 3)
         var placeWords: [Substring] = []
         for word in words.reversed() {
             guard let first = word.first, first.isUppercase, !word.hasSuffix("."), word.count > 1 else { break }
@@ -325,6 +345,37 @@ struct StructureBuilder {
             let place = placeWords.joined(separator: " ").trimmingCharacters(",;:")
             if !["Note", "Nota", "Note verbale", "Ref", "No"].contains(place) { part.place = place }
         }
+    }
+
+    /// `text.split(separator: " ").suffix(count)`, splitting only the tail that holds those
+    /// words: a dateline's text before the date can be a whole paragraph. The tail is cut at
+    /// a space with ASCII neighbours (a character of its own), counting words back over such
+    /// spaces only; otherwise the whole text is split.
+    static func lastWords(_ text: String, _ count: Int) -> [Substring] {
+        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            func isOwnCharacter(_ space: Int) -> Bool {
+                (space == 0 || bytes[space - 1] < 0x80) && (space + 1 == bytes.count || bytes[space + 1] < 0x80)
+            }
+            var index = bytes.count
+            var words = 0
+            while index > 0 {
+                while index > 0, bytes[index - 1] == 0x20 {
+                    guard isOwnCharacter(index - 1) else { return nil }
+                    index -= 1
+                }
+                guard index > 0 else { return nil }
+                while index > 0, bytes[index - 1] != 0x20 { index -= 1 }
+                words += 1
+                if words == count {
+                    guard index > 0, isOwnCharacter(index - 1) else { return nil }
+                    return index
+                }
+            }
+            return nil
+        } ?? nil
+        guard let cut else { return Array(text.split(separator: " ").suffix(count)) }
+        let tail = text[text.utf8.index(text.utf8.startIndex, offsetBy: cut)...]
+        return Array(tail.split(separator: " ").suffix(count))
     }
 
     /// `to the Office of the United Nations High Commissioner for Human Rights and …` → the
@@ -397,6 +448,7 @@ struct StructureBuilder {
         // Most texts have no word starting like a reference word: tell that from the bytes
         // before splitting into characters.
         guard mayHoldReference(text) else { return nil }
+        if let answer = asciiReferenceNumber(in: text) { return answer }
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
@@ -414,6 +466,69 @@ struct StructureBuilder {
         }
         return nil
     }
+
+    /// `referenceNumber` on bytes, for a text whose first 161 bytes are ASCII with no carriage
+    /// return: there every byte is a character, so the 160-character window is a byte window
+    /// and words split at spaces are byte runs; only the number found becomes a string
+    /// (splitting the window into substrings of characters cost most of the search).
+    /// `nil` outside when the text is not like that; the reference words that are not ASCII
+    /// (`réf.`, `nº`, `№`, `исх.`) cannot occur in such a text.
+    static func asciiReferenceNumber(in text: String) -> String?? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            let window = min(bytes.count, 160)
+            for index in 0..<min(bytes.count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .none }
+            var words: [Range<Int>] = []
+            var index = 0
+            while index < window {
+                while index < window, bytes[index] == 0x20 { index += 1 }
+                let start = index
+                while index < window, bytes[index] != 0x20 { index += 1 }
+                if index > start { words.append(start..<index) }
+            }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            func isAny(_ word: Range<Int>, _ list: [[UInt8]]) -> Bool {
+                list.contains { entry in
+                    entry.count == word.count && entry.indices.allSatisfy { lower(bytes[word.lowerBound + $0]) == entry[$0] }
+                }
+            }
+            for (number, word) in words.enumerated() {
+                guard word.count <= 11, Self.referenceLeads.contains(bytes[word.lowerBound]) else { continue }
+                var folded = word
+                if bytes[folded.upperBound - 1] == UInt8(ascii: ":") { folded = folded.lowerBound..<(folded.upperBound - 1) }
+                guard isAny(folded, asciiReferenceWords) else { continue }
+                var next = number + 1
+                while next < words.count, isAny(words[next], asciiNumberSignWords) { next += 1 }
+                guard next < words.count else { return .some(nil) }
+                // The candidate as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
+                // from the end and from the start, then white space again.
+                var start = words[next].lowerBound
+                var end = words[next].upperBound
+                func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+                func trimSpaces() {
+                    while start < end, isSpace(bytes[start]) { start += 1 }
+                    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+                }
+                trimSpaces()
+                while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+                while start < end, isTrimmed(bytes[start]) { start += 1 }
+                trimSpaces()
+                guard start < end else { return .some(nil) }
+                let first = bytes[start]
+                let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+                guard isDigit(first) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return .some(nil) }
+                if bytes[start..<end].contains(where: isDigit) {
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+            }
+            return .some(nil)
+        } ?? .none
+    }
+
+    /// The ASCII `referenceWords`, as bytes.
+    static let asciiReferenceWords = referenceWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    /// The ASCII `numberSignWords`, as bytes.
+    static let asciiNumberSignWords = numberSignWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// Date, addressee, reference and signatory of a letter (or annex, statement).
     private mutating func fillLetter(_ part: inout Part, _ range: Range<Int>) {
@@ -437,7 +552,7 @@ struct StructureBuilder {
                 continue
             }
             if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
-               !text.hasSuffix("."), !Phrases.containsAny(lower[index], Phrases.firstPerson) {
+               !text.hasSuffix("."), !Phrases.containsFirstPerson(lower[index]) {
                 blocks[index].kind = .address
                 address.append(text)
                 continue
@@ -543,10 +658,14 @@ struct StructureBuilder {
     /// `Question 1:` … `Response:` pairs; `Questions 6 and 7` answered together.
     /// Question headings parsed so far, by block index (`nil` inside: not a heading), so that
     /// finding the questions and then the sections parses each heading once.
-    private var questionHeadings: [Int: ([Int], String)?] = [:]
+    /// An array by block index (`nil`: not parsed yet): every body block is asked, most
+    /// twice, and hashing the index into a dictionary cost more than the byte test that answers
+    /// for most blocks.
+    private var questionHeadings: [([Int], String)??] = []
 
     /// The question heading that block `index` starts with, if any (memoised).
     private mutating func questionHeading(at index: Int) -> ([Int], String)? {
+        if questionHeadings.isEmpty { questionHeadings = Array(repeating: nil, count: blocks.count) }
         if let known = questionHeadings[index] { return known }
         var heading: ([Int], String)? = nil
         if Phrases.startsWithAny(lower[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
@@ -608,6 +727,15 @@ struct StructureBuilder {
     /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
     /// rest of the block.
     static func questionHeading(_ text: String) -> ([Int], String)? {
+        switch asciiQuestionHeading(text) {
+        case .heading(let numbers, let rest): return (numbers, rest)
+        case .none: return nil
+        case .unknown: return characterQuestionHeading(text)
+        }
+    }
+
+    /// `questionHeading` on characters, for any text.
+    static func characterQuestionHeading(_ text: String) -> ([Int], String)? {
         let lowerText = String(text.prefix(40)).lowercased()
         guard let label = Phrases.questionLabelsText.first(where: { lowerText.hasPrefix($0) }) else { return nil }
         // Parse the heading on a short prefix; only the rest of the block is copied whole.
@@ -669,6 +797,115 @@ struct StructureBuilder {
         return (numbers, String(decoding: rest, as: UTF8.self).trimmingSpaces())
     }
 
+    /// What the byte parse of a question heading found.
+    enum ParsedHeading {
+        /// A heading: its numbers and the rest of the block.
+        case heading([Int], String)
+        /// Not a heading.
+        case none
+        /// The text is not one the byte parse can read: parse it on characters.
+        case unknown
+    }
+
+    /// `questionHeading` on bytes, for a text whose first 161 bytes are ASCII with no carriage
+    /// return (the questionnaires' usual headings): there every byte is a character, so the
+    /// 40- and 160-character windows are byte windows and no string is built until the rest is
+    /// kept. Character parsing of the block's head cost more than the rest of the question pass.
+    static func asciiQuestionHeading(_ text: String) -> ParsedHeading {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
+            let count = bytes.count
+            for index in 0..<min(count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .unknown }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            // Labels and joiners are matched in windows of 40, 160 and 6 characters, as the
+            // character parse reads them.
+            func starts(_ word: StaticString, at start: Int, limit: Int) -> Bool {
+                let length = word.utf8CodeUnitCount
+                guard start + length <= limit else { return false }
+                for offset in 0..<length where lower(bytes[start + offset]) != word.utf8Start[offset] { return false }
+                return true
+            }
+            let window = min(count, 160)
+            var position: Int
+            if starts("questions", at: 0, limit: min(count, 40)) || starts("preguntas", at: 0, limit: min(count, 40)) {
+                position = 9
+            } else if starts("question", at: 0, limit: min(count, 40)) || starts("pregunta", at: 0, limit: min(count, 40)) {
+                position = 8
+            } else {
+                return .none
+            }
+            func skipSpaces() { while position < window, bytes[position] == 0x20 { position += 1 } }
+            skipSpaces()
+            // `n°`, `nº` and `№` are not ASCII: only `no.` can stand here.
+            if starts("no.", at: position, limit: window) {
+                position += 3
+                skipSpaces()
+            }
+            var numbers: [Int] = []
+            var pendingRange = false
+            while position < window {
+                var value = 0
+                var digits = 0
+                while position < window, bytes[position] >= 0x30, bytes[position] <= 0x39, digits < 4 {
+                    value = value * 10 + Int(bytes[position] - 0x30)
+                    digits += 1
+                    position += 1
+                }
+                guard digits > 0 else { break }
+                if pendingRange, let last = numbers.last, value > last, value - last < 50 {
+                    numbers.append(contentsOf: (last + 1)...value)
+                } else {
+                    numbers.append(value)
+                }
+                pendingRange = false
+                skipSpaces()
+                let joinerLimit = min(window, position + 6)
+                var consumed = 0
+                if starts(",", at: position, limit: joinerLimit) { consumed = 1 }
+                else if starts("and", at: position, limit: joinerLimit) { consumed = 3 }
+                else if starts("et", at: position, limit: joinerLimit) { consumed = 2 }
+                else if starts("y", at: position, limit: joinerLimit) { consumed = 1 }
+                else if starts("&", at: position, limit: joinerLimit) { consumed = 1 }
+                else if position < joinerLimit, bytes[position] == UInt8(ascii: "-") {
+                    consumed = 1
+                    pendingRange = true
+                }
+                if consumed == 0 { break }
+                position += consumed
+                skipSpaces()
+            }
+            guard !numbers.isEmpty else { return .none }
+            skipSpaces()
+            // The heading ends with a colon, full stop, parenthesis or the block's end.
+            if position < window {
+                let byte = bytes[position]
+                guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
+                position += 1
+            }
+            return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
+        } ?? .unknown
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()` with the spaces cut from the
+    /// bytes, so only the kept string is built.
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+        while start < end {
+            if isSpace(bytes[start]) { start += 1; continue }
+            if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            if isSpace(bytes[end - 1]) { end -= 1; continue }
+            if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
     // MARK: Sections
 
     /// Headings open sections; a stack of heading styles gives levels (the first style seen is
@@ -701,33 +938,33 @@ struct StructureBuilder {
         var indexOfID: [String: Int] = [:]
         for (index, section) in sections.enumerated() { indexOfID[section.id] = index }
         let parentIndex = sections.map { $0.parent.flatMap { indexOfID[$0] } }
-        for block in blocks where isBodyBlock(block) {
-            var current = block.section.flatMap { indexOfID[$0] }
+        // By index: a `for block in` loop copies every block.
+        for blockIndex in blocks.indices where isBody(blockIndex) {
+            var current = blocks[blockIndex].section.flatMap { indexOfID[$0] }
+            let end = blocks[blockIndex].end
             while let index = current {
-                if block.end > sections[index].end { sections[index].end = block.end }
+                if end > sections[index].end { sections[index].end = end }
                 current = parentIndex[index]
             }
         }
     }
 
-    private func isBodyBlock(_ block: Block) -> Bool {
-        block.kind != .pageFurniture && block.kind != .footnote
-    }
-
     /// Style, number and heading text of a heading block, if it is one.
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
-        let block = blocks[index]
-        if block.role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            let label = block.text.prefix { $0 != ":" && $0 != "." }
+        // The block's fields are read in place: a copy of the block retains a dozen references,
+        // and nearly every body block is asked.
+        if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
+            let label = blocks[index].text.prefix { $0 != ":" && $0 != "." }
             return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
         }
-        if block.kind == .heading {
-            let (number, heading) = Self.splitNumber(block.text)
-            return ("md\(block.level ?? 1)", number, heading)
+        if blocks[index].kind == .heading {
+            let (number, heading) = Self.splitNumber(blocks[index].text)
+            return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard block.kind == .paragraph, block.spans.count == 1, block.text.utf8.count <= 90,
-              !block.text.hasSuffix("."), !block.text.hasSuffix(","), !block.text.hasSuffix(";") else { return nil }
-        let (number, heading) = Self.splitNumber(block.text)
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1 else { return nil }
+        let text = blocks[index].text
+        guard text.utf8.count <= 90, !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
+        let (number, heading) = Self.splitNumber(text)
         guard let number, let first = heading.first, first.isUppercase else { return nil }
         // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).
         if number.count == 1, let letter = number.unicodeScalars.first, let last = lastLetterHeading,
@@ -736,10 +973,62 @@ struct StructureBuilder {
         }
         if number.allSatisfy({ "IVXLC".contains($0) }) { return ("roman", number, heading) }
         if number.count == 1, number.first!.isUppercase { return ("letter", number, heading) }
-        if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || block.text.utf8.count <= 60 {
+        if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || text.utf8.count <= 60 {
             return ("number", number, heading)
         }
         return nil
+    }
+
+    /// Whether `text` ends with `.`, `,` or `;` (as `hasSuffix` answers): told from the last
+    /// bytes, asking the characters only when a non-ASCII scalar could join the stop.
+    static func endsWithStop(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else {
+            return false
+        }
+        if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return text.hasSuffix(".") || text.hasSuffix(",") || text.hasSuffix(";")
+    }
+
+    /// Whether `splitNumber(text)` may find a number. `false` only when the bytes prove it
+    /// cannot: the text before the first `.` or `)` is ASCII (one character a byte) and is not
+    /// a number of at most six digits or roman numerals, or a single letter, or nothing follows
+    /// the stop. Most short paragraphs are turned away so, without splitting them into characters.
+    static func mayHaveNumber(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if isSpace(bytes[start]) { start += 1; continue }
+                if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+                break
+            }
+            while end > start {
+                if isSpace(bytes[end - 1]) { end -= 1; continue }
+                if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+                break
+            }
+            var stop = start
+            var numeral = true
+            while stop < end, bytes[stop] != UInt8(ascii: "."), bytes[stop] != UInt8(ascii: ")") {
+                let byte = bytes[stop]
+                if byte >= 0x80 { return true }
+                if !((byte >= 0x30 && byte <= 0x39) || byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+                    numeral = false
+                }
+                stop += 1
+            }
+            guard stop < end else { return false }
+            // A combining mark after the stop would make it another character.
+            if stop + 1 < end, bytes[stop + 1] >= 0x80 { return true }
+            let length = stop - start
+            let letter = length == 1 && ((bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A)
+            guard length >= 1, length <= 6, numeral || letter else { return false }
+            return stop + 1 < end
+        } ?? true
     }
 
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
@@ -762,8 +1051,9 @@ struct StructureBuilder {
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
             var text: [UInt8] = []
-            for block in parts[index].blocks where block.kind != .pageFurniture {
-                text.append(contentsOf: block.mapped.bytes.prefix(4096 - min(4096, text.count)))
+            // By index: a `for block in` loop copies every block (a dozen references retained).
+            for blockIndex in parts[index].blocks.indices where parts[index].blocks[blockIndex].kind != .pageFurniture {
+                text.append(contentsOf: parts[index].blocks[blockIndex].mapped.bytes.prefix(4096 - min(4096, text.count)))
                 text.append(0x20)
                 if text.count >= 4096 { break }
             }
@@ -778,36 +1068,75 @@ struct StructureBuilder {
 
 extension StringProtocol {
     /// The string without leading and trailing white space (ASCII and no-break spaces), cut on
-    /// UTF-8 bytes: no per-character work.
+    /// UTF-8 bytes: no per-character work, and no copy of the bytes when nothing is cut.
     func trimmingSpaces() -> String {
-        var bytes = Array(utf8)
+        let trimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let (start, end) = trimmedSpaceBounds(bytes)
+            if start == 0 && end == bytes.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        switch trimmed {
+        case .some(.some(let string)): return string
+        case .some(.none): return String(self)
+        case .none:
+            let bytes = Array(utf8)
+            let (start, end) = bytes.withUnsafeBufferPointer { trimmedSpaceBounds($0) }
+            if start == 0 && end == bytes.count { return String(self) }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
+    /// The bounds of `bytes` without leading and trailing ASCII white space and no-break spaces.
+    private func trimmedSpaceBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var start = 0
         var end = bytes.count
-        func isSpace(_ index: Int) -> Int {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { return 1 }
-            return 0
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
         while start < end {
-            if isSpace(start) == 1 { start += 1; continue }
+            if isSpace(bytes[start]) { start += 1; continue }
             if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
             break
         }
         while end > start {
-            if isSpace(end - 1) == 1 { end -= 1; continue }
+            if isSpace(bytes[end - 1]) { end -= 1; continue }
             if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
             break
         }
-        if start == 0 && end == bytes.count { return String(self) }
-        bytes = Array(bytes[start..<end])
-        return String(decoding: bytes, as: UTF8.self)
+        return (start, end)
     }
 
     /// The string without leading and trailing characters from `set`, and spaces.
     func trimmingCharacters(_ set: String) -> String {
+        if let untouched = untouchedByTrimming(set), untouched { return String(self) }
         var result = Substring(trimmingSpaces())
         while let last = result.last, set.contains(last) { result = result.dropLast() }
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         return String(result).trimmingSpaces()
+    }
+
+    /// Whether `trimmingCharacters(set)` would leave the string as it is, told from its end
+    /// bytes: both are ASCII characters of their own (their neighbours are ASCII too, and
+    /// neither is a space or in `set`). `nil` or `false` when the bytes cannot tell; then the
+    /// characters are asked. Only sets of ASCII, guillemets and curly quotes are read on bytes:
+    /// no character of theirs is canonically equal to an ASCII one.
+    private func untouchedByTrimming(_ set: String) -> Bool? {
+        let setBytes = set.utf8
+        for byte in setBytes where byte >= 0x80 && byte != 0xC2 && byte != 0xAB && byte != 0xBB && byte != 0xE2 && byte != 0x80
+            && !(0x98...0x9D).contains(byte) {
+            return nil
+        }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard count > 0 else { return false }
+            let first = bytes[0]
+            let last = bytes[count - 1]
+            @inline(__always) func isPlain(_ byte: UInt8) -> Bool {
+                byte < 0x80 && byte > 0x20 && byte != 0x7F && !setBytes.contains(byte)
+            }
+            guard isPlain(first), isPlain(last) else { return false }
+            if count > 1 && (bytes[1] >= 0x80 || bytes[count - 2] >= 0x80) { return false }
+            return true
+        }
     }
 }

@@ -32,3 +32,23 @@ struct DateParserTests {
         #expect(DateParser.firstDate(in: "29 February 2020")?.isValid == true)
     }
 }
+
+/// Words folded on bytes must find the codes the string fold finds.
+@Suite("Date words folded on bytes")
+struct DateWordFoldTests {
+    @Test("byte folding agrees with the string fold on month names in every case and accent")
+    func foldedCodes() {
+        var words = DateParser.wordCodes.keys.flatMap { [$0, $0.uppercased(), String($0.prefix(1)).uppercased() + $0.dropFirst()] }
+        words += ["Décembre", "DÉCEMBRE", "fèvrier", "Août", "AOÛT", "ДЕКАБРЯ", "Декабря", "ЁЛКА", "Ѐ", "ѡѠ", "ß", "×",
+                  "éééééééééé", "сентябряя", "Сентябрь", "Ñoño", "çà", "Ωmega", "dé\u{301}cembre", "Ǆ", "İ", "ЙЦУКЕН"]
+        for word in words {
+            let bytes = Array(word.utf8)[...]
+            guard bytes.contains(where: { $0 >= 0x80 }), let fast = DateParser.foldedCode(bytes) else { continue }
+            let slow = DateParser.wordCodes[DateParser.folded(bytes, ascii: false)] ?? DateParser.WordCode.other
+            #expect(fast == slow, "\(word)")
+        }
+        #expect(DateParser.foldedCode(Array("DÉCEMBRE".utf8)[...]) == 12)
+        #expect(DateParser.foldedCode(Array("Декабря".utf8)[...]) == 12)
+        #expect(DateParser.foldedCode(Array("Ǆ".utf8)[...]) == nil)
+    }
+}
