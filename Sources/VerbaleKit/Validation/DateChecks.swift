@@ -77,7 +77,7 @@ enum DateChecks {
     // MARK: Transmittal order
 
     /// Words by which a note says it transmits something.
-    static let transmitWords = Bytes.words([
+    static let transmitWords = Keywords([
         "transmit", "forward", "enclos", "attach", "transmet", "transmett", "ci-joint", "remet", "transmitir",
         "transmite", "adjunt", "remitir", "remite", "препровожд", "направля", "прилага",
     ])
@@ -124,11 +124,11 @@ enum DateChecks {
     }
 
     /// Words that join a reference to its date (`from`, `of`, `dated`, `du`, `de`, `от`).
-    static let dateJoiners = Bytes.words(["from", "of", "dated", "du", "en date du", "de", "del", "от", "fechada", "datée"])
+    static let dateJoiners = Keywords(["from", "of", "dated", "du", "en date du", "de", "del", "от", "fechada", "datée"])
     /// Words for the letter being answered.
     static let letterWords = Bytes.words(["letter", "communication", "lettre", "carta", "comunicación", "письм", "сообщени"])
     /// Words that mark the letter being answered (`in response to`, `your`, `в ответ на`).
-    static let responseWords = Bytes.words([
+    static let responseWords = Keywords([
         "response to", "reply to", "reference to", "refer to", "referring to", "responding to", "answer to", "your",
         "réponse à", "référence à", "votre", "respuesta a", "referencia a", "su carta", "su comunicación",
         "в ответ на", "ссылкой на", "ваше", "вашего",

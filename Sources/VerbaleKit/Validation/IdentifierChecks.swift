@@ -13,12 +13,12 @@ enum IdentifierChecks {
     // MARK: Registration numbers
 
     /// Words that say a date is the registration date (for BINs and company numbers).
-    static let registrationWords = Bytes.words([
+    static let registrationWords = Keywords([
         "regist", "incorporat", "founded", "established", "enregistr", "immatricul", "créé", "constitu",
         "registrad", "inscrit", "зарегистр", "регистрац", "создан", "основан",
     ])
     /// Words that say a date is a birth date (for IINs, which encode one).
-    static let birthWords = Bytes.words(["born", "birth", "né ", "née", "naissance", "nacid", "nacimiento", "родил", "рождени"])
+    static let birthWords = Keywords(["born", "birth", "né ", "née", "naissance", "nacid", "nacimiento", "родил", "рождени"])
 
     /// The short name of a scheme for messages (`KZ-BIN` → `BIN`).
     static func schemeName(_ citation: Citation) -> String {
@@ -128,7 +128,7 @@ enum IdentifierChecks {
     /// The date stated with an identifier: in its clause after it (up to `;`, `(`, a closing
     /// parenthesis that is not its own, the next identifier or the sentence end), else in the
     /// clause before it; only when a keyword says what the date is.
-    static func statedDate(_ bytes: [UInt8], around range: Range<Int>, others: [Range<Int>], keywords: [[UInt8]]) -> FoundDate? {
+    static func statedDate(_ bytes: [UInt8], around range: Range<Int>, others: [Range<Int>], keywords: Keywords) -> FoundDate? {
         let forwardEnd = clauseEnd(bytes, from: range.upperBound, others: others)
         let forward = ValidationCalendar.dates(in: bytes, range.upperBound..<forwardEnd)
         if let date = forward.first, Bytes.containsAny(keywords, in: bytes, from: range.upperBound, to: date.range.lowerBound) {
