@@ -133,12 +133,23 @@ enum NameChecks {
             var taken = 0
             while let candidate = next, taken < 3 {
                 guard startsUppercase(bytes, candidate.lowerBound) else { break }
-                let raw = Bytes.string(bytes, candidate)
-                let (clean, stops) = cleanName(raw)
-                guard let clean, isCapitalisedName(clean) else { break }
-                surname = clean
-                // End the span at the name, not at the `)` or `’s` after it.
-                end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
+                let stops: Bool
+                if isASCII(bytes, candidate) {
+                    // On the bytes: the name is a prefix of the word, and only it becomes a string.
+                    let (nameEnd, stopped) = asciiNameEnd(bytes, candidate)
+                    guard let nameEnd, isCapitalisedASCII(bytes, candidate.lowerBound..<nameEnd) else { break }
+                    surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
+                    end = nameEnd
+                    stops = stopped
+                } else {
+                    let raw = Bytes.string(bytes, candidate)
+                    let (clean, stopped) = cleanName(raw)
+                    guard let clean, isCapitalisedName(clean) else { break }
+                    surname = clean
+                    // End the span at the name, not at the `)` or `’s` after it.
+                    end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
+                    stops = stopped
+                }
                 taken += 1
                 cursor = candidate.upperBound
                 next = nextWord(bytes, from: cursor)
@@ -273,28 +284,53 @@ enum NameChecks {
     /// `cleanName` for ASCII text, on bytes: there only `'s` and `'` can be suffixes, and a
     /// letter is `A`–`Z` or `a`–`z`.
     static func cleanASCIIName(_ raw: String) -> (String?, Bool) {
-        var bytes = Array(raw.utf8)
+        let bytes = Array(raw.utf8)
+        let (end, stops) = asciiNameEnd(bytes, 0..<bytes.count)
+        return (end.map { Bytes.string(bytes, 0..<$0) }, stops)
+    }
+
+    /// Where the name ends in the ASCII word `bytes[word]` (`cleanASCIIName` without the
+    /// strings: the name is always a prefix of the word); nil when nothing is left.
+    static func asciiNameEnd(_ bytes: [UInt8], _ word: Range<Int>) -> (Int?, Bool) {
+        let start = word.lowerBound
+        var end = word.upperBound
         var stops = false
-        func hasPossessive() -> Bool { bytes.count >= 2 && bytes[bytes.count - 2] == 0x27 && bytes[bytes.count - 1] == UInt8(ascii: "s") }
-        if hasPossessive() { bytes.removeLast(2); stops = true }
-        if bytes.last == 0x27 { bytes.removeLast(); stops = true }
-        while let last = bytes.last, !Bytes.isLetterASCII(last) {
-            bytes.removeLast()
+        func hasPossessive() -> Bool { end - start >= 2 && bytes[end - 2] == 0x27 && bytes[end - 1] == UInt8(ascii: "s") }
+        if hasPossessive() { end -= 2; stops = true }
+        if end > start, bytes[end - 1] == 0x27 { end -= 1; stops = true }
+        while end > start, !Bytes.isLetterASCII(bytes[end - 1]) {
+            end -= 1
             stops = true
         }
-        if hasPossessive() { bytes.removeLast(2) }
-        return (bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self), stops)
+        if hasPossessive() { end -= 2 }
+        return (end > start ? end : nil, stops)
+    }
+
+    /// Whether every byte of `bytes[range]` is ASCII.
+    static func isASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] >= 0x80 { return false }
+        return true
+    }
+
+    /// `isCapitalisedName` for the ASCII name `bytes[range]`: upper case is `A`–`Z`, lower
+    /// case `a`–`z`.
+    static func isCapitalisedASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, Bytes.isUpperASCII(bytes[range.lowerBound]) else { return false }
+        var hasLower = false
+        for index in (range.lowerBound + 1)..<range.upperBound {
+            let byte = bytes[index]
+            if Bytes.isLowerASCII(byte) { hasLower = true; continue }
+            guard byte == UInt8(ascii: "-") || byte == 0x27 else { return false }
+        }
+        return hasLower
     }
 
     /// An upper-case first letter followed by lower-case letters (hyphens allowed), so that
     /// `Ms. Sekerbaeva` counts and `Mr. President`-like all-caps or title words mostly do not.
     static func isCapitalisedName(_ word: String) -> Bool {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: upper case is `A`–`Z`, lower case `a`–`z`.
             let bytes = Array(word.utf8)
-            guard bytes.count >= 2, Bytes.isUpperASCII(bytes[0]) else { return false }
-            let rest = bytes.dropFirst()
-            return rest.allSatisfy { Bytes.isLowerASCII($0) || $0 == UInt8(ascii: "-") || $0 == 0x27 } && rest.contains(where: Bytes.isLowerASCII)
+            return isCapitalisedASCII(bytes, 0..<bytes.count)
         }
         guard let first = word.unicodeScalars.first, first.properties.isUppercase, word.unicodeScalars.count >= 2 else { return false }
         let rest = word.unicodeScalars.dropFirst()
