@@ -29,6 +29,9 @@ enum DateChecks {
             // found eight bytes at a time, and each visit returns where the scan goes on. (A
             // byte loop would also stop at other two-digit numbers, only to step past them.)
             ByteWords.forEach(in: bytes, select: { here, next, afterNext in
+                // Most eight-byte words hold no `2` or `3` (`x | 1 == "3"` is exactly those two):
+                // one test rules them out before the pair and look-ahead tests.
+                guard ByteWords.equal(here | ByteWords.ones, UInt8(ascii: "3")) != 0 else { return 0 }
                 let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
                 let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
                 return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))

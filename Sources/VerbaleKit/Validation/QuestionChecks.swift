@@ -71,9 +71,13 @@ enum QuestionChecks {
             // (B2 then D0 BE / D0 9E).
             ByteWords.forEach(in: bytes, select: { here, next, afterNext in
                 let space = ByteWords.ones &* 0x20
-                let latin = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
-                    & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
-                let cyrillic = ByteWords.equal(here | space, 0xB2) & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
+                let lead = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
+                let cyrillicLead = ByteWords.equal(here | space, 0xB2)
+                // Most eight-byte words hold no first letter: the next letters are tested only
+                // where one is.
+                guard lead | cyrillicLead != 0 else { return 0 }
+                let latin = lead & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
+                let cyrillic = cyrillicLead & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
                 return latin | cyrillic
             }) { hit in
                 let cyrillicV = bytes[hit] >= 0x80
