@@ -72,9 +72,10 @@ struct ValidationContext {
         self.citationsOfKind = citationsOfKind
     }
 
-    /// The citations of one kind, in source order (copied out one by one: only those).
-    func citations(_ kind: CitationKind) -> [Citation] {
-        (citationsOfKind[kind] ?? []).map { document.citations[$0] }
+    /// The citations of one kind, in source order: a view that lends them from the document
+    /// (an array of them would copy every citation in and again out, then destroy them all).
+    func citations(_ kind: CitationKind) -> CitationList {
+        CitationList(all: document.citations, indexes: citationsOfKind[kind] ?? [])
     }
 
     private static func lookup(_ spanIndex: [(start: Int, end: Int, block: Int)], _ offset: Int) -> Int? {
@@ -178,5 +179,21 @@ struct BlockList: RandomAccessCollection {
             let part = partOfBlock[position]
             yield parts[part].blocks[position - partBlocks[part].lowerBound]
         }
+    }
+}
+
+/// Some of a document's citations, by index, as one random-access collection: the subscript
+/// lends each citation in place (`_read`), so reading a field costs no copy of the citation.
+struct CitationList: RandomAccessCollection {
+    /// Every citation of the document.
+    let all: [Citation]
+    /// Indexes into `all` of the citations in the list, in order.
+    let indexes: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { indexes.count }
+
+    subscript(position: Int) -> Citation {
+        _read { yield all[indexes[position]] }
     }
 }
