@@ -25,17 +25,9 @@ enum DateChecks {
             let bytes = context.blockBytes[index]
             let count = bytes.count
             var reportedUpTo = 0
-            // Only `29`, `30` or `31` not followed by a digit can be such a day: those are
-            // found eight bytes at a time, and each visit returns where the scan goes on. (A
-            // byte loop would also stop at other two-digit numbers, only to step past them.)
-            ByteWords.forEach(in: bytes, select: { here, next, afterNext in
-                // Most eight-byte words hold no `2` or `3` (`x | 1 == "3"` is exactly those two):
-                // one test rules them out before the pair and look-ahead tests.
-                guard ByteWords.equal(here | ByteWords.ones, UInt8(ascii: "3")) != 0 else { return 0 }
-                let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
-                let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
-                return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
-            }) { position in
+            // Only `29`, `30` or `31` not followed by a digit can be such a day (`dayLanes`, found
+            // by the block's `BlockScan`); each visit returns where the scan goes on.
+            BlockScan.visit(context.scans[index].days) { position in
                 guard position + 1 < count else { return count }
                 let first = bytes[position]
                 guard position == 0 || !Bytes.isDigit(bytes[position - 1]),
@@ -62,6 +54,18 @@ enum DateChecks {
             }
         }
         return found
+    }
+
+    /// Lanes of `here` where `29`, `30` or `31` starts and no digit follows (`next` and
+    /// `afterNext` are the words one and two bytes on): the only days some months lack.
+    @inline(__always)
+    static func dayLanes(_ here: UInt64, _ next: UInt64, _ afterNext: UInt64) -> UInt64 {
+        // Most eight-byte words hold no `2` or `3` (`x | 1 == "3"` is exactly those two):
+        // one test rules them out before the pair and look-ahead tests.
+        guard ByteWords.equal(here | ByteWords.ones, UInt8(ascii: "3")) != 0 else { return 0 }
+        let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
+        let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
+        return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
     }
 
     /// The word just before `index` (lower-case, without a trailing period), if any.

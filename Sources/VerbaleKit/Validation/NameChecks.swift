@@ -35,7 +35,7 @@ enum NameChecks {
         var slot: [Key: Int] = [:]
         var seen: [Seen] = []
         for index in context.blocks.indices {
-            for (honorific, gender, surname, range) in names(in: context.blockBytes[index]) {
+            for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans[index].spaces) {
                 let key = Key(name: surname, gender: gender)
                 if let at = slot[key] {
                     seen[at].count += 1
@@ -98,7 +98,8 @@ enum NameChecks {
 
     /// `(honorific, class, surname, range of honorific…surname)` for each honorific followed by
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
-    static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
+    /// `spaces` are the block's `BlockScan.spaces` (found here when not given).
+    static func names(in bytes: [UInt8], spaces: [Int]? = nil) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
         let count = bytes.count
         // The tables in locals: a global is re-checked for initialisation at every use.
@@ -159,15 +160,12 @@ enum NameChecks {
             return cursor
         }
         let afterFirst = visit(wordAt: 0)
-        // Every space is found eight bytes at a time (one compare per word of eight); the byte
-        // after it is then looked up in `wordOpeners` (a first byte of some honorific, or an
-        // opening bracket or quote), so only words that may be honorifics are visited: most
-        // capitalised words and most Russian words are not. (Testing the byte after the space
-        // with SWAR compares too took a dozen compares per eight bytes, for every block.)
-        let openers = wordOpeners
-        ByteWords.forEach(in: bytes, from: afterFirst, select: { ByteWords.equal($0, 0x20) }) { space in
+        // Only spaces before a byte of `wordOpeners` (a first byte of some honorific, or an
+        // opening bracket or quote) are visited: most capitalised words and most Russian words
+        // cannot be honorifics. `BlockScan` finds the spaces eight bytes at a time and tests
+        // the byte after each; the other words are stepped over.
+        BlockScan.visit(spaces ?? BlockScan(bytes).spaces, from: afterFirst) { space in
             let after = space + 1
-            guard after < count, openers.contains(bytes[after]) else { return after }
             return max(after, visit(wordAt: after))
         }
         return result

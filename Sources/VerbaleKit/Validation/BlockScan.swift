@@ -1,0 +1,78 @@
+/// Where four checks look inside a block, found in one pass over its bytes: the honorific
+/// scan of `NameChecks`, the day scan of `DateChecks`, the question-word scan of
+/// `QuestionChecks` and the reference scan of `IdentifierChecks`.
+///
+/// Each of them once ran its own eight-bytes-at-a-time pass over every block, and the passes
+/// cost more in loads, bounds and loop than in their tests: one pass loads each eight bytes
+/// once and sorts the hits into a list per check. A check then visits its hits in order,
+/// skipping those before where its last visit told it to go on, which is what its own pass
+/// did (a lane's test depends on its position only, not on where the pass's word began).
+struct BlockScan {
+    /// Spaces followed by a byte of `NameChecks.wordOpeners` (a word that may be an
+    /// honorific): the other spaces are words the name scan steps over.
+    var spaces: [Int] = []
+    /// Starts of `29`, `30` or `31` not followed by a digit (`DateChecks.dayLanes`).
+    var days: [Int] = []
+    /// Possible starts of question words (`QuestionChecks.questionLanes`).
+    var questionLeads: [Int] = []
+    /// Two capitals in a row (`IdentifierChecks.capitalPairLanes`).
+    var capitalPairs: [Int] = []
+
+    /// The hits of `bytes`.
+    init(_ bytes: [UInt8]) {
+        let openers = NameChecks.wordOpeners
+        var spaces: [Int] = []
+        var days: [Int] = []
+        var questionLeads: [Int] = []
+        var capitalPairs: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            // Eight bytes from `at`, zero past the end (as `ByteWords.forEach` loads them).
+            @inline(__always) func load(_ at: Int) -> UInt64 {
+                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
+                var word: UInt64 = 0
+                var lane = 0
+                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
+                return word
+            }
+            @inline(__always) func collect(_ lanes: UInt64, _ chunk: Int, into list: inout [Int]) {
+                var hits = lanes
+                while hits != 0 {
+                    list.append(chunk + hits.trailingZeroBitCount >> 3)
+                    hits &= hits &- 1
+                }
+            }
+            var chunk = 0
+            while chunk < count {
+                let available = count - chunk
+                let here = load(chunk)
+                let next = load(chunk + 1)
+                let afterNext = load(chunk + 2)
+                let valid: UInt64 = available < 8 ? (UInt64(1) << UInt64(8 * available)) &- 1 : ~0
+                var space = ByteWords.equal(here, 0x20) & valid
+                while space != 0 {
+                    let at = chunk + space.trailingZeroBitCount >> 3
+                    space &= space &- 1
+                    if at + 1 < count, openers.contains(base[at + 1]) { spaces.append(at) }
+                }
+                collect(DateChecks.dayLanes(here, next, afterNext) & valid, chunk, into: &days)
+                collect(QuestionChecks.questionLanes(here, next, afterNext) & valid, chunk, into: &questionLeads)
+                collect(IdentifierChecks.capitalPairLanes(here, next) & valid, chunk, into: &capitalPairs)
+                chunk += 8
+            }
+        }
+        self.spaces = spaces
+        self.days = days
+        self.questionLeads = questionLeads
+        self.capitalPairs = capitalPairs
+    }
+
+    /// Calls `visit` with each of `hits` at or after `from`, in order; `visit` returns the
+    /// index to go on from, and hits before it are skipped.
+    @inline(__always)
+    static func visit(_ hits: [Int], from: Int = 0, _ visit: (Int) -> Int) {
+        var floor = from
+        for hit in hits where hit >= floor { floor = visit(hit) }
+    }
+}
