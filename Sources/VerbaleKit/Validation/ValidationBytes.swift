@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level helpers for scanning short texts (a block, a sentence): checks run over
 /// UTF-8 bytes and build a `String` only for values that end up in a message.
 enum Bytes {
@@ -20,20 +26,21 @@ enum Bytes {
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? hay.count, hay.count)
         guard !needle.isEmpty, needle.count <= end else { return nil }
-        // Raw buffers: this runs over whole blocks for every defined term and citation, and
-        // checked indexing would double the cost of the loop.
+        // This runs over whole blocks for every defined term and citation, whose first bytes
+        // (mostly capitals) are rare: memchr finds them many bytes at a time, and the rest of
+        // the needle is compared only there.
         return hay.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { needle in
+                guard let base = hay.baseAddress else { return nil }
                 let first = needle[0]
                 let last = end - needle.count
                 var index = max(0, from)
-                while index <= last {
-                    if hay[index] == first {
-                        var matched = 1
-                        while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
-                        if matched == needle.count { return index }
-                    }
-                    index += 1
+                while index <= last, let hit = memchr(base + index, Int32(first), last - index + 1) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    var matched = 1
+                    while matched < needle.count, hay[at + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return at }
+                    index = at + 1
                 }
                 return nil
             }
