@@ -253,6 +253,11 @@ enum Bytes {
         // ASCII text (most titles and meanings): the same words from its bytes, without
         // Unicode case mapping or property look-ups.
         if let simple = comparableSimple(text) { return simple }
+        return comparableGeneral(text)
+    }
+
+    /// `comparable` through Unicode's case mapping and properties, for any text.
+    static func comparableGeneral(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -292,10 +297,11 @@ enum Bytes {
         return true
     }
 
-    /// `comparable` for text of ASCII and basic Cyrillic (U+0400–U+045F) only, on bytes: in
-    /// ASCII only letters and digits are alphabetic or numeric, every such Cyrillic scalar is
-    /// a letter, and `lowerPair` gives its lower case. Nil for any other text.
-    private static func comparableSimple(_ text: String) -> String? {
+    /// `comparable` for text of ASCII, Latin-1 (U+0080–U+00FF) and basic Cyrillic
+    /// (U+0400–U+045F) only, on bytes: in ASCII only letters and digits are alphabetic or
+    /// numeric, Latin-1 is looked up in `latin1`, every such Cyrillic scalar is a letter, and
+    /// `lowerPair` gives its lower case. Nil for any other text.
+    static func comparableSimple(_ text: String) -> String? {
         let source = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count)
@@ -309,6 +315,14 @@ enum Bytes {
                 bytes.append(lowerASCII(byte))
                 inWord.append(isWordByte(byte))
                 index += 1
+                continue
+            }
+            if byte == 0xC2 || byte == 0xC3, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80 {
+                // French and Spanish meanings (`régulation`, `n°`) stay on this path.
+                guard let (lower, word) = latin1[((Int(byte & 0x03) << 6) | Int(source[index + 1] & 0x3F)) - 0x80] else { return nil }
+                bytes.append(contentsOf: lower)
+                for _ in lower { inWord.append(word) }
+                index += 2
                 continue
             }
             guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
@@ -340,6 +354,15 @@ enum Bytes {
             result.append(contentsOf: word)
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// For each scalar U+0080–U+00FF: its lower case as UTF-8 and whether that is alphabetic
+    /// or numeric (what `comparableGeneral` asks of the lower-cased text), taken from Unicode's
+    /// own properties so both paths agree; nil where the lower case is not one scalar.
+    static let latin1: [([UInt8], Bool)?] = (0x80...0xFF).map { value in
+        let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping
+        guard mapping.unicodeScalars.count == 1, let lower = mapping.unicodeScalars.first else { return nil }
+        return (Array(mapping.utf8), lower.properties.isAlphabetic || lower.properties.numericType != nil)
     }
 
     /// Leading articles `comparable` drops.
