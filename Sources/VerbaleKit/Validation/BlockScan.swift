@@ -15,7 +15,8 @@ struct BlockScan {
     var days: [Int] = []
     /// Possible starts of question words (`QuestionChecks.questionLanes`).
     var questionLeads: [Int] = []
-    /// Two capitals in a row (`IdentifierChecks.capitalPairLanes`).
+    /// Two capitals in a row at a word start (`IdentifierChecks.capitalPairLanes`, no ASCII
+    /// letter before): inside a word the reference scan steps over them.
     var capitalPairs: [Int] = []
 
     /// The hits of `bytes`.
@@ -50,7 +51,9 @@ struct BlockScan {
                 let next = load(chunk + 1)
                 let afterNext = load(chunk + 2)
                 let valid: UInt64 = available < 8 ? (UInt64(1) << UInt64(8 * available)) &- 1 : ~0
-                var space = ByteWords.equal(here, 0x20) & valid
+                // Spaces before a byte that may be in `openers` (`NameChecks.openerLanes`):
+                // the set itself is asked only of those.
+                var space = ByteWords.equal(here, 0x20) & NameChecks.openerLanes(next) & valid
                 while space != 0 {
                     let at = chunk + space.trailingZeroBitCount >> 3
                     space &= space &- 1
@@ -58,7 +61,14 @@ struct BlockScan {
                 }
                 collect(DateChecks.dayLanes(here, next, afterNext) & valid, chunk, into: &days)
                 collect(QuestionChecks.questionLanes(here, next, afterNext) & valid, chunk, into: &questionLeads)
-                collect(IdentifierChecks.capitalPairLanes(here, next) & valid, chunk, into: &capitalPairs)
+                // A pair inside a word (`MISSION`) cannot open a reference: only pairs at a word
+                // start are kept.
+                var pairs = IdentifierChecks.capitalPairLanes(here, next) & valid
+                while pairs != 0 {
+                    let at = chunk + pairs.trailingZeroBitCount >> 3
+                    pairs &= pairs &- 1
+                    if at == 0 || !Bytes.isLetterASCII(base[at - 1]) { capitalPairs.append(at) }
+                }
                 chunk += 8
             }
         }
