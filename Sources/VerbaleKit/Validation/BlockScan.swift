@@ -8,24 +8,61 @@
 /// skipping those before where its last visit told it to go on, which is what its own pass
 /// did (a lane's test depends on its position only, not on where the pass's word began).
 struct BlockScan {
+    /// One check's hits in every block: the positions of all blocks in one array (per-block
+    /// arrays cost an allocation and a few regrowths per block and check), with where each
+    /// block's run begins.
+    struct Hits {
+        /// Hit positions (offsets in their block's bytes), block after block.
+        var positions: [Int] = []
+        /// Where each block's hits begin in `positions`, and one past the last block's end.
+        var starts: [Int] = [0]
+
+        /// The hits of block `block`, in order.
+        subscript(block: Int) -> ArraySlice<Int> {
+            positions[starts[block]..<starts[block + 1]]
+        }
+
+        /// Ends the current block's run.
+        mutating func closeBlock() { starts.append(positions.count) }
+    }
+
     /// Spaces followed by a byte of `NameChecks.wordOpeners` (a word that may be an
     /// honorific): the other spaces are words the name scan steps over.
-    var spaces: [Int] = []
+    var spaces = Hits()
     /// Starts of `29`, `30` or `31` not followed by a digit (`DateChecks.dayLanes`).
-    var days: [Int] = []
+    var days = Hits()
     /// Possible starts of question words (`QuestionChecks.questionLanes`).
-    var questionLeads: [Int] = []
+    var questionLeads = Hits()
     /// Two capitals in a row at a word start (`IdentifierChecks.capitalPairLanes`, no ASCII
     /// letter before): inside a word the reference scan steps over them.
-    var capitalPairs: [Int] = []
+    var capitalPairs = Hits()
 
-    /// The hits of `bytes`.
-    init(_ bytes: [UInt8]) {
+    /// The hits of each of `blocks` (UTF-8 texts), by block index.
+    init(_ blocks: [[UInt8]]) {
+        var spaces = Hits()
+        var days = Hits()
+        var questionLeads = Hits()
+        var capitalPairs = Hits()
+        let total = blocks.reduce(0) { $0 + $1.count }
+        // About one word in ten opens with a byte the name scan must look at.
+        spaces.positions.reserveCapacity(total / 48)
+        for index in blocks.indices {
+            Self.scan(blocks[index], &spaces.positions, &days.positions, &questionLeads.positions, &capitalPairs.positions)
+            spaces.closeBlock()
+            days.closeBlock()
+            questionLeads.closeBlock()
+            capitalPairs.closeBlock()
+        }
+        self.spaces = spaces
+        self.days = days
+        self.questionLeads = questionLeads
+        self.capitalPairs = capitalPairs
+    }
+
+    /// Appends the hits of one block to the four lists.
+    private static func scan(_ bytes: [UInt8], _ spaces: inout [Int], _ days: inout [Int],
+                             _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         let openers = NameChecks.wordOpeners
-        var spaces: [Int] = []
-        var days: [Int] = []
-        var questionLeads: [Int] = []
-        var capitalPairs: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
@@ -72,16 +109,12 @@ struct BlockScan {
                 chunk += 8
             }
         }
-        self.spaces = spaces
-        self.days = days
-        self.questionLeads = questionLeads
-        self.capitalPairs = capitalPairs
     }
 
     /// Calls `visit` with each of `hits` at or after `from`, in order; `visit` returns the
     /// index to go on from, and hits before it are skipped.
     @inline(__always)
-    static func visit(_ hits: [Int], from: Int = 0, _ visit: (Int) -> Int) {
+    static func visit(_ hits: ArraySlice<Int>, from: Int = 0, _ visit: (Int) -> Int) {
         var floor = from
         for hit in hits where hit >= floor { floor = visit(hit) }
     }

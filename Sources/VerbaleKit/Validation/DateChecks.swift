@@ -27,7 +27,7 @@ enum DateChecks {
             var reportedUpTo = 0
             // Only `29`, `30` or `31` not followed by a digit can be such a day (`dayLanes`, found
             // by the block's `BlockScan`); each visit returns where the scan goes on.
-            BlockScan.visit(context.scans[index].days) { position in
+            BlockScan.visit(context.scans.days[index]) { position in
                 guard position + 1 < count else { return count }
                 let first = bytes[position]
                 guard position == 0 || !Bytes.isDigit(bytes[position - 1]),

@@ -209,7 +209,7 @@ enum IdentifierChecks {
         // The citation engine rejects a reference whose country is not a country, so look for
         // reference-shaped text it left out: that is where a mistyped code hides.
         for index in context.blocks.indices {
-            for (text, country, year, range) in referenceShapes(context.blockBytes[index], capitalPairs: context.scans[index].capitalPairs) {
+            for (text, country, year, range) in referenceShapes(context.blockBytes[index], capitalPairs: context.scans.capitalPairs[index]) {
                 let span = context.sourceSpan(block: index, range)
                 guard !covered.contains(where: { $0.start < span.end && span.start < $0.end }) else { continue }
                 found += communicationFindings(text, country: country, year: year, latest: latest, span: span)
@@ -255,12 +255,12 @@ enum IdentifierChecks {
 
     /// `TYPE CCC N/YYYY` shapes in a block: type word, three capitals, number, slash, year.
     /// `capitalPairs` are the block's `BlockScan.capitalPairs` (found here when not given).
-    static func referenceShapes(_ bytes: [UInt8], capitalPairs: [Int]? = nil) -> [(String, String, Int?, Range<Int>)] {
+    static func referenceShapes(_ bytes: [UInt8], capitalPairs: ArraySlice<Int>? = nil) -> [(String, String, Int?, Range<Int>)] {
         var result: [(String, String, Int?, Range<Int>)] = []
         let count = bytes.count
         // Two capitals at a word start open a candidate: the pairs are found by `BlockScan`,
         // and each visit returns where the scan goes on.
-        BlockScan.visit(capitalPairs ?? BlockScan(bytes).capitalPairs) { index in
+        BlockScan.visit(capitalPairs ?? BlockScan([bytes]).capitalPairs[0]) { index in
             guard index + 10 <= count else { return count }
             guard Bytes.isUpperASCII(bytes[index + 1]),
                   index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { return index + 1 }

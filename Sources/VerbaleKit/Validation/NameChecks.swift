@@ -35,7 +35,7 @@ enum NameChecks {
         var slot: [Key: Int] = [:]
         var seen: [Seen] = []
         for index in context.blocks.indices {
-            for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans[index].spaces) {
+            for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans.spaces[index]) {
                 let key = Key(name: surname, gender: gender)
                 if let at = slot[key] {
                     seen[at].count += 1
@@ -99,7 +99,7 @@ enum NameChecks {
     /// `(honorific, class, surname, range of honorific…surname)` for each honorific followed by
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
     /// `spaces` are the block's `BlockScan.spaces` (found here when not given).
-    static func names(in bytes: [UInt8], spaces: [Int]? = nil) -> [(String, Gender, String, Range<Int>)] {
+    static func names(in bytes: [UInt8], spaces: ArraySlice<Int>? = nil) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
         let count = bytes.count
         // The tables in locals: a global is re-checked for initialisation at every use.
@@ -164,7 +164,7 @@ enum NameChecks {
         // opening bracket or quote) are visited: most capitalised words and most Russian words
         // cannot be honorifics. `BlockScan` finds the spaces eight bytes at a time and tests
         // the byte after each; the other words are stepped over.
-        BlockScan.visit(spaces ?? BlockScan(bytes).spaces, from: afterFirst) { space in
+        BlockScan.visit(spaces ?? BlockScan([bytes]).spaces[0], from: afterFirst) { space in
             let after = space + 1
             return max(after, visit(wordAt: after))
         }

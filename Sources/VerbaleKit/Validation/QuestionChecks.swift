@@ -66,7 +66,7 @@ enum QuestionChecks {
             var firstContent: Int? = nil
             // Possible first letters of question words (`questionLanes`, found by the block's
             // `BlockScan`), each visited in order.
-            BlockScan.visit(context.scans[index].questionLeads) { hit in
+            BlockScan.visit(context.scans.questionLeads[index]) { hit in
                 let cyrillicV = bytes[hit] >= 0x80
                 // The word starts at the lead byte of `в`.
                 guard !cyrillicV || (hit > 0 && bytes[hit - 1] == 0xD0) else { return hit + 1 }

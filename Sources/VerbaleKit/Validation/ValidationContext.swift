@@ -20,8 +20,8 @@ struct ValidationContext {
     let citationsByBlock: [Int: [Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
     let spanIndex: [(start: Int, end: Int, block: Int)]
-    /// Where the block scans of the checks look, for each block (parallel to `blocks`).
-    let scans: [BlockScan]
+    /// Where the block scans of the checks look, by block index.
+    let scans: BlockScan
 
     init(document: Document) {
         self.document = document
@@ -42,7 +42,7 @@ struct ValidationContext {
         self.blockBytes = blocks.indices.map { index in
             blocks[index].mapped.count == blocks[index].text.utf8.count ? blocks[index].mapped.bytes : Array(blocks[index].text.utf8)
         }
-        self.scans = blockBytes.map(BlockScan.init)
+        self.scans = BlockScan(blockBytes)
         var spans: [(start: Int, end: Int, block: Int)] = []
         for index in blocks.indices {
             for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
