@@ -101,7 +101,7 @@ enum IdentifierChecks {
         let bytes = context.blockBytes[block]
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
-        let others = (context.citationsByBlock[block] ?? [])
+        let others = context.citationsByBlock[block]
             .filter { context.document.citations[$0].kind == .registration && context.document.citations[$0].span != citation.span }
             .map { context.document.citations[$0] }
             .compactMap { context.textRange(of: $0, in: block) }

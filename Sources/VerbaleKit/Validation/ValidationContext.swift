@@ -17,7 +17,7 @@ struct ValidationContext {
     /// Indexes into `document.citations` by kind.
     let citationsOfKind: [CitationKind: [Int]]
     /// Indexes into `document.citations` of the citations in each block (by block index).
-    let citationsByBlock: [Int: [Int]]
+    let citationsByBlock: [[Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
     let spanIndex: [(start: Int, end: Int, block: Int)]
     /// Where the block scans of the checks look, by block index.
@@ -44,6 +44,7 @@ struct ValidationContext {
         }
         self.scans = BlockScan(blockBytes)
         var spans: [(start: Int, end: Int, block: Int)] = []
+        spans.reserveCapacity(blocks.count)
         for index in blocks.indices {
             for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
         }
@@ -51,23 +52,38 @@ struct ValidationContext {
         self.spanIndex = spans
         // Citations are placed by offset (spans do not overlap); the block id is the fallback,
         // and its table is built only when some offset falls outside every block.
-        var byBlock: [Int: [Int]] = [:]
+        var byBlock = [[Int]](repeating: [], count: blocks.count)
         var unplaced: [Int] = []
-        var citationsOfKind: [CitationKind: [Int]] = [:]
+        // A kind hashes as its raw string: the citations are grouped by a compare with the
+        // few kinds met so far (most often the last one), and hashed once per kind at the end.
+        var kinds: [CitationKind] = []
+        var ofKind: [[Int]] = []
+        var last = -1
         let citations = document.citations
         for index in citations.indices {
-            citationsOfKind[citations[index].kind, default: []].append(index)
+            let kind = citations[index].kind
+            if last < 0 || kinds[last] != kind {
+                if let at = kinds.firstIndex(of: kind) {
+                    last = at
+                } else {
+                    kinds.append(kind)
+                    ofKind.append([])
+                    last = kinds.count - 1
+                }
+            }
+            ofKind[last].append(index)
             if let block = Self.lookup(spans, citations[index].span.start) {
-                byBlock[block, default: []].append(index)
+                byBlock[block].append(index)
             } else {
                 unplaced.append(index)
             }
         }
+        let citationsOfKind = Dictionary(uniqueKeysWithValues: zip(kinds, ofKind))
         var byID: [String: Int] = [:]
         if !unplaced.isEmpty {
             for index in blocks.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
             for index in unplaced {
-                if let id = citations[index].block, let block = byID[id] { byBlock[block, default: []].append(index) }
+                if let id = citations[index].block, let block = byID[id] { byBlock[block].append(index) }
             }
         }
         self.blockIndexByID = byID
