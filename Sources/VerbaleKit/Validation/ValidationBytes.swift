@@ -432,9 +432,30 @@ enum ValidationCalendar {
     /// `(year, month, day)` of an ISO `yyyy-mm-dd` (or `yyyy-mm`, day 0) string.
     static func parseISO(_ iso: String?) -> (year: Int, month: Int, day: Int)? {
         guard let iso else { return nil }
+        // `yyyy-mm-dd` and `yyyy-mm`, as the parser writes them, read from the bytes (the
+        // split below allocates an array and parses substrings, for every part and citation).
+        if let simple = iso.utf8.withContiguousStorageIfAvailable(parseSimpleISO), let simple { return simple }
         let parts = iso.split(separator: "-")
         guard parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
         let day = parts.count >= 3 ? Int(parts[2]) ?? 0 : 0
+        return (year, month, day)
+    }
+
+    /// `parseISO` of exactly `dddd-dd-dd` or `dddd-dd` (ASCII digits); nil for anything else,
+    /// which `parseISO` then reads the general way.
+    static func parseSimpleISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10 || bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard Bytes.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+        if bytes.count == 7 { return (year, month, 0) }
+        guard bytes[7] == UInt8(ascii: "-"), let day = number(8..<10) else { return nil }
         return (year, month, day)
     }
 
