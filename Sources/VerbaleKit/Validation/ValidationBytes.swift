@@ -77,16 +77,16 @@ enum Bytes {
     /// note blocks are searched.
     static func containsAny(_ keywords: Keywords, in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Bool {
         let end = min(limit ?? hay.count, hay.count)
-        let words = keywords.words
+        let byLead = keywords.byLead
         let pairs = keywords.pairs
         let singles = keywords.singles
-        guard !words.isEmpty else { return false }
+        guard !keywords.words.isEmpty else { return false }
         return hay.withUnsafeBufferPointer { buffer in
             var index = max(0, from)
             while index < end {
                 let lead = lowerASCII(buffer[index])
                 if singles.contains(lead) || (index + 1 < end && pairs[Int(lead)].contains(lowerASCII(buffer[index + 1]))) {
-                    for word in words where index + word.count <= end && lowerASCII(word[0]) == lead {
+                    for word in byLead[Int(lead)] where index + word.count <= end {
                         if matches(word, in: hay, at: index) { return true }
                     }
                 }
@@ -381,6 +381,9 @@ struct Keywords {
     let pairs: [ByteSet]
     /// Folded first bytes of one-byte words, which match without a second byte.
     let singles: ByteSet
+    /// The words by folded first byte, in list order: a position is compared only with the
+    /// words that open with its byte.
+    let byLead: [[[UInt8]]]
 
     /// The keywords of `list`, as UTF-8.
     init(_ list: [String]) {
@@ -393,6 +396,9 @@ struct Keywords {
         }
         self.pairs = pairs
         self.singles = singles
+        var byLead = [[[UInt8]]](repeating: [], count: 256)
+        for word in words { byLead[Int(Bytes.lowerASCII(word[0]))].append(word) }
+        self.byLead = byLead
     }
 }
 
