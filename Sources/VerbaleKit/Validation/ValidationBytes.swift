@@ -302,67 +302,70 @@ enum Bytes {
     /// numeric, Latin-1 is looked up in `latin1`, every such Cyrillic scalar is a letter, and
     /// `lowerPair` gives its lower case. Nil for any other text.
     static func comparableSimple(_ text: String) -> String? {
-        let source = Array(text.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.count)
-        // Lower-cased copy, and whether each byte belongs to a word.
-        var inWord: [Bool] = []
-        inWord.reserveCapacity(source.count)
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte < 0x80 {
-                bytes.append(lowerASCII(byte))
-                inWord.append(isWordByte(byte))
-                index += 1
-                continue
+        var text = text
+        let latin1 = Self.latin1
+        // One pass writes the words, lower-cased and one space apart (no copy of the text, no
+        // per-byte flags, no list of words): meanings run to hundreds of bytes.
+        let result: [UInt8]? = text.withUTF8 { source in
+            var result: [UInt8] = []
+            result.reserveCapacity(source.count)
+            var words = 0
+            var inWord = false
+            // Where the first word ends in `result`, once a byte after it is seen.
+            var firstEnd = -1
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                // The scalar's lower case (one or two bytes) and whether it belongs to a word.
+                let isWord: Bool
+                var lower: (UInt8, UInt8) = (0, 0)
+                var width = 2
+                if byte < 0x80 {
+                    isWord = isWordByte(byte)
+                    lower.0 = lowerASCII(byte)
+                    width = 1
+                } else if byte == 0xC2 || byte == 0xC3, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80 {
+                    // French and Spanish meanings (`régulation`, `n°`) stay on this path.
+                    guard let entry = latin1[((Int(byte & 0x03) << 6) | Int(source[index + 1] & 0x3F)) - 0x80] else { return nil }
+                    isWord = entry.isWord
+                    lower = (entry.lead, entry.trail)
+                } else {
+                    guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
+                          byte == 0xD0 || source[index + 1] <= 0x9F, let pair = lowerPair(byte, source[index + 1]) else { return nil }
+                    isWord = true
+                    lower = pair
+                }
+                index += width
+                if isWord {
+                    if !inWord {
+                        if words > 0 { result.append(0x20) }
+                        words += 1
+                    }
+                    result.append(lower.0)
+                    if width == 2 { result.append(lower.1) }
+                } else if inWord, words == 1 {
+                    firstEnd = result.count
+                }
+                inWord = isWord
             }
-            if byte == 0xC2 || byte == 0xC3, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80 {
-                // French and Spanish meanings (`régulation`, `n°`) stay on this path.
-                guard let (lower, word) = latin1[((Int(byte & 0x03) << 6) | Int(source[index + 1] & 0x3F)) - 0x80] else { return nil }
-                bytes.append(contentsOf: lower)
-                for _ in lower { inWord.append(word) }
-                index += 2
-                continue
+            // A leading article goes, with the space after it, when other words follow.
+            if words > 1, firstEnd > 0, articles.contains(where: { $0.elementsEqual(result[0..<firstEnd]) }) {
+                result.removeFirst(firstEnd + 1)
             }
-            guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
-                  byte == 0xD0 || source[index + 1] <= 0x9F, let (lead, trail) = lowerPair(byte, source[index + 1]) else { return nil }
-            bytes.append(lead)
-            bytes.append(trail)
-            inWord.append(true)
-            inWord.append(true)
-            index += 2
+            return result
         }
-        var words: [ArraySlice<UInt8>] = []
-        var start = -1
-        for index in bytes.indices {
-            if inWord[index] {
-                if start < 0 { start = index }
-            } else if start >= 0 {
-                words.append(bytes[start..<index])
-                start = -1
-            }
-        }
-        if start >= 0 { words.append(bytes[start...]) }
-        if let first = words.first, words.count > 1, articles.contains(where: { $0.elementsEqual(first) }) {
-            words.removeFirst()
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for (position, word) in words.enumerated() {
-            if position > 0 { result.append(0x20) }
-            result.append(contentsOf: word)
-        }
-        return String(decoding: result, as: UTF8.self)
+        return result.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// For each scalar U+0080–U+00FF: its lower case as UTF-8 and whether that is alphabetic
-    /// or numeric (what `comparableGeneral` asks of the lower-cased text), taken from Unicode's
-    /// own properties so both paths agree; nil where the lower case is not one scalar.
-    static let latin1: [([UInt8], Bool)?] = (0x80...0xFF).map { value in
+    /// For each scalar U+0080–U+00FF: its lower case as two UTF-8 bytes and whether that is
+    /// alphabetic or numeric (what `comparableGeneral` asks of the lower-cased text), taken
+    /// from Unicode's own properties so both paths agree; nil where the lower case is not one
+    /// two-byte scalar.
+    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = (0x80...0xFF).map { value in
         let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping
-        guard mapping.unicodeScalars.count == 1, let lower = mapping.unicodeScalars.first else { return nil }
-        return (Array(mapping.utf8), lower.properties.isAlphabetic || lower.properties.numericType != nil)
+        let bytes = Array(mapping.utf8)
+        guard mapping.unicodeScalars.count == 1, bytes.count == 2, let lower = mapping.unicodeScalars.first else { return nil }
+        return (bytes[0], bytes[1], lower.properties.isAlphabetic || lower.properties.numericType != nil)
     }
 
     /// Leading articles `comparable` drops.
