@@ -14,7 +14,11 @@ enum CitationChecks {
             found.append(DiagnosticCode.idNoAntecedent.diagnostic(
                 "“\(citation.text)” repeats the previous citation, but no citation comes before it", citation.span))
         }
-        for citation in context.citations(.article) where (citation.instrument ?? "").isEmpty {
+        // Most articles name their instrument: read that field in place, and copy only the
+        // citations reported.
+        let articleCitations = context.citations(.article)
+        for position in articleCitations.indices where (articleCitations[position].instrument ?? "").isEmpty {
+            let citation = articleCitations[position]
             let articles = citation.articles.isEmpty ? "" : " (article\(citation.articles.count > 1 ? "s" : "") \(citation.articles.joined(separator: ", ")))"
             found.append(DiagnosticCode.articleUnresolvedInstrument.diagnostic(
                 "“\(citation.text)”\(articles) names no instrument, and none can be worked out from the sentence, the paragraph or the definitions",

@@ -25,14 +25,9 @@ enum DateChecks {
             let bytes = context.blockBytes[index]
             let count = bytes.count
             var reportedUpTo = 0
-            // Only `29`, `30` or `31` not followed by a digit can be such a day: those are
-            // found eight bytes at a time, and each visit returns where the scan goes on. (A
-            // byte loop would also stop at other two-digit numbers, only to step past them.)
-            ByteWords.forEach(in: bytes, select: { here, next, afterNext in
-                let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
-                let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
-                return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
-            }) { position in
+            // Only `29`, `30` or `31` not followed by a digit can be such a day (`dayLanes`, found
+            // by the block's `BlockScan`); each visit returns where the scan goes on.
+            BlockScan.visit(context.scans.days[index]) { position in
                 guard position + 1 < count else { return count }
                 let first = bytes[position]
                 guard position == 0 || !Bytes.isDigit(bytes[position - 1]),
@@ -61,6 +56,18 @@ enum DateChecks {
         return found
     }
 
+    /// Lanes of `here` where `29`, `30` or `31` starts and no digit follows (`next` and
+    /// `afterNext` are the words one and two bytes on): the only days some months lack.
+    @inline(__always)
+    static func dayLanes(_ here: UInt64, _ next: UInt64, _ afterNext: UInt64) -> UInt64 {
+        // Most eight-byte words hold no `2` or `3` (`x | 1 == "3"` is exactly those two):
+        // one test rules them out before the pair and look-ahead tests.
+        guard ByteWords.equal(here | ByteWords.ones, UInt8(ascii: "3")) != 0 else { return 0 }
+        let twentyNine = ByteWords.equal(here, UInt8(ascii: "2")) & ByteWords.equal(next, UInt8(ascii: "9"))
+        let thirty = ByteWords.equal(here, UInt8(ascii: "3")) & ByteWords.equal(next | ByteWords.ones, UInt8(ascii: "1"))
+        return (twentyNine | thirty) & ~ByteWords.between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
+    }
+
     /// The word just before `index` (lower-case, without a trailing period), if any.
     static func wordBefore(_ bytes: [UInt8], _ index: Int) -> String? {
         var end = index
@@ -77,7 +84,7 @@ enum DateChecks {
     // MARK: Transmittal order
 
     /// Words by which a note says it transmits something.
-    static let transmitWords = Bytes.words([
+    static let transmitWords = Keywords([
         "transmit", "forward", "enclos", "attach", "transmet", "transmett", "ci-joint", "remet", "transmitir",
         "transmite", "adjunt", "remitir", "remite", "препровожд", "направля", "прилага",
     ])
@@ -124,11 +131,11 @@ enum DateChecks {
     }
 
     /// Words that join a reference to its date (`from`, `of`, `dated`, `du`, `de`, `от`).
-    static let dateJoiners = Bytes.words(["from", "of", "dated", "du", "en date du", "de", "del", "от", "fechada", "datée"])
+    static let dateJoiners = Keywords(["from", "of", "dated", "du", "en date du", "de", "del", "от", "fechada", "datée"])
     /// Words for the letter being answered.
     static let letterWords = Bytes.words(["letter", "communication", "lettre", "carta", "comunicación", "письм", "сообщени"])
     /// Words that mark the letter being answered (`in response to`, `your`, `в ответ на`).
-    static let responseWords = Bytes.words([
+    static let responseWords = Keywords([
         "response to", "reply to", "reference to", "refer to", "referring to", "responding to", "answer to", "your",
         "réponse à", "référence à", "votre", "respuesta a", "referencia a", "su carta", "su comunicación",
         "в ответ на", "ссылкой на", "ваше", "вашего",

@@ -13,12 +13,12 @@ enum IdentifierChecks {
     // MARK: Registration numbers
 
     /// Words that say a date is the registration date (for BINs and company numbers).
-    static let registrationWords = Bytes.words([
+    static let registrationWords = Keywords([
         "regist", "incorporat", "founded", "established", "enregistr", "immatricul", "créé", "constitu",
         "registrad", "inscrit", "зарегистр", "регистрац", "создан", "основан",
     ])
     /// Words that say a date is a birth date (for IINs, which encode one).
-    static let birthWords = Bytes.words(["born", "birth", "né ", "née", "naissance", "nacid", "nacimiento", "родил", "рождени"])
+    static let birthWords = Keywords(["born", "birth", "né ", "née", "naissance", "nacid", "nacimiento", "родил", "рождени"])
 
     /// The short name of a scheme for messages (`KZ-BIN` → `BIN`).
     static func schemeName(_ citation: Citation) -> String {
@@ -101,7 +101,7 @@ enum IdentifierChecks {
         let bytes = context.blockBytes[block]
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
-        let others = (context.citationsByBlock[block] ?? [])
+        let others = context.citationsByBlock[block]
             .filter { context.document.citations[$0].kind == .registration && context.document.citations[$0].span != citation.span }
             .map { context.document.citations[$0] }
             .compactMap { context.textRange(of: $0, in: block) }
@@ -128,7 +128,7 @@ enum IdentifierChecks {
     /// The date stated with an identifier: in its clause after it (up to `;`, `(`, a closing
     /// parenthesis that is not its own, the next identifier or the sentence end), else in the
     /// clause before it; only when a keyword says what the date is.
-    static func statedDate(_ bytes: [UInt8], around range: Range<Int>, others: [Range<Int>], keywords: [[UInt8]]) -> FoundDate? {
+    static func statedDate(_ bytes: [UInt8], around range: Range<Int>, others: [Range<Int>], keywords: Keywords) -> FoundDate? {
         let forwardEnd = clauseEnd(bytes, from: range.upperBound, others: others)
         let forward = ValidationCalendar.dates(in: bytes, range.upperBound..<forwardEnd)
         if let date = forward.first, Bytes.containsAny(keywords, in: bytes, from: range.upperBound, to: date.range.lowerBound) {
@@ -209,7 +209,7 @@ enum IdentifierChecks {
         // The citation engine rejects a reference whose country is not a country, so look for
         // reference-shaped text it left out: that is where a mistyped code hides.
         for index in context.blocks.indices {
-            for (text, country, year, range) in referenceShapes(context.blockBytes[index]) {
+            for (text, country, year, range) in referenceShapes(context.blockBytes[index], capitalPairs: context.scans.capitalPairs[index]) {
                 let span = context.sourceSpan(block: index, range)
                 guard !covered.contains(where: { $0.start < span.end && span.start < $0.end }) else { continue }
                 found += communicationFindings(text, country: country, year: year, latest: latest, span: span)
@@ -254,14 +254,13 @@ enum IdentifierChecks {
     }
 
     /// `TYPE CCC N/YYYY` shapes in a block: type word, three capitals, number, slash, year.
-    static func referenceShapes(_ bytes: [UInt8]) -> [(String, String, Int?, Range<Int>)] {
+    /// `capitalPairs` are the block's `BlockScan.capitalPairs` (found here when not given).
+    static func referenceShapes(_ bytes: [UInt8], capitalPairs: ArraySlice<Int>? = nil) -> [(String, String, Int?, Range<Int>)] {
         var result: [(String, String, Int?, Range<Int>)] = []
         let count = bytes.count
-        // Two capitals at a word start open a candidate: the capitals are found eight bytes at
-        // a time, and each visit returns where the scan goes on.
-        ByteWords.forEach(in: bytes, select: { here, next, _ in
-            ByteWords.between(here, UInt8(ascii: "A"), UInt8(ascii: "Z")) & ByteWords.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
-        }) { index in
+        // Two capitals at a word start open a candidate: the pairs are found by `BlockScan`,
+        // and each visit returns where the scan goes on.
+        BlockScan.visit(capitalPairs ?? BlockScan([bytes]).capitalPairs[0]) { index in
             guard index + 10 <= count else { return count }
             guard Bytes.isUpperASCII(bytes[index + 1]),
                   index == 0 || !Bytes.isLetterASCII(bytes[index - 1]) else { return index + 1 }
@@ -285,6 +284,13 @@ enum IdentifierChecks {
             return yearEnd
         }
         return result
+    }
+
+    /// Lanes of `here` holding a capital `A`–`Z` followed by another (`next` is the word one
+    /// byte on): where a reference type (`AL`, `JUA`) may start.
+    @inline(__always)
+    static func capitalPairLanes(_ here: UInt64, _ next: UInt64) -> UInt64 {
+        ByteWords.between(here, UInt8(ascii: "A"), UInt8(ascii: "Z")) & ByteWords.between(next, UInt8(ascii: "A"), UInt8(ascii: "Z"))
     }
 
     // MARK: Case numbers

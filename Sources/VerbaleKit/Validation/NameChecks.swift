@@ -35,7 +35,7 @@ enum NameChecks {
         var slot: [Key: Int] = [:]
         var seen: [Seen] = []
         for index in context.blocks.indices {
-            for (honorific, gender, surname, range) in names(in: context.blockBytes[index]) {
+            for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans.spaces[index]) {
                 let key = Key(name: surname, gender: gender)
                 if let at = slot[key] {
                     seen[at].count += 1
@@ -98,7 +98,8 @@ enum NameChecks {
 
     /// `(honorific, class, surname, range of honorific…surname)` for each honorific followed by
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
-    static func names(in bytes: [UInt8]) -> [(String, Gender, String, Range<Int>)] {
+    /// `spaces` are the block's `BlockScan.spaces` (found here when not given).
+    static func names(in bytes: [UInt8], spaces: ArraySlice<Int>? = nil) -> [(String, Gender, String, Range<Int>)] {
         var result: [(String, Gender, String, Range<Int>)] = []
         let count = bytes.count
         // The tables in locals: a global is re-checked for initialisation at every use.
@@ -133,12 +134,23 @@ enum NameChecks {
             var taken = 0
             while let candidate = next, taken < 3 {
                 guard startsUppercase(bytes, candidate.lowerBound) else { break }
-                let raw = Bytes.string(bytes, candidate)
-                let (clean, stops) = cleanName(raw)
-                guard let clean, isCapitalisedName(clean) else { break }
-                surname = clean
-                // End the span at the name, not at the `)` or `’s` after it.
-                end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
+                let stops: Bool
+                if isASCII(bytes, candidate) {
+                    // On the bytes: the name is a prefix of the word, and only it becomes a string.
+                    let (nameEnd, stopped) = asciiNameEnd(bytes, candidate)
+                    guard let nameEnd, isCapitalisedASCII(bytes, candidate.lowerBound..<nameEnd) else { break }
+                    surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
+                    end = nameEnd
+                    stops = stopped
+                } else {
+                    let raw = Bytes.string(bytes, candidate)
+                    let (clean, stopped) = cleanName(raw)
+                    guard let clean, isCapitalisedName(clean) else { break }
+                    surname = clean
+                    // End the span at the name, not at the `)` or `’s` after it.
+                    end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
+                    stops = stopped
+                }
                 taken += 1
                 cursor = candidate.upperBound
                 next = nextWord(bytes, from: cursor)
@@ -148,15 +160,12 @@ enum NameChecks {
             return cursor
         }
         let afterFirst = visit(wordAt: 0)
-        // Every space is found eight bytes at a time (one compare per word of eight); the byte
-        // after it is then looked up in `wordOpeners` (a first byte of some honorific, or an
-        // opening bracket or quote), so only words that may be honorifics are visited: most
-        // capitalised words and most Russian words are not. (Testing the byte after the space
-        // with SWAR compares too took a dozen compares per eight bytes, for every block.)
-        let openers = wordOpeners
-        ByteWords.forEach(in: bytes, from: afterFirst, select: { ByteWords.equal($0, 0x20) }) { space in
+        // Only spaces before a byte of `wordOpeners` (a first byte of some honorific, or an
+        // opening bracket or quote) are visited: most capitalised words and most Russian words
+        // cannot be honorifics. `BlockScan` finds the spaces eight bytes at a time and tests
+        // the byte after each; the other words are stepped over.
+        BlockScan.visit(spaces ?? BlockScan([bytes]).spaces[0], from: afterFirst) { space in
             let after = space + 1
-            guard after < count, openers.contains(bytes[after]) else { return after }
             return max(after, visit(wordAt: after))
         }
         return result
@@ -171,6 +180,17 @@ enum NameChecks {
         for byte: UInt8 in [0x28, 0x22, 0x5B, 0xE2, 0xC2] { set.insert(byte) }
         return set
     }()
+
+    /// Lanes of `next` holding a byte that may be in `wordOpeners`: `D`–`[` (the capitals
+    /// that open honorifics, `[`), `"` and `(` (with space and `*`: `x | 0x0A == 0x2A`), and
+    /// UTF-8 lead bytes from 0xC0 (`г`, `“`, `«`). A superset of the set, in a few operations,
+    /// so that most spaces are stepped over without asking the set.
+    @inline(__always)
+    static func openerLanes(_ next: UInt64) -> UInt64 {
+        ByteWords.between(next, UInt8(ascii: "D"), UInt8(ascii: "["))
+            | ByteWords.equal(next | (ByteWords.ones &* 0x0A), 0x2A)
+            | (next & (next << 1) & ByteWords.highs)
+    }
 
     /// Whether the scalar at `index` is upper-case (ASCII answered from the byte).
     @inline(__always)
@@ -273,28 +293,53 @@ enum NameChecks {
     /// `cleanName` for ASCII text, on bytes: there only `'s` and `'` can be suffixes, and a
     /// letter is `A`–`Z` or `a`–`z`.
     static func cleanASCIIName(_ raw: String) -> (String?, Bool) {
-        var bytes = Array(raw.utf8)
+        let bytes = Array(raw.utf8)
+        let (end, stops) = asciiNameEnd(bytes, 0..<bytes.count)
+        return (end.map { Bytes.string(bytes, 0..<$0) }, stops)
+    }
+
+    /// Where the name ends in the ASCII word `bytes[word]` (`cleanASCIIName` without the
+    /// strings: the name is always a prefix of the word); nil when nothing is left.
+    static func asciiNameEnd(_ bytes: [UInt8], _ word: Range<Int>) -> (Int?, Bool) {
+        let start = word.lowerBound
+        var end = word.upperBound
         var stops = false
-        func hasPossessive() -> Bool { bytes.count >= 2 && bytes[bytes.count - 2] == 0x27 && bytes[bytes.count - 1] == UInt8(ascii: "s") }
-        if hasPossessive() { bytes.removeLast(2); stops = true }
-        if bytes.last == 0x27 { bytes.removeLast(); stops = true }
-        while let last = bytes.last, !Bytes.isLetterASCII(last) {
-            bytes.removeLast()
+        func hasPossessive() -> Bool { end - start >= 2 && bytes[end - 2] == 0x27 && bytes[end - 1] == UInt8(ascii: "s") }
+        if hasPossessive() { end -= 2; stops = true }
+        if end > start, bytes[end - 1] == 0x27 { end -= 1; stops = true }
+        while end > start, !Bytes.isLetterASCII(bytes[end - 1]) {
+            end -= 1
             stops = true
         }
-        if hasPossessive() { bytes.removeLast(2) }
-        return (bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self), stops)
+        if hasPossessive() { end -= 2 }
+        return (end > start ? end : nil, stops)
+    }
+
+    /// Whether every byte of `bytes[range]` is ASCII.
+    static func isASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] >= 0x80 { return false }
+        return true
+    }
+
+    /// `isCapitalisedName` for the ASCII name `bytes[range]`: upper case is `A`–`Z`, lower
+    /// case `a`–`z`.
+    static func isCapitalisedASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, Bytes.isUpperASCII(bytes[range.lowerBound]) else { return false }
+        var hasLower = false
+        for index in (range.lowerBound + 1)..<range.upperBound {
+            let byte = bytes[index]
+            if Bytes.isLowerASCII(byte) { hasLower = true; continue }
+            guard byte == UInt8(ascii: "-") || byte == 0x27 else { return false }
+        }
+        return hasLower
     }
 
     /// An upper-case first letter followed by lower-case letters (hyphens allowed), so that
     /// `Ms. Sekerbaeva` counts and `Mr. President`-like all-caps or title words mostly do not.
     static func isCapitalisedName(_ word: String) -> Bool {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: upper case is `A`–`Z`, lower case `a`–`z`.
             let bytes = Array(word.utf8)
-            guard bytes.count >= 2, Bytes.isUpperASCII(bytes[0]) else { return false }
-            let rest = bytes.dropFirst()
-            return rest.allSatisfy { Bytes.isLowerASCII($0) || $0 == UInt8(ascii: "-") || $0 == 0x27 } && rest.contains(where: Bytes.isLowerASCII)
+            return isCapitalisedASCII(bytes, 0..<bytes.count)
         }
         guard let first = word.unicodeScalars.first, first.properties.isUppercase, word.unicodeScalars.count >= 2 else { return false }
         let rest = word.unicodeScalars.dropFirst()

@@ -64,18 +64,9 @@ enum QuestionChecks {
             guard kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified else { continue }
             let bytes = context.blockBytes[index]
             var firstContent: Int? = nil
-            // Question words start with ASCII q/p (`question`, `pregunta`; `byte | 0x21` is
-            // `q` for p, P, q, Q) or Cyrillic `в`/`В` (D0 B2 / D0 92, found by the second byte,
-            // `byte | 0x20 == B2`): eight bytes tested at a time, each hit visited in order.
-            // The next letter narrows it further: `qu`, `pr` (either case) and `во`/`Во`
-            // (B2 then D0 BE / D0 9E).
-            ByteWords.forEach(in: bytes, select: { here, next, afterNext in
-                let space = ByteWords.ones &* 0x20
-                let latin = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
-                    & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
-                let cyrillic = ByteWords.equal(here | space, 0xB2) & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
-                return latin | cyrillic
-            }) { hit in
+            // Possible first letters of question words (`questionLanes`, found by the block's
+            // `BlockScan`), each visited in order.
+            BlockScan.visit(context.scans.questionLeads[index]) { hit in
                 let cyrillicV = bytes[hit] >= 0x80
                 // The word starts at the lead byte of `в`.
                 guard !cyrillicV || (hit > 0 && bytes[hit - 1] == 0xD0) else { return hit + 1 }
@@ -97,6 +88,24 @@ enum QuestionChecks {
             }
         }
         return found
+    }
+
+    /// Lanes of `here` where a question word may start (`next` and `afterNext` are the words
+    /// one and two bytes on). Question words start with ASCII q/p (`question`, `pregunta`;
+    /// `byte | 0x21` is `q` for p, P, q, Q) or Cyrillic `в`/`В` (D0 B2 / D0 92, found by the
+    /// second byte, `byte | 0x20 == B2`). The next letter narrows it further: `qu`, `pr`
+    /// (either case) and `во`/`Во` (B2 then D0 BE / D0 9E).
+    @inline(__always)
+    static func questionLanes(_ here: UInt64, _ next: UInt64, _ afterNext: UInt64) -> UInt64 {
+        let space = ByteWords.ones &* 0x20
+        let lead = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
+        let cyrillicLead = ByteWords.equal(here | space, 0xB2)
+        // Most eight-byte words hold no first letter: the next letters are tested only
+        // where one is.
+        guard lead | cyrillicLead != 0 else { return 0 }
+        let latin = lead & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
+        let cyrillic = cyrillicLead & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
+        return latin | cyrillic
     }
 
     /// `questionWords` that start with an ASCII letter, by that letter (folded), in list order.

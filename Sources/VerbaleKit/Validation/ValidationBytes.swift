@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level helpers for scanning short texts (a block, a sentence): checks run over
 /// UTF-8 bytes and build a `String` only for values that end up in a message.
 enum Bytes {
@@ -20,20 +26,21 @@ enum Bytes {
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? hay.count, hay.count)
         guard !needle.isEmpty, needle.count <= end else { return nil }
-        // Raw buffers: this runs over whole blocks for every defined term and citation, and
-        // checked indexing would double the cost of the loop.
+        // This runs over whole blocks for every defined term and citation, whose first bytes
+        // (mostly capitals) are rare: memchr finds them many bytes at a time, and the rest of
+        // the needle is compared only there.
         return hay.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { needle in
+                guard let base = hay.baseAddress else { return nil }
                 let first = needle[0]
                 let last = end - needle.count
                 var index = max(0, from)
-                while index <= last {
-                    if hay[index] == first {
-                        var matched = 1
-                        while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
-                        if matched == needle.count { return index }
-                    }
-                    index += 1
+                while index <= last, let hit = memchr(base + index, Int32(first), last - index + 1) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    var matched = 1
+                    while matched < needle.count, hay[at + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return at }
+                    index = at + 1
                 }
                 return nil
             }
@@ -62,26 +69,24 @@ enum Bytes {
         return nil
     }
 
-    /// Whether any of `words` occurs (case-insensitively) in `hay[from..<to]`.
+    /// Whether any of `keywords` occurs (case-insensitively) in `hay[from..<to]`.
     ///
-    /// One pass over the text, not one per word: a 256-bit set of the words' first bytes
-    /// (ASCII-folded) rejects most positions with one test, and only the words sharing that
-    /// first byte are compared there.
-    static func containsAny(_ words: [[UInt8]], in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Bool {
+    /// One pass over the text, not one per word: a position is compared with the words only
+    /// when its first two bytes (ASCII-folded) open one of them. The first byte alone let
+    /// through a third of all text (`t`, `e`, `a`, `r`, `c` open transmittal words), and whole
+    /// note blocks are searched.
+    static func containsAny(_ keywords: Keywords, in hay: [UInt8], from: Int = 0, to limit: Int? = nil) -> Bool {
         let end = min(limit ?? hay.count, hay.count)
-        var firsts = ByteSet()
-        for word in words {
-            // An empty word never matches in `findFolded`; keep that.
-            guard let head = word.first else { continue }
-            firsts.insert(lowerASCII(head))
-        }
-        guard !firsts.isEmpty else { return false }
+        let byLead = keywords.byLead
+        let pairs = keywords.pairs
+        let singles = keywords.singles
+        guard !keywords.words.isEmpty else { return false }
         return hay.withUnsafeBufferPointer { buffer in
             var index = max(0, from)
             while index < end {
                 let lead = lowerASCII(buffer[index])
-                if firsts.contains(lead) {
-                    for word in words where !word.isEmpty && index + word.count <= end && lowerASCII(word[0]) == lead {
+                if singles.contains(lead) || (index + 1 < end && pairs[Int(lead)].contains(lowerASCII(buffer[index + 1]))) {
+                    for word in byLead[Int(lead)] where index + word.count <= end {
                         if matches(word, in: hay, at: index) { return true }
                     }
                 }
@@ -248,6 +253,11 @@ enum Bytes {
         // ASCII text (most titles and meanings): the same words from its bytes, without
         // Unicode case mapping or property look-ups.
         if let simple = comparableSimple(text) { return simple }
+        return comparableGeneral(text)
+    }
+
+    /// `comparable` through Unicode's case mapping and properties, for any text.
+    static func comparableGeneral(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -287,54 +297,75 @@ enum Bytes {
         return true
     }
 
-    /// `comparable` for text of ASCII and basic Cyrillic (U+0400–U+045F) only, on bytes: in
-    /// ASCII only letters and digits are alphabetic or numeric, every such Cyrillic scalar is
-    /// a letter, and `lowerPair` gives its lower case. Nil for any other text.
-    private static func comparableSimple(_ text: String) -> String? {
-        let source = Array(text.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.count)
-        // Lower-cased copy, and whether each byte belongs to a word.
-        var inWord: [Bool] = []
-        inWord.reserveCapacity(source.count)
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte < 0x80 {
-                bytes.append(lowerASCII(byte))
-                inWord.append(isWordByte(byte))
-                index += 1
-                continue
+    /// `comparable` for text of ASCII, Latin-1 (U+0080–U+00FF) and basic Cyrillic
+    /// (U+0400–U+045F) only, on bytes: in ASCII only letters and digits are alphabetic or
+    /// numeric, Latin-1 is looked up in `latin1`, every such Cyrillic scalar is a letter, and
+    /// `lowerPair` gives its lower case. Nil for any other text.
+    static func comparableSimple(_ text: String) -> String? {
+        var text = text
+        let latin1 = Self.latin1
+        // One pass writes the words, lower-cased and one space apart (no copy of the text, no
+        // per-byte flags, no list of words): meanings run to hundreds of bytes.
+        let result: [UInt8]? = text.withUTF8 { source in
+            var result: [UInt8] = []
+            result.reserveCapacity(source.count)
+            var words = 0
+            var inWord = false
+            // Where the first word ends in `result`, once a byte after it is seen.
+            var firstEnd = -1
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                // The scalar's lower case (one or two bytes) and whether it belongs to a word.
+                let isWord: Bool
+                var lower: (UInt8, UInt8) = (0, 0)
+                var width = 2
+                if byte < 0x80 {
+                    isWord = isWordByte(byte)
+                    lower.0 = lowerASCII(byte)
+                    width = 1
+                } else if byte == 0xC2 || byte == 0xC3, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80 {
+                    // French and Spanish meanings (`régulation`, `n°`) stay on this path.
+                    guard let entry = latin1[((Int(byte & 0x03) << 6) | Int(source[index + 1] & 0x3F)) - 0x80] else { return nil }
+                    isWord = entry.isWord
+                    lower = (entry.lead, entry.trail)
+                } else {
+                    guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
+                          byte == 0xD0 || source[index + 1] <= 0x9F, let pair = lowerPair(byte, source[index + 1]) else { return nil }
+                    isWord = true
+                    lower = pair
+                }
+                index += width
+                if isWord {
+                    if !inWord {
+                        if words > 0 { result.append(0x20) }
+                        words += 1
+                    }
+                    result.append(lower.0)
+                    if width == 2 { result.append(lower.1) }
+                } else if inWord, words == 1 {
+                    firstEnd = result.count
+                }
+                inWord = isWord
             }
-            guard byte == 0xD0 || byte == 0xD1, index + 1 < source.count, source[index + 1] & 0xC0 == 0x80,
-                  byte == 0xD0 || source[index + 1] <= 0x9F, let (lead, trail) = lowerPair(byte, source[index + 1]) else { return nil }
-            bytes.append(lead)
-            bytes.append(trail)
-            inWord.append(true)
-            inWord.append(true)
-            index += 2
-        }
-        var words: [ArraySlice<UInt8>] = []
-        var start = -1
-        for index in bytes.indices {
-            if inWord[index] {
-                if start < 0 { start = index }
-            } else if start >= 0 {
-                words.append(bytes[start..<index])
-                start = -1
+            // A leading article goes, with the space after it, when other words follow.
+            if words > 1, firstEnd > 0, articles.contains(where: { $0.elementsEqual(result[0..<firstEnd]) }) {
+                result.removeFirst(firstEnd + 1)
             }
+            return result
         }
-        if start >= 0 { words.append(bytes[start...]) }
-        if let first = words.first, words.count > 1, articles.contains(where: { $0.elementsEqual(first) }) {
-            words.removeFirst()
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for (position, word) in words.enumerated() {
-            if position > 0 { result.append(0x20) }
-            result.append(contentsOf: word)
-        }
-        return String(decoding: result, as: UTF8.self)
+        return result.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// For each scalar U+0080–U+00FF: its lower case as two UTF-8 bytes and whether that is
+    /// alphabetic or numeric (what `comparableGeneral` asks of the lower-cased text), taken
+    /// from Unicode's own properties so both paths agree; nil where the lower case is not one
+    /// two-byte scalar.
+    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = (0x80...0xFF).map { value in
+        let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping
+        let bytes = Array(mapping.utf8)
+        guard mapping.unicodeScalars.count == 1, bytes.count == 2, let lower = mapping.unicodeScalars.first else { return nil }
+        return (bytes[0], bytes[1], lower.properties.isAlphabetic || lower.properties.numericType != nil)
     }
 
     /// Leading articles `comparable` drops.
@@ -342,6 +373,36 @@ enum Bytes {
 
     /// `ascii` as bytes, for keyword tables.
     static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+}
+
+/// Words that `Bytes.containsAny` looks for, with the byte pairs they open with, built once
+/// per list rather than at every search.
+struct Keywords {
+    /// The words (empty ones dropped: they never match).
+    let words: [[UInt8]]
+    /// By ASCII-folded first byte, the folded second bytes of the words opening with it.
+    let pairs: [ByteSet]
+    /// Folded first bytes of one-byte words, which match without a second byte.
+    let singles: ByteSet
+    /// The words by folded first byte, in list order: a position is compared only with the
+    /// words that open with its byte.
+    let byLead: [[[UInt8]]]
+
+    /// The keywords of `list`, as UTF-8.
+    init(_ list: [String]) {
+        words = Bytes.words(list).filter { !$0.isEmpty }
+        var pairs = [ByteSet](repeating: ByteSet(), count: 256)
+        var singles = ByteSet()
+        for word in words {
+            let lead = Bytes.lowerASCII(word[0])
+            if word.count == 1 { singles.insert(lead) } else { pairs[Int(lead)].insert(Bytes.lowerASCII(word[1])) }
+        }
+        self.pairs = pairs
+        self.singles = singles
+        var byLead = [[[UInt8]]](repeating: [], count: 256)
+        for word in words { byLead[Int(Bytes.lowerASCII(word[0]))].append(word) }
+        self.byLead = byLead
+    }
 }
 
 /// A set of byte values as four 64-bit words: membership without an array (no allocation,
@@ -366,13 +427,11 @@ struct ByteSet {
     /// Whether `byte` is in the set.
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
-        let word: UInt64
-        switch byte >> 6 {
-        case 0: word = bits.0
-        case 1: word = bits.1
-        case 2: word = bits.2
-        default: word = bits.3
-        }
+        // Selects, not a switch: the switch compiled to a jump table, an indirect branch per
+        // test in the scans that ask this of every space.
+        let low = byte & 0x40 == 0 ? bits.0 : bits.1
+        let high = byte & 0x40 == 0 ? bits.2 : bits.3
+        let word = byte & 0x80 == 0 ? low : high
         return word & (UInt64(1) << UInt64(byte & 63)) != 0
     }
 }
@@ -382,9 +441,30 @@ enum ValidationCalendar {
     /// `(year, month, day)` of an ISO `yyyy-mm-dd` (or `yyyy-mm`, day 0) string.
     static func parseISO(_ iso: String?) -> (year: Int, month: Int, day: Int)? {
         guard let iso else { return nil }
+        // `yyyy-mm-dd` and `yyyy-mm`, as the parser writes them, read from the bytes (the
+        // split below allocates an array and parses substrings, for every part and citation).
+        if let simple = iso.utf8.withContiguousStorageIfAvailable(parseSimpleISO), let simple { return simple }
         let parts = iso.split(separator: "-")
         guard parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
         let day = parts.count >= 3 ? Int(parts[2]) ?? 0 : 0
+        return (year, month, day)
+    }
+
+    /// `parseISO` of exactly `dddd-dd-dd` or `dddd-dd` (ASCII digits); nil for anything else,
+    /// which `parseISO` then reads the general way.
+    static func parseSimpleISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10 || bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard Bytes.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+        if bytes.count == 7 { return (year, month, 0) }
+        guard bytes[7] == UInt8(ascii: "-"), let day = number(8..<10) else { return nil }
         return (year, month, day)
     }
 

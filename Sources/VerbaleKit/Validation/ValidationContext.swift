@@ -17,9 +17,11 @@ struct ValidationContext {
     /// Indexes into `document.citations` by kind.
     let citationsOfKind: [CitationKind: [Int]]
     /// Indexes into `document.citations` of the citations in each block (by block index).
-    let citationsByBlock: [Int: [Int]]
+    let citationsByBlock: [[Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
     let spanIndex: [(start: Int, end: Int, block: Int)]
+    /// Where the block scans of the checks look, by block index.
+    let scans: BlockScan
 
     init(document: Document) {
         self.document = document
@@ -40,7 +42,9 @@ struct ValidationContext {
         self.blockBytes = blocks.indices.map { index in
             blocks[index].mapped.count == blocks[index].text.utf8.count ? blocks[index].mapped.bytes : Array(blocks[index].text.utf8)
         }
+        self.scans = BlockScan(blockBytes)
         var spans: [(start: Int, end: Int, block: Int)] = []
+        spans.reserveCapacity(blocks.count)
         for index in blocks.indices {
             for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
         }
@@ -48,23 +52,38 @@ struct ValidationContext {
         self.spanIndex = spans
         // Citations are placed by offset (spans do not overlap); the block id is the fallback,
         // and its table is built only when some offset falls outside every block.
-        var byBlock: [Int: [Int]] = [:]
+        var byBlock = [[Int]](repeating: [], count: blocks.count)
         var unplaced: [Int] = []
-        var citationsOfKind: [CitationKind: [Int]] = [:]
+        // A kind hashes as its raw string: the citations are grouped by a compare with the
+        // few kinds met so far (most often the last one), and hashed once per kind at the end.
+        var kinds: [CitationKind] = []
+        var ofKind: [[Int]] = []
+        var last = -1
         let citations = document.citations
         for index in citations.indices {
-            citationsOfKind[citations[index].kind, default: []].append(index)
+            let kind = citations[index].kind
+            if last < 0 || kinds[last] != kind {
+                if let at = kinds.firstIndex(of: kind) {
+                    last = at
+                } else {
+                    kinds.append(kind)
+                    ofKind.append([])
+                    last = kinds.count - 1
+                }
+            }
+            ofKind[last].append(index)
             if let block = Self.lookup(spans, citations[index].span.start) {
-                byBlock[block, default: []].append(index)
+                byBlock[block].append(index)
             } else {
                 unplaced.append(index)
             }
         }
+        let citationsOfKind = Dictionary(uniqueKeysWithValues: zip(kinds, ofKind))
         var byID: [String: Int] = [:]
         if !unplaced.isEmpty {
             for index in blocks.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
             for index in unplaced {
-                if let id = citations[index].block, let block = byID[id] { byBlock[block, default: []].append(index) }
+                if let id = citations[index].block, let block = byID[id] { byBlock[block].append(index) }
             }
         }
         self.blockIndexByID = byID
@@ -72,9 +91,10 @@ struct ValidationContext {
         self.citationsOfKind = citationsOfKind
     }
 
-    /// The citations of one kind, in source order (copied out one by one: only those).
-    func citations(_ kind: CitationKind) -> [Citation] {
-        (citationsOfKind[kind] ?? []).map { document.citations[$0] }
+    /// The citations of one kind, in source order: a view that lends them from the document
+    /// (an array of them would copy every citation in and again out, then destroy them all).
+    func citations(_ kind: CitationKind) -> CitationList {
+        CitationList(all: document.citations, indexes: citationsOfKind[kind] ?? [])
     }
 
     private static func lookup(_ spanIndex: [(start: Int, end: Int, block: Int)], _ offset: Int) -> Int? {
@@ -178,5 +198,21 @@ struct BlockList: RandomAccessCollection {
             let part = partOfBlock[position]
             yield parts[part].blocks[position - partBlocks[part].lowerBound]
         }
+    }
+}
+
+/// Some of a document's citations, by index, as one random-access collection: the subscript
+/// lends each citation in place (`_read`), so reading a field costs no copy of the citation.
+struct CitationList: RandomAccessCollection {
+    /// Every citation of the document.
+    let all: [Citation]
+    /// Indexes into `all` of the citations in the list, in order.
+    let indexes: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { indexes.count }
+
+    subscript(position: Int) -> Citation {
+        _read { yield all[indexes[position]] }
     }
 }

@@ -82,3 +82,14 @@ import Testing
         #expect(found.count == 2)
     }
 }
+
+/// `NameChecks.openerLanes` must let through every byte of `NameChecks.wordOpeners`, or the
+/// name scan would step over an honorific.
+@Suite struct OpenerLaneTests {
+    @Test func everyOpenerPassesTheLaneTest() {
+        for byte in 0...255 where NameChecks.wordOpeners.contains(UInt8(byte)) {
+            let word = ByteWords.ones &* UInt64(byte)
+            #expect(NameChecks.openerLanes(word) == ByteWords.highs, "byte \(byte)")
+        }
+    }
+}

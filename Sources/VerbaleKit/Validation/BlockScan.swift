@@ -1,0 +1,121 @@
+/// Where four checks look inside a block, found in one pass over its bytes: the honorific
+/// scan of `NameChecks`, the day scan of `DateChecks`, the question-word scan of
+/// `QuestionChecks` and the reference scan of `IdentifierChecks`.
+///
+/// Each of them once ran its own eight-bytes-at-a-time pass over every block, and the passes
+/// cost more in loads, bounds and loop than in their tests: one pass loads each eight bytes
+/// once and sorts the hits into a list per check. A check then visits its hits in order,
+/// skipping those before where its last visit told it to go on, which is what its own pass
+/// did (a lane's test depends on its position only, not on where the pass's word began).
+struct BlockScan {
+    /// One check's hits in every block: the positions of all blocks in one array (per-block
+    /// arrays cost an allocation and a few regrowths per block and check), with where each
+    /// block's run begins.
+    struct Hits {
+        /// Hit positions (offsets in their block's bytes), block after block.
+        var positions: [Int] = []
+        /// Where each block's hits begin in `positions`, and one past the last block's end.
+        var starts: [Int] = [0]
+
+        /// The hits of block `block`, in order.
+        subscript(block: Int) -> ArraySlice<Int> {
+            positions[starts[block]..<starts[block + 1]]
+        }
+
+        /// Ends the current block's run.
+        mutating func closeBlock() { starts.append(positions.count) }
+    }
+
+    /// Spaces followed by a byte of `NameChecks.wordOpeners` (a word that may be an
+    /// honorific): the other spaces are words the name scan steps over.
+    var spaces = Hits()
+    /// Starts of `29`, `30` or `31` not followed by a digit (`DateChecks.dayLanes`).
+    var days = Hits()
+    /// Possible starts of question words (`QuestionChecks.questionLanes`).
+    var questionLeads = Hits()
+    /// Two capitals in a row at a word start (`IdentifierChecks.capitalPairLanes`, no ASCII
+    /// letter before): inside a word the reference scan steps over them.
+    var capitalPairs = Hits()
+
+    /// The hits of each of `blocks` (UTF-8 texts), by block index.
+    init(_ blocks: [[UInt8]]) {
+        var spaces = Hits()
+        var days = Hits()
+        var questionLeads = Hits()
+        var capitalPairs = Hits()
+        let total = blocks.reduce(0) { $0 + $1.count }
+        // About one word in ten opens with a byte the name scan must look at.
+        spaces.positions.reserveCapacity(total / 48)
+        for index in blocks.indices {
+            Self.scan(blocks[index], &spaces.positions, &days.positions, &questionLeads.positions, &capitalPairs.positions)
+            spaces.closeBlock()
+            days.closeBlock()
+            questionLeads.closeBlock()
+            capitalPairs.closeBlock()
+        }
+        self.spaces = spaces
+        self.days = days
+        self.questionLeads = questionLeads
+        self.capitalPairs = capitalPairs
+    }
+
+    /// Appends the hits of one block to the four lists.
+    private static func scan(_ bytes: [UInt8], _ spaces: inout [Int], _ days: inout [Int],
+                             _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
+        let openers = NameChecks.wordOpeners
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            // Eight bytes from `at`, zero past the end (as `ByteWords.forEach` loads them).
+            @inline(__always) func load(_ at: Int) -> UInt64 {
+                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
+                var word: UInt64 = 0
+                var lane = 0
+                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
+                return word
+            }
+            @inline(__always) func collect(_ lanes: UInt64, _ chunk: Int, into list: inout [Int]) {
+                var hits = lanes
+                while hits != 0 {
+                    list.append(chunk + hits.trailingZeroBitCount >> 3)
+                    hits &= hits &- 1
+                }
+            }
+            var chunk = 0
+            while chunk < count {
+                let available = count - chunk
+                let here = load(chunk)
+                let next = load(chunk + 1)
+                let afterNext = load(chunk + 2)
+                let valid: UInt64 = available < 8 ? (UInt64(1) << UInt64(8 * available)) &- 1 : ~0
+                // Spaces before a byte that may be in `openers` (`NameChecks.openerLanes`):
+                // the set itself is asked only of those.
+                var space = ByteWords.equal(here, 0x20) & NameChecks.openerLanes(next) & valid
+                while space != 0 {
+                    let at = chunk + space.trailingZeroBitCount >> 3
+                    space &= space &- 1
+                    if at + 1 < count, openers.contains(base[at + 1]) { spaces.append(at) }
+                }
+                collect(DateChecks.dayLanes(here, next, afterNext) & valid, chunk, into: &days)
+                collect(QuestionChecks.questionLanes(here, next, afterNext) & valid, chunk, into: &questionLeads)
+                // A pair inside a word (`MISSION`) cannot open a reference: only pairs at a word
+                // start are kept.
+                var pairs = IdentifierChecks.capitalPairLanes(here, next) & valid
+                while pairs != 0 {
+                    let at = chunk + pairs.trailingZeroBitCount >> 3
+                    pairs &= pairs &- 1
+                    if at == 0 || !Bytes.isLetterASCII(base[at - 1]) { capitalPairs.append(at) }
+                }
+                chunk += 8
+            }
+        }
+    }
+
+    /// Calls `visit` with each of `hits` at or after `from`, in order; `visit` returns the
+    /// index to go on from, and hits before it are skipped.
+    @inline(__always)
+    static func visit(_ hits: ArraySlice<Int>, from: Int = 0, _ visit: (Int) -> Int) {
+        var floor = from
+        for hit in hits where hit >= floor { floor = visit(hit) }
+    }
+}
