@@ -160,6 +160,16 @@ public struct Block: Sendable {
     /// The text with its byte map back to the source, for placing inline items.
     public var mapped: MappedText
 
+    /// `text.utf8.count` without making the text: the mapped bytes' count when they are
+    /// well-formed (bad sequences become three-byte U+FFFD in the text, so never fewer).
+    var textByteCount: Int {
+        if ownText == nil, mapped.isValidUTF8 { return mapped.count }
+        return text.utf8.count
+    }
+
+    /// Whether the block was given a text that differs from its mapped bytes.
+    var hasOwnText: Bool { ownText != nil }
+
     /// The UTF-8 bytes of `text`: the mapped bytes unless the block was given a text of its own.
     public var textBytes: [UInt8] { ownText.map { Array($0.utf8) } ?? mapped.bytes }
 

@@ -155,7 +155,7 @@ struct StructureBuilder {
     /// reference): it is folded into the part before it.
     private func isTrailingMatter(_ range: Range<Int>) -> Bool {
         if range.contains(where: { isBody($0) && isAnnexLabel($0) }) { return false }
-        let bodyBytes = range.filter(isBody).reduce(0) { $0 + blocks[$1].text.utf8.count }
+        let bodyBytes = range.filter(isBody).reduce(0) { $0 + blocks[$1].textByteCount }
         return bodyBytes < 300 && gapKind(range, afterNote: true) != .letter
     }
 
@@ -165,7 +165,7 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].text.utf8.count < 80 { return .letter }
+            if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].textByteCount < 80 { return .letter }
             if Phrases.containsFirstPerson(lower[index]) { return .letter }
             if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
         }
@@ -202,7 +202,7 @@ struct StructureBuilder {
         while index < range.upperBound {
             let block = blocks[index]
             if block.kind == .pageFurniture { index += 1; continue }
-            guard block.kind != .footnote, block.text.utf8.count <= 200, !isDateline(index),
+            guard block.kind != .footnote, block.textByteCount <= 200, !isDateline(index),
                   !Phrases.startsWithAny(lower[index], Phrases.salutations),
                   isMostlyUppercase(block.text) else { break }
             index += 1
@@ -243,9 +243,10 @@ struct StructureBuilder {
 
     /// A short block that is a date, or a place and a date.
     private func isDateline(_ index: Int) -> Bool {
-        guard index < blocks.count, isBody(index) else { return false }
+        // The length first: the text is made from the block's bytes when read.
+        guard index < blocks.count, isBody(index), blocks[index].textByteCount <= 80 else { return false }
         let text = blocks[index].text
-        guard text.utf8.count <= 80, let date = DateParser.firstDate(in: text) else { return false }
+        guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
         return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
     }
@@ -572,14 +573,14 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lower[$0], Phrases.letterClosings) && blocks[$0].text.utf8.count < 200 })
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lower[$0], Phrases.letterClosings) && blocks[$0].textByteCount < 200 })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
         var index = closing + 1
         while index < range.upperBound {
             if !isBody(index) { index += 1; continue }
-            guard blocks[index].text.utf8.count <= 200, !isDateline(index) || lines.isEmpty == false else { break }
+            guard blocks[index].textByteCount <= 200, !isDateline(index) || lines.isEmpty == false else { break }
             if isDateline(index) { break }
             blocks[index].kind = .signature
             let blockLines = lineTexts(of: blocks[index])
@@ -691,7 +692,7 @@ struct StructureBuilder {
                 if !isBody(cursor) { cursor += 1; continue }
                 if questionHeading(at: cursor) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].text.utf8.count < 200 { break }
+                if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].textByteCount < 200 { break }
                 if !inResponse, let label = Self.responseLabel(lower[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
@@ -961,9 +962,9 @@ struct StructureBuilder {
             let (number, heading) = Self.splitNumber(blocks[index].text)
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1 else { return nil }
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blocks[index].textByteCount <= 90 else { return nil }
         let text = blocks[index].text
-        guard text.utf8.count <= 90, !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
+        guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)
         guard let number, let first = heading.first, first.isUppercase else { return nil }
         // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).

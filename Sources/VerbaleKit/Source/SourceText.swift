@@ -99,6 +99,44 @@ public struct MappedText: Sendable {
         bytes.reserveCapacity(count)
     }
 
+    /// Whether the bytes are well-formed UTF-8 (then `string` holds exactly these bytes).
+    /// ASCII is skipped eight bytes at a time.
+    public var isValidUTF8: Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count, ByteWords.isASCII(ByteWords.load(base, index)) { index += 8; continue }
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                // The ranges of the Unicode Standard's table 3-7 (well-formed byte sequences).
+                var need = 0
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+                case 0xED: need = 2; high = 0x9F
+                case 0xF0: need = 3; low = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; high = 0x8F
+                default: return false
+                }
+                guard index + need < count else { return false }
+                for offset in 1...need {
+                    let next = buffer[index + offset]
+                    if next < low || next > high { return false }
+                    low = 0x80
+                    high = 0xBF
+                }
+                index += need + 1
+            }
+            return true
+        }
+    }
+
     /// Source offset the next byte must come from to extend the current run (-1: no run).
     private var nextContiguousSource = -1
 

@@ -38,9 +38,13 @@ struct ValidationContext {
         self.blocks = blocks
         self.partOfBlock = partOfBlock
         self.partBlocks = partBlocks
-        // The text map already holds the text's bytes: share its array rather than copy.
+        // The text map already holds the text's bytes: share its array rather than copy, and
+        // make no string to learn that (the text is made from the map when asked for).
         self.blockBytes = blocks.indices.map { index in
-            blocks[index].mapped.count == blocks[index].text.utf8.count ? blocks[index].mapped.bytes : Array(blocks[index].text.utf8)
+            let mapped = blocks[index].mapped
+            if !blocks[index].hasOwnText, mapped.isValidUTF8 { return mapped.bytes }
+            let text = blocks[index].text
+            return mapped.count == text.utf8.count ? mapped.bytes : Array(text.utf8)
         }
         self.scans = BlockScan(blockBytes)
         var spans: [(start: Int, end: Int, block: Int)] = []
