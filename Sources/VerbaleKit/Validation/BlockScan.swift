@@ -81,13 +81,8 @@ struct BlockScan {
                     hits &= hits &- 1
                 }
             }
-            var chunk = 0
-            while chunk < count {
-                let available = count - chunk
-                let here = load(chunk)
-                let next = load(chunk + 1)
-                let afterNext = load(chunk + 2)
-                let valid: UInt64 = available < 8 ? (UInt64(1) << UInt64(8 * available)) &- 1 : ~0
+            // Sorts the hits of the eight lanes at `chunk` into the lists.
+            @inline(__always) func sort(_ chunk: Int, _ here: UInt64, _ next: UInt64, _ afterNext: UInt64, _ valid: UInt64) {
                 // Spaces before a byte that may be in `openers` (`NameChecks.openerLanes`):
                 // the set itself is asked only of those.
                 var space = ByteWords.equal(here, 0x20) & NameChecks.openerLanes(next) & valid
@@ -106,6 +101,20 @@ struct BlockScan {
                     pairs &= pairs &- 1
                     if at == 0 || !Bytes.isLetterASCII(base[at - 1]) { capitalPairs.append(at) }
                 }
+            }
+            var chunk = 0
+            // While all three words lie inside the block, they are loaded without a bounds test.
+            while chunk + 10 <= count {
+                @inline(__always) func word(_ at: Int) -> UInt64 {
+                    UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+                }
+                sort(chunk, word(chunk), word(chunk + 1), word(chunk + 2), ~0)
+                chunk += 8
+            }
+            while chunk < count {
+                let available = count - chunk
+                let valid: UInt64 = available < 8 ? (UInt64(1) << UInt64(8 * available)) &- 1 : ~0
+                sort(chunk, load(chunk), load(chunk + 1), load(chunk + 2), valid)
                 chunk += 8
             }
         }
