@@ -99,7 +99,9 @@ enum DefinitionFinder {
         if let first = rest.first, "\"“«'‘".contains(first) {
             let body = rest.dropFirst()
             let closer = Self.closers[first]
-            guard let end = body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" }) else { return nil }
+            let found = closingQuote(in: body, apostrophe: closer == "'", rightSingle: closer == "’")
+                ?? body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" })
+            guard let end = found else { return nil }
             term = String(body[..<end]).trimmingSpaces()
             guard body[body.index(after: end)...].trimmingSpaces().isEmpty else { return nil }
         } else if introduced && inner.lowercased().hasPrefix("hereinafter") {
@@ -116,6 +118,57 @@ enum DefinitionFinder {
         return Definition(term: term, meaning: meaning,
                           start: mapped.sourceOffset(meaningStart),
                           end: mapped.sourceOffset(close) + 1, termSpan: termSpan)
+    }
+
+    /// The first character of `body` that closes a quoted term (`"`, `”`, `»`, and `'` or `’`
+    /// when the term opened with `'` or `‘`), found on bytes: comparing every character of the
+    /// term with four quotes cost more than the rest of the definition. A quote found is a
+    /// character of its own when the scalar before it cannot be a prepended one (ASCII, or a
+    /// two-byte scalar below U+0600, or a quote) and the scalar after it cannot extend it
+    /// (ASCII, a two-byte scalar outside the combining marks, or a quote). `nil` inside when
+    /// there is no quote; `nil` outside when the bytes cannot tell.
+    static func closingQuote(in body: Substring, apostrophe: Bool, rightSingle: Bool) -> Substring.Index?? {
+        let offset = body.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            let count = bytes.count
+            func isPlainLead(_ byte: UInt8) -> Bool { byte >= 0xC2 && byte <= 0xCB || byte >= 0xCE && byte <= 0xD1 }
+            func isQuote(_ at: Int) -> Bool {
+                at + 2 < count && bytes[at] == 0xE2 && bytes[at + 1] == 0x80 && (0x98...0x9D).contains(bytes[at + 2])
+            }
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                var length = 0
+                if byte == UInt8(ascii: "\"") || (apostrophe && byte == UInt8(ascii: "'")) {
+                    length = 1
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0x9D || (rightSingle && bytes[index + 2] == 0x99) {
+                    length = 3
+                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xBB {
+                    length = 2
+                }
+                if length == 0 { index += 1; continue }
+                // The scalar before: ASCII, a quote's last byte, or a two-byte scalar's trail.
+                if index > 0 {
+                    let before = bytes[index - 1]
+                    let plain = before < 0x80
+                        || (index >= 2 && isPlainLead(bytes[index - 2]) && before & 0xC0 == 0x80)
+                        || (index >= 3 && isQuote(index - 3))
+                    guard plain else { return .none }
+                }
+                let next = index + length
+                if next < count {
+                    let after = bytes[next]
+                    guard after < 0x80 || isPlainLead(after) || isQuote(next) else { return .none }
+                }
+                return .some(index)
+            }
+            return .some(nil)
+        }
+        switch offset {
+        case .some(.some(.some(let found))): return .some(body.utf8.index(body.startIndex, offsetBy: found))
+        case .some(.some(.none)): return .some(nil)
+        default: return .none
+        }
     }
 
     /// The introducers as ASCII bytes; `nil` for those that are not ASCII.

@@ -914,9 +914,16 @@ struct StructureBuilder {
     private mutating func buildSections() {
         var styleStack: [String] = []
         var openSections: [Int] = []
+        // The section (and each section's parent) by index, kept as the ids are given: the
+        // end pass below walks them without hashing an id per block.
+        var sectionOfBlock = [Int](repeating: -1, count: blocks.count)
+        var parentIndex: [Int?] = []
         for index in blocks.indices where isBody(index) {
             guard let (style, number, heading) = headingInfo(index) else {
-                if let open = openSections.last { blocks[index].section = sections[open].id }
+                if let open = openSections.last {
+                    blocks[index].section = sections[open].id
+                    sectionOfBlock[index] = open
+                }
                 continue
             }
             if let position = styleStack.firstIndex(of: style) {
@@ -930,18 +937,17 @@ struct StructureBuilder {
             let section = Section(id: "sec_\(sections.count + 1)", number: number, heading: heading,
                                   level: styleStack.count, parent: openSections.last.map { sections[$0].id },
                                   start: blocks[index].start, end: blocks[index].end)
+            parentIndex.append(openSections.last)
             sections.append(section)
             openSections.append(sections.count - 1)
             blocks[index].section = section.id
+            sectionOfBlock[index] = sections.count - 1
         }
         // A section ends where its last block (or a descendant's) ends, not at the next
         // heading: one pass over the blocks, walking up the parents by index.
-        var indexOfID: [String: Int] = [:]
-        for (index, section) in sections.enumerated() { indexOfID[section.id] = index }
-        let parentIndex = sections.map { $0.parent.flatMap { indexOfID[$0] } }
         // By index: a `for block in` loop copies every block.
         for blockIndex in blocks.indices where isBody(blockIndex) {
-            var current = blocks[blockIndex].section.flatMap { indexOfID[$0] }
+            var current: Int? = sectionOfBlock[blockIndex] >= 0 ? sectionOfBlock[blockIndex] : nil
             let end = blocks[blockIndex].end
             while let index = current {
                 if end > sections[index].end { sections[index].end = end }

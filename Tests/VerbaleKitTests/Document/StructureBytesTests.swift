@@ -156,3 +156,20 @@ struct FirstPersonTests {
         #expect(!Phrases.containsFirstPerson(Array("the mission presents its compliments".utf8)))
     }
 }
+
+/// Closing quotes of a defined term found on bytes must be the characters the search finds.
+@Suite("Closing quotes on bytes")
+struct ClosingQuoteTests {
+    @Test("closingQuote agrees with the character search")
+    func agrees() {
+        let pieces = ["ICCPR", " ", "\"", "”", "»", "'", "’", "‘", "“", "«", "é", "\u{301}", "\u{0600}", "Ω", "–", "x", "\r\n"]
+        for closer: Character in ["\"", "”", "»", "'", "’"] {
+            for text in StructureBytesTests.texts(pieces, count: 6000, maxPieces: 6, seed: 29) {
+                let body = Substring(text)
+                guard case .some(let fast) = DefinitionFinder.closingQuote(in: body, apostrophe: closer == "'", rightSingle: closer == "’") else { continue }
+                let slow = body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" })
+                #expect(fast == slow, "\(text.debugDescription) \(closer)")
+            }
+        }
+    }
+}
