@@ -7,8 +7,18 @@ struct StructureBuilder {
     var sections: [Section] = []
     var questions: [Question] = []
     var documentLanguage = "und"
-    /// Lower-cased bytes of each block (same length as the text bytes), computed once.
-    private var lower: [[UInt8]]
+    /// Lower-cased head of each block: its first `headLength` bytes, enough for every phrase a
+    /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
+    /// the text's memory through the pass (the peak of a large document); the few tests that
+    /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
+    private var lowerHeads: [[UInt8]]
+    /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
+    private static let lowerLimit = 8192
+    /// Longest phrase a block is tested to start with, with room for the spaces and the `:`
+    /// after a response label (block text holds single spaces).
+    private static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
+                                     Phrases.questionLabels, Phrases.responseLabels, onBehalfOf]
+        .flatMap(\.phrases).map(\.count).max()! + 16
     /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
     private let noteFormulas: [UInt8]
 
@@ -19,16 +29,31 @@ struct StructureBuilder {
         // lines: the lower-cased copy is bounded, so a huge paragraph costs nothing extra.
         // By index, and lower-cased in the one copy made: mapping the blocks copied each block,
         // and `ByteCase.lower` copied the prefix again.
-        var lower: [[UInt8]] = []
-        lower.reserveCapacity(blocks.count)
+        // Every block is asked about both formulas, most more than once: one scan of its
+        // lower-cased copy answers both, and then only the copy's head is kept.
+        var heads: [[UInt8]] = []
+        heads.reserveCapacity(blocks.count)
+        var formulas: [UInt8] = []
+        formulas.reserveCapacity(blocks.count)
         for index in blocks.indices {
-            var bytes = Array(blocks[index].mapped.bytes.prefix(8192))
-            bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
-            lower.append(bytes)
+            let bytes = Self.lowered(blocks[index])
+            formulas.append(Phrases.noteFormulas(in: bytes))
+            heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
         }
-        self.lower = lower
-        // Every block is asked about both formulas, most more than once: one scan answers both.
-        self.noteFormulas = lower.map { Phrases.noteFormulas(in: $0) }
+        self.lowerHeads = heads
+        self.noteFormulas = formulas
+    }
+
+    /// The lower-cased first `lowerLimit` bytes of `block`.
+    private static func lowered(_ block: Block) -> [UInt8] {
+        var bytes = Array(block.mapped.bytes.prefix(lowerLimit))
+        bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+        return bytes
+    }
+
+    /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
+    private func lowered(_ index: Int) -> [UInt8] {
+        blocks[index].mapped.count <= Self.headLength ? lowerHeads[index] : Self.lowered(blocks[index])
     }
 
     mutating func build() {
@@ -55,6 +80,11 @@ struct StructureBuilder {
         swap(&moving, &blocks)
         if !parts.isEmpty {
             var lists = [[Block]](repeating: [], count: parts.count)
+            // Each part's list allocated once at its size: grown by doubling, the lists held up
+            // to twice the blocks' room while every block's text was alive.
+            var counts = [Int](repeating: 0, count: parts.count)
+            for part in partOfBlock { counts[part] += 1 }
+            for index in lists.indices { lists[index].reserveCapacity(counts[index]) }
             while let block = moving.popLast() { lists[partOfBlock[moving.count]].append(block) }
             for index in parts.indices {
                 lists[index].reverse()
@@ -165,11 +195,11 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lower[index], Phrases.salutations) && blocks[index].textByteCount < 80 { return .letter }
-            if Phrases.containsFirstPerson(lower[index]) { return .letter }
-            if Phrases.startsWithAny(lower[index], Self.onBehalfOf) { return .letter }
+            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textByteCount < 80 { return .letter }
+            if Phrases.containsFirstPerson(lowered(index)) { return .letter }
+            if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
-        for index in range where isBody(index) && Phrases.startsWithAny(lower[index], Phrases.letterClosings) {
+        for index in range where isBody(index) && Phrases.startsWithAny(lowerHeads[index], Phrases.letterClosings) {
             return .letter
         }
         return afterNote ? .annex : .statement
@@ -189,8 +219,8 @@ struct StructureBuilder {
     }
 
     private func isAnnexLabel(_ index: Int) -> Bool {
-        guard lower[index].count <= 40, Phrases.startsWithAny(lower[index], Phrases.annexLabels) else { return false }
-        let text = String(decoding: lower[index], as: UTF8.self)
+        guard blocks[index].mapped.count <= 40, Phrases.startsWithAny(lowerHeads[index], Phrases.annexLabels) else { return false }
+        let text = String(decoding: lowered(index), as: UTF8.self)
         // `Annex II`, `Enclosure 1 – Decree`: a label, not a sentence that starts with the word.
         return !text.contains(":") || text.split(separator: " ").count <= 3
     }
@@ -203,7 +233,7 @@ struct StructureBuilder {
             let block = blocks[index]
             if block.kind == .pageFurniture { index += 1; continue }
             guard block.kind != .footnote, block.textByteCount <= 200, !isDateline(index),
-                  !Phrases.startsWithAny(lower[index], Phrases.salutations),
+                  !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
                   isMostlyUppercase(block.text) else { break }
             index += 1
         }
@@ -225,7 +255,7 @@ struct StructureBuilder {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
-        guard head.contains(where: { Phrases.containsAny(Array(lower[$0].prefix(600)), Self.mastheadWords) }) else { return false }
+        guard head.contains(where: { Phrases.containsAny(Array(lowered($0).prefix(600)), Self.mastheadWords) }) else { return false }
         return head.contains { index in
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
@@ -276,7 +306,7 @@ struct StructureBuilder {
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
         let openingIndex = range.first { hasOpening($0) } ?? range.lowerBound
         let openingBytes = blocks[openingIndex].mapped.bytes
-        if let (formula, offset) = Phrases.firstMatch(lower[openingIndex], Phrases.noteOpenings) {
+        if let (formula, offset) = Phrases.firstMatch(lowered(openingIndex), Phrases.noteOpenings) {
             var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
             if let date = DateParser.firstDate(in: from) {
                 from = String(decoding: Array(from.utf8)[date.range.upperBound...], as: UTF8.self).trimmingSpaces()
@@ -299,7 +329,7 @@ struct StructureBuilder {
             break
         }
         if !dated, let closing = range.last(where: { hasClosing($0) }) {
-            if let (_, offset) = Phrases.firstMatch(lower[closing], Phrases.noteClosings) {
+            if let (_, offset) = Phrases.firstMatch(lowered(closing), Phrases.noteClosings) {
                 let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
@@ -542,7 +572,7 @@ struct StructureBuilder {
                 setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
                 continue
             }
-            if Phrases.startsWithAny(lower[index], Phrases.salutations) && text.utf8.count < 80 {
+            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && text.utf8.count < 80 {
                 blocks[index].kind = .salutation
                 bodyStarted = true
                 continue
@@ -553,7 +583,7 @@ struct StructureBuilder {
                 continue
             }
             if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
-               !text.hasSuffix("."), !Phrases.containsFirstPerson(lower[index]) {
+               !text.hasSuffix("."), !Phrases.containsFirstPerson(lowered(index)) {
                 blocks[index].kind = .address
                 address.append(text)
                 continue
@@ -573,7 +603,7 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lower[$0], Phrases.letterClosings) && blocks[$0].textByteCount < 200 })
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blocks[$0].textByteCount < 200 })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
@@ -669,7 +699,7 @@ struct StructureBuilder {
         if questionHeadings.isEmpty { questionHeadings = Array(repeating: nil, count: blocks.count) }
         if let known = questionHeadings[index] { return known }
         var heading: ([Int], String)? = nil
-        if Phrases.startsWithAny(lower[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
+        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
         questionHeadings[index] = .some(heading)
         return heading
     }
@@ -692,8 +722,8 @@ struct StructureBuilder {
                 if !isBody(cursor) { cursor += 1; continue }
                 if questionHeading(at: cursor) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lower[cursor], Phrases.letterClosings) && blocks[cursor].textByteCount < 200 { break }
-                if !inResponse, let label = Self.responseLabel(lower[cursor]) {
+                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textByteCount < 200 { break }
+                if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
                     responseText = String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces()
