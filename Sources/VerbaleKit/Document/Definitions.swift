@@ -9,10 +9,15 @@ import Darwin
 /// `(далее – «Закон»)`. The meaning is the capitalised name just before the parenthesis.
 enum DefinitionFinder {
     /// Words that may introduce the term inside the parenthesis.
+    ///
+    /// Longest first, so the longest introducer that opens the parenthesis is the one taken:
+    /// listed shortest first, `ci-après dénommé` took the `ci-après dénommée « la Loi »` of a
+    /// feminine term and left `e « … »`, which is no quoted term, so the definition was lost.
     static let introducers = [
-        "hereinafter referred to as", "hereinafter called", "hereinafter", "the", "ci-après dénommé", "ci-après dénommée",
+        "hereinafter referred to as", "hereinafter called", "hereinafter", "the",
+        "ci-après dénommées", "ci-après dénommée", "ci-après dénommés", "ci-après dénommé",
         "ci-après", "en adelante", "далее", "referred to as",
-    ]
+    ].sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
     /// The closing quote for each opening one.
     static let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
     /// Small words allowed inside a name (`Law on State Registration of Legal Entities`).
