@@ -306,6 +306,37 @@ struct InputDecoder: Sendable {
                     while index < count, chunk[index] < 0x80, chunk[index] != 0 { index += 1 }
                     continue
                 }
+                // Fast path for text in other scripts (Cyrillic, accented Latin): whole two-byte
+                // sequences, three-byte ones without the special ranges of E0 and ED, and the
+                // ASCII between them, checked without stepping the state machine byte by byte.
+                var run = index
+                while run + 1 < count {
+                    let lead = chunk[run]
+                    if lead >= 0xC2 && lead <= 0xDF {
+                        guard chunk[run + 1] & 0xC0 == 0x80 else { break }
+                        run += 2
+                    } else if (lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF {
+                        guard run + 2 < count, chunk[run + 1] & 0xC0 == 0x80, chunk[run + 2] & 0xC0 == 0x80 else { break }
+                        run += 3
+                    } else if lead < 0x80 && lead != 0 {
+                        // Prose in an accented script is mostly ASCII between the letters.
+                        let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
+                        var ascii = run + 1
+                        while ascii + 8 <= count {
+                            let word = ByteWords.load(bytes, ascii)
+                            guard ByteWords.isASCII(word), ByteWords.equal(word, 0) == 0 else { break }
+                            ascii += 8
+                        }
+                        run = ascii
+                    } else {
+                        break
+                    }
+                }
+                if run > index {
+                    closeBadRun()
+                    index = run
+                    continue
+                }
                 switch byte {
                 case 0xC2...0xDF: utf8 = .continuation(remaining: 1, low: 0x80, high: 0xBF, start: base + index)
                 case 0xE0: utf8 = .continuation(remaining: 2, low: 0xA0, high: 0xBF, start: base + index)

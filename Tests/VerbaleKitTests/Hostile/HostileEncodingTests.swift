@@ -40,6 +40,40 @@ struct HostileEncodingTests {
         }
     }
 
+    @Test("Bad bytes amid other scripts: the decoder agrees with a maximal-subpart reading, in any chunking")
+    func invalidAmidScripts() {
+        // Two- and three-byte letters (the decoder's fast path), the special ranges of E0 and ED,
+        // four-byte emoji, ASCII, and bad or truncated sequences between them.
+        let pieces: [[UInt8]] = ["а", "Ж", "é", "€", "한", "\u{0800}", "😀", " ", "x", "Закон ", "régime ", "\n"].map { Array($0.utf8) }
+            + [[0xFF], [0xC2], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x80], [0xE0, 0x80], [0xF0, 0x9F]]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + next(24)) { bytes += pieces[next(pieces.count)] }
+            // The reference: Unicode's maximal subparts (as `String(decoding:)` repairs them),
+            // adjacent bad runs reported as one.
+            var expected: [ByteSpan] = []
+            var offset = 0
+            for run in DocumentParser.utf8Runs(bytes) {
+                switch run {
+                case .valid(let length): offset += length
+                case .invalid(let length):
+                    if let last = expected.last, last.end == offset { expected[expected.count - 1] = ByteSpan(last.start, offset + length) } else { expected.append(ByteSpan(offset, offset + length)) }
+                    offset += length
+                }
+            }
+            for step in [1, 2, 3, 7, 1 << 30] {
+                let document = Self.parse(bytes, step: step)
+                #expect(Self.invalid(document) == expected, "\(bytes) step \(step)")
+                #expect(document.allBlocks.map(\.text).joined().unicodeScalars.filter { $0 == "\u{FFFD}" }.isEmpty == expected.isEmpty, "\(bytes)")
+            }
+        }
+    }
+
     @Test("Valid UTF-8, with or without BOM, raises nothing; the BOM is reported as the encoding")
     func validUTF8() {
         let text = Array("Note verbale\n\nLa Mission présente ses compliments — «Ж» 😀.\n".utf8)
