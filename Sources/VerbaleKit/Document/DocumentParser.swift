@@ -155,20 +155,10 @@ public struct DocumentParser: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            var need = 0
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch byte {
-            case 0..<0x80: runs.append(.valid(1)); index += 1; continue
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
-            default: runs.append(.invalid(1)); index += 1; continue
-            }
+            if byte < 0x80 { runs.append(.valid(1)); index += 1; continue }
+            guard let (need, first, last) = UTF8Lead.expectation(byte) else { runs.append(.invalid(1)); index += 1; continue }
+            var low = first
+            var high = last
             var length = 1
             while length <= need, index + length < bytes.count {
                 let next = bytes[index + length]

@@ -919,21 +919,7 @@ struct StructureBuilder {
     /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()` with the spaces cut from the
     /// bytes, so only the kept string is built.
     static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var start = 0
-        var end = bytes.count
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-        }
-        while start < end {
-            if isSpace(bytes[start]) { start += 1; continue }
-            if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-            break
-        }
-        while end > start {
-            if isSpace(bytes[end - 1]) { end -= 1; continue }
-            if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
-            break
-        }
+        let (start, end) = trimmedSpaceBounds(bytes)
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
@@ -1123,26 +1109,6 @@ extension StringProtocol {
         }
     }
 
-    /// The bounds of `bytes` without leading and trailing ASCII white space and no-break spaces.
-    private func trimmedSpaceBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var start = 0
-        var end = bytes.count
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-        }
-        while start < end {
-            if isSpace(bytes[start]) { start += 1; continue }
-            if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-            break
-        }
-        while end > start {
-            if isSpace(bytes[end - 1]) { end -= 1; continue }
-            if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
-            break
-        }
-        return (start, end)
-    }
-
     /// The string without leading and trailing characters from `set`, and spaces.
     func trimmingCharacters(_ set: String) -> String {
         if let untouched = untouchedByTrimming(set), untouched { return String(self) }
@@ -1176,4 +1142,24 @@ extension StringProtocol {
             return true
         }
     }
+}
+
+/// The bounds of `bytes` without leading and trailing ASCII white space and no-break spaces.
+func trimmedSpaceBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    var start = 0
+    var end = bytes.count
+    @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+    while start < end {
+        if isSpace(bytes[start]) { start += 1; continue }
+        if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+        break
+    }
+    while end > start {
+        if isSpace(bytes[end - 1]) { end -= 1; continue }
+        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
+        break
+    }
+    return (start, end)
 }

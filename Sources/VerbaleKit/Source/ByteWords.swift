@@ -16,6 +16,17 @@ enum ByteWords {
         UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
     }
 
+    /// Eight bytes from `base + offset` of a buffer of `count` bytes, lanes past the end zero
+    /// (the last, short word of a scan).
+    @inline(__always)
+    static func loadPadded(_ base: UnsafePointer<UInt8>, _ offset: Int, _ count: Int) -> UInt64 {
+        if offset + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        var lane = 0
+        while offset + lane < count, lane < 8 { word |= UInt64(base[offset + lane]) << UInt64(8 * lane); lane += 1 }
+        return word
+    }
+
     /// Whether all eight bytes are ASCII.
     @inline(__always)
     static func isASCII(_ word: UInt64) -> Bool {
@@ -71,13 +82,7 @@ extension ByteWords {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            @inline(__always) func load(_ at: Int) -> UInt64 {
-                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
-                var word: UInt64 = 0
-                var lane = 0
-                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
-                return word
-            }
+            @inline(__always) func load(_ at: Int) -> UInt64 { loadPadded(base, at, count) }
             var floor = max(0, from)
             while floor < count {
                 let chunk = floor

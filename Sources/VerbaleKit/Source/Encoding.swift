@@ -337,15 +337,10 @@ struct InputDecoder: Sendable {
                     index = run
                     continue
                 }
-                switch byte {
-                case 0xC2...0xDF: utf8 = .continuation(remaining: 1, low: 0x80, high: 0xBF, start: base + index)
-                case 0xE0: utf8 = .continuation(remaining: 2, low: 0xA0, high: 0xBF, start: base + index)
-                case 0xE1...0xEC, 0xEE, 0xEF: utf8 = .continuation(remaining: 2, low: 0x80, high: 0xBF, start: base + index)
-                case 0xED: utf8 = .continuation(remaining: 2, low: 0x80, high: 0x9F, start: base + index)
-                case 0xF0: utf8 = .continuation(remaining: 3, low: 0x90, high: 0xBF, start: base + index)
-                case 0xF1...0xF3: utf8 = .continuation(remaining: 3, low: 0x80, high: 0xBF, start: base + index)
-                case 0xF4: utf8 = .continuation(remaining: 3, low: 0x80, high: 0x8F, start: base + index)
-                default: markBad(base + index, base + index + 1)
+                if let (need, low, high) = UTF8Lead.expectation(byte) {
+                    utf8 = .continuation(remaining: need, low: low, high: high, start: base + index)
+                } else {
+                    markBad(base + index, base + index + 1)
                 }
                 index += 1
             case .continuation(let remaining, let low, let high, let start):

@@ -110,21 +110,9 @@ public struct MappedText: Sendable {
                 if index + 8 <= count, ByteWords.isASCII(ByteWords.load(base, index)) { index += 8; continue }
                 let lead = buffer[index]
                 if lead < 0x80 { index += 1; continue }
-                // The ranges of the Unicode Standard's table 3-7 (well-formed byte sequences).
-                var need = 0
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; low = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-                case 0xED: need = 2; high = 0x9F
-                case 0xF0: need = 3; low = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; high = 0x8F
-                default: return false
-                }
-                guard index + need < count else { return false }
+                guard let (need, first, last) = UTF8Lead.expectation(lead), index + need < count else { return false }
+                var low = first
+                var high = last
                 for offset in 1...need {
                     let next = buffer[index + offset]
                     if next < low || next > high { return false }
@@ -255,4 +243,25 @@ public struct MappedText: Sendable {
 
     /// The text as a Swift string (invalid UTF-8 repaired).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// What a UTF-8 lead byte asks of the bytes after it: the Unicode Standard's table 3-7 of
+/// well-formed byte sequences, shared by the decoder and the checks that read text again.
+enum UTF8Lead {
+    /// How many continuation bytes the non-ASCII `lead` needs and the range its first one must
+    /// fall in (the others take 80–BF); nil for a byte that cannot lead a sequence
+    /// (continuation bytes, C0, C1, F5–FF).
+    @inline(__always)
+    static func expectation(_ lead: UInt8) -> (need: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: return (1, 0x80, 0xBF)
+        case 0xE0: return (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: return (2, 0x80, 0xBF)
+        case 0xED: return (2, 0x80, 0x9F)
+        case 0xF0: return (3, 0x90, 0xBF)
+        case 0xF1...0xF3: return (3, 0x80, 0xBF)
+        case 0xF4: return (3, 0x80, 0x8F)
+        default: return nil
+        }
+    }
 }

@@ -67,13 +67,7 @@ struct BlockScan {
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
             // Eight bytes from `at`, zero past the end (as `ByteWords.forEach` loads them).
-            @inline(__always) func load(_ at: Int) -> UInt64 {
-                if at + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) }
-                var word: UInt64 = 0
-                var lane = 0
-                while at + lane < count, lane < 8 { word |= UInt64(base[at + lane]) << UInt64(8 * lane); lane += 1 }
-                return word
-            }
+            @inline(__always) func load(_ at: Int) -> UInt64 { ByteWords.loadPadded(base, at, count) }
             @inline(__always) func collect(_ lanes: UInt64, _ chunk: Int, into list: inout [Int]) {
                 var hits = lanes
                 while hits != 0 {
