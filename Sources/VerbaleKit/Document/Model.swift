@@ -167,6 +167,13 @@ public struct Block: Sendable {
         return text.utf8.count
     }
 
+    /// Whether `textByteCount <= limit`, without reading a long block through: bad sequences
+    /// only lengthen the text, so more mapped bytes than `limit` settle it at once.
+    func textFits(_ limit: Int) -> Bool {
+        if ownText == nil, mapped.count > limit { return false }
+        return textByteCount <= limit
+    }
+
     /// Whether the block was given a text that differs from its mapped bytes.
     var hasOwnText: Bool { ownText != nil }
 

@@ -12,6 +12,10 @@ struct StructureBuilder {
     /// the text's memory through the pass (the peak of a large document); the few tests that
     /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
     private var lowerHeads: [[UInt8]]
+    /// Running maximum of the parts' ends, for `partContaining` (built on first use).
+    private var partEnds: [Int] = []
+    /// Whether the parts start in source order (else `partContaining` walks them).
+    private var partsSorted = true
     /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
     private static let lowerLimit = 8192
     /// Longest phrase a block is tested to start with, with room for the spaces and the `:`
@@ -195,7 +199,7 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textByteCount < 80 { return .letter }
+            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textFits(79) { return .letter }
             if Phrases.containsFirstPerson(lowered(index)) { return .letter }
             if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
@@ -232,7 +236,7 @@ struct StructureBuilder {
         while index < range.upperBound {
             let block = blocks[index]
             if block.kind == .pageFurniture { index += 1; continue }
-            guard block.kind != .footnote, block.textByteCount <= 200, !isDateline(index),
+            guard block.kind != .footnote, block.textFits(200), !isDateline(index),
                   !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
                   isMostlyUppercase(block.text) else { break }
             index += 1
@@ -274,7 +278,7 @@ struct StructureBuilder {
     /// A short block that is a date, or a place and a date.
     private func isDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
-        guard index < blocks.count, isBody(index), blocks[index].textByteCount <= 80 else { return false }
+        guard index < blocks.count, isBody(index), blocks[index].textFits(80) else { return false }
         let text = blocks[index].text
         guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
@@ -603,14 +607,14 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blocks[$0].textByteCount < 200 })
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blocks[$0].textFits(199) })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
         var index = closing + 1
         while index < range.upperBound {
             if !isBody(index) { index += 1; continue }
-            guard blocks[index].textByteCount <= 200, !isDateline(index) || lines.isEmpty == false else { break }
+            guard blocks[index].textFits(200), !isDateline(index) || lines.isEmpty == false else { break }
             if isDateline(index) { break }
             blocks[index].kind = .signature
             let blockLines = lineTexts(of: blocks[index])
@@ -704,40 +708,79 @@ struct StructureBuilder {
         return heading
     }
 
+    /// Appends a block's text to a question's or response's text, a blank line between
+    /// paragraphs. Bad UTF-8 in the bytes is repaired when the whole becomes a string, as it
+    /// was block by block: the line breaks end any broken sequence.
+    private static func appendParagraph(_ text: [UInt8], to gathered: inout [UInt8]) {
+        if !gathered.isEmpty { gathered.append(contentsOf: [0x0A, 0x0A]) }
+        gathered.append(contentsOf: text)
+    }
+
+    /// The first part (in order) that holds source offset `offset`. Parts start in source
+    /// order, so the candidates are a prefix found by bisection; their running maximum end
+    /// finds the first one that reaches past `offset` (a walk over every part for each
+    /// question was quadratic in a long volume).
+    private mutating func partContaining(_ offset: Int) -> Part? {
+        if partEnds.count != parts.count {
+            partEnds = []
+            var highest = Int.min
+            for part in parts { highest = max(highest, part.end); partEnds.append(highest) }
+            partsSorted = zip(parts, parts.dropFirst()).allSatisfy { $0.start <= $1.start }
+        }
+        guard partsSorted else { return parts.first { $0.start <= offset && offset < $0.end } }
+        var low = 0
+        var high = parts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if parts[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        let candidates = low
+        low = 0
+        high = candidates
+        while low < high {
+            let mid = (low + high) / 2
+            if partEnds[mid] > offset { high = mid } else { low = mid + 1 }
+        }
+        return low < candidates ? parts[low] : nil
+    }
+
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
             guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
             let id = "q_\(questions.count + 1)"
-            var questionText = rest
-            var responseText = ""
+            // Texts gathered as bytes and made strings once: the blocks' texts are made from
+            // their bytes, and a string per block then copied again cost twice.
+            var questionText = Array(rest.utf8)
+            var responseText: [UInt8] = []
             var responseStart: Int? = nil
             blocks[index].question = id
             blocks[index].role = "question"
             var cursor = index + 1
             var inResponse = false
             var end = blocks[index].end
-            let partEnd = parts.first { $0.start <= blocks[index].start && blocks[index].start < $0.end }?.end ?? Int.max
+            let partEnd = partContaining(blocks[index].start)?.end ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
                 if questionHeading(at: cursor) != nil { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textByteCount < 200 { break }
+                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textFits(199) { break }
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
-                    responseText = String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces()
+                    responseText = Array(String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces().utf8)
                 } else if inResponse {
-                    responseText += (responseText.isEmpty ? "" : "\n\n") + blocks[cursor].text
+                    Self.appendParagraph(blocks[cursor].textBytes, to: &responseText)
                 } else {
-                    questionText += (questionText.isEmpty ? "" : "\n\n") + blocks[cursor].text
+                    Self.appendParagraph(blocks[cursor].textBytes, to: &questionText)
                 }
                 blocks[cursor].question = id
                 blocks[cursor].role = inResponse ? "response" : "question"
                 end = blocks[cursor].end
                 cursor += 1
             }
-            questions.append(Question(id: id, numbers: numbers, question: questionText, response: responseText,
+            questions.append(Question(id: id, numbers: numbers, question: String(decoding: questionText, as: UTF8.self),
+                                      response: String(decoding: responseText, as: UTF8.self),
                                       start: blocks[index].start, end: end, responseStart: responseStart))
             index = cursor
         }
@@ -984,7 +1027,7 @@ struct StructureBuilder {
             let (number, heading) = Self.splitNumber(blocks[index].text)
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blocks[index].textByteCount <= 90 else { return nil }
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blocks[index].textFits(90) else { return nil }
         let text = blocks[index].text
         guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)

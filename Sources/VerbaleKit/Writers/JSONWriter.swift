@@ -77,9 +77,11 @@ public enum JSONWriter {
                 if let footnote = block.footnote { out.key("footnote"); out.int(footnote) }
                 optional(&out, "question", block.question)
                 optional(&out, "role", block.role)
-                // The String, not the mapped bytes: its UTF-8 is valid by construction, so the
-                // writer guarantees valid JSON whatever bytes the input held.
-                out.key("text"); out.string(block.text)
+                // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
+                // has repaired them): no string to make and copy. Otherwise the text, whose
+                // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
+                out.key("text")
+                if !block.hasOwnText, block.mapped.isValidUTF8 { out.string(utf8: block.mapped.bytes) } else { out.string(block.text) }
                 out.endObject()
             }
             out.endArray()
