@@ -51,11 +51,14 @@ struct Assembler {
         tokens = []
         let footnotes = lineStage.footnotes
         let structure = Self.structure(&lineStage)
-        let blocks = structure.parts.flatMap(\.blocks)
-        let definitions = DefinitionFinder.find(in: blocks)
+        let definitions = DefinitionFinder.find(in: structure.parts)
+        // Blocks are read in place in their parts: copying one retains a dozen references.
         var citationSources: [CitationSource] = []
-        for block in blocks where block.kind != .pageFurniture {
-            citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
+        for part in structure.parts.indices {
+            for index in structure.parts[part].blocks.indices where structure.parts[part].blocks[index].kind != .pageFurniture {
+                let block = structure.parts[part].blocks[index]
+                citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
+            }
         }
         let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: definitions) : []
         citationSources = []
@@ -344,7 +347,9 @@ struct Assembler {
     static func exhibits(from citations: [Citation]) -> [Exhibit] {
         var order: [String] = []
         var byNumber: [String: Exhibit] = [:]
-        for citation in citations where citation.kind == .exhibit {
+        // By index: `for citation in citations` copies every citation to look at its kind.
+        for index in citations.indices where citations[index].kind == .exhibit {
+            let citation = citations[index]
             guard let number = citation.exhibit else { continue }
             let key = (citation.label ?? "Exhibit").lowercased() + "/" + number
             if byNumber[key] == nil {

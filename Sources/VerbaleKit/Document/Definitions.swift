@@ -26,11 +26,23 @@ enum DefinitionFinder {
         "las", "en", "о", "и", "по",
     ]
 
-    static func find(in blocks: [Block]) -> [Definition] {
+    /// The definitions in the blocks of `parts`, in block order. The blocks are read where
+    /// they lie in their parts: a flattened array of them copied every block.
+    static func find(in parts: [Part]) -> [Definition] {
         var result: [Definition] = []
-        for blockIndex in blocks.indices where blocks[blockIndex].kind != .pageFurniture {
+        for partIndex in parts.indices {
+            for blockIndex in parts[partIndex].blocks.indices where parts[partIndex].blocks[blockIndex].kind != .pageFurniture {
+                find(in: parts[partIndex].blocks[blockIndex].mapped, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// Appends the definitions in one block's text to `result`.
+    private static func find(in mapped: MappedText, into result: inout [Definition]) {
+        do {
             // Parentheses are rare: find them with memchr, without copying the block.
-            let opens = blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
+            let opens = mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
                 guard let base = bytes.baseAddress else { return [] }
                 var found: [Int] = []
                 var index = 0
@@ -43,10 +55,9 @@ enum DefinitionFinder {
             }
             for open in opens {
                 // The mapped text is all a definition needs: passing the block copied all of it.
-                if let definition = definition(at: open, in: blocks[blockIndex].mapped) { result.append(definition) }
+                if let definition = definition(at: open, in: mapped) { result.append(definition) }
             }
         }
-        return result
     }
 
     /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.

@@ -40,7 +40,7 @@ struct StructureBuilder {
         var formulas: [UInt8] = []
         formulas.reserveCapacity(blocks.count)
         for index in blocks.indices {
-            let bytes = Self.lowered(blocks[index])
+            let bytes = Self.lowered(blocks[index].mapped.bytes)
             formulas.append(Phrases.noteFormulas(in: bytes))
             heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
         }
@@ -48,16 +48,16 @@ struct StructureBuilder {
         self.noteFormulas = formulas
     }
 
-    /// The lower-cased first `lowerLimit` bytes of `block`.
-    private static func lowered(_ block: Block) -> [UInt8] {
-        var bytes = Array(block.mapped.bytes.prefix(lowerLimit))
+    /// The lower-cased first `lowerLimit` of `text`.
+    private static func lowered(_ text: [UInt8]) -> [UInt8] {
+        var bytes = Array(text.prefix(lowerLimit))
         bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
         return bytes
     }
 
     /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
     private func lowered(_ index: Int) -> [UInt8] {
-        blocks[index].mapped.count <= Self.headLength ? lowerHeads[index] : Self.lowered(blocks[index])
+        blocks[index].mapped.count <= Self.headLength ? lowerHeads[index] : Self.lowered(blocks[index].mapped.bytes)
     }
 
     mutating func build() {

@@ -76,18 +76,12 @@ public struct JSONOutput: Sendable {
         return had
     }
 
-    /// A line break and up to 127 spaces, appended as one slice.
-    private static let lineBreakAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 127)
-
+    // The writer's constant bytes are appended as literals, not sliced from static arrays:
+    // each use of a static array retained and released it, a sixth of the writer's time.
     private mutating func newline() {
         guard indentUnit > 0 else { return }
-        let spaces = depth * indentUnit
-        if spaces < Self.lineBreakAndSpaces.count {
-            bytes.append(contentsOf: Self.lineBreakAndSpaces[0...spaces])
-        } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: spaces))
-        }
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
     }
 
     private mutating func separate() {
@@ -133,13 +127,14 @@ public struct JSONOutput: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: indentUnit > 0 ? Self.quoteColonSpace[...] : Self.quoteColonSpace[0..<2])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if indentUnit > 0 { bytes.append(UInt8(ascii: " ")) }
         // The value follows the key directly, without a separator of its own.
         pendingValue = true
     }
 
     private var pendingValue = false
-    private static let quoteColonSpace: [UInt8] = Array("\": ".utf8)
 
     private mutating func valuePrefix() {
         flushIfFull()
@@ -163,10 +158,13 @@ public struct JSONOutput: Sendable {
         value.withUnsafeBufferPointer { escape($0) }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The lower-case hex digit of `value` (0–15).
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x57 + value
+    }
 
     private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let hex = Self.hex
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
@@ -187,7 +185,7 @@ public struct JSONOutput: Sendable {
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             default:
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)])
             }
             index += 1
             runStart = index
