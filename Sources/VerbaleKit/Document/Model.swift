@@ -177,7 +177,10 @@ public struct Block: Sendable {
     /// Whether the block was given a text that differs from its mapped bytes.
     var hasOwnText: Bool { ownText != nil }
 
-    /// The UTF-8 bytes of `text`: the mapped bytes unless the block was given a text of its own.
+    /// The bytes `text` is made from: the mapped bytes unless the block was given a text of
+    /// its own. In a finished document they are well-formed UTF-8 (the parser repairs bad
+    /// sequences at the end); while parsing they may still hold bad bytes, which `text`
+    /// reads as U+FFFD.
     public var textBytes: [UInt8] { ownText.map { Array($0.utf8) } ?? mapped.bytes }
 
     /// A block of `kind` whose text is `mapped`'s bytes.
