@@ -836,12 +836,7 @@ struct StructureBuilder {
                 position += 1
             }
             guard digits > 0 else { break }
-            if pendingRange, let last = numbers.last, value > last, value - last < 50 {
-                numbers.append(contentsOf: (last + 1)...value)
-            } else {
-                numbers.append(value)
-            }
-            pendingRange = false
+            Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
             skipSpaces()
             let restText = String(String.UnicodeScalarView(scalars[position..<min(scalars.count, position + 6)])).lowercased()
             var consumed = 0
@@ -925,12 +920,7 @@ struct StructureBuilder {
                     position += 1
                 }
                 guard digits > 0 else { break }
-                if pendingRange, let last = numbers.last, value > last, value - last < 50 {
-                    numbers.append(contentsOf: (last + 1)...value)
-                } else {
-                    numbers.append(value)
-                }
-                pendingRange = false
+                Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
                 skipSpaces()
                 let joinerLimit = min(window, position + 6)
                 var consumed = 0
@@ -957,6 +947,18 @@ struct StructureBuilder {
             }
             return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
         } ?? .unknown
+    }
+
+    /// Adds a number read in a question heading; after a range mark (`3-5`, `3 to 5`) the
+    /// numbers between join too, for ranges shorter than 50. Shared by the byte path and the
+    /// character path, so both expand ranges alike.
+    static func appendQuestionNumber(_ value: Int, afterRangeMark pendingRange: inout Bool, to numbers: inout [Int]) {
+        if pendingRange, let last = numbers.last, value > last, value - last < 50 {
+            numbers.append(contentsOf: (last + 1)...value)
+        } else {
+            numbers.append(value)
+        }
+        pendingRange = false
     }
 
     /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()` with the spaces cut from the
@@ -1062,21 +1064,7 @@ struct StructureBuilder {
     /// the stop. Most short paragraphs are turned away so, without splitting them into characters.
     static func mayHaveNumber(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-                byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-            }
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                if isSpace(bytes[start]) { start += 1; continue }
-                if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-                break
-            }
-            while end > start {
-                if isSpace(bytes[end - 1]) { end -= 1; continue }
-                if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2; continue }
-                break
-            }
+            let (start, end) = trimmedSpaceBounds(bytes)
             var stop = start
             var numeral = true
             while stop < end, bytes[stop] != UInt8(ascii: "."), bytes[stop] != UInt8(ascii: ")") {
