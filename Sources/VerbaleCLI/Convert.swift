@@ -48,6 +48,14 @@ struct Convert: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stages after the structure pass: all, citations, structure (for benchmarks).", visibility: .hidden))
     var stages: String = "all"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Window size in MB for very large documents: a JSON-only conversion of a document over 64 MB reads it a window of whole parts at a time, in memory bounded by the window (0: every document whole).",
+        valueName: "MB"))
+    var window: Int = 4
+
+    @Option(name: .customLong("whole-limit"), help: ArgumentHelp("Largest document (MB) converted whole when --window is set (tests).", visibility: .hidden))
+    var wholeLimit: Int = 64
+
     @Flag(name: .long, help: "Write JSON on one line.")
     var compact = false
 
@@ -61,6 +69,8 @@ struct Convert: AsyncParsableCommand {
             throw ValidationError("unknown format '\(name)'; use json, xml or json,xml")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if window < 0 { throw ValidationError("--window takes a size in MB, or 0 to convert every document whole") }
+        if wholeLimit < 0 { throw ValidationError("--whole-limit takes a size in MB") }
         if let shard, Self.parseShard(shard) == nil {
             throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. --shard 2/8")
         }
@@ -95,7 +105,8 @@ struct Convert: AsyncParsableCommand {
         } else {
             loadedSchema = nil
         }
-        let job = ConversionJob(formats: formats, compact: compact, schema: loadedSchema, summary: summary)
+        let job = ConversionJob(formats: formats, compact: compact, schema: loadedSchema, summary: summary,
+                                windowBytes: window * 1_000_000, wholeLimit: wholeLimit * 1_000_000)
         guard let output else {
             if files.count > 1 {
                 Output.stderr("verbale: error: \(files.count) inputs need an output directory; add -o DIR")
@@ -144,11 +155,20 @@ struct ConversionJob: Sendable {
     var compact: Bool
     var schema: AKNSchema?
     var summary: Bool
+    /// Window size for documents over `wholeLimit` bytes (0: every document whole).
+    var windowBytes = 0
+    /// Largest document converted whole (when `windowBytes` is set).
+    var wholeLimit = 64_000_000
 
     /// Converts `file`; writes into `directory` (atomically) or to standard output.
     func convert(_ file: InputFile, into directory: String?) -> ConversionResult {
         var result = ConversionResult(file: file)
         do {
+            if let directory, windowBytes > 0, formats == ["json"], !summary, file.path != "-",
+               Output.fileSize(file.path) > wholeLimit {
+                try convertInWindows(file, into: directory, result: &result)
+                return result
+            }
             var document = try InputCollector.parse(file)
             result.bytes = document.source.bytes
             result.sha256 = document.source.sha256
@@ -193,6 +213,43 @@ struct ConversionJob: Sendable {
             result.error = "\(file.path): \(error)"
         }
         return result
+    }
+}
+
+extension ConversionJob {
+    /// Converts a very large document a window of whole parts at a time
+    /// (`WindowedDocumentParser`), its JSON spooled next to the output and written atomically.
+    func convertInWindows(_ file: InputFile, into directory: String, result: inout ConversionResult) throws(InputError) {
+        let path = directory + "/" + Convert.outputName(file.relative, extension: "json")
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !folder.isEmpty { Output.makeDirectories(folder) }
+        var writer = try JSONWindowWriter(directory: folder.isEmpty ? "." : folder, path: path, indent: compact ? 0 : 1)
+        var parser = WindowedDocumentParser(path: file.path, encoding: file.encoding, windowBytes: windowBytes)
+        let descriptor = open(file.path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(path: file.path, reason: InputError.describe(errno)) }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, DocumentParser.chunkSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: file.path, reason: InputError.describe(errno))
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if let refusal = parser.refusal { throw refusal }
+            while let window = parser.nextWindow() { try writer.append(window) }
+        }
+        parser.finish()
+        while let window = parser.nextWindow() { try writer.append(window) }
+        let whole = parser.summary()
+        let output = try Output.AtomicFile(path)
+        try writer.finish(whole, sink: output.write)
+        try output.commit()
+        result.bytes = whole.source.bytes
+        result.sha256 = whole.source.sha256
+        result.citations = parser.citationCount
+        result.diagnostics = parser.diagnosticCount + whole.diagnostics.count
     }
 }
 

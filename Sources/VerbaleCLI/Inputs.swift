@@ -191,6 +191,12 @@ enum Output {
         }
     }
 
+    /// Size in bytes of the file at `path` (0 when it cannot be read: the conversion says why).
+    static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     static func makeDirectories(_ path: String) {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

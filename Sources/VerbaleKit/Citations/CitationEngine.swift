@@ -9,6 +9,12 @@ public enum CitationEngine {
         scan(sources, definitions: definitions, currentYear: currentYear())
     }
 
+    /// `scan` with ids numbered from `c_firstNumber` (a window of a large document continues
+    /// the numbering of the windows before it).
+    static func scan(_ sources: [CitationSource], definitions: [Definition], firstNumber: Int) -> [Citation] {
+        scan(sources, definitions: definitions, currentYear: currentYear(), firstNumber: firstNumber)
+    }
+
     /// The canonical key of the first citation in `query` (`ICCPR art. 19(3)` →
     /// `iccpr/art19/para3`), for looking a user's query up in the citation index; nil when the
     /// query holds no citation. Prefix-match the result on a `/` boundary to find narrower
@@ -21,7 +27,7 @@ public enum CitationEngine {
     }
 
     /// `scan` with an explicit current year (the BIN century rule), for reproducible tests.
-    static func scan(_ sources: [CitationSource], definitions: [Definition], currentYear: Int) -> [Citation] {
+    static func scan(_ sources: [CitationSource], definitions: [Definition], currentYear: Int, firstNumber: Int = 1) -> [Citation] {
         let terms = termTable(definitions)
         let termSpans = definitions.map(\.termSpan)
         // Term spans by start, so each block finds its own by bisection: a compiled volume has
@@ -138,7 +144,7 @@ public enum CitationEngine {
         var sorted = true
         for k in all.indices.dropFirst() where all[k].span < all[k - 1].span { sorted = false; break }
         if !sorted { all.sort { $0.span < $1.span } }
-        for index in all.indices { all[index].id = "c_\(index + 1)" }
+        for index in all.indices { all[index].id = "c_\(firstNumber + index)" }
         resolveIds(&all, noteOrder: noteOrder(sources))
         return all
     }

@@ -14,13 +14,33 @@ public struct PipelineStages: OptionSet, Sendable {
     public static let all: PipelineStages = [.citations, .validation]
 }
 
+/// Where a window of a large document stands in the whole (see `WindowedDocumentParser`):
+/// the numbers its ids continue from, the format decided by the first window, and the
+/// definitions made before it. A whole document starts from `AssemblyContext()`.
+struct AssemblyContext {
+    /// `plain` or Markdown as decided earlier; nil: decide from these lines.
+    var plain: Bool? = nil
+    /// Number of the first block (`b_N`), part, question, section and citation.
+    var firstBlock = 1
+    var firstPart = 1
+    var firstQuestion = 1
+    var firstSection = 1
+    var firstCitation = 1
+    /// Definitions found before these lines, which their citations may use.
+    var definitions: [Definition] = []
+}
+
 struct Assembler {
     /// The lines, until the blocks are built from them; then emptied, so a large document's
     /// lines are not held through the later stages next to the text made from them.
     var tokens: [LineToken]
     var stages: PipelineStages = .all
+    var context = AssemblyContext()
     let lineTable: LineTable
     var source: SourceInfo
+    /// After `assemble()`: for each part, how many bytes its language vote read (the weight
+    /// of its language in the document's).
+    var partLanguageWeights: [Int] = []
 
     init(tokens: [LineToken], lineTable: LineTable, source: SourceInfo) {
         self.tokens = tokens
@@ -44,13 +64,15 @@ struct Assembler {
         var sections: [Section]
         var questions: [Question]
         var language: String
+        var languageWeights: [Int]
     }
 
     mutating func assemble() -> Document {
         var lineStage = buildBlocks()
         tokens = []
         let footnotes = lineStage.footnotes
-        let structure = Self.structure(&lineStage)
+        let structure = Self.structure(&lineStage, context: context)
+        partLanguageWeights = structure.languageWeights
         let definitions = DefinitionFinder.find(in: structure.parts)
         // Blocks are read in place in their parts: copying one retains a dozen references.
         var citationSources: [CitationSource] = []
@@ -60,7 +82,8 @@ struct Assembler {
                 citationSources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
             }
         }
-        let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: definitions) : []
+        let citations = stages.contains(.citations) ? CitationEngine.scan(citationSources, definitions: context.definitions + definitions,
+                                                                                   firstNumber: context.firstCitation) : []
         citationSources = []
         var document = Document(
             source: source,
@@ -81,21 +104,23 @@ struct Assembler {
 
     /// Runs the structure pass over the line stage's blocks, which move into it (the caller's
     /// copy is emptied: one array of blocks at a time).
-    static func structure(_ lineStage: inout LineStageResult) -> StructureResult {
+    static func structure(_ lineStage: inout LineStageResult, context: AssemblyContext = AssemblyContext()) -> StructureResult {
         var moving: [Block] = []
         swap(&moving, &lineStage.blocks)
         var structure = StructureBuilder(blocks: moving, plain: lineStage.plain)
+        structure.firstNumbers = (context.firstPart, context.firstQuestion, context.firstSection)
         moving = []
         structure.lineBreaks = lineStage.lineBreaks
         lineStage.lineBreaks = []
         structure.build()
         return StructureResult(parts: structure.parts, sections: structure.sections,
-                               questions: structure.questions, language: structure.documentLanguage)
+                               questions: structure.questions, language: structure.documentLanguage,
+                               languageWeights: structure.languageWeights)
     }
 
     /// Groups the lines into blocks (page repair, footnotes and their call-outs, text).
     mutating func buildBlocks() -> LineStageResult {
-        let plain = detectPlainText()
+        let plain = context.plain ?? detectPlainText()
         source.format = plain ? "plain" : "markdown"
         if let first = tokens.first, first.start == 0, first.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             source.encoding = "utf-8-bom"
@@ -133,7 +158,7 @@ struct Assembler {
                 spans.append(contentsOf: self.spans(of: continuation))
             }
             text.trimTrailingWhitespace()
-            let id = "b_\(blocks.count + 1)"
+            let id = "b_\(context.firstBlock + blocks.count)"
             var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
             switch group.kind {
             case .paragraph:
@@ -345,20 +370,34 @@ struct Assembler {
 
     /// One entry per exhibit label value, in order of first citation, with every citation of it.
     static func exhibits(from citations: [Citation]) -> [Exhibit] {
-        var order: [String] = []
-        var byNumber: [String: Exhibit] = [:]
+        var collector = ExhibitCollector()
+        collector.add(citations)
+        return collector.exhibits
+    }
+}
+
+/// Gathers the exhibits cited, in order of first citation, from citations given in source
+/// order, in one list or in several (the windows of a large document).
+struct ExhibitCollector {
+    private var order: [String] = []
+    private var byKey: [String: Exhibit] = [:]
+
+    /// Adds the exhibit citations of `citations`.
+    mutating func add(_ citations: [Citation]) {
         // By index: `for citation in citations` copies every citation to look at its kind.
         for index in citations.indices where citations[index].kind == .exhibit {
             let citation = citations[index]
             guard let number = citation.exhibit else { continue }
             let key = (citation.label ?? "Exhibit").lowercased() + "/" + number
-            if byNumber[key] == nil {
+            if byKey[key] == nil {
                 order.append(key)
-                byNumber[key] = Exhibit(label: citation.label ?? "Exhibit", number: number, title: citation.title, citations: [])
+                byKey[key] = Exhibit(label: citation.label ?? "Exhibit", number: number, title: citation.title, citations: [])
             }
-            byNumber[key]!.citations.append(citation.id)
-            if byNumber[key]!.title == nil { byNumber[key]!.title = citation.title }
+            byKey[key]!.citations.append(citation.id)
+            if byKey[key]!.title == nil { byKey[key]!.title = citation.title }
         }
-        return order.compactMap { byNumber[$0] }
     }
+
+    /// The exhibits, in order of first citation.
+    var exhibits: [Exhibit] { order.compactMap { byKey[$0] } }
 }

@@ -21,10 +21,11 @@ public struct DocumentParser: Sendable {
     /// Size of the chunks `parse(fileAt:)` reads.
     public static let chunkSize = 64 * 1024
 
-    private let path: String
-    private var decoder: InputDecoder
-    private var tokenizer = LineTokenizer()
-    private var tokens: [LineToken] = []
+    let path: String
+    private(set) var decoder: InputDecoder
+    private(set) var tokenizer = LineTokenizer()
+    /// The lines read and not yet assembled (a window of a large document takes them).
+    var tokens: [LineToken] = []
     private var digest = SHA256()
 
     /// Which stages after the structure pass run (all by default; the benchmark turns them
@@ -69,15 +70,8 @@ public struct DocumentParser: Sendable {
     /// A refused input (see `refusal`) gives a document with no parts and one `input-refused`
     /// error diagnostic; use `finishThrowing()` to get the refusal as an error instead.
     public mutating func finish() -> Document {
-        var tokenizer = LineTokenizer()
-        swap(&tokenizer, &self.tokenizer)
-        var tokens: [LineToken] = []
-        swap(&tokens, &self.tokens)
-        decoder.finish { decoded in tokenizer.feed(decoded) { tokens.append($0) } }
-        tokenizer.finish { tokens.append($0) }
-        self.tokenizer = tokenizer
-        var source = SourceInfo(path: path, bytes: decoder.offset, sha256: digest.hexDigest(),
-                                format: "markdown", encoding: "utf-8")
+        endInput()
+        var source = sourceInfo()
         if let reason = decoder.refusal {
             source.format = "refused"
             return Document(source: source, language: "und", parts: [], sections: [], questions: [],
@@ -92,6 +86,36 @@ public struct DocumentParser: Sendable {
         swap(&assembler.tokens, &tokens)
         assembler.stages = stages
         var document = assembler.assemble()
+        finishAssembled(&document, decoderDiagnostics: decoder.diagnostics)
+        return document
+    }
+
+    /// Ends the input: the decoder and the tokenizer hand on what they held back.
+    mutating func endInput() {
+        var tokenizer = LineTokenizer()
+        swap(&tokenizer, &self.tokenizer)
+        var tokens: [LineToken] = []
+        swap(&tokens, &self.tokens)
+        decoder.finish { decoded in tokenizer.feed(decoded) { tokens.append($0) } }
+        tokenizer.finish { tokens.append($0) }
+        self.tokenizer = tokenizer
+        self.tokens = tokens
+    }
+
+    /// Forgets the line starts before the line holding `offset` (windows written already).
+    mutating func dropLines(before offset: Int) {
+        tokenizer.dropLines(before: offset)
+    }
+
+    /// What is known of the input read so far (its size and hash are final after `endInput`).
+    func sourceInfo() -> SourceInfo {
+        SourceInfo(path: path, bytes: decoder.offset, sha256: digest.hexDigest(), format: "markdown", encoding: "utf-8")
+    }
+
+    /// The decoder's part of an assembled document (or window): its encoding, spans into the
+    /// original bytes of a transcoded input, repaired bad UTF-8, and `decoderDiagnostics`
+    /// (the decoder's own, for this stretch) merged into the diagnostics in source order.
+    func finishAssembled(_ document: inout Document, decoderDiagnostics: [Diagnostic]) {
         if decoder.transcodes {
             document.source.encoding = decoder.label
             // Last, after every stage that read the transcoded bytes by span, and before the
@@ -100,11 +124,10 @@ public struct DocumentParser: Sendable {
         }
         if decoder.repaired {
             if !decoder.transcodes { Self.repairInvalidUTF8(&document) }
-            document.diagnostics = (decoder.diagnostics + document.diagnostics).sorted {
+            document.diagnostics = (decoderDiagnostics + document.diagnostics).sorted {
                 $0.span != $1.span ? $0.span < $1.span : $0.code < $1.code
             }
         }
-        return document
     }
 
     /// Ends the input and assembles the document, or throws the refusal of a binary input.

@@ -7,6 +7,11 @@ struct StructureBuilder {
     var sections: [Section] = []
     var questions: [Question] = []
     var documentLanguage = "und"
+    /// For each part, the bytes its language vote read (its weight in `documentLanguage`).
+    var languageWeights: [Int] = []
+    /// Numbers the first part, question and section ids take (a window of a large document
+    /// continues the numbering of the windows before it).
+    var firstNumbers = (part: 1, question: 1, section: 1)
     /// Lower-cased head of each block: its first `headLength` bytes, enough for every phrase a
     /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
     /// the text's memory through the pass (the peak of a large document); the few tests that
@@ -286,7 +291,7 @@ struct StructureBuilder {
     }
 
     private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
-        var part = Part(id: "part_\(parts.count + 1)", kind: kind, start: blocks[range.lowerBound].start, end: blocks[range.upperBound - 1].end,
+        var part = Part(id: "part_\(firstNumbers.part + parts.count)", kind: kind, start: blocks[range.lowerBound].start, end: blocks[range.upperBound - 1].end,
                         language: "und", blocks: [])
         switch kind {
         case .noteVerbale: fillNote(&part, range)
@@ -748,7 +753,7 @@ struct StructureBuilder {
         var index = 0
         while index < blocks.count {
             guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
-            let id = "q_\(questions.count + 1)"
+            let id = "q_\(firstNumbers.question + questions.count)"
             // Texts gathered as bytes and made strings once: the blocks' texts are made from
             // their bytes, and a string per block then copied again cost twice.
             var questionText = Array(rest.utf8)
@@ -995,7 +1000,7 @@ struct StructureBuilder {
             }
             styleStack.append(style)
             if style == "letter" { lastLetterHeading = number?.unicodeScalars.first } else if style != "question" && style != "number" && style.hasPrefix("md") == false { lastLetterHeading = nil }
-            let section = Section(id: "sec_\(sections.count + 1)", number: number, heading: heading,
+            let section = Section(id: "sec_\(firstNumbers.section + sections.count)", number: number, heading: heading,
                                   level: styleStack.count, parent: openSections.last.map { sections[$0].id },
                                   start: blocks[index].start, end: blocks[index].end)
             parentIndex.append(openSections.last)
@@ -1102,6 +1107,7 @@ struct StructureBuilder {
 
     private mutating func assignLanguages() {
         var totals: [String: Int] = [:]
+        languageWeights = [Int](repeating: 0, count: parts.count)
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
             var text: [UInt8] = []
@@ -1113,10 +1119,16 @@ struct StructureBuilder {
             }
             let language = LanguageDetector.detect(text)
             parts[index].language = language
+            languageWeights[index] = text.count
             if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += text.count }
         }
-        documentLanguage = totals.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            ?? parts.first?.language ?? "und"
+        documentLanguage = Self.documentLanguage(totals: totals, firstPart: parts.first?.language)
+    }
+
+    /// The language most of the parts' sampled bytes are in (letterheads and undecided parts
+    /// not counted; ties to the smaller code), else the first part's.
+    static func documentLanguage(totals: [String: Int], firstPart: String?) -> String {
+        totals.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? firstPart ?? "und"
     }
 }
 

@@ -37,8 +37,11 @@ public struct LineColumn: Sendable, Hashable {
 /// takes an offset into the original bytes (as every span of a finished document is) and counts
 /// the column in UTF-8 bytes of the transcoding.
 public struct LineTable: Sendable {
-    /// Byte offset at which each line begins; `lineStarts[0] == 0`.
+    /// Byte offset at which each line begins; `lineStarts[0] == 0` (or, once lines were
+    /// dropped, the start of line `droppedLines + 1`).
     public private(set) var lineStarts: [Int] = [0]
+    /// Lines forgotten from the front (`dropLines(before:)`), which still count in line numbers.
+    public private(set) var droppedLines = 0
     /// For a transcoded input, once its document's spans are original offsets: the map back.
     var transcoding: OffsetMap? = nil
 
@@ -55,6 +58,21 @@ public struct LineTable: Sendable {
         lineStarts[lineStarts.count - 1] = offset
     }
 
+    /// Forgets the starts of the lines that end before `offset` (a large document's earlier
+    /// windows, written already), so the table holds what is read and not yet written;
+    /// offsets before the line holding `offset` have no location afterwards.
+    mutating func dropLines(before offset: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        guard low > 0 else { return }
+        lineStarts.removeFirst(low)
+        droppedLines += low
+    }
+
     /// The 1-based line and column of `offset`.
     public func location(of offset: Int) -> LineColumn {
         let offset = transcoding?.decodedStart(ofOriginal: offset) ?? offset
@@ -64,7 +82,7 @@ public struct LineTable: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return LineColumn(line: low + 1, column: offset - lineStarts[low] + 1)
+        return LineColumn(line: droppedLines + low + 1, column: offset - lineStarts[low] + 1)
     }
 }
 

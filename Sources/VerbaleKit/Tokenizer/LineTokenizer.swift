@@ -23,6 +23,11 @@ public struct LineTokenizer: Sendable {
     /// Line starts seen so far.
     public private(set) var lineTable = LineTable()
 
+    /// Forgets the line starts before the line holding `offset` (see `LineTable.dropLines`).
+    mutating func dropLines(before offset: Int) {
+        lineTable.dropLines(before: offset)
+    }
+
     /// A tokenizer at offset 0.
     public init() {}
 

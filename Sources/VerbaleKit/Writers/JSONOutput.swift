@@ -35,6 +35,34 @@ public struct JSONOutput: Sendable {
         bytes.reserveCapacity(Self.flushThreshold + 4096)
     }
 
+    /// A buffering writer for the elements of an array that stands at `depth` in a document
+    /// written elsewhere (a top-level array of the document object: depth 2), so elements
+    /// written here and spliced in with `beginRawElements` read as `JSONWriter` writes them.
+    public init(indent: Int = 1, elementsAtDepth depth: Int) {
+        indentUnit = indent
+        sink = nil
+        self.depth = depth
+        level = depth
+        if level >= 64 { deepLevels = [Bool](repeating: false, count: level - 63) }
+    }
+
+    /// Whether an element was written (`elementsAtDepth` writers).
+    public var hasElements: Bool { hasMember }
+
+    /// Forgets the bytes written so far (once the caller has stored them), keeping the
+    /// writer's place in its containers.
+    public mutating func removeAllBytes() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// For a streaming writer inside an open array: hands on what is buffered, so the caller
+    /// may send that array's elements, already written, straight to the sink; `nonEmpty` says
+    /// whether there were any (the next member or the closing bracket depends on it).
+    public mutating func beginRawElements(nonEmpty: Bool) {
+        flush()
+        if nonEmpty { hasMember = true }
+    }
+
     /// Hands buffered bytes to the sink (streaming writers only).
     public mutating func flush() {
         guard let sink, !bytes.isEmpty else { return }

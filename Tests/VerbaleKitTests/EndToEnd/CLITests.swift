@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VerbaleKit
 #if canImport(Glibc)
@@ -67,6 +68,39 @@ struct CLITests {
         #expect(okStatus == 0)
         #expect(Paths.exists(outDir + "/000_43be0010ffe11e27.json"))
         _ = system("rm -rf '\(outDir)'")
+    }
+
+    @Test("a document over the whole-document limit is converted in windows, to the same kind of output")
+    func convertInWindows() throws {
+        guard Self.binaryAvailable() else { return }
+        let root = "/tmp/verbale-windows-e2e-\(getpid())"
+        _ = system("rm -rf '\(root)'; mkdir -p '\(root)/in'")
+        defer { _ = system("rm -rf '\(root)'") }
+        // The repository's documents, repeated to 2.5 MB: three windows of 1 MB.
+        var volume: [UInt8] = []
+        let folder = Paths.repository + "/corpus/documents"
+        while volume.count < 2_500_000 {
+            for name in Paths.list(folder) where name.hasSuffix(".txt") { volume += Paths.read(folder + "/" + name) + Array("\n\n".utf8) }
+        }
+        let file = try #require(fopen(root + "/in/volume.txt", "wb"))
+        fwrite(volume, 1, volume.count, file)
+        fclose(file)
+        let (status, _, err) = Self.run(["convert", root + "/in", "-o", root + "/windows", "--window", "1", "--whole-limit", "0", "--quiet"])
+        #expect(status == 0, "\(err)")
+        let (wholeStatus, _, _) = Self.run(["convert", root + "/in", "-o", root + "/whole", "--window", "0", "--quiet"])
+        #expect(wholeStatus == 0)
+        // Nothing but the output and the manifest: the spool files are gone.
+        #expect(Paths.list(root + "/windows") == ["manifest.jsonl", "volume.json"])
+        let windowed = try #require(try JSONSerialization.jsonObject(with: Data(Paths.read(root + "/windows/volume.json"))) as? [String: Any])
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(Paths.read(root + "/whole/volume.json"))) as? [String: Any])
+        #expect((windowed["source"] as? [String: Any])?["sha256"] as? String == (whole["source"] as? [String: Any])?["sha256"] as? String)
+        let citations = (windowed["citations"] as? [Any])?.count ?? 0
+        let wholeCitations = (whole["citations"] as? [Any])?.count ?? 0
+        #expect(citations > 1000)
+        #expect(citations * 10 >= wholeCitations * 9 && citations * 10 <= wholeCitations * 11)
+        // The manifest counts what the output holds.
+        let manifest = String(decoding: Paths.read(root + "/windows/manifest.jsonl"), as: UTF8.self)
+        #expect(manifest.contains("\"citations\":\(citations)"), "\(manifest)")
     }
 
     @Test("usage errors exit 2 with a sentence to act on")
