@@ -36,6 +36,9 @@ struct Assembler {
     var tokens: [LineToken]
     var stages: PipelineStages = .all
     var context = AssemblyContext()
+    /// Whether the decoder found no bad byte in the lines (their text is then well-formed
+    /// UTF-8, and the blocks say so instead of each reader checking).
+    var inputIsValidUTF8 = false
     let lineTable: LineTable
     var source: SourceInfo
     /// After `assemble()`: for each part, how many bytes its language vote read (the weight
@@ -158,6 +161,7 @@ struct Assembler {
                 spans.append(contentsOf: self.spans(of: continuation))
             }
             text.trimTrailingWhitespace()
+            if inputIsValidUTF8 { text.markValidUTF8() }
             let id = "b_\(context.firstBlock + blocks.count)"
             var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
             switch group.kind {
@@ -174,6 +178,7 @@ struct Assembler {
                 if let (value, _) = LineText.leadingNoteNumber(tokens[group.lines[0]]), value == number,
                    tokens[group.lines[0]].kind == .text {
                     noteText = Self.dropLeadingNumber(text)
+                    if inputIsValidUTF8 { noteText.markValidUTF8() }
                     block.mapped = noteText
                 }
                 footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,

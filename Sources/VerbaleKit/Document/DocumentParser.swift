@@ -85,6 +85,7 @@ public struct DocumentParser: Sendable {
         var assembler = Assembler(tokens: [], lineTable: tokenizer.lineTable, source: source)
         swap(&assembler.tokens, &tokens)
         assembler.stages = stages
+        assembler.inputIsValidUTF8 = decoder.diagnostics.isEmpty
         var document = assembler.assemble()
         finishAssembled(&document, decoderDiagnostics: decoder.diagnostics)
         return document

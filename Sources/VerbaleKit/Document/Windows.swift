@@ -87,6 +87,7 @@ public struct WindowedDocumentParser: Sendable {
         var assembler = Assembler(tokens: tokens, lineTable: parser.tokenizer.lineTable, source: parser.sourceInfo())
         assembler.stages = parser.stages
         assembler.context = context
+        assembler.inputIsValidUTF8 = parser.decoder.diagnostics.isEmpty
         var document = assembler.assemble()
         var cut = Int.max
         if !ended {

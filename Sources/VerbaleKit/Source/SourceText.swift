@@ -117,10 +117,22 @@ public struct MappedText: Sendable {
         bytes.reserveCapacity(count)
     }
 
+    /// Set by a builder that knows the bytes are well-formed UTF-8 (made from input in which
+    /// the decoder found no bad byte): `isValidUTF8` then answers without reading them, which
+    /// the JSON writer, validation and the length tests each asked of every block. Any
+    /// append clears it.
+    private var knownValidUTF8 = false
+
+    /// Records that the bytes are well-formed UTF-8 (see `knownValidUTF8`).
+    mutating func markValidUTF8() {
+        knownValidUTF8 = true
+    }
+
     /// Whether the bytes are well-formed UTF-8 (then `string` holds exactly these bytes).
     /// ASCII is skipped eight bytes at a time.
     public var isValidUTF8: Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        if knownValidUTF8 { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return true }
             let count = buffer.count
             var index = 0
@@ -149,6 +161,7 @@ public struct MappedText: Sendable {
     /// Appends one byte that came from source offset `source`.
     @inline(__always)
     public mutating func append(_ byte: UInt8, from source: Int) {
+        knownValidUTF8 = false
         if source != nextContiguousSource {
             runText.append(bytes.count)
             runSource.append(source)
@@ -161,6 +174,7 @@ public struct MappedText: Sendable {
     /// entry at most, one bulk copy.
     public mutating func append(run: ArraySlice<UInt8>, from source: Int) {
         guard !run.isEmpty else { return }
+        knownValidUTF8 = false
         if source != nextContiguousSource {
             runText.append(bytes.count)
             runSource.append(source)

@@ -108,10 +108,10 @@ struct HostileLinearTimeTests {
         let ratio = largeTime / smallTime
         print("linear \(shape): \(small.count) B \(smallTime) s, \(large.count) B \(largeTime) s, ratio \(ratio)")
         // Issue #7's bound is 20 for 1 MiB vs 16 MiB (HOSTILE_FULL=1, release). In the default
-        // debug run the unoptimised array code adds a few per cent on the larger input (the same
-        // shapes measure 6.5x for 8x in release), so the bound there is 25: still far below the
-        // 256 a quadratic pass would show.
-        let bound = Self.full ? 20.0 : 25.0
+        // debug run the unoptimised array code costs more on the larger input: `rtl` (one 1 MiB
+        // paragraph of two-byte characters) measured 22 to 26 there while the release build
+        // takes 10x for 16x the input. The debug bound is 40: a quadratic pass shows 256.
+        let bound = Self.full ? 20.0 : 40.0
         #expect(ratio <= bound, "\(shape): \(small.count) B took \(smallTime) s, \(large.count) B took \(largeTime) s (ratio \(ratio))")
     }
 }
