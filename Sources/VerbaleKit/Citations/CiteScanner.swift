@@ -336,13 +336,14 @@ struct CiteScanner {
         // cannot match here.
         let run = CiteText.alnumRun(b, i)
         // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
+        var miss = CiteMiss()
         var t = vocab.anyCase.slotStart[slot]
         let tEnd = vocab.anyCase.slotStart[slot + 1]
         while t < tEnd {
             let trigger = vocab.anyCase.triggers[t]
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -365,7 +366,7 @@ struct CiteScanner {
                 if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
                 if allUpper == false { continue }
             }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.

@@ -369,6 +369,68 @@ enum CiteText {
         return isWordAt(b, end) ? nil : end
     }
 
+    /// `match` from unit `k` of the literal at text offset `j` (the units before matched up
+    /// to there). Returns the units matched and where the text stands: all `count` of them
+    /// and the end on success, else the unit that failed and the offset it was tried at.
+    @inline(__always)
+    static func matchFrom(_ lit: UnsafePointer<UInt32>, _ count: Int, _ b: [UInt8], _ k0: Int, _ j0: Int,
+                          _ limit: Int) -> (units: Int, at: Int) {
+        var j = j0
+        var k = k0
+        while k < count {
+            let u = lit[k]
+            if u == space {
+                guard j < limit, isSpaceAt(b, j) else { return (k, j) }
+                j = skipSpaces(b, j, limit)
+                k += 1
+                continue
+            }
+            if u == 0x7E {
+                var extra = 0
+                while j < limit && extra < 4 {
+                    let (f, n) = fold(b, j)
+                    guard isLetter(f) else { break }
+                    j += n
+                    extra += 1
+                }
+                k += 1
+                continue
+            }
+            guard j < limit else { return (k, j) }
+            let (f, n) = fold(b, j)
+            if f != u { return (k, j) }
+            j += n
+            k += 1
+        }
+        return (k, j)
+    }
+
+    /// `matchWord` for the trigger loops, which try many literals at one word, most sharing a
+    /// head (`Convention on the …` a dozen times): `miss` keeps the last literal that failed
+    /// there, so a literal with the same units up to its failing one fails without reading
+    /// the text, and one that parts from it exactly there resumes where it failed.
+    @inline(__always)
+    static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int,
+                          miss: inout CiteMiss) -> Int? {
+        guard count > 0, let lit else { return nil }
+        var k0 = 0
+        var j0 = i
+        if let failed = miss.lit, count > miss.unit {
+            var l = 0
+            while l <= miss.unit && lit[l] == failed[l] { l += 1 }
+            if l > miss.unit { return nil }
+            if l == miss.unit { k0 = l; j0 = miss.at }
+        }
+        let (k, end) = matchFrom(lit, count, b, k0, j0, limit)
+        guard k == count else {
+            miss = CiteMiss(lit: lit, unit: k, at: end)
+            return nil
+        }
+        let last = lit[count - 1]
+        if !isAlnum(last) && last != 0x7E { return end }
+        return isWordAt(b, end) ? nil : end
+    }
+
     /// The longest of `lits` that matches as a word at `i`, with its index.
     static func longestWord(_ lits: [[UInt32]], _ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
         var best: (Int, Int)? = nil
@@ -486,6 +548,18 @@ enum CiteText {
         }
         return out
     }
+}
+
+/// The last trigger literal that failed at a word, for `CiteText.matchWord(_:_:_:_:_:miss:)`:
+/// its units up to `unit` matched the text (up to offset `at`), and unit `unit` did not.
+struct CiteMiss {
+    /// The literal (tables keep their literals for the life of the process); nil before any
+    /// failure.
+    var lit: UnsafePointer<UInt32>? = nil
+    /// The literal's first unit that did not match.
+    var unit: Int = 0
+    /// Text offset where that unit was tried.
+    var at: Int = 0
 }
 
 /// A table that lives as long as the process: its elements are copied once into memory that is
