@@ -478,6 +478,22 @@ enum CiteText {
     /// The text of `i..<end` with white-space runs collapsed to one space: names read across a
     /// line break come out as one line.
     static func collapsed(_ b: [UInt8], _ i: Int, _ end: Int) -> String {
+        // Most names are written on one line with single spaces: then the text is the answer,
+        // made in one copy. Tabs, line breaks, doubled or outer spaces, and the lead bytes of
+        // every non-ASCII space (U+00A0, U+2000…U+205F, U+3000) take the byte loop below.
+        if i < end && b[i] != 0x20 && b[end - 1] != 0x20 {
+            var plain = true
+            var previous: UInt8 = 0
+            for k in i..<end {
+                let c = b[k]
+                if c == 0x09 || c == 0x0A || c == 0x0D || c == 0xC2 || c == 0xE2 || c == 0xE3 || (c == 0x20 && previous == 0x20) {
+                    plain = false
+                    break
+                }
+                previous = c
+            }
+            if plain { return string(b, i, end) }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(end - i)
         var j = i
