@@ -227,15 +227,16 @@ extension CiteScanner {
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
         let run = CiteText.alnumRun(b, p)
+        var miss = CiteMiss()
         while t < tEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
-            guard CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n) != nil else { continue }
+            guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
-                if let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n), e >= (best?.end ?? -1) {
+                if e >= (best?.end ?? -1) {
                     best = (p, e, CiteInstrumentTable.refs[index])
                 }
             case .titleHead:

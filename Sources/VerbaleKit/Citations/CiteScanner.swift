@@ -180,6 +180,7 @@ struct CiteScanner {
         let runs = vocab.lowerRuns
         let classes = CiteVocabulary.lowerClass
         let firsts = vocab.anyCaseFirst
+        let wordBytes = CiteVocabulary.wordByte
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
@@ -187,19 +188,20 @@ struct CiteScanner {
                 kinds.withUnsafeBufferPointer { slotKinds in
                 runs.withUnsafeBufferPointer { lowerRuns in
                 classes.withUnsafeBufferPointer { lowerClass in
+                wordBytes.withUnsafeBufferPointer { isWord in
                     let n = p.count
                     var i = 0
                     while i < n {
                         let c = p[i]
                         if c < 0x80 {
-                            if !CiteText.isAsciiWord(c) { i += 1; continue }
+                            if !isWord[Int(c)] { i += 1; continue }
                             if c &- 0x61 < 26 {
                                 // A lower-case ASCII word whose first two letters start no any-case
                                 // trigger is skipped without folding or hashing.
                                 let c1 = i + 1 < n ? p[i + 1] : 0x20
                                 let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
                                 var j = i + 1
-                                while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+                                while j < n && isWord[Int(p[j])] { j += 1 }
                                 if !lowerPairs[Int(c) &* 128 &+ column] {
                                     if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
                                     i = j
@@ -221,11 +223,11 @@ struct CiteScanner {
                                 }
                             } else if c &- 0x30 < 10 {
                                 var j = i + 1
-                                while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+                                while j < n && isWord[Int(p[j])] { j += 1 }
                                 i = j
                                 continue
                             }
-                            let next = asciiWord(i, p, slotKinds)
+                            let next = asciiWord(i, p, slotKinds, isWord)
                             i = next > i ? next : i + 1
                             continue
                         }
@@ -254,6 +256,7 @@ struct CiteScanner {
                 }
                 }
                 }
+                }
             }
         }
     }
@@ -272,10 +275,11 @@ struct CiteScanner {
     /// follows (almost every word), its end and dispatch slot come from one pass over its bytes,
     /// with the same values `wordEnd` and `slots` give.
     @inline(__always)
-    mutating func asciiWord(_ i: Int, _ p: UnsafeBufferPointer<UInt8>, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func asciiWord(_ i: Int, _ p: UnsafeBufferPointer<UInt8>, _ slotKinds: UnsafeBufferPointer<UInt8>,
+                            _ isWord: UnsafeBufferPointer<Bool>) -> Int {
         let n = p.count
         var j = i + 1
-        while j < n && CiteText.isAsciiWord(p[j]) { j += 1 }
+        while j < n && isWord[Int(p[j])] { j += 1 }
         if j < n && (p[j] == 0x2D || p[j] >= 0x80) { return word(i, slotKinds) }
         let f1 = CiteText.foldAscii(p[i])
         var f2: UInt32 = 0
@@ -336,13 +340,14 @@ struct CiteScanner {
         // cannot match here.
         let run = CiteText.alnumRun(b, i)
         // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
+        var miss = CiteMiss()
         var t = vocab.anyCase.slotStart[slot]
         let tEnd = vocab.anyCase.slotStart[slot + 1]
         while t < tEnd {
             let trigger = vocab.anyCase.triggers[t]
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -365,7 +370,7 @@ struct CiteScanner {
                 if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
                 if allUpper == false { continue }
             }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.

@@ -369,6 +369,68 @@ enum CiteText {
         return isWordAt(b, end) ? nil : end
     }
 
+    /// `match` from unit `k` of the literal at text offset `j` (the units before matched up
+    /// to there). Returns the units matched and where the text stands: all `count` of them
+    /// and the end on success, else the unit that failed and the offset it was tried at.
+    @inline(__always)
+    static func matchFrom(_ lit: UnsafePointer<UInt32>, _ count: Int, _ b: [UInt8], _ k0: Int, _ j0: Int,
+                          _ limit: Int) -> (units: Int, at: Int) {
+        var j = j0
+        var k = k0
+        while k < count {
+            let u = lit[k]
+            if u == space {
+                guard j < limit, isSpaceAt(b, j) else { return (k, j) }
+                j = skipSpaces(b, j, limit)
+                k += 1
+                continue
+            }
+            if u == 0x7E {
+                var extra = 0
+                while j < limit && extra < 4 {
+                    let (f, n) = fold(b, j)
+                    guard isLetter(f) else { break }
+                    j += n
+                    extra += 1
+                }
+                k += 1
+                continue
+            }
+            guard j < limit else { return (k, j) }
+            let (f, n) = fold(b, j)
+            if f != u { return (k, j) }
+            j += n
+            k += 1
+        }
+        return (k, j)
+    }
+
+    /// `matchWord` for the trigger loops, which try many literals at one word, most sharing a
+    /// head (`Convention on the …` a dozen times): `miss` keeps the last literal that failed
+    /// there, so a literal with the same units up to its failing one fails without reading
+    /// the text, and one that parts from it exactly there resumes where it failed.
+    @inline(__always)
+    static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int,
+                          miss: inout CiteMiss) -> Int? {
+        guard count > 0, let lit else { return nil }
+        var k0 = 0
+        var j0 = i
+        if let failed = miss.lit, count > miss.unit {
+            var l = 0
+            while l <= miss.unit && lit[l] == failed[l] { l += 1 }
+            if l > miss.unit { return nil }
+            if l == miss.unit { k0 = l; j0 = miss.at }
+        }
+        let (k, end) = matchFrom(lit, count, b, k0, j0, limit)
+        guard k == count else {
+            miss = CiteMiss(lit: lit, unit: k, at: end)
+            return nil
+        }
+        let last = lit[count - 1]
+        if !isAlnum(last) && last != 0x7E { return end }
+        return isWordAt(b, end) ? nil : end
+    }
+
     /// The longest of `lits` that matches as a word at `i`, with its index.
     static func longestWord(_ lits: [[UInt32]], _ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
         var best: (Int, Int)? = nil
@@ -416,6 +478,22 @@ enum CiteText {
     /// The text of `i..<end` with white-space runs collapsed to one space: names read across a
     /// line break come out as one line.
     static func collapsed(_ b: [UInt8], _ i: Int, _ end: Int) -> String {
+        // Most names are written on one line with single spaces: then the text is the answer,
+        // made in one copy. Tabs, line breaks, doubled or outer spaces, and the lead bytes of
+        // every non-ASCII space (U+00A0, U+2000…U+205F, U+3000) take the byte loop below.
+        if i < end && b[i] != 0x20 && b[end - 1] != 0x20 {
+            var plain = true
+            var previous: UInt8 = 0
+            for k in i..<end {
+                let c = b[k]
+                if c == 0x09 || c == 0x0A || c == 0x0D || c == 0xC2 || c == 0xE2 || c == 0xE3 || (c == 0x20 && previous == 0x20) {
+                    plain = false
+                    break
+                }
+                previous = c
+            }
+            if plain { return string(b, i, end) }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(end - i)
         var j = i
@@ -488,6 +566,18 @@ enum CiteText {
     }
 }
 
+/// The last trigger literal that failed at a word, for `CiteText.matchWord(_:_:_:_:_:miss:)`:
+/// its units up to `unit` matched the text (up to offset `at`), and unit `unit` did not.
+struct CiteMiss {
+    /// The literal (tables keep their literals for the life of the process); nil before any
+    /// failure.
+    var lit: UnsafePointer<UInt32>? = nil
+    /// The literal's first unit that did not match.
+    var unit: Int = 0
+    /// Text offset where that unit was tried.
+    var at: Int = 0
+}
+
 /// A table that lives as long as the process: its elements are copied once into memory that is
 /// never freed, so hot loops read it through a plain pointer. (An array held by a shared table
 /// is retained and released around every call that reads it, which cost more than the reading.)
@@ -525,66 +615,87 @@ struct CiteTable<Element: BitwiseCopyable>: @unchecked Sendable {
 struct CiteLits: Sendable {
     /// All units, one literal after another.
     private let units: CiteTable<UInt32>
-    /// Start of each literal in `units`.
-    private let starts: CiteTable<Int>
-    /// Length of each literal.
-    private let counts: CiteTable<Int>
-    /// First unit of each literal.
-    private let firsts: CiteTable<UInt32>
-    /// `CiteText.runLength` of each literal.
-    private let runs: CiteTable<Int>
-    /// Literal indices, those with an ASCII first unit grouped by it (in list order), then the
-    /// others in list order.
-    private let byFirst: CiteTable<Int>
-    /// Where each ASCII first unit's group starts in `byFirst` (129 entries; the last is where
-    /// the non-ASCII literals start).
-    private let groupStart: CiteTable<Int>
+    /// Every integer table, one after another, so that the value stays a few words long: the
+    /// lists are `static let`s, and each use copies the value out of its global (a value of
+    /// nine tables was copied with `memcpy`). Sections, for `n` literals: start, length, first
+    /// unit and run length of each literal side by side (`4 * n`); `groupStart` (129) and
+    /// `byFirst`; `lastStart` (129) and `byLast`.
+    private let ints: CiteTable<Int>
+    /// Number of literals.
+    let count: Int
+    /// Where `byFirst` ends (and `lastStart` begins) in `ints`.
+    private let byFirstEnd: Int
 
     /// Folds and stores `words`, in order.
     init(_ words: [String]) {
         var units: [UInt32] = []
         var starts: [Int] = []
         var counts: [Int] = []
-        var firsts: [UInt32] = []
+        var firsts: [Int] = []
         var runs: [Int] = []
         for w in words {
             let lit = CiteText.foldString(w)
             runs.append(CiteText.runLength(lit))
             starts.append(units.count)
             counts.append(lit.count)
-            firsts.append(lit.first ?? 0)
+            firsts.append(Int(lit.first ?? 0))
             units += lit
         }
-        var byFirst: [Int] = []
-        var groupStart: [Int] = []
-        for f in 0..<128 {
-            groupStart.append(byFirst.count)
-            byFirst += firsts.indices.filter { firsts[$0] == UInt32(f) }
+        // A literal equal (folded) to an earlier one is left out of the look-up groups: lists
+        // spell both cases (`See`, `see`), and the later copy can never win, since ties go to
+        // the first.
+        func lit(_ k: Int) -> ArraySlice<UInt32> { units[starts[k]..<starts[k] + counts[k]] }
+        let distinct = words.indices.filter { k in !(0..<k).contains { lit($0) == lit(k) } }
+        let n = words.count
+        var ints: [Int] = []
+        for k in 0..<n { ints += [starts[k], counts[k], firsts[k], runs[k]] }
+        /// Appends the 129 group starts and the grouped indices of `distinct` by `unit` (ASCII
+        /// units one group each, in list order; the rest, and no empty literal, last).
+        func appendGroups(_ unit: (Int) -> Int) {
+            var buckets = [[Int]](repeating: [], count: 129)
+            for k in distinct where unit(k) >= 0 { buckets[min(unit(k), 128)].append(k) }
+            var at = ints.count + 129
+            for bucket in buckets { ints.append(at); at += bucket.count }
+            for bucket in buckets { ints += bucket }
         }
-        groupStart.append(byFirst.count)
-        byFirst += firsts.indices.filter { firsts[$0] >= 128 }
+        // Literal indices grouped by first unit.
+        appendGroups { firsts[$0] }
+        self.byFirstEnd = ints.count
+        // The same by last unit, for `matchBack`, which would otherwise walk every literal for
+        // each citation's signal.
+        appendGroups { counts[$0] > 0 ? Int(units[starts[$0] + counts[$0] - 1]) : -1 }
+        self.count = n
         self.units = CiteTable(units)
-        self.starts = CiteTable(starts)
-        self.counts = CiteTable(counts)
-        self.firsts = CiteTable(firsts)
-        self.runs = CiteTable(runs)
-        self.byFirst = CiteTable(byFirst)
-        self.groupStart = CiteTable(groupStart)
+        self.ints = CiteTable(ints)
     }
 
-    /// Number of literals.
-    var count: Int { starts.count }
+    /// Start of literal `k` in `units`.
+    @inline(__always)
+    private func start(_ k: Int) -> Int { ints[k << 2] }
+
+    /// Length of literal `k`.
+    @inline(__always)
+    private func length(_ k: Int) -> Int { ints[k << 2 | 1] }
+
+    /// First unit of literal `k` (0 when empty).
+    @inline(__always)
+    private func first(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: ints[k << 2 | 2]) }
+
+    /// `CiteText.runLength` of literal `k`.
+    @inline(__always)
+    private func run(_ k: Int) -> Int { ints[k << 2 | 3] }
 
     /// Literal `k` matched as a word at `i`: its end.
     @inline(__always)
     func matchWord(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
-        CiteText.matchWord(units.pointer(starts[k]), counts[k], b, i, limit)
+        CiteText.matchWord(units.pointer(start(k)), length(k), b, i, limit)
     }
 
-    /// The indices (into `byFirst`) of the literals that may start with folded unit `f`.
+    /// The positions in `ints` of the literals that may start with folded unit `f`.
     @inline(__always)
     private func group(_ f: UInt32) -> Range<Int> {
-        f < 128 ? groupStart[Int(f)]..<groupStart[Int(f) + 1] : groupStart[128]..<byFirst.count
+        let g = 4 * count
+        return f < 128 ? ints[g + Int(f)]..<ints[g + Int(f) + 1] : ints[g + 128]..<byFirstEnd
     }
 
     /// The longest literal matching as a word at `i`, with its index.
@@ -596,8 +707,8 @@ struct CiteLits: Sendable {
         let run = CiteText.alnumRun(b, i)
         var best: (Int, Int)? = nil
         for g in candidates {
-            let k = byFirst[g]
-            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
+            let k = ints[g]
+            guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
             if let e = matchWord(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
         }
         return best
@@ -612,8 +723,8 @@ struct CiteLits: Sendable {
         guard !candidates.isEmpty else { return false }
         let run = CiteText.alnumRun(b, s)
         for g in candidates {
-            let k = byFirst[g]
-            guard firsts[k] == f, runs[k] < 0 || runs[k] == run else { continue }
+            let k = ints[g]
+            guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
             if matchWord(k, b, s, b.count) == e { return true }
         }
         return false
@@ -624,11 +735,16 @@ struct CiteLits: Sendable {
     func matchBack(_ b: [UInt8], _ end: Int) -> (index: Int, start: Int)? {
         guard end > 0 else { return nil }
         let lastUnit = CiteText.fold(b, CiteText.scalarStart(b, end - 1)).0
-        for k in 0..<starts.count where counts[k] > 0 && units[starts[k] + counts[k] - 1] == lastUnit {
+        let l = byFirstEnd
+        let candidates = lastUnit < 128 ? ints[l + Int(lastUnit)]..<ints[l + Int(lastUnit) + 1] : ints[l + 128]..<ints.count
+        for g in candidates {
+            let k = ints[g]
+            let from = start(k)
+            guard units[from + length(k) - 1] == lastUnit else { continue }
             var j = end
-            var m = starts[k] + counts[k] - 1
+            var m = from + length(k) - 1
             var ok = true
-            while m >= starts[k] {
+            while m >= from {
                 guard j > 0 else { ok = false; break }
                 let s = CiteText.scalarStart(b, j - 1)
                 if CiteText.fold(b, s).0 != units[m] { ok = false; break }
@@ -636,7 +752,7 @@ struct CiteLits: Sendable {
                 m -= 1
             }
             guard ok else { continue }
-            if CiteText.isAlnum(firsts[k]) && CiteText.isWordBefore(b, j) { continue }
+            if CiteText.isAlnum(first(k)) && CiteText.isWordBefore(b, j) { continue }
             return (k, j)
         }
         return nil
