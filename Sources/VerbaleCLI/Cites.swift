@@ -27,16 +27,26 @@ struct Cites: ParsableCommand {
         }
         var failed = 0
         for var file in files {
-            // Only citations are printed: the validation stage would be wasted work.
-            file.stages = [.citations]
+            // Only citations are printed: the structure pass and validation would be wasted work.
+            file.stages = [.citationsOnly]
             do {
                 let document = try InputCollector.parse(file)
                 var out: [UInt8] = []
+                let path = Array(file.path.utf8)
                 for citation in document.citations {
                     let location = document.lineTable.location(of: citation.span.start)
                     if format == "tsv" {
-                        let fields = ["\(file.path):\(location.line):\(location.column)", citation.kind.rawValue, citation.key, citation.text]
-                        out.append(contentsOf: fields.map(Self.tsvField).joined(separator: "\t").utf8)
+                        // Built on bytes: making each line a string of characters cost a fifth
+                        // of the command's time.
+                        Self.appendField(path, to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        out.append(contentsOf: String(location.line).utf8)
+                        out.append(UInt8(ascii: ":"))
+                        out.append(contentsOf: String(location.column).utf8)
+                        for field in [citation.kind.rawValue, citation.key, citation.text] {
+                            out.append(0x09)
+                            Self.appendField(Array(field.utf8), to: &out)
+                        }
                         out.append(0x0A)
                     } else {
                         var json = JSONOutput(indent: 0)
@@ -54,8 +64,11 @@ struct Cites: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    /// Tabs and line breaks inside a field would break the columns: fold them to spaces.
-    static func tsvField(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    /// Appends a field with its tabs and line breaks folded to spaces: they would break the
+    /// columns.
+    static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
+        for byte in bytes {
+            out.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+        }
     }
 }

@@ -10,6 +10,11 @@ public struct PipelineStages: OptionSet, Sendable {
     public static let citations = PipelineStages(rawValue: 1)
     /// Document validation.
     public static let validation = PipelineStages(rawValue: 2)
+    /// Citations alone (`verbale cites`): the line stage, definitions and the citation engine,
+    /// without the structure pass, which decides nothing citations read (blocks keep their
+    /// text, their order and their footnotes; page furniture stays furniture). The document
+    /// then has no parts, sections or questions: only footnotes, citations and definitions.
+    public static let citationsOnly = PipelineStages(rawValue: 4)
     /// Everything.
     public static let all: PipelineStages = [.citations, .validation]
 }
@@ -74,6 +79,7 @@ struct Assembler {
         var lineStage = buildBlocks()
         tokens = []
         let footnotes = lineStage.footnotes
+        if stages.contains(.citationsOnly) { return citationsOnly(lineStage) }
         let structure = Self.structure(&lineStage, context: context)
         partLanguageWeights = structure.languageWeights
         let definitions = DefinitionFinder.find(in: structure.parts)
@@ -103,6 +109,22 @@ struct Assembler {
         )
         if stages.contains(.validation) { document.diagnostics = Validator.validate(document) }
         return document
+    }
+
+    /// The document `PipelineStages.citationsOnly` asks for: the blocks' citations, read in
+    /// the order the parts would hold them (body blocks keep their order in the parts).
+    private func citationsOnly(_ lineStage: LineStageResult) -> Document {
+        let definitions = DefinitionFinder.find(in: lineStage.blocks)
+        var sources: [CitationSource] = []
+        for index in lineStage.blocks.indices where lineStage.blocks[index].kind != .pageFurniture {
+            let block = lineStage.blocks[index]
+            sources.append(CitationSource(block: block.id, footnote: block.footnote, text: block.mapped))
+        }
+        let citations = CitationEngine.scan(sources, definitions: context.definitions + definitions,
+                                            firstNumber: context.firstCitation)
+        return Document(source: source, language: "und", parts: [], sections: [], questions: [],
+                        footnotes: lineStage.footnotes, citations: citations, definitions: definitions,
+                        exhibits: Self.exhibits(from: citations), diagnostics: [], lineTable: lineTable)
     }
 
     /// Runs the structure pass over the line stage's blocks, which move into it (the caller's

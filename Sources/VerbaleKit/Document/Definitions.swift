@@ -29,11 +29,14 @@ enum DefinitionFinder {
     /// The definitions in the blocks of `parts`, in block order. The blocks are read where
     /// they lie in their parts: a flattened array of them copied every block.
     static func find(in parts: [Part]) -> [Definition] {
+        parts.indices.flatMap { find(in: parts[$0].blocks) }
+    }
+
+    /// The definitions in `blocks` (page furniture aside), in order.
+    static func find(in blocks: [Block]) -> [Definition] {
         var result: [Definition] = []
-        for partIndex in parts.indices {
-            for blockIndex in parts[partIndex].blocks.indices where parts[partIndex].blocks[blockIndex].kind != .pageFurniture {
-                find(in: parts[partIndex].blocks[blockIndex].mapped, into: &result)
-            }
+        for index in blocks.indices where blocks[index].kind != .pageFurniture {
+            find(in: blocks[index].mapped, into: &result)
         }
         return result
     }
