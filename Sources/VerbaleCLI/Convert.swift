@@ -225,18 +225,8 @@ extension ConversionJob {
         if !folder.isEmpty { Output.makeDirectories(folder) }
         var writer = try JSONWindowWriter(directory: folder.isEmpty ? "." : folder, path: path, indent: compact ? 0 : 1)
         var parser = WindowedDocumentParser(path: file.path, encoding: file.encoding, windowBytes: windowBytes)
-        let descriptor = open(file.path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(path: file.path, reason: InputError.describe(errno)) }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, DocumentParser.chunkSize) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: file.path, reason: InputError.describe(errno))
-            }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        try InputCollector.forEachChunk(of: file) { chunk throws(InputError) in
+            parser.feed(chunk)
             if let refusal = parser.refusal { throw refusal }
             while let window = parser.nextWindow() { try writer.append(window) }
         }

@@ -73,11 +73,22 @@ enum InputCollector {
 
     /// Parses one input (a file, or standard input for `-`), reading it in chunks.
     static func parse(_ input: InputFile) throws(InputError) -> Document {
+        var parser = DocumentParser(path: input.path, encoding: input.encoding)
+        parser.stages = input.stages
+        try forEachChunk(of: input) { chunk throws(InputError) in
+            parser.feed(chunk)
+            // A refused input (binary, NUL bytes) need not be read to the end.
+            if let refusal = parser.refusal { throw refusal }
+        }
+        return try parser.finishThrowing()
+    }
+
+    /// Reads an input (a file, or standard input for `-`) in `DocumentParser.chunkSize` chunks,
+    /// handing each to `body`, which may stop the reading by throwing.
+    static func forEachChunk(of input: InputFile, _ body: (UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) {
         let descriptor = input.path == "-" ? 0 : open(input.path, O_RDONLY)
         guard descriptor >= 0 else { throw InputError(path: input.path, reason: InputError.describe(errno)) }
         defer { if descriptor != 0 { close(descriptor) } }
-        var parser = DocumentParser(path: input.path, encoding: input.encoding)
-        parser.stages = input.stages
         var buffer = [UInt8](repeating: 0, count: DocumentParser.chunkSize)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, DocumentParser.chunkSize) }
@@ -85,12 +96,14 @@ enum InputCollector {
                 if errno == EINTR { continue }
                 throw InputError(path: input.path, reason: InputError.describe(errno))
             }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-            // A refused input (binary, NUL bytes) need not be read to the end.
-            if let refusal = parser.refusal { throw refusal }
+            if count == 0 { return }
+            // `withUnsafeBytes` rethrows untyped errors: the body's error is carried out by hand.
+            var failure: InputError? = nil
+            buffer.withUnsafeBytes { bytes in
+                do throws(InputError) { try body(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) } catch { failure = error }
+            }
+            if let failure { throw failure }
         }
-        return try parser.finishThrowing()
     }
 
     /// Reads a whole file (for printing source excerpts under diagnostics).

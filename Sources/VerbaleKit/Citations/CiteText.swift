@@ -324,34 +324,8 @@ enum CiteText {
     @inline(__always)
     static func match(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
         guard let lit else { return i }
-        var j = i
-        var k = 0
-        while k < count {
-            let u = lit[k]
-            if u == space {
-                guard j < limit, isSpaceAt(b, j) else { return nil }
-                j = skipSpaces(b, j, limit)
-                k += 1
-                continue
-            }
-            if u == 0x7E {
-                var extra = 0
-                while j < limit && extra < 4 {
-                    let (f, n) = fold(b, j)
-                    guard isLetter(f) else { break }
-                    j += n
-                    extra += 1
-                }
-                k += 1
-                continue
-            }
-            guard j < limit else { return nil }
-            let (f, n) = fold(b, j)
-            if f != u { return nil }
-            j += n
-            k += 1
-        }
-        return j
+        let matched = matchFrom(lit, count, b, 0, i, limit)
+        return matched.units == count ? matched.at : nil
     }
 
     /// `match` followed by a word boundary (no letter or digit right after).

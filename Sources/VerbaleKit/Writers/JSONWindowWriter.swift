@@ -71,39 +71,23 @@ public struct JSONWindowWriter: ~Copyable {
     public mutating func append(_ window: Document) throws(InputError) {
         let lines = window.lineTable
         func position(_ offset: Int) -> LineColumn { lines.location(of: offset) }
-        for part in window.parts {
-            JSONWriter.writePart(part, to: &outputs[Spooled.parts.rawValue], position: position)
-            try spoolIfFull(.parts)
-        }
-        for section in window.sections {
-            JSONWriter.writeSection(section, to: &outputs[Spooled.sections.rawValue])
-            try spoolIfFull(.sections)
-        }
-        for question in window.questions {
-            JSONWriter.writeQuestion(question, to: &outputs[Spooled.questions.rawValue], position: position)
-            try spoolIfFull(.questions)
-        }
-        for footnote in window.footnotes {
-            JSONWriter.writeFootnote(footnote, to: &outputs[Spooled.footnotes.rawValue], position: position)
-            try spoolIfFull(.footnotes)
-        }
-        for citation in window.citations {
-            JSONWriter.writeCitation(citation, to: &outputs[Spooled.citations.rawValue], position: position)
-            try spoolIfFull(.citations)
-        }
-        for definition in window.definitions {
-            JSONWriter.writeDefinition(definition, to: &outputs[Spooled.definitions.rawValue], position: position)
-            try spoolIfFull(.definitions)
-        }
-        for diagnostic in window.diagnostics {
-            JSONWriter.writeDiagnostic(diagnostic, to: &outputs[Spooled.diagnostics.rawValue], position: position)
-            try spoolIfFull(.diagnostics)
-        }
+        try writeElements(window.parts, to: .parts) { JSONWriter.writePart($0, to: &$1, position: position) }
+        try writeElements(window.sections, to: .sections) { JSONWriter.writeSection($0, to: &$1) }
+        try writeElements(window.questions, to: .questions) { JSONWriter.writeQuestion($0, to: &$1, position: position) }
+        try writeElements(window.footnotes, to: .footnotes) { JSONWriter.writeFootnote($0, to: &$1, position: position) }
+        try writeElements(window.citations, to: .citations) { JSONWriter.writeCitation($0, to: &$1, position: position) }
+        try writeElements(window.definitions, to: .definitions) { JSONWriter.writeDefinition($0, to: &$1, position: position) }
+        try writeElements(window.diagnostics, to: .diagnostics) { JSONWriter.writeDiagnostic($0, to: &$1, position: position) }
         for array in Spooled.allCases { try spool(array) }
     }
 
-    private mutating func spoolIfFull(_ array: Spooled) throws(InputError) {
-        if outputs[array.rawValue].bytes.count >= Self.spoolThreshold { try spool(array) }
+    /// Writes `items` as elements of `array`, spooling whenever its buffer fills.
+    private mutating func writeElements<Item>(_ items: [Item], to array: Spooled,
+                                      _ element: (Item, inout JSONOutput) -> Void) throws(InputError) {
+        for item in items {
+            element(item, &outputs[array.rawValue])
+            if outputs[array.rawValue].bytes.count >= Self.spoolThreshold { try spool(array) }
+        }
     }
 
     /// Moves what `array`'s writer buffered to its spool file.
