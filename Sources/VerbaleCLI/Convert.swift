@@ -225,6 +225,7 @@ extension ConversionJob {
         if !folder.isEmpty { Output.makeDirectories(folder) }
         var writer = try JSONWindowWriter(directory: folder.isEmpty ? "." : folder, path: path, indent: compact ? 0 : 1)
         var parser = WindowedDocumentParser(path: file.path, encoding: file.encoding, windowBytes: windowBytes)
+        parser.stages = file.stages
         try InputCollector.forEachChunk(of: file) { chunk throws(InputError) in
             parser.feed(chunk)
             if let refusal = parser.refusal { throw refusal }

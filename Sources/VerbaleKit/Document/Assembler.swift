@@ -25,11 +25,15 @@ public struct PipelineStages: OptionSet, Sendable {
 struct AssemblyContext {
     /// `plain` or Markdown as decided earlier; nil: decide from these lines.
     var plain: Bool? = nil
-    /// Number of the first block (`b_N`), part, question, section and citation.
+    /// Number of the first block (`b_N`).
     var firstBlock = 1
+    /// Number of the first part (`part_N`).
     var firstPart = 1
+    /// Number of the first question (`q_N`).
     var firstQuestion = 1
+    /// Number of the first section (`sec_N`).
     var firstSection = 1
+    /// Number of the first citation (`c_N`).
     var firstCitation = 1
     /// Definitions found before these lines, which their citations may use.
     var definitions: [Definition] = []

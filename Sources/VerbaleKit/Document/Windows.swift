@@ -59,6 +59,13 @@ public struct WindowedDocumentParser: Sendable {
         nextAttempt = self.windowBytes
     }
 
+    /// Which stages after the structure pass run (all by default). `citationsOnly` makes no
+    /// parts, so nothing can be cut: the whole input becomes one window.
+    public var stages: PipelineStages {
+        get { parser.stages }
+        set { parser.stages = newValue }
+    }
+
     /// Why the input is refused (binary, NUL bytes), once known; stop feeding then.
     public var refusal: InputError? { parser.refusal }
 
