@@ -124,7 +124,8 @@ public enum CitationEngine {
                         history.append(ref)
                     }
                     let slug = all[k].instrument == nil ? CiteKeys.unknownInstrument : all[k].key
-                    all[k].key = CiteKeys.article(slug: slug, all[k])
+                    all[k].key = CiteKeys.article(slug: slug, articles: all[k].articles,
+                                                  paragraphs: all[k].paragraphs, subparagraphs: all[k].subparagraphs)
                 }
                 all[k].span = mapped.sourceSpan(all[k].span.start, all[k].span.end)
                 all[k].block = source.block
@@ -144,7 +145,14 @@ public enum CitationEngine {
         var sorted = true
         for k in all.indices.dropFirst() where all[k].span < all[k - 1].span { sorted = false; break }
         if !sorted { all.sort { $0.span < $1.span } }
-        for index in all.indices { all[index].id = "c_\(firstNumber + index)" }
+        // Ids are written as bytes: an interpolated `"c_\(n)"` went through `description` and
+        // an append for every citation.
+        var id: [UInt8] = [0x63, 0x5F] // c_
+        for index in all.indices {
+            id.removeSubrange(2...)
+            CiteKeys.appendDecimal(firstNumber + index, to: &id)
+            all[index].id = String(decoding: id, as: UTF8.self)
+        }
         resolveIds(&all, noteOrder: noteOrder(sources))
         return all
     }

@@ -223,7 +223,10 @@ extension CiteScanner {
         guard CiteText.isUpperAt(b, p) else { return nil }
         let (slot, slot2) = slots(p)
         let we = CiteText.wordEnd(b, p, n)
-        var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
+        // The best match as plain integers (end -1 while there is none) and its instrument
+        // apart: reading `best?.end` of an optional tuple copied the instrument out each time.
+        var bestEnd = -1
+        var bestRef: CiteInstrumentRef? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
         let run = CiteText.alnumRun(b, p)
@@ -236,25 +239,28 @@ extension CiteScanner {
             guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
-                if e >= (best?.end ?? -1) {
-                    best = (p, e, CiteInstrumentTable.refs[index])
+                if e >= bestEnd {
+                    bestEnd = e
+                    bestRef = CiteInstrumentTable.refs[index]
                 }
             case .titleHead:
-                if let t = parseTitle(headAt: p, headEnd: we), t.end > (best?.end ?? -1), t.start == p {
-                    best = (p, t.end, t.ref)
+                if let t = parseTitle(headAt: p, headEnd: we), t.end > bestEnd, t.start == p {
+                    bestEnd = t.end
+                    bestRef = t.ref
                 }
             default: break
             }
         }
         if terms.mayStart(slot2), let list = terms[slot2] {
             for term in list {
-                if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
-                    || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
-                    best = (p, e, term.tieWinner)
+                if let e = CiteText.matchWord(term.lit, b, p, n), e > bestEnd
+                    || (e == bestEnd && !CiteInstrumentTable.slugs.contains(bestRef?.slug ?? "")) {
+                    bestEnd = e
+                    bestRef = term.tieWinner
                 }
             }
         }
-        if best == nil {
+        if bestRef == nil {
             // Head-last titles (`of the Public Finance Act`): find the head within five words.
             var k = p
             var words = 0
@@ -262,7 +268,7 @@ extension CiteScanner {
                 let e = CiteText.wordEnd(b, k, n)
                 guard e > k else { break }
                 if CiteVocabulary.titleHeadSet.contains(b, k, e) {
-                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { best = (p, t.end, t.ref) }
+                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { bestEnd = t.end; bestRef = t.ref }
                     break
                 }
                 let next = CiteText.skipSpaces(b, e, n)
@@ -271,15 +277,17 @@ extension CiteScanner {
                 words += 1
             }
         }
-        if best == nil, let (ws, we2) = adjacentWordBefore(p),
+        if bestRef == nil, let (ws, we2) = adjacentWordBefore(p),
            CiteVocabulary.definiteArticles.longest(b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
             if let (g, e) = CiteVocabulary.genericHeadLits.longest(b, p, n) {
                 let head = CiteInstrumentTable.genericHeads[g].head
                 let written = CiteText.collapsed(b, p, e)
-                best = (p, e, CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head))
+                bestEnd = e
+                bestRef = CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head)
             }
         }
-        return best
+        guard let bestRef else { return nil }
+        return (p, bestEnd, bestRef)
     }
 
     /// An instrument was named at `start..<end`: either it opens an article pinpoint

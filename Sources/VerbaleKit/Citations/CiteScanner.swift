@@ -358,7 +358,13 @@ struct CiteScanner {
 
         // Capitalised triggers. Instruments compete for the longest match: kind 0 defined term,
         // 1 table name, 2 abbreviation, 3 formal title, 4 national generic name, 5 other title.
-        var best: (start: Int, end: Int, ref: CiteInstrumentRef, kind: Int)? = nil
+        // The best match is kept as plain integers (end -1 while there is none) and its
+        // instrument apart: reading `best?.end` of an optional tuple copied the instrument
+        // (three strings) out and destroyed it at every comparison.
+        var bestStart = 0
+        var bestEnd = -1
+        var bestKind = -1
+        var bestRef: CiteInstrumentRef? = nil
         var allUpper: Bool? = nil
         t = vocab.capital.slotStart[slot]
         let cEnd = vocab.capital.slotStart[slot + 1]
@@ -374,13 +380,18 @@ struct CiteScanner {
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
-                if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                    best = (i, end, CiteInstrumentTable.refs[index],
-                            abbreviation ? 2 : (CiteInstrumentTable.nationals[index] ? 4 : 1))
+                if end > bestEnd || (end == bestEnd && (bestKind == 3 || bestKind == 5)) {
+                    bestStart = i
+                    bestEnd = end
+                    bestRef = CiteInstrumentTable.refs[index]
+                    bestKind = abbreviation ? 2 : (CiteInstrumentTable.nationals[index] ? 4 : 1)
                 }
             case .titleHead:
-                if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {
-                    best = (title.start, title.end, title.ref, title.formal ? 3 : 5)
+                if let title = parseTitle(headAt: i, headEnd: we), title.end > bestEnd {
+                    bestStart = title.start
+                    bestEnd = title.end
+                    bestRef = title.ref
+                    bestKind = title.formal ? 3 : 5
                 }
             default:
                 if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
@@ -390,12 +401,15 @@ struct CiteScanner {
             for term in list {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
                 if let end = CiteText.matchWord(term.lit, b, i, n),
-                   end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                    best = (i, end, term.instrument, 0)
+                   end > bestEnd || (end == bestEnd && (bestKind == 3 || bestKind == 5)) {
+                    bestStart = i
+                    bestEnd = end
+                    bestRef = term.instrument
+                    bestKind = 0
                 }
             }
         }
-        if let best { return handleInstrument(start: best.start, end: best.end, ref: best.ref, kind: best.kind) }
+        if let bestRef { return handleInstrument(start: bestStart, end: bestEnd, ref: bestRef, kind: bestKind) }
         return we
     }
 
