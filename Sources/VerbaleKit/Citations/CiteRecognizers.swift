@@ -354,17 +354,21 @@ extension CiteScanner {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
         guard let list = parseList(j, roman: true, letters: false) else { return nil }
-        var pin = designators
-        pin.articles = list.items
-        pin.range = list.range
+        // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
+        // copied from `designators` and then field by field into the citation (and reads like
+        // `resolved?.name`) retained and destroyed a dozen optional strings and arrays per
+        // article. `designators` only brings part, chapter and section.
+        var paragraphs: [String]
+        var subparagraphs: [String]
+        var range = list.range
         var end = list.end
         if let pre {
-            pin.paragraphs = pre.paragraphs + list.attachedNumbers
-            pin.subparagraphs = pre.subparagraphs + list.attachedLetters
-            if pin.range == nil { pin.range = pre.range }
+            paragraphs = pre.paragraphs + list.attachedNumbers
+            subparagraphs = pre.subparagraphs + list.attachedLetters
+            if range == nil { range = pre.range }
         } else {
-            pin.paragraphs = list.attachedNumbers
-            pin.subparagraphs = list.attachedLetters
+            paragraphs = list.attachedNumbers
+            subparagraphs = list.attachedLetters
             var rounds = 0
             while rounds < 4 {
                 rounds += 1
@@ -375,26 +379,26 @@ extension CiteScanner {
                 if let m = marker(CiteVocabulary.paragraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
                     for item in p.items {
-                        if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { pin.paragraphs.append(item) }
-                        else { pin.subparagraphs.append(item) }
+                        if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { paragraphs.append(item) }
+                        else { subparagraphs.append(item) }
                     }
-                    pin.paragraphs += p.attachedNumbers
-                    pin.subparagraphs += p.attachedLetters
-                    if pin.range == nil { pin.range = p.range }
+                    paragraphs += p.attachedNumbers
+                    subparagraphs += p.attachedLetters
+                    if range == nil { range = p.range }
                     end = p.end
                     continue
                 }
                 if let m = marker(CiteVocabulary.subparagraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
-                    pin.subparagraphs += p.items + p.attachedLetters
+                    subparagraphs += p.items + p.attachedLetters
                     end = p.end
                     continue
                 }
                 break
             }
         }
-        var inst = instrument
-        if inst == nil {
+        var resolved = instrument
+        if resolved == nil {
             var k = end
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
@@ -403,31 +407,37 @@ extension CiteScanner {
                 for ofw in 0..<ofWords.count {
                     guard let e = ofWords.matchWord(ofw, b, k, n) else { continue }
                     let p = CiteText.skipSpaces(b, e, n)
-                    if let found = instrumentAt(p) { inst = found.ref; end = found.end; break }
+                    if let found = instrumentAt(p) { resolved = found.ref; end = found.end; break }
                 }
                 // No preposition: `Article 19 ICCPR`, `статьи 19 Международного пакта`.
-                if inst == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
-                    inst = found.ref; end = found.end
+                if resolved == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
+                    resolved = found.ref; end = found.end
                 }
             }
         }
-        let resolved = inst
-        let written = text(start, end)
-        var c = Citation(kind: .article, text: written, span: ByteSpan(start, end))
-        c.signal = signal(before: start)
-        c.instrument = resolved?.name
-        c.instrumentSource = resolved?.source
-        c.articles = pin.articles
-        c.paragraphs = pin.paragraphs
-        c.subparagraphs = pin.subparagraphs
-        c.range = pin.range
-        c.part = pin.part
-        c.chapter = pin.chapter
-        c.section = pin.section
-        if let resolved { c.key = resolved.keySlug }
-        out.append(c)
-        articleNotes.append(CiteArticleNote(index: out.count - 1, needsContext: resolved == nil,
-                                            genericHead: resolved?.genericHead, byPrefix: resolved?.byPrefix ?? false))
+        // Built in place in `out`: a local citation appended at the end was copied (every
+        // field retained and released) rather than moved.
+        let sig = signal(before: start)
+        let index = out.count
+        out.append(Citation(kind: .article, text: text(start, end), span: ByteSpan(start, end)))
+        out[index].signal = sig
+        var note = CiteArticleNote(index: index, needsContext: true)
+        if let resolved {
+            out[index].instrument = resolved.name
+            out[index].instrumentSource = resolved.source
+            out[index].key = resolved.keySlug
+            note.needsContext = false
+            note.genericHead = resolved.genericHead
+            note.byPrefix = resolved.byPrefix
+        }
+        out[index].articles = list.items
+        out[index].paragraphs = paragraphs
+        out[index].subparagraphs = subparagraphs
+        if range != nil { out[index].range = range }
+        if designators.part != nil { out[index].part = designators.part }
+        if designators.chapter != nil { out[index].chapter = designators.chapter }
+        if designators.section != nil { out[index].section = designators.section }
+        articleNotes.append(note)
         return end
     }
 
