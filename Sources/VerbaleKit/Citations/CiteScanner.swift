@@ -508,10 +508,13 @@ struct CiteScanner {
 
     /// Appends a citation with text offsets `s..<e`.
     mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, _ fill: (inout Citation) -> Void) {
-        var c = Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e))
-        c.signal = signal(before: s)
-        fill(&c)
-        out.append(c)
+        // Appended first and filled in place: a local citation appended at the end was copied
+        // (every field retained and released) rather than moved.
+        let sig = signal(before: s)
+        out.append(Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e)))
+        let index = out.count - 1
+        out[index].signal = sig
+        fill(&out[index])
     }
 
     // MARK: Numbers and lists
