@@ -289,6 +289,11 @@ public enum CitationEngine {
         let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
         var i = 0
         while i < bytes.count {
+            // `instrumentAt` finds nothing unless a capital starts there (`isUpperAt`: `A`–`Z`,
+            // or a two-byte Latin-1 or Cyrillic capital led by 0xC3 / 0xD0), so every other
+            // byte of a long meaning is passed without the word-boundary tests.
+            let c = bytes[i]
+            if c &- 0x41 >= 26 && c != 0xC3 && c != 0xD0 { i += 1; continue }
             if CiteText.isWordAt(bytes, i) && !CiteText.isWordBefore(bytes, i), let found = scanner.instrumentAt(i),
                found.ref.genericHead == nil {
                 return found.ref
