@@ -252,11 +252,12 @@ extension CiteScanner {
             }
         }
         if terms.mayStart(slot2), let list = terms[slot2] {
-            for term in list {
-                if let e = CiteText.matchWord(term.lit, b, p, n), e > bestEnd
+            // By index, so a term is not copied unless it matches.
+            for t in list.indices {
+                if let e = CiteText.matchWord(list[t].lit, b, p, n), e > bestEnd
                     || (e == bestEnd && !CiteInstrumentTable.slugs.contains(bestRef?.slug ?? "")) {
                     bestEnd = e
-                    bestRef = term.tieWinner
+                    bestRef = list[t].tieWinner
                 }
             }
         }

@@ -398,13 +398,15 @@ struct CiteScanner {
             }
         }
         if terms.mayStart(slot2), let list = terms[slot2] {
-            for term in list {
+            // By index: `for term in list` copied every term (its literal and two instruments)
+            // though most do not match.
+            for t in list.indices {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
-                if let end = CiteText.matchWord(term.lit, b, i, n),
+                if let end = CiteText.matchWord(list[t].lit, b, i, n),
                    end > bestEnd || (end == bestEnd && (bestKind == 3 || bestKind == 5)) {
                     bestStart = i
                     bestEnd = end
-                    bestRef = term.instrument
+                    bestRef = list[t].instrument
                     bestKind = 0
                 }
             }
