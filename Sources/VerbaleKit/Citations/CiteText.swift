@@ -611,6 +611,10 @@ struct CiteTable<Element: BitwiseCopyable>: @unchecked Sendable {
     /// Pointer to element `k`, for literals stored one after another.
     @inline(__always)
     func pointer(_ k: Int) -> UnsafePointer<Element>? { base.map { $0 + k } }
+
+    /// The whole table as a buffer (no retain: the memory is never freed).
+    @inline(__always)
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }
 
 /// A list of folded literals stored flat (one table of units, with starts and lengths), grouped
