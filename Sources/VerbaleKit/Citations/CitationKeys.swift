@@ -41,6 +41,20 @@ enum CiteKeys {
         }
     }
 
+    /// Appends the UTF-8 of `s` as one block copy: `append(contentsOf: s.utf8)` went through
+    /// the generic sequence path, a byte at a time.
+    @inline(__always)
+    static func appendBytes(of s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 of a literal segment (`/art`) from its static storage.
+    @inline(__always)
+    static func appendBytes(of s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     /// Appends `v` in decimal, as `"\(v)"` writes it.
     static func appendDecimal(_ v: Int, to out: inout [UInt8]) {
         guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
@@ -62,16 +76,16 @@ enum CiteKeys {
     /// array copied the whole citation (every field retained and released) per article.
     static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(slug.utf8.count + 24)
-        out.append(contentsOf: slug.utf8)
-        out.append(contentsOf: "/art".utf8)
+        out.reserveCapacity(slug.utf8.count + 32)
+        appendBytes(of: slug, to: &out)
+        appendBytes(of: "/art", to: &out)
         appendList(articles, to: &out)
         if !paragraphs.isEmpty {
-            out.append(contentsOf: "/para".utf8)
+            appendBytes(of: "/para", to: &out)
             appendList(paragraphs, to: &out)
         }
         if !subparagraphs.isEmpty {
-            out.append(contentsOf: "/sub".utf8)
+            appendBytes(of: "/sub", to: &out)
             appendList(subparagraphs, to: &out)
         }
         return String(decoding: out, as: UTF8.self)
