@@ -124,7 +124,8 @@ public enum CitationEngine {
                         history.append(ref)
                     }
                     let slug = all[k].instrument == nil ? CiteKeys.unknownInstrument : all[k].key
-                    all[k].key = CiteKeys.article(slug: slug, all[k])
+                    all[k].key = CiteKeys.article(slug: slug, articles: all[k].articles,
+                                                  paragraphs: all[k].paragraphs, subparagraphs: all[k].subparagraphs)
                 }
                 all[k].span = mapped.sourceSpan(all[k].span.start, all[k].span.end)
                 all[k].block = source.block
@@ -144,7 +145,14 @@ public enum CitationEngine {
         var sorted = true
         for k in all.indices.dropFirst() where all[k].span < all[k - 1].span { sorted = false; break }
         if !sorted { all.sort { $0.span < $1.span } }
-        for index in all.indices { all[index].id = "c_\(firstNumber + index)" }
+        // Ids are written as bytes: an interpolated `"c_\(n)"` went through `description` and
+        // an append for every citation.
+        var id: [UInt8] = [0x63, 0x5F] // c_
+        for index in all.indices {
+            id.removeSubrange(2...)
+            CiteKeys.appendDecimal(firstNumber + index, to: &id)
+            all[index].id = String(decoding: id, as: UTF8.self)
+        }
         resolveIds(&all, noteOrder: noteOrder(sources))
         return all
     }
@@ -281,6 +289,11 @@ public enum CitationEngine {
         let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
         var i = 0
         while i < bytes.count {
+            // `instrumentAt` finds nothing unless a capital starts there (`isUpperAt`: `A`–`Z`,
+            // or a two-byte Latin-1 or Cyrillic capital led by 0xC3 / 0xD0), so every other
+            // byte of a long meaning is passed without the word-boundary tests.
+            let c = bytes[i]
+            if c &- 0x41 >= 26 && c != 0xC3 && c != 0xD0 { i += 1; continue }
             if CiteText.isWordAt(bytes, i) && !CiteText.isWordBefore(bytes, i), let found = scanner.instrumentAt(i),
                found.ref.genericHead == nil {
                 return found.ref

@@ -8,32 +8,87 @@
 enum CiteKeys {
     /// Canonical list: lower case, consecutive integers joined into ranges, commas between.
     static func list(_ items: [String]) -> String {
-        var parts: [String] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        appendList(items, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `list` written into `out`: a key is built as bytes and decoded once, since every
+    /// `+` and interpolation of the String form allocated (a fifth of the engine's own cost
+    /// after the scan went to keys).
+    static func appendList(_ items: [String], to out: inout [UInt8]) {
         var k = 0
         while k < items.count {
+            if k > 0 { out.append(0x2C) }
             let raw = items[k]
             if let first = Int(raw) {
                 var last = first
                 var m = k + 1
                 while m < items.count, let v = Int(items[m]), v == last + 1 { last = v; m += 1 }
-                parts.append(last > first ? "\(first)-\(last)" : "\(first)")
+                appendDecimal(first, to: &out)
+                if last > first { out.append(0x2D); appendDecimal(last, to: &out) }
                 k = m
             } else {
-                parts.append(raw.lowercased().replacingSpaces())
+                if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+                    // ASCII items (`6 bis`, `iv`, `a`): lower-casing and the space rule are byte maps.
+                    for c in raw.utf8 { out.append(c == 0x20 ? 0x2D : (c &- 0x41 < 26 ? c | 0x20 : c)) }
+                } else {
+                    out.append(contentsOf: raw.lowercased().replacingSpaces().utf8)
+                }
                 k += 1
             }
         }
-        return parts.joined(separator: ",")
+    }
+
+    /// Appends the UTF-8 of `s` as one block copy: `append(contentsOf: s.utf8)` went through
+    /// the generic sequence path, a byte at a time.
+    @inline(__always)
+    static func appendBytes(of s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 of a literal segment (`/art`) from its static storage.
+    @inline(__always)
+    static func appendBytes(of s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends `v` in decimal, as `"\(v)"` writes it.
+    static func appendDecimal(_ v: Int, to out: inout [UInt8]) {
+        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var x = v
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[count] = UInt8(0x30 + x % 10); x /= 10; count += 1 } while x > 0
+            while count > 0 { count -= 1; out.append(d[count]) }
+        }
     }
 
     /// Key of an article citation under instrument slug `slug`: `iccpr/art19/para3/suba`.
     /// Part, chapter and section are left out: article numbers are unique within an instrument,
     /// and `Criminal Code, § 1, Art. 16` must meet `article 16 of the Criminal Code`.
-    static func article(slug: String, _ c: Citation) -> String {
-        var key = slug + "/art" + list(c.articles)
-        if !c.paragraphs.isEmpty { key += "/para" + list(c.paragraphs) }
-        if !c.subparagraphs.isEmpty { key += "/sub" + list(c.subparagraphs) }
-        return key
+    /// Takes the pinpoint lists rather than the citation: passing an element of the engine's
+    /// array copied the whole citation (every field retained and released) per article.
+    static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(slug.utf8.count + 32)
+        appendBytes(of: slug, to: &out)
+        appendBytes(of: "/art", to: &out)
+        appendList(articles, to: &out)
+        if !paragraphs.isEmpty {
+            appendBytes(of: "/para", to: &out)
+            appendList(paragraphs, to: &out)
+        }
+        if !subparagraphs.isEmpty {
+            appendBytes(of: "/sub", to: &out)
+            appendList(subparagraphs, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Slug used when an article's instrument could not be resolved.

@@ -223,7 +223,10 @@ extension CiteScanner {
         guard CiteText.isUpperAt(b, p) else { return nil }
         let (slot, slot2) = slots(p)
         let we = CiteText.wordEnd(b, p, n)
-        var best: (start: Int, end: Int, ref: CiteInstrumentRef)? = nil
+        // The best match as plain integers (end -1 while there is none) and its instrument
+        // apart: reading `best?.end` of an optional tuple copied the instrument out each time.
+        var bestEnd = -1
+        var bestRef: CiteInstrumentRef? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
         let run = CiteText.alnumRun(b, p)
@@ -236,25 +239,29 @@ extension CiteScanner {
             guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
-                if e >= (best?.end ?? -1) {
-                    best = (p, e, CiteInstrumentTable.refs[index])
+                if e >= bestEnd {
+                    bestEnd = e
+                    bestRef = CiteInstrumentTable.refs[index]
                 }
             case .titleHead:
-                if let t = parseTitle(headAt: p, headEnd: we), t.end > (best?.end ?? -1), t.start == p {
-                    best = (p, t.end, t.ref)
+                if let t = parseTitle(headAt: p, headEnd: we), t.end > bestEnd, t.start == p {
+                    bestEnd = t.end
+                    bestRef = t.ref
                 }
             default: break
             }
         }
         if terms.mayStart(slot2), let list = terms[slot2] {
-            for term in list {
-                if let e = CiteText.matchWord(term.lit, b, p, n), e > (best?.end ?? -1)
-                    || (e == best?.end && best?.ref.slug != nil && !CiteInstrumentTable.slugs.contains(best?.ref.slug ?? "")) {
-                    best = (p, e, term.tieWinner)
+            // By index, so a term is not copied unless it matches.
+            for t in list.indices {
+                if let e = CiteText.matchWord(list[t].lit, b, p, n), e > bestEnd
+                    || (e == bestEnd && !CiteInstrumentTable.slugs.contains(bestRef?.slug ?? "")) {
+                    bestEnd = e
+                    bestRef = list[t].tieWinner
                 }
             }
         }
-        if best == nil {
+        if bestRef == nil {
             // Head-last titles (`of the Public Finance Act`): find the head within five words.
             var k = p
             var words = 0
@@ -262,7 +269,7 @@ extension CiteScanner {
                 let e = CiteText.wordEnd(b, k, n)
                 guard e > k else { break }
                 if CiteVocabulary.titleHeadSet.contains(b, k, e) {
-                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { best = (p, t.end, t.ref) }
+                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { bestEnd = t.end; bestRef = t.ref }
                     break
                 }
                 let next = CiteText.skipSpaces(b, e, n)
@@ -271,15 +278,17 @@ extension CiteScanner {
                 words += 1
             }
         }
-        if best == nil, let (ws, we2) = adjacentWordBefore(p),
+        if bestRef == nil, let (ws, we2) = adjacentWordBefore(p),
            CiteVocabulary.definiteArticles.longest(b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
             if let (g, e) = CiteVocabulary.genericHeadLits.longest(b, p, n) {
                 let head = CiteInstrumentTable.genericHeads[g].head
                 let written = CiteText.collapsed(b, p, e)
-                best = (p, e, CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head))
+                bestEnd = e
+                bestRef = CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head)
             }
         }
-        return best
+        guard let bestRef else { return nil }
+        return (p, bestEnd, bestRef)
     }
 
     /// An instrument was named at `start..<end`: either it opens an article pinpoint
@@ -346,17 +355,21 @@ extension CiteScanner {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
         guard let list = parseList(j, roman: true, letters: false) else { return nil }
-        var pin = designators
-        pin.articles = list.items
-        pin.range = list.range
+        // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
+        // copied from `designators` and then field by field into the citation (and reads like
+        // `resolved?.name`) retained and destroyed a dozen optional strings and arrays per
+        // article. `designators` only brings part, chapter and section.
+        var paragraphs: [String]
+        var subparagraphs: [String]
+        var range = list.range
         var end = list.end
         if let pre {
-            pin.paragraphs = pre.paragraphs + list.attachedNumbers
-            pin.subparagraphs = pre.subparagraphs + list.attachedLetters
-            if pin.range == nil { pin.range = pre.range }
+            paragraphs = pre.paragraphs + list.attachedNumbers
+            subparagraphs = pre.subparagraphs + list.attachedLetters
+            if range == nil { range = pre.range }
         } else {
-            pin.paragraphs = list.attachedNumbers
-            pin.subparagraphs = list.attachedLetters
+            paragraphs = list.attachedNumbers
+            subparagraphs = list.attachedLetters
             var rounds = 0
             while rounds < 4 {
                 rounds += 1
@@ -367,26 +380,26 @@ extension CiteScanner {
                 if let m = marker(CiteVocabulary.paragraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
                     for item in p.items {
-                        if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { pin.paragraphs.append(item) }
-                        else { pin.subparagraphs.append(item) }
+                        if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { paragraphs.append(item) }
+                        else { subparagraphs.append(item) }
                     }
-                    pin.paragraphs += p.attachedNumbers
-                    pin.subparagraphs += p.attachedLetters
-                    if pin.range == nil { pin.range = p.range }
+                    paragraphs += p.attachedNumbers
+                    subparagraphs += p.attachedLetters
+                    if range == nil { range = p.range }
                     end = p.end
                     continue
                 }
                 if let m = marker(CiteVocabulary.subparagraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
-                    pin.subparagraphs += p.items + p.attachedLetters
+                    subparagraphs += p.items + p.attachedLetters
                     end = p.end
                     continue
                 }
                 break
             }
         }
-        var inst = instrument
-        if inst == nil {
+        var resolved = instrument
+        if resolved == nil {
             var k = end
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
@@ -395,31 +408,37 @@ extension CiteScanner {
                 for ofw in 0..<ofWords.count {
                     guard let e = ofWords.matchWord(ofw, b, k, n) else { continue }
                     let p = CiteText.skipSpaces(b, e, n)
-                    if let found = instrumentAt(p) { inst = found.ref; end = found.end; break }
+                    if let found = instrumentAt(p) { resolved = found.ref; end = found.end; break }
                 }
                 // No preposition: `Article 19 ICCPR`, `статьи 19 Международного пакта`.
-                if inst == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
-                    inst = found.ref; end = found.end
+                if resolved == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
+                    resolved = found.ref; end = found.end
                 }
             }
         }
-        let resolved = inst
-        let written = text(start, end)
-        var c = Citation(kind: .article, text: written, span: ByteSpan(start, end))
-        c.signal = signal(before: start)
-        c.instrument = resolved?.name
-        c.instrumentSource = resolved?.source
-        c.articles = pin.articles
-        c.paragraphs = pin.paragraphs
-        c.subparagraphs = pin.subparagraphs
-        c.range = pin.range
-        c.part = pin.part
-        c.chapter = pin.chapter
-        c.section = pin.section
-        if let resolved { c.key = resolved.keySlug }
-        out.append(c)
-        articleNotes.append(CiteArticleNote(index: out.count - 1, needsContext: resolved == nil,
-                                            genericHead: resolved?.genericHead, byPrefix: resolved?.byPrefix ?? false))
+        // Built in place in `out`: a local citation appended at the end was copied (every
+        // field retained and released) rather than moved.
+        let sig = signal(before: start)
+        let index = out.count
+        out.append(Citation(kind: .article, text: text(start, end), span: ByteSpan(start, end)))
+        out[index].signal = sig
+        var note = CiteArticleNote(index: index, needsContext: true)
+        if let resolved {
+            out[index].instrument = resolved.name
+            out[index].instrumentSource = resolved.source
+            out[index].key = resolved.keySlug
+            note.needsContext = false
+            note.genericHead = resolved.genericHead
+            note.byPrefix = resolved.byPrefix
+        }
+        out[index].articles = list.items
+        out[index].paragraphs = paragraphs
+        out[index].subparagraphs = subparagraphs
+        if range != nil { out[index].range = range }
+        if designators.part != nil { out[index].part = designators.part }
+        if designators.chapter != nil { out[index].chapter = designators.chapter }
+        if designators.section != nil { out[index].section = designators.section }
+        articleNotes.append(note)
         return end
     }
 

@@ -175,88 +175,80 @@ struct CiteScanner {
     /// Runs the scan.
     mutating func run() {
         let bytes = b
-        let pairs = vocab.lowerPairs
-        let kinds = vocab.slotKinds
-        let runs = vocab.lowerRuns
-        let classes = CiteVocabulary.lowerClass
         let firsts = vocab.anyCaseFirst
-        let wordBytes = CiteVocabulary.wordByte
+        // The rule-out tables are read through process-lifetime pointers: holding them as
+        // arrays for `withUnsafeBufferPointer` retained and released five arrays per block.
+        let lowerPairs = vocab.lowerPairsTable.buffer
+        let slotKinds = vocab.slotKindsTable.buffer
+        let lowerRuns = vocab.lowerRunsTable.buffer
+        let lowerClass = CiteVocabulary.lowerClassTable.buffer
+        let isWord = CiteVocabulary.wordByteTable.buffer
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
-            pairs.withUnsafeBufferPointer { lowerPairs in
-                kinds.withUnsafeBufferPointer { slotKinds in
-                runs.withUnsafeBufferPointer { lowerRuns in
-                classes.withUnsafeBufferPointer { lowerClass in
-                wordBytes.withUnsafeBufferPointer { isWord in
-                    let n = p.count
-                    var i = 0
-                    while i < n {
-                        let c = p[i]
-                        if c < 0x80 {
-                            if !isWord[Int(c)] { i += 1; continue }
-                            if c &- 0x61 < 26 {
-                                // A lower-case ASCII word whose first two letters start no any-case
-                                // trigger is skipped without folding or hashing.
-                                let c1 = i + 1 < n ? p[i + 1] : 0x20
-                                let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
-                                var j = i + 1
-                                while j < n && isWord[Int(p[j])] { j += 1 }
-                                if !lowerPairs[Int(c) &* 128 &+ column] {
-                                    if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
-                                    i = j
+            let n = p.count
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if c < 0x80 {
+                    if !isWord[Int(c)] { i += 1; continue }
+                    if c &- 0x61 < 26 {
+                        // A lower-case ASCII word whose first two letters start no any-case
+                        // trigger is skipped without folding or hashing.
+                        let c1 = i + 1 < n ? p[i + 1] : 0x20
+                        let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                        var j = i + 1
+                        while j < n && isWord[Int(p[j])] { j += 1 }
+                        if !lowerPairs[Int(c) &* 128 &+ column] {
+                            if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
+                            i = j
+                            continue
+                        }
+                        // The pair may start a trigger: rule the word out on its first
+                        // three bytes and its length when they are ASCII. Resumes where
+                        // `asciiWord` would (a hyphenated word runs on).
+                        if i + 2 < n && (j == n || p[j] < 0x80) {
+                            let k1 = lowerClass[Int(c1)]
+                            let k2 = lowerClass[Int(p[i + 2])]
+                            if k1 | k2 < 31 {
+                                let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
+                                if mask & (1 << UInt16(min(j - i, 15))) == 0 {
+                                    i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
                                     continue
                                 }
-                                // The pair may start a trigger: rule the word out on its first
-                                // three bytes and its length when they are ASCII. Resumes where
-                                // `asciiWord` would (a hyphenated word runs on).
-                                if i + 2 < n && (j == n || p[j] < 0x80) {
-                                    let k1 = lowerClass[Int(c1)]
-                                    let k2 = lowerClass[Int(p[i + 2])]
-                                    if k1 | k2 < 31 {
-                                        let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
-                                        if mask & (1 << UInt16(min(j - i, 15))) == 0 {
-                                            i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
-                                            continue
-                                        }
-                                    }
-                                }
-                            } else if c &- 0x30 < 10 {
-                                var j = i + 1
-                                while j < n && isWord[Int(p[j])] { j += 1 }
-                                i = j
-                                continue
                             }
-                            let next = asciiWord(i, p, slotKinds, isWord)
-                            i = next > i ? next : i + 1
-                            continue
                         }
-                        if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
-                            i = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil) ?? i + 3
-                            continue
-                        }
-                        if c >= 0xC0 {
-                            let (f, len) = CiteText.fold(bytes, i)
-                            if CiteText.isAlnum(f) {
-                                if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
-                                    // No any-case trigger starts with this letter and it is not a
-                                    // capital: `word` would return the word's end.
-                                    i = CiteText.wordEnd(bytes, i, n)
-                                    continue
-                                }
-                                let next = word(i, slotKinds)
-                                i = next > i ? next : i + len
-                            } else {
-                                i += len
-                            }
-                            continue
-                        }
-                        i += 1
+                    } else if c &- 0x30 < 10 {
+                        var j = i + 1
+                        while j < n && isWord[Int(p[j])] { j += 1 }
+                        i = j
+                        continue
                     }
+                    let next = asciiWord(i, p, slotKinds, isWord)
+                    i = next > i ? next : i + 1
+                    continue
                 }
+                if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
+                    i = handleNumberSign(signStart: i, signEnd: i + 3, forced: nil) ?? i + 3
+                    continue
                 }
+                if c >= 0xC0 {
+                    let (f, len) = CiteText.fold(bytes, i)
+                    if CiteText.isAlnum(f) {
+                        if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
+                            // No any-case trigger starts with this letter and it is not a
+                            // capital: `word` would return the word's end.
+                            i = CiteText.wordEnd(bytes, i, n)
+                            continue
+                        }
+                        let next = word(i, slotKinds)
+                        i = next > i ? next : i + len
+                    } else {
+                        i += len
+                    }
+                    continue
                 }
-                }
+                i += 1
             }
         }
     }
@@ -358,7 +350,13 @@ struct CiteScanner {
 
         // Capitalised triggers. Instruments compete for the longest match: kind 0 defined term,
         // 1 table name, 2 abbreviation, 3 formal title, 4 national generic name, 5 other title.
-        var best: (start: Int, end: Int, ref: CiteInstrumentRef, kind: Int)? = nil
+        // The best match is kept as plain integers (end -1 while there is none) and its
+        // instrument apart: reading `best?.end` of an optional tuple copied the instrument
+        // (three strings) out and destroyed it at every comparison.
+        var bestStart = 0
+        var bestEnd = -1
+        var bestKind = -1
+        var bestRef: CiteInstrumentRef? = nil
         var allUpper: Bool? = nil
         t = vocab.capital.slotStart[slot]
         let cEnd = vocab.capital.slotStart[slot + 1]
@@ -374,28 +372,38 @@ struct CiteScanner {
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
-                if end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                    best = (i, end, CiteInstrumentTable.refs[index],
-                            abbreviation ? 2 : (CiteInstrumentTable.nationals[index] ? 4 : 1))
+                if end > bestEnd || (end == bestEnd && (bestKind == 3 || bestKind == 5)) {
+                    bestStart = i
+                    bestEnd = end
+                    bestRef = CiteInstrumentTable.refs[index]
+                    bestKind = abbreviation ? 2 : (CiteInstrumentTable.nationals[index] ? 4 : 1)
                 }
             case .titleHead:
-                if let title = parseTitle(headAt: i, headEnd: we), title.end > (best?.end ?? -1) {
-                    best = (title.start, title.end, title.ref, title.formal ? 3 : 5)
+                if let title = parseTitle(headAt: i, headEnd: we), title.end > bestEnd {
+                    bestStart = title.start
+                    bestEnd = title.end
+                    bestRef = title.ref
+                    bestKind = title.formal ? 3 : 5
                 }
             default:
                 if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
             }
         }
         if terms.mayStart(slot2), let list = terms[slot2] {
-            for term in list {
+            // By index: `for term in list` copied every term (its literal and two instruments)
+            // though most do not match.
+            for t in list.indices {
                 // A defined term beats a title over the same words, not a table entry (`ICCPR`).
-                if let end = CiteText.matchWord(term.lit, b, i, n),
-                   end > (best?.end ?? -1) || (end == best?.end && (best?.kind == 3 || best?.kind == 5)) {
-                    best = (i, end, term.instrument, 0)
+                if let end = CiteText.matchWord(list[t].lit, b, i, n),
+                   end > bestEnd || (end == bestEnd && (bestKind == 3 || bestKind == 5)) {
+                    bestStart = i
+                    bestEnd = end
+                    bestRef = list[t].instrument
+                    bestKind = 0
                 }
             }
         }
-        if let best { return handleInstrument(start: best.start, end: best.end, ref: best.ref, kind: best.kind) }
+        if let bestRef { return handleInstrument(start: bestStart, end: bestEnd, ref: bestRef, kind: bestKind) }
         return we
     }
 
@@ -494,10 +502,13 @@ struct CiteScanner {
 
     /// Appends a citation with text offsets `s..<e`.
     mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, _ fill: (inout Citation) -> Void) {
-        var c = Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e))
-        c.signal = signal(before: s)
-        fill(&c)
-        out.append(c)
+        // Appended first and filled in place: a local citation appended at the end was copied
+        // (every field retained and released) rather than moved.
+        let sig = signal(before: s)
+        out.append(Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e)))
+        let index = out.count - 1
+        out[index].signal = sig
+        fill(&out[index])
     }
 
     // MARK: Numbers and lists

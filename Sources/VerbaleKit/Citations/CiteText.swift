@@ -489,6 +489,10 @@ enum CiteText {
     /// A folded-ASCII slug of a name: letters and digits kept (look-alikes folded, accents
     /// dropped, other scripts lower-cased), everything else one `-`.
     static func slug(_ s: String) -> String {
+        // Most names are ASCII: then the slug is written straight into the new string from the
+        // name's own bytes (no copy of the name, no byte array, no folding calls), ~3.7 K
+        // instructions per title before.
+        if let ascii = asciiSlug(s) { return ascii }
         // Built as UTF-8 bytes and decoded once: appending scalars to a String one by one
         // costs more than the rest of an instrument citation.
         let b = Array(s.utf8)
@@ -508,6 +512,32 @@ enum CiteText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `slug` of an ASCII name, nil when `s` has a non-ASCII byte (or is not contiguous). For
+    /// ASCII, `fold` lower-cases `A`–`Z` and `isAlnum` is `0`–`9` and `a`–`z`, so the rules are
+    /// byte rules.
+    static func asciiSlug(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { b -> String? in
+            for c in b where c >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var k = 0
+                var pendingDash = false
+                for c in b {
+                    let u = c &- 0x41 < 26 ? c | 0x20 : c
+                    if u &- 0x30 < 10 || u &- 0x61 < 26 {
+                        if pendingDash && k > 0 { out[k] = 0x2D; k += 1 }
+                        pendingDash = false
+                        out[k] = u
+                        k += 1
+                    } else if u != 0x27 {
+                        pendingDash = true
+                    }
+                }
+                return k
+            }
+        }
     }
 
     /// Appends the UTF-8 encoding of scalar value `u` (a letter or digit, never a surrogate).
@@ -581,6 +611,10 @@ struct CiteTable<Element: BitwiseCopyable>: @unchecked Sendable {
     /// Pointer to element `k`, for literals stored one after another.
     @inline(__always)
     func pointer(_ k: Int) -> UnsafePointer<Element>? { base.map { $0 + k } }
+
+    /// The whole table as a buffer (no retain: the memory is never freed).
+    @inline(__always)
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }
 
 /// A list of folded literals stored flat (one table of units, with starts and lengths), grouped

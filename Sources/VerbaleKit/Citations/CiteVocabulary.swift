@@ -80,6 +80,8 @@ final class CiteVocabulary: Sendable {
     /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
     /// here is skipped without folding or hashing. Index `first * 128 + second`.
     let lowerPairs: [Bool]
+    /// `lowerPairs` as a process-lifetime table, for the main loop.
+    let lowerPairsTable: CiteTable<Bool>
 
     /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairs`: by first
     /// letter, the classes (`lowerClass`) of the next two bytes, and one bit per length of the
@@ -87,6 +89,8 @@ final class CiteVocabulary: Sendable {
     /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
     /// `report` reach neither the slot hash nor the trigger loop.
     let lowerRuns: [UInt16]
+    /// `lowerRuns` as a process-lifetime table, for the main loop.
+    let lowerRunsTable: CiteTable<UInt16>
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
@@ -108,10 +112,16 @@ final class CiteVocabulary: Sendable {
     /// reads it through a pointer it holds for the whole scan, where one load and test cost
     /// less than the two range comparisons on every byte of every word.
     static let wordByte: [Bool] = (0..<256).map { $0 < 0x80 && CiteText.isAsciiWord(UInt8($0)) }
+    /// `wordByte` as a process-lifetime table, for the main loop.
+    static let wordByteTable = CiteTable(wordByte)
+    /// `lowerClass` as a process-lifetime table, for the main loop.
+    static let lowerClassTable = CiteTable(lowerClass)
 
     /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
     /// loop rules out a word whose slot is empty without entering the trigger loops.
     let slotKinds: [UInt8]
+    /// `slotKinds` as a process-lifetime table, for the main loop.
+    let slotKindsTable: CiteTable<UInt8>
     /// `slotKinds` bit: the slot has any-case triggers.
     static let anyCaseBit: UInt8 = 1
     /// `slotKinds` bit: the slot has capitalised triggers.
@@ -198,6 +208,7 @@ final class CiteVocabulary: Sendable {
             pairs[Int(f1) * 128 + 127] = true
         }
         self.lowerPairs = pairs
+        self.lowerPairsTable = CiteTable(pairs)
         // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
         // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
         func classes(_ u: UInt32) -> [Int]? {
@@ -222,6 +233,7 @@ final class CiteVocabulary: Sendable {
             }
         }
         self.lowerRuns = runs
+        self.lowerRunsTable = CiteTable(runs)
         var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
         for (_, trigger) in lower {
             let f1 = Int(units[trigger.start])
@@ -237,6 +249,7 @@ final class CiteVocabulary: Sendable {
             if capital.slotStart[s] < capital.slotStart[s + 1] { kinds[s] |= CiteVocabulary.capitalBit }
         }
         self.slotKinds = kinds
+        self.slotKindsTable = CiteTable(kinds)
         self.anyCase = anyCase
         self.capital = capital
     }
