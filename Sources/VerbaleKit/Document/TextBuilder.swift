@@ -62,11 +62,10 @@ struct TextBuilder {
             let stop = bytes.withUnsafeBufferPointer { bytes -> Int in
                 var stop = index + 1
                 while stop < limit {
-                    // Eight bytes at a time while none can stop the run.
-                    if stop + 9 <= limit, !Self.mayStopRun(bytes, at: stop) {
-                        stop += 8
-                        continue
-                    }
+                    // Eight bytes at a time while none can stop the run, in a loop of its own
+                    // so the word test keeps its constants in registers.
+                    while stop &+ 9 <= limit, !Self.mayStopRun(bytes, at: stop) { stop &+= 8 }
+                    guard stop < limit else { break }
                     let next = bytes[stop]
                     if next == 0x20 {
                         guard stop + 1 < limit, !Self.isFoldable(bytes, stop + 1) else { break }
