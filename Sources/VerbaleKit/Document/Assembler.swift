@@ -317,18 +317,19 @@ struct Assembler {
     func joinInterruptedParagraphs(_ groups: inout [LineGroup], plain: Bool) {
         var lastBody: Int? = nil
         var interrupted = false
+        // Groups are read in place: a copy per group retained its line arrays.
         for index in groups.indices where !groups[index].mergedAway {
-            let group = groups[index]
-            if group.isInterruption { interrupted = true; continue }
-            switch group.kind {
+            if groups[index].isInterruption { interrupted = true; continue }
+            switch groups[index].kind {
             case .paragraph:
                 if let previous = lastBody {
                     let ending = lastMeaningfulByte(groups[previous])
-                    let startsLower = firstMeaningfulIsLowercase(group)
+                    let startsLower = firstMeaningfulIsLowercase(groups[index])
                     let ends = ending.map(Self.endsSentence) ?? true
-                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[group.lines[0]])))
+                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]])))
                     if continues {
-                        groups[previous].continuations.append(group.lines)
+                        let lines = groups[index].lines
+                        groups[previous].continuations.append(lines)
                         groups[index].mergedAway = true
                         interrupted = false
                         continue
