@@ -171,9 +171,14 @@ struct Assembler {
         for group in groups where !group.mergedAway {
             var text = MappedText()
             // At most each line's bytes and one joining space per line.
-            var capacity = group.lines.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
-            for continuation in group.continuations {
-                capacity += continuation.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
+            // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
+            let capacity = tokens.withUnsafeBufferPointer { tokens -> Int in
+                var capacity = 0
+                for line in group.lines { capacity += tokens[line].bytes.count + 1 }
+                for continuation in group.continuations {
+                    for line in continuation { capacity += tokens[line].bytes.count + 1 }
+                }
+                return capacity
             }
             text.reserveCapacity(capacity)
             textBuilder.append(lines: group.lines, to: &text)

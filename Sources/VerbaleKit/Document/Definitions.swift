@@ -397,18 +397,18 @@ enum DefinitionFinder {
         while index > 0 && words < 20 {
             var start = index
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self)
             // A stop after an ASCII byte is a character of its own: `hasSuffix` is asked only
-            // when a non-ASCII scalar could join it.
+            // when a non-ASCII scalar could join it. The word is a string only where one is read.
             let last = bytes[index - 1]
             if last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") || last == UInt8(ascii: ".") {
+                let word = String(decoding: bytes[start..<index], as: UTF8.self)
                 if index - start == 1 || bytes[index - 2] < 0x80 {
                     if last != UInt8(ascii: ".") || !numberSigns.contains(word) { break }
                 } else if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || (word.hasSuffix(".") && !numberSigns.contains(word)) {
                     break
                 }
             }
-            let lowerWord = asciiLowercased(bytes[start..<index]) ?? word.lowercased()
+            let lowerWord = asciiLowercased(bytes[start..<index]) ?? String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
             if determiners.contains(lowerWord), let next = following, headNouns.contains(next) {
                 best = index + 1
             } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
