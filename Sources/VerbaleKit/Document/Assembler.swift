@@ -175,9 +175,14 @@ struct Assembler {
         for group in groups where !group.mergedAway {
             var text = MappedText()
             // At most each line's bytes and one joining space per line.
-            var capacity = group.lines.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
-            for continuation in group.continuations {
-                capacity += continuation.reduce(0) { $0 + tokens[$1].bytes.count + 1 }
+            // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
+            let capacity = tokens.withUnsafeBufferPointer { tokens -> Int in
+                var capacity = 0
+                for line in group.lines { capacity += tokens[line].bytes.count + 1 }
+                for continuation in group.continuations {
+                    for line in continuation { capacity += tokens[line].bytes.count + 1 }
+                }
+                return capacity
             }
             text.reserveCapacity(capacity)
             textBuilder.append(lines: group.lines, to: &text)
@@ -279,19 +284,29 @@ struct Assembler {
     /// them, so a note continued past a page number does not claim the page number.
     func spans(of lines: [Int]) -> [ByteSpan] {
         guard let first = lines.first else { return [] }
-        var result: [ByteSpan] = []
-        var runStart = first
-        var previous = first
-        for line in lines.dropFirst() {
-            let adjacent = line > previous && (previous + 1..<line).allSatisfy { tokens[$0].kind == .blank }
-            if !adjacent {
-                result.append(ByteSpan(tokens[runStart].start, tokens[previous].end))
-                runStart = line
+        // Read in place: `tokens[i]` per line copied a token (and retained its arrays), and the
+        // blank lines between two lines were walked by a closure.
+        return tokens.withUnsafeBufferPointer { tokens in
+            var result: [ByteSpan] = []
+            var runStart = first
+            var previous = first
+            for line in lines.dropFirst() {
+                var adjacent = line > previous
+                if adjacent {
+                    var between = previous + 1
+                    while between < line {
+                        if case .blank = tokens[between].kind { between += 1 } else { adjacent = false; break }
+                    }
+                }
+                if !adjacent {
+                    result.append(ByteSpan(tokens[runStart].start, tokens[previous].start + tokens[previous].bytes.count))
+                    runStart = line
+                }
+                previous = line
             }
-            previous = line
+            result.append(ByteSpan(tokens[runStart].start, tokens[previous].start + tokens[previous].bytes.count))
+            return result
         }
-        result.append(ByteSpan(tokens[runStart].start, tokens[previous].end))
-        return result
     }
 
     static func dropLeadingNumber(_ text: MappedText) -> MappedText {
@@ -311,18 +326,19 @@ struct Assembler {
     func joinInterruptedParagraphs(_ groups: inout [LineGroup], plain: Bool) {
         var lastBody: Int? = nil
         var interrupted = false
+        // Groups are read in place: a copy per group retained its line arrays.
         for index in groups.indices where !groups[index].mergedAway {
-            let group = groups[index]
-            if group.isInterruption { interrupted = true; continue }
-            switch group.kind {
+            if groups[index].isInterruption { interrupted = true; continue }
+            switch groups[index].kind {
             case .paragraph:
                 if let previous = lastBody {
                     let ending = lastMeaningfulByte(groups[previous])
-                    let startsLower = firstMeaningfulIsLowercase(group)
+                    let startsLower = firstMeaningfulIsLowercase(groups[index])
                     let ends = ending.map(Self.endsSentence) ?? true
-                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[group.lines[0]])))
+                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]])))
                     if continues {
-                        groups[previous].continuations.append(group.lines)
+                        let lines = groups[index].lines
+                        groups[previous].continuations.append(lines)
                         groups[index].mergedAway = true
                         interrupted = false
                         continue
@@ -352,29 +368,39 @@ struct Assembler {
     }
 
     /// The last content byte of a group outside any markup mark, and the byte before it.
+    ///
+    /// The two bytes are kept in locals and the line read where it lies in `tokens`: an array
+    /// of found bytes and a copy of the token per call cost more than the walk itself.
     func lastMeaningfulByte(_ group: LineGroup) -> (UInt8, UInt8)? {
         let lines = group.continuations.last ?? group.lines
-        for line in lines.reversed() {
-            let token = tokens[line]
-            var index = token.bytes.count - 1
-            var found: [UInt8] = []
-            while index >= token.contentStart && found.count < 2 {
-                let source = token.start + index
-                if let mark = token.marks.last(where: { $0.start <= source && source < $0.end }) {
-                    index = mark.start - token.start - 1
-                    continue
+        return tokens.withUnsafeBufferPointer { tokens -> (UInt8, UInt8)? in
+            for line in lines.reversed() {
+                var last: UInt8? = nil
+                var beforeLast: UInt8 = 0
+                let start = tokens[line].start
+                let contentStart = tokens[line].contentStart
+                tokens[line].bytes.withUnsafeBufferPointer { bytes in
+                    let marks = tokens[line].marks
+                    var index = bytes.count - 1
+                    while index >= contentStart {
+                        let source = start + index
+                        if let mark = marks.last(where: { $0.start <= source && source < $0.end }) {
+                            index = mark.start - start - 1
+                            continue
+                        }
+                        let byte = bytes[index]
+                        if byte != 0x20 && byte != 0x09 && !(byte == 0xA0 && index > 0 && bytes[index - 1] == 0xC2) {
+                            if last == nil { last = byte } else { beforeLast = byte; return }
+                        } else if last != nil {
+                            return
+                        }
+                        index -= 1
+                    }
                 }
-                let byte = token.bytes[index]
-                if byte != 0x20 && byte != 0x09 && !(byte == 0xA0 && index > 0 && token.bytes[index - 1] == 0xC2) {
-                    found.append(byte)
-                } else if !found.isEmpty {
-                    break
-                }
-                index -= 1
+                if let last { return (last, beforeLast) }
             }
-            if let last = found.first { return (last, found.count > 1 ? found[1] : 0) }
+            return nil
         }
-        return nil
     }
 
     func firstMeaningfulIsLowercase(_ group: LineGroup) -> Bool {

@@ -252,7 +252,8 @@ enum DefinitionFinder {
     /// Walks back from the parenthesis over capitalised words, connectors and date pieces,
     /// classifying each word on its bytes; strings are built for the words kept only.
     private static func meaningBefore(_ open: Int, _ bytes: [UInt8]) -> (String, Int)? {
-        var words: [(String, Int)] = []
+        // Words as byte ranges (start, end): strings are made once, for the meaning kept.
+        var words: [(Int, Int)] = []
         var index = open
         while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
         while index > 0 && words.count < 30 {
@@ -283,8 +284,7 @@ enum DefinitionFinder {
                 bare = text
             }
             guard accepted else { break }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self)
-            words.insert((word, start), at: 0)
+            words.insert((start, index), at: 0)
             index = start
             while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
             if bytes[bareEnd - 1] == UInt8(ascii: "."), words.count > 1,
@@ -295,19 +295,46 @@ enum DefinitionFinder {
         // Leading connectors, articles and a leading date (`on May 27, 2019, the Medeu District
         // Court`) are not part of the name; a date after the name (`… of April 17, 1995`) is.
         while let first = words.first {
-            let bare = first.0.trimmingCharacters(",").lowercased()
-            guard connectors.contains(bare) || bare == "the" || bare.allSatisfy(\.isNumber)
-                    || DateParser.monthTable[bare] != nil else { break }
+            guard isLeadingPiece(bytes[first.0..<first.1]) else { break }
             words.removeFirst()
         }
-        while let last = words.last, connectors.contains(last.0.lowercased()) { words.removeLast() }
-        guard let start = words.first?.1 else { return determinedPhraseBefore(open, bytes) }
+        while let last = words.last,
+              connectors.contains(asciiLowercased(bytes[last.0..<last.1]) ?? String(decoding: bytes[last.0..<last.1], as: UTF8.self).lowercased()) {
+            words.removeLast()
+        }
+        guard let start = words.first?.0 else { return determinedPhraseBefore(open, bytes) }
         // `…, Counsellor at the Embassy (the "Counsellor")`: a name right after `at the` is the
         // tail of an apposition, not what the term stands for; better no meaning than a wrong one.
         if words.count == 1, precededByPrepositionAndArticle(start, bytes) { return nil }
-        let meaning = words.map(\.0).joined(separator: " ").trimmingCharacters(",\"“”«»")
+        // The words with one space between them, as joining their strings would give: a
+        // word never holds a space, so no character spans two words.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(words.last!.1 - start)
+        for (number, word) in words.enumerated() {
+            if number > 0 { joined.append(0x20) }
+            joined.append(contentsOf: bytes[word.0..<word.1])
+        }
+        let meaning = String(decoding: joined, as: UTF8.self).trimmingCharacters(",\"“”«»")
         guard meaning.count >= 2 else { return nil }
         return (meaning, start)
+    }
+
+    /// Whether a word at the head of a name is not part of it: a connector, `the`, a number or
+    /// a month (`on May 27, 2019, the …`), commas around it aside. An ASCII word with no
+    /// white space or control byte is decided on its bytes; any other word as a string.
+    static func isLeadingPiece(_ word: ArraySlice<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            var start = word.startIndex
+            var end = word.endIndex
+            while end > start, word[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            while start < end, word[start] == UInt8(ascii: ",") { start += 1 }
+            // An ASCII character is a number only if it is a digit (and none is empty).
+            if word[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+            let bare = asciiLowercased(word[start..<end])!
+            return connectors.contains(bare) || bare == "the" || DateParser.monthTable[bare] != nil
+        }
+        let bare = String(decoding: word, as: UTF8.self).trimmingCharacters(",").lowercased()
+        return connectors.contains(bare) || bare == "the" || bare.allSatisfy(\.isNumber) || DateParser.monthTable[bare] != nil
     }
 
     /// Whether the two words before `start` are a preposition and `the` (`at the Embassy`).
@@ -370,18 +397,18 @@ enum DefinitionFinder {
         while index > 0 && words < 20 {
             var start = index
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self)
             // A stop after an ASCII byte is a character of its own: `hasSuffix` is asked only
-            // when a non-ASCII scalar could join it.
+            // when a non-ASCII scalar could join it. The word is a string only where one is read.
             let last = bytes[index - 1]
             if last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") || last == UInt8(ascii: ".") {
+                let word = String(decoding: bytes[start..<index], as: UTF8.self)
                 if index - start == 1 || bytes[index - 2] < 0x80 {
                     if last != UInt8(ascii: ".") || !numberSigns.contains(word) { break }
                 } else if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || (word.hasSuffix(".") && !numberSigns.contains(word)) {
                     break
                 }
             }
-            let lowerWord = asciiLowercased(bytes[start..<index]) ?? word.lowercased()
+            let lowerWord = asciiLowercased(bytes[start..<index]) ?? String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
             if determiners.contains(lowerWord), let next = following, headNouns.contains(next) {
                 best = index + 1
             } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {

@@ -22,6 +22,16 @@ struct FootnoteFinder {
     /// Words that head an endnotes section.
     static let notesHeadings: Set<String> = ["notes", "endnotes", "footnotes", "notas", "примечания", "notes de bas de page"]
 
+    /// Whether the line's first content byte may start a notes heading (`n`, `e`, `f` in either
+    /// case, or the lead byte of Cyrillic `п`/`П`): short one-line paragraphs are common, and
+    /// each was trimmed, made a string and lower-cased only to miss the set.
+    static func mayBeNotesHeading(_ token: LineToken) -> Bool {
+        guard let first = LineText.firstContent(token) else { return true }
+        let byte = token.bytes[first]
+        let lower = byte | 0x20
+        return lower == UInt8(ascii: "n") || lower == UInt8(ascii: "e") || lower == UInt8(ascii: "f") || byte >= 0x80
+    }
+
     /// Classifies numbered groups as footnotes; merges endnote continuations.
     mutating func inferNumberedNotes() {
         let explicitNumbers = Set(groups.compactMap { group -> Int? in
@@ -36,7 +46,8 @@ struct FootnoteFinder {
             index += 1
             if groups[index].mergedAway { continue }
             let group = groups[index]
-            if case .paragraph = group.kind, group.lines.count == 1, LineText.contentLength(tokens[group.lines[0]]) <= 30 {
+            if case .paragraph = group.kind, group.lines.count == 1, Self.mayBeNotesHeading(tokens[group.lines[0]]),
+               LineText.contentLength(tokens[group.lines[0]]) <= 30 {
                 let text = LineText.trimmed(tokens[group.lines[0]]).lowercased()
                 if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
             }
@@ -164,8 +175,10 @@ struct FootnoteFinder {
         let bytes = token.bytes
         var index = max(token.contentStart, from - token.start)
         while index < bytes.count {
-            let byte = bytes[index]
-            guard byte >= 0x30 && byte <= 0x39, index > 0 else { index += 1; continue }
+            // Most bytes are not digits: skip eight at a time to the next one.
+            index = bytes.withUnsafeBufferPointer { Self.nextDigit($0, from: index) }
+            guard index < bytes.count else { break }
+            guard index > 0 else { index += 1; continue }
             let start = index
             var value = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 4 {
@@ -214,6 +227,17 @@ struct FootnoteFinder {
             return ByteSpan(token.start + start, token.start + index)
         }
         return nil
+    }
+
+    /// The first index at or after `from` holding an ASCII digit, or `bytes.count`.
+    @inline(__always)
+    static func nextDigit(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count, ByteWords.between(ByteWords.load(base, index), 0x30, 0x39) == 0 { index += 8 }
+        }
+        while index < bytes.count, !(bytes[index] >= 0x30 && bytes[index] <= 0x39) { index += 1 }
+        return index
     }
 
     /// Words after which a number is a number, not a call-out.

@@ -124,13 +124,22 @@ struct GroupBuilder {
             if let group = current { groups.append(group) }
             current = nil
         }
-        for (index, token) in tokens.enumerated() {
-            if furniture.contains(index) {
+        // A flag per line rather than a hash lookup per line: most documents have no furniture
+        // at all, and those that have some have it on few lines.
+        var isFurniture: [Bool] = []
+        if !furniture.isEmpty {
+            isFurniture = Array(repeating: false, count: tokens.count)
+            for index in furniture { isFurniture[index] = true }
+        }
+        // Tokens are read in place: enumerating them copied each one (and retained its arrays).
+        tokens.withUnsafeBufferPointer { tokens in
+        for index in tokens.indices {
+            if !isFurniture.isEmpty && isFurniture[index] {
                 close()
                 groups.append(LineGroup(kind: .furniture, lines: [index]))
                 continue
             }
-            switch token.kind {
+            switch tokens[index].kind {
             case .blank:
                 close()
             case .pageSeparator:
@@ -149,7 +158,7 @@ struct GroupBuilder {
                 close()
                 current = LineGroup(kind: .footnote(number: number), lines: [index])
             case .text:
-                if current != nil, plain, LineText.startsNumberedParagraph(token) {
+                if current != nil, plain, LineText.startsNumberedParagraph(tokens[index]) {
                     close()
                 }
                 if current == nil {
@@ -158,6 +167,7 @@ struct GroupBuilder {
                     current!.lines.append(index)
                 }
             }
+        }
         }
         close()
         return groups

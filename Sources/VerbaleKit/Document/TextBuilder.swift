@@ -62,11 +62,10 @@ struct TextBuilder {
             let stop = bytes.withUnsafeBufferPointer { bytes -> Int in
                 var stop = index + 1
                 while stop < limit {
-                    // Eight bytes at a time while none can stop the run.
-                    if stop + 9 <= limit, !Self.mayStopRun(bytes, at: stop) {
-                        stop += 8
-                        continue
-                    }
+                    // Eight bytes at a time while none can stop the run, in a loop of its own
+                    // so the word test keeps its constants in registers.
+                    while stop &+ 9 <= limit, !Self.mayStopRun(bytes, at: stop) { stop &+= 8 }
+                    guard stop < limit else { break }
                     let next = bytes[stop]
                     if next == 0x20 {
                         guard stop + 1 < limit, !Self.isFoldable(bytes, stop + 1) else { break }
@@ -84,16 +83,25 @@ struct TextBuilder {
 
     /// Whether one of the eight bytes at `index` may end a run: a tab, vertical tab, form feed
     /// or 0xC2 (no-break space), or a space followed by one of those or by a space. Bit tricks
-    /// ("has a zero byte") may answer true wrongly, never false wrongly; the byte loop decides.
-    /// Reads nine bytes.
+    /// may answer true wrongly, never false wrongly; the byte loop decides. Reads nine bytes.
+    ///
+    /// Nine lane compares over two overlapping words cost more than the copy they guard: any
+    /// control byte below 0x0D stands in for tab, VT and FF (one subtraction), a space before
+    /// a folding byte inside the word is either two spaces (the space lanes shifted by one) or
+    /// a folding byte the word test already sees, and only the ninth byte is read alone.
     @inline(__always)
     private static func mayStopRun(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let word = ByteWords.load(bytes.baseAddress!, index)
-        let next = ByteWords.load(bytes.baseAddress!, index + 1)
-        func lanes(_ x: UInt64, _ byte: UInt8) -> UInt64 { ByteWords.equal(x, byte) }
-        let folding = lanes(word, 0x09) | lanes(word, 0x0B) | lanes(word, 0x0C) | lanes(word, 0xC2)
-        let nextFolds = lanes(next, 0x20) | lanes(next, 0x09) | lanes(next, 0x0B) | lanes(next, 0x0C) | lanes(next, 0xC2)
-        return folding | (lanes(word, 0x20) & nextFolds) != 0
+        let base = bytes.baseAddress!
+        let word = ByteWords.load(base, index)
+        // Some byte below 0x0D (tab 09, VT 0B, FF 0C): the classic "has less than" test, exact
+        // about whether one exists.
+        let controls = (word &- ByteWords.ones &* 0x0D) & ~word & ByteWords.highs
+        let spaces = ByteWords.equal(word, 0x20)
+        if controls | ByteWords.equal(word, 0xC2) | (spaces & (spaces >> 8)) != 0 { return true }
+        // The last byte a space, the ninth one that folds.
+        guard base[index + 7] == 0x20 else { return false }
+        let ninth = base[index + 8]
+        return ninth == 0x20 || ninth == 0x09 || ninth == 0x0B || ninth == 0x0C || ninth == 0xC2
     }
 
     /// Whether the byte at `index` starts white space that folds (space, tab, form feed,

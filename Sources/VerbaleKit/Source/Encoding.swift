@@ -300,7 +300,7 @@ struct InputDecoder: Sendable {
                     let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
                     while index + 8 <= count {
                         let word = ByteWords.load(bytes, index)
-                        guard ByteWords.isASCII(word), ByteWords.equal(word, 0) == 0 else { break }
+                        guard Self.isNonZeroASCII(word) else { break }
                         index += 8
                     }
                     while index < count, chunk[index] < 0x80, chunk[index] != 0 { index += 1 }
@@ -324,7 +324,7 @@ struct InputDecoder: Sendable {
                         var ascii = run + 1
                         while ascii + 8 <= count {
                             let word = ByteWords.load(bytes, ascii)
-                            guard ByteWords.isASCII(word), ByteWords.equal(word, 0) == 0 else { break }
+                            guard Self.isNonZeroASCII(word) else { break }
                             ascii += 8
                         }
                         run = ascii
@@ -361,6 +361,14 @@ struct InputDecoder: Sendable {
         }
         offset = base + count
         sink(chunk)
+    }
+
+    /// Whether all eight bytes are in 0x01…0x7F, in three operations: a zero byte borrows
+    /// into its high bit when one is subtracted from every lane, a byte from 0x80 up has it
+    /// already; with neither, no lane borrows and no high bit is set.
+    @inline(__always)
+    static func isNonZeroASCII(_ word: UInt64) -> Bool {
+        ((word &- ByteWords.ones) | word) & ByteWords.highs == 0
     }
 
     private mutating func refuseNUL(at position: Int, chunk: UnsafeRawBufferPointer, index: Int) {

@@ -74,11 +74,13 @@ public struct LineTokenizer: Sendable {
                 lineBegin = index
             } else {
                 index += 1
-                // Eight bytes at a time to the next CR or LF.
+                // Eight bytes at a time to the next CR or LF: one "has a byte below 0x0E" test
+                // (three operations, exact about whether one exists) instead of two lane
+                // compares; a tab or form feed it also stops at is stepped over by the byte loop.
                 let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
                 while index + 8 <= count {
                     let word = ByteWords.load(bytes, index)
-                    if ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D) != 0 { break }
+                    if (word &- ByteWords.ones &* 0x0E) & ~word & ByteWords.highs != 0 { break }
                     index += 8
                 }
             }
