@@ -54,7 +54,57 @@ public func verbaleFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fatalError("JSON output is not valid UTF-8")
     }
     _ = try? AKNWriter.write(document)
+    // Windows re-assemble the input many times over: half the inputs (those of odd length)
+    // take that path too, so the run still reaches as many inputs.
+    if bytes.count & 1 == 1 { fuzzWindows(bytes, step: step) }
     return 0
+}
+
+/// The same input read in small windows (`WindowedDocumentParser`, as `convert` reads a very
+/// large document), checking what the cuts must keep: spans inside the input, windows that
+/// never overlap, block ids numbered through from window to window, each window's JSON valid.
+func fuzzWindows(_ bytes: [UInt8], step: Int) {
+    let windowBytes = 64 + (bytes.count > 1 ? Int(bytes[1]) : 0) * 29 % 2048
+    var parser = WindowedDocumentParser(path: "fuzz", windowBytes: windowBytes)
+    var windows: [Document] = []
+    var offset = 0
+    while offset < bytes.count {
+        let end = min(bytes.count, offset + step)
+        bytes[offset..<end].withUnsafeBytes { parser.feed($0) }
+        offset = end
+        if parser.refusal != nil { return }
+        while let window = parser.nextWindow() { windows.append(window) }
+    }
+    parser.finish()
+    while let window = parser.nextWindow() { windows.append(window) }
+    let summary = parser.summary()
+    let limit = summary.source.bytes
+    var blockNumbers: [Int] = []
+    var previousEnd = 0
+    for window in windows {
+        var windowEnd = previousEnd
+        for block in window.allBlocks {
+            blockNumbers.append(Int(block.id.dropFirst(2)) ?? -1)
+            for span in block.spans {
+                if span.start < previousEnd || span.end > limit || span.start > span.end {
+                    fatalError("window block \(block.id) span \(span.start)..<\(span.end) outside \(previousEnd)..<\(limit)")
+                }
+                windowEnd = max(windowEnd, span.end)
+            }
+        }
+        for citation in window.citations where citation.span.start < 0 || citation.span.end > limit {
+            fatalError("window citation \(citation.id) span \(citation.span.start)..<\(citation.span.end) outside 0..<\(limit)")
+        }
+        if String(validating: JSONWriter.write(window, indent: 0), as: UTF8.self) == nil {
+            fatalError("a window's JSON is not valid UTF-8")
+        }
+        previousEnd = windowEnd
+    }
+    // Every block once, numbered 1, 2, … through the windows (order within a window is the
+    // parts', which may put a page's furniture after the block that follows it).
+    if blockNumbers.sorted() != (0..<blockNumbers.count).map({ $0 + 1 }) {
+        fatalError("window block ids are not 1...\(blockNumbers.count) once each")
+    }
 }
 
 #if canImport(Glibc)
