@@ -150,7 +150,7 @@ public enum CitationEngine {
         var id: [UInt8] = [0x63, 0x5F] // c_
         for index in all.indices {
             id.removeSubrange(2...)
-            CiteKeys.appendDecimal(firstNumber + index, to: &id)
+            ByteDecimal.append(firstNumber + index, to: &id)
             all[index].id = String(decoding: id, as: UTF8.self)
         }
         resolveIds(&all, noteOrder: noteOrder(sources))

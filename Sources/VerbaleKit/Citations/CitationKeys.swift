@@ -26,8 +26,8 @@ enum CiteKeys {
                 var last = first
                 var m = k + 1
                 while m < items.count, let v = Int(items[m]), v == last + 1 { last = v; m += 1 }
-                appendDecimal(first, to: &out)
-                if last > first { out.append(0x2D); appendDecimal(last, to: &out) }
+                ByteDecimal.append(first, to: &out)
+                if last > first { out.append(0x2D); ByteDecimal.append(last, to: &out) }
                 k = m
             } else {
                 if raw.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -53,20 +53,6 @@ enum CiteKeys {
     @inline(__always)
     static func appendBytes(of s: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    /// Appends `v` in decimal, as `"\(v)"` writes it.
-    static func appendDecimal(_ v: Int, to out: inout [UInt8]) {
-        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var x = v
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[count] = UInt8(0x30 + x % 10); x /= 10; count += 1 } while x > 0
-            while count > 0 { count -= 1; out.append(d[count]) }
-        }
     }
 
     /// Key of an article citation under instrument slug `slug`: `iccpr/art19/para3/suba`.

@@ -78,18 +78,15 @@ final class CiteVocabulary: Sendable {
 
     /// Pairs of first two bytes (ASCII, lower-cased; column 127 stands for any non-ASCII
     /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
-    /// here is skipped without folding or hashing. Index `first * 128 + second`.
-    let lowerPairs: [Bool]
-    /// `lowerPairs` as a process-lifetime table, for the main loop.
+    /// here is skipped without folding or hashing. Index `first * 128 + second`. A
+    /// process-lifetime table: the main loop reads it through a pointer.
     let lowerPairsTable: CiteTable<Bool>
 
-    /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairs`: by first
-    /// letter, the classes (`lowerClass`) of the next two bytes, and one bit per length of the
+    /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairsTable`: by first
+    /// letter, the classes (`lowerClassTable`) of the next two bytes, and one bit per length of the
     /// word's letter-and-digit run (bit 15: 15 or more), whether an any-case trigger can match
     /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
-    /// `report` reach neither the slot hash nor the trigger loop.
-    let lowerRuns: [UInt16]
-    /// `lowerRuns` as a process-lifetime table, for the main loop.
+    /// `report` reach neither the slot hash nor the trigger loop. A process-lifetime table.
     let lowerRunsTable: CiteTable<UInt16>
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
@@ -98,33 +95,29 @@ final class CiteVocabulary: Sendable {
     /// Size of `anyCaseFirst`: Latin-1, Latin Extended and Cyrillic.
     static let anyCaseFirstCount = 0x530
 
-    /// Class of a byte for `lowerRuns`: a letter (either case) 0–25, `.` 26, a digit 27, other
-    /// ASCII 29; a non-ASCII byte is 31, and such a word takes the full path.
-    static let lowerClass: [UInt8] = (0..<256).map { c -> UInt8 in
+    /// Class of a byte for `lowerRunsTable`: a letter (either case) 0–25, `.` 26, a digit 27,
+    /// other ASCII 29; a non-ASCII byte is 31, and such a word takes the full path. A
+    /// process-lifetime table, for the main loop.
+    static let lowerClassTable = CiteTable((0..<256).map { c -> UInt8 in
         if c >= 0x80 { return 31 }
         if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { return UInt8((c | 0x20) - 0x61) }
         if c == 0x2E { return 26 }
         if c >= 0x30 && c <= 0x39 { return 27 }
         return 29
-    }
+    })
 
     /// By byte: whether it is an ASCII letter or digit (`CiteText.isAsciiWord`). The main loop
     /// reads it through a pointer it holds for the whole scan, where one load and test cost
     /// less than the two range comparisons on every byte of every word.
-    static let wordByte: [Bool] = (0..<256).map { $0 < 0x80 && CiteText.isAsciiWord(UInt8($0)) }
-    /// `wordByte` as a process-lifetime table, for the main loop.
-    static let wordByteTable = CiteTable(wordByte)
-    /// `lowerClass` as a process-lifetime table, for the main loop.
-    static let lowerClassTable = CiteTable(lowerClass)
+    static let wordByteTable = CiteTable((0..<256).map { $0 < 0x80 && CiteText.isAsciiWord(UInt8($0)) })
 
     /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
-    /// loop rules out a word whose slot is empty without entering the trigger loops.
-    let slotKinds: [UInt8]
-    /// `slotKinds` as a process-lifetime table, for the main loop.
+    /// loop rules out a word whose slot is empty without entering the trigger loops. A
+    /// process-lifetime table.
     let slotKindsTable: CiteTable<UInt8>
-    /// `slotKinds` bit: the slot has any-case triggers.
+    /// `slotKindsTable` bit: the slot has any-case triggers.
     static let anyCaseBit: UInt8 = 1
-    /// `slotKinds` bit: the slot has capitalised triggers.
+    /// `slotKindsTable` bit: the slot has capitalised triggers.
     static let capitalBit: UInt8 = 2
 
     /// Number of slots (a power of two).
@@ -207,7 +200,6 @@ final class CiteVocabulary: Sendable {
             // column must accept it too.
             pairs[Int(f1) * 128 + 127] = true
         }
-        self.lowerPairs = pairs
         self.lowerPairsTable = CiteTable(pairs)
         // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
         // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
@@ -232,7 +224,6 @@ final class CiteVocabulary: Sendable {
                 for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
             }
         }
-        self.lowerRuns = runs
         self.lowerRunsTable = CiteTable(runs)
         var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
         for (_, trigger) in lower {
@@ -248,7 +239,6 @@ final class CiteVocabulary: Sendable {
             if anyCase.slotStart[s] < anyCase.slotStart[s + 1] { kinds[s] |= CiteVocabulary.anyCaseBit }
             if capital.slotStart[s] < capital.slotStart[s + 1] { kinds[s] |= CiteVocabulary.capitalBit }
         }
-        self.slotKinds = kinds
         self.slotKindsTable = CiteTable(kinds)
         self.anyCase = anyCase
         self.capital = capital

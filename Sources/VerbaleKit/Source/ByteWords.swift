@@ -99,3 +99,29 @@ extension ByteWords {
         }
     }
 }
+
+/// Integers written as ASCII decimal digits into a byte buffer, as `"\(value)"` writes them,
+/// without making a string (the JSON writer's numbers, the citation engine's keys).
+enum ByteDecimal {
+    /// Appends `value` in decimal (a `-` first when negative).
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            // Digits were produced last first: reverse them in place, append them at once.
+            var low = 0
+            var high = count - 1
+            while low < high { buffer.swapAt(low, high); low += 1; high -= 1 }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+}

@@ -231,24 +231,7 @@ public struct JSONOutput: Sendable {
     /// Writes an integer value.
     public mutating func int(_ value: Int) {
         valuePrefix()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            // Digits were produced last first: reverse them in place, append them at once.
-            var low = 0
-            var high = count - 1
-            while low < high { buffer.swapAt(low, high); low += 1; high -= 1 }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
+        ByteDecimal.append(value, to: &bytes)
     }
 
     /// Writes a boolean value.

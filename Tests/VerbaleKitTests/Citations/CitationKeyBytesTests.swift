@@ -64,7 +64,7 @@ struct CitationKeyBytesTests {
     func decimals() {
         for v in [0, 1, 9, 10, 99, 100, 12345, Int.max, -1, -250, Int.min] {
             var out: [UInt8] = []
-            CiteKeys.appendDecimal(v, to: &out)
+            ByteDecimal.append(v, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == "\(v)")
         }
     }
