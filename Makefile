@@ -6,7 +6,7 @@ DEBUG      := .build/debug/verbale
 DOCS       := corpus/documents
 OUT        := corpus/out
 EXPECTED   := corpus/expected
-APT_PKGS   := libxml2-dev libsqlite3-dev libssl-dev pkg-config libxml2-utils
+APT_PKGS   := libxml2-dev libsqlite3-dev libssl-dev libmimalloc-dev pkg-config libxml2-utils
 
 .PHONY: deps build release run test corpus bench bench-deps clean fuzz fuzz-short test-sanitize
 

@@ -66,7 +66,7 @@ struct BenchStages: ParsableCommand {
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0)
                   + String(format: "%9.1f ms %9.1f MB/s", seconds * 1000, megabytes / seconds))
         }
-        print(String(format: "%d documents, %.1f MB, fastest of %d rounds, CPU time of this thread", documents.count, megabytes, rounds))
+        print(String(format: "%d documents, %.1f MB, fastest of %d rounds, CPU time of this thread, %@", documents.count, megabytes, rounds, Allocator.version))
         row("parse, structure only", structure)
         row("citations (difference)", citations - structure)
         row("validation (difference)", all - citations)
