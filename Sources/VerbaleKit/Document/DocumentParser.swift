@@ -29,7 +29,9 @@ public struct DocumentParser: Sendable {
     private var digest = SHA256()
 
     /// Which stages after the structure pass run (all by default; the benchmark turns them
-    /// off to measure the structure pass alone).
+    /// off to measure the structure pass alone). With `citationsOnly` the input is not hashed
+    /// (`source.sha256` is empty): only citations are read from such a document. Set it
+    /// before the first `feed`.
     public var stages: PipelineStages = .all
 
     /// A parser for the input named `path` (used in `source.path` and diagnostics), reading
@@ -47,7 +49,7 @@ public struct DocumentParser: Sendable {
 
     /// Feeds the next chunk of input bytes.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) {
-        digest.update(chunk)
+        if !stages.contains(.citationsOnly) { digest.update(chunk) }
         // The decoder's sink cannot capture `self` while `decoder` is being mutated, so the
         // tokenizer and the tokens are moved out and back (swapped, not copied: a copy would
         // make the next append copy the whole token array and line table, quadratically).
@@ -110,7 +112,8 @@ public struct DocumentParser: Sendable {
 
     /// What is known of the input read so far (its size and hash are final after `endInput`).
     func sourceInfo() -> SourceInfo {
-        SourceInfo(path: path, bytes: decoder.offset, sha256: digest.hexDigest(), format: "markdown", encoding: "utf-8")
+        SourceInfo(path: path, bytes: decoder.offset, sha256: stages.contains(.citationsOnly) ? "" : digest.hexDigest(),
+                   format: "markdown", encoding: "utf-8")
     }
 
     /// The decoder's part of an assembled document (or window): its encoding, spans into the

@@ -37,7 +37,8 @@ public struct SourceInfo: Sendable {
     public var path: String
     /// Size in bytes.
     public var bytes: Int
-    /// Lower-case hex SHA-256 of the bytes.
+    /// Lower-case hex SHA-256 of the bytes; empty when only citations were asked for
+    /// (`PipelineStages.citationsOnly`), which skips the hash.
     public var sha256: String
     /// `markdown` (PDF-converter text with markup) or `plain` (`pdftotext`-style).
     public var format: String

@@ -27,6 +27,11 @@ struct CitationsOnlyTests {
             #expect(alone.definitions.map(\.term) == whole.definitions.map(\.term))
             #expect(alone.definitions.map(\.start) == whole.definitions.map(\.start))
             #expect(alone.footnotes.map(\.id) == whole.footnotes.map(\.id))
+            // Only citations are read from it, so the input is not hashed; the whole
+            // pipeline's hash is the real one.
+            #expect(alone.source.sha256 == "")
+            #expect(whole.source.sha256.count == 64)
+            #expect(alone.source.bytes == input.count)
         }
     }
 }
