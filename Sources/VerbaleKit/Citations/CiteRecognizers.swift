@@ -231,6 +231,9 @@ extension CiteScanner {
         let tEnd = vocab.capital.slotStart[slot + 1]
         let run = CiteText.alnumRun(b, p)
         var miss = CiteMiss()
+        // Whether the title at `p` was parsed here: the head-last search below starts at `p`
+        // and would parse the same head again for the same answer (a few thousand instructions).
+        var titleTried = false
         while t < tEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
@@ -244,6 +247,7 @@ extension CiteScanner {
                     bestRef = CiteInstrumentTable.refs[index]
                 }
             case .titleHead:
+                titleTried = true
                 if let t = parseTitle(headAt: p, headEnd: we), t.end > bestEnd, t.start == p {
                     bestEnd = t.end
                     bestRef = t.ref
@@ -269,7 +273,12 @@ extension CiteScanner {
                 let e = CiteText.wordEnd(b, k, n)
                 guard e > k else { break }
                 if CiteVocabulary.titleHeadSet.contains(b, k, e) {
-                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { bestEnd = t.end; bestRef = t.ref }
+                    // At `p` itself the trigger loop already parsed this head (same head end,
+                    // `wordEnd`) and found no title starting at `p`.
+                    if !(k == p && titleTried), let t = parseTitle(headAt: k, headEnd: e), t.start == p {
+                        bestEnd = t.end
+                        bestRef = t.ref
+                    }
                     break
                 }
                 let next = CiteText.skipSpaces(b, e, n)
