@@ -286,6 +286,19 @@ public enum CitationEngine {
     /// `Law on State Registration of Legal Entities …`).
     static func instrument(inMeaning meaning: String) -> CiteInstrumentRef? {
         let bytes = Array(meaning.utf8)
+        if let known = meaningMemo.instrument(bytes) { return known }
+        let found = instrument(inMeaningBytes: bytes)
+        meaningMemo.store(bytes, found)
+        return found
+    }
+
+    /// Instruments already found in meanings, for every scan of the process: a document's
+    /// windows each pass all the definitions before them, and documents of one sender define the
+    /// same terms, so most meanings were read before (~6 K instructions a capitalised word).
+    private static let meaningMemo = CiteMeaningMemo()
+
+    /// `instrument(inMeaning:)` on the meaning's UTF-8 bytes, without the memo.
+    static func instrument(inMeaningBytes bytes: [UInt8]) -> CiteInstrumentRef? {
         let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
         var i = 0
         while i < bytes.count {
@@ -306,5 +319,41 @@ public enum CitationEngine {
     /// The current year, for the BIN century rule.
     static func currentYear() -> Int {
         Calendar(identifier: .gregorian).component(.year, from: Date())
+    }
+}
+
+/// What `CitationEngine.instrument(inMeaning:)` answered for each meaning, by its bytes (not by
+/// `String`, whose equality is canonical equivalence: two spellings the byte scanner reads
+/// differently must not share an answer). Shared by concurrent scans, so guarded by a lock;
+/// emptied when it grows past `capacity`, so a long-running process keeps it small.
+final class CiteMeaningMemo: @unchecked Sendable {
+    /// A meaning's bytes, hashed in one call over the buffer.
+    struct Key: Hashable {
+        /// The UTF-8 bytes of the meaning.
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
+    /// Entries kept at most.
+    static let capacity = 4096
+    /// Guards `answers`.
+    private let lock = NSLock()
+    /// The answers, `nil` for a meaning that names no instrument.
+    private var answers: [Key: CiteInstrumentRef?] = [:]
+
+    /// The stored answer for `bytes`: `.some(nil)` when the meaning names no instrument, `nil`
+    /// when it was not seen.
+    func instrument(_ bytes: [UInt8]) -> CiteInstrumentRef?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[Key(bytes: bytes)]
+    }
+
+    /// Stores the answer for `bytes`.
+    func store(_ bytes: [UInt8], _ answer: CiteInstrumentRef?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if answers.count >= Self.capacity { answers.removeAll() }
+        answers[Key(bytes: bytes)] = .some(answer)
     }
 }
