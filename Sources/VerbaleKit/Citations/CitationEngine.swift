@@ -37,8 +37,9 @@ public enum CitationEngine {
 
         var all: [Citation] = []
         // Context state: the instrument last named in each chain (main text = nil footnote).
-        var lastInstrument: [Int?: CiteInstrumentRef] = [:]
+        var lastInstrument = CiteLastInstruments()
         var history: [CiteInstrumentRef] = []
+        var scanner = CiteScanner(bytes: [], terms: terms, quietRanges: [], currentYear: currentYear)
 
         for source in sources {
             let mapped = source.text
@@ -60,7 +61,7 @@ public enum CitationEngine {
                     if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
                     low += 1
                 }
-                inBlock.sort()
+                if inBlock.count > 1 { inBlock.sort() }
                 for span in inBlock.lazy.map({ termSpans[$0] }) {
                     // Map the definition's source span back to text offsets by bisection on
                     // the monotonic text → source map.
@@ -69,7 +70,7 @@ public enum CitationEngine {
                     if e > s { quiet.append(max(0, s - 1)..<e + 1) }
                 }
             }
-            var scanner = CiteScanner(bytes: bytes, terms: terms, quietRanges: quiet, currentYear: currentYear)
+            scanner.reset(bytes: bytes, quietRanges: quiet)
             let first = all.count
             swap(&scanner.out, &all)
             scanner.run()
@@ -79,8 +80,15 @@ public enum CitationEngine {
             // order): context must see exactly what was named before each citation. Citations
             // are settled in place in `all`.
             let chain = source.footnote
+            // Moved out and back after the walk, so the scanner keeps their capacity.
             let mentions = scanner.mentions
             let notes = scanner.articleNotes
+            scanner.mentions = []
+            scanner.articleNotes = []
+            defer {
+                scanner.mentions = mentions
+                scanner.articleNotes = notes
+            }
             var m = 0
             var n = 0
             for k in first..<all.count {
@@ -355,5 +363,26 @@ final class CiteMeaningMemo: @unchecked Sendable {
         defer { lock.unlock() }
         if answers.count >= Self.capacity { answers.removeAll() }
         answers[Key(bytes: bytes)] = .some(answer)
+    }
+}
+
+/// The instrument last named in each chain of context: the main text, and each footnote by
+/// number. The main text's is a plain field: a dictionary keyed by an optional footnote hashed
+/// for every mention and article.
+struct CiteLastInstruments {
+    /// The main text's.
+    private var main: CiteInstrumentRef? = nil
+    /// Each footnote's.
+    private var notes: [Int: CiteInstrumentRef] = [:]
+
+    /// The instrument last named in `chain` (`nil`: the main text).
+    subscript(_ chain: Int?) -> CiteInstrumentRef? {
+        get {
+            if let chain { return notes[chain] }
+            return main
+        }
+        set {
+            if let chain { notes[chain] = newValue } else { main = newValue }
+        }
     }
 }

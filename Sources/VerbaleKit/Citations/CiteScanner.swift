@@ -139,15 +139,15 @@ struct CiteList: Sendable {
 /// citations. Every loop either returns or advances its index, so the scan cannot hang.
 struct CiteScanner {
     /// The block's stripped text.
-    let b: [UInt8]
+    private(set) var b: [UInt8]
     /// `b.count`.
-    let n: Int
+    private(set) var n: Int
     /// The trigger vocabulary.
     let vocab: CiteVocabulary
     /// Defined terms that stand for instruments, by slot of their first two folded units.
     let terms: CiteTerms
     /// Text ranges to treat as definition sites (`(the "ICCPR")`): not cited there.
-    let quietRanges: [Range<Int>]
+    private(set) var quietRanges: [Range<Int>]
     /// Current two-digit year (registration century rule).
     let currentYear: Int
 
@@ -168,6 +168,18 @@ struct CiteScanner {
         self.terms = terms
         self.quietRanges = quietRanges
         self.currentYear = currentYear
+    }
+
+    /// Makes the scanner ready for the next block, keeping the capacity of its lists: the
+    /// engine scans every block of a document with one scanner, since making and destroying
+    /// one per block (its tables retained and released, its lists grown from empty) cost
+    /// more than scanning a short block.
+    mutating func reset(bytes: [UInt8], quietRanges: [Range<Int>]) {
+        self.b = bytes
+        self.n = bytes.count
+        self.quietRanges = quietRanges
+        articleNotes.removeAll(keepingCapacity: true)
+        mentions.removeAll(keepingCapacity: true)
     }
 
     // MARK: Main loop
