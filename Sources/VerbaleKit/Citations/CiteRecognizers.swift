@@ -92,15 +92,34 @@ extension CiteScanner {
 
     /// The key form of a number: look-alikes folded to Latin, lower case (`2а-6757/19` →
     /// `2a-6757/19`), so both spellings meet.
+    ///
+    /// Written as UTF-8 straight into the new string (small numbers stay small strings, with no
+    /// allocation): appending to `unicodeScalars` one scalar at a time cost ~270 instructions a
+    /// character. A folded unit takes at most twice the bytes of its source (a stray byte
+    /// folds to a two-byte scalar), hence the capacity.
     func keyNumber(_ s: Int, _ e: Int) -> String {
-        var out = ""
-        var k = s
-        while k < e {
-            let (f, l) = CiteText.fold(b, k)
-            if let scalar = Unicode.Scalar(f) { out.unicodeScalars.append(scalar) }
-            k += l
+        String(unsafeUninitializedCapacity: 2 * (e - s)) { out in
+            var w = 0
+            var k = s
+            while k < e {
+                let (f, l) = CiteText.fold(b, k)
+                k += l
+                if f < 0x80 {
+                    out[w] = UInt8(f); w += 1
+                } else if f < 0x800 {
+                    out[w] = UInt8(0xC0 | (f >> 6)); out[w + 1] = UInt8(0x80 | (f & 0x3F)); w += 2
+                } else if f < 0x10000 {
+                    // What `Unicode.Scalar(f)` leaves out: a surrogate is no scalar.
+                    if f >= 0xD800 && f <= 0xDFFF { continue }
+                    out[w] = UInt8(0xE0 | (f >> 12)); out[w + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | (f & 0x3F)); w += 3
+                } else if f <= 0x10FFFF {
+                    out[w] = UInt8(0xF0 | (f >> 18)); out[w + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | ((f >> 6) & 0x3F)); out[w + 3] = UInt8(0x80 | (f & 0x3F)); w += 4
+                }
+            }
+            return w
         }
-        return out
     }
 
     // MARK: Instruments and titles

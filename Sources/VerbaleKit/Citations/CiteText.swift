@@ -276,6 +276,14 @@ enum CiteText {
     static func wordStart(_ b: [UInt8], _ end: Int) -> Int {
         var j = end
         while j > 0 {
+            // An ASCII byte is a scalar of its own, and folds to a letter or digit exactly when
+            // it is one: the common case reads one byte, without `scalarStart` and `fold`.
+            let c = b[j - 1]
+            if c < 0x80 {
+                if isAsciiWord(c) { j -= 1; continue }
+                if c == 0x2D && j - 1 > 0 && isWordBefore(b, j - 1) && j < end { j -= 1; continue }
+                break
+            }
             let s = scalarStart(b, j - 1)
             let f = fold(b, s).0
             if isAlnum(f) { j = s; continue }
