@@ -131,7 +131,9 @@ extension CiteScanner {
         let vocabulary = CiteVocabulary.self
         // A head in capitals is a heading or an address (`BARTON ACT`), not a title.
         if headEnd - h > 1 && CiteText.isAllUpper(b, h, headEnd) { return nil }
-        let romance = vocabulary.romanceHeads.contains(b, h, headEnd)
+        // Read only by the formal title walk, at its first lower-case word that is not a
+        // connector: most heads never get there.
+        var romanceHead: Bool? = nil
         var j = headEnd
         var end = headEnd
         let k0 = CiteText.skipSpaces(b, j, n)
@@ -195,11 +197,11 @@ extension CiteScanner {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
                     if next < n && (CiteDates.month(b, next, n) != nil || b[next] &- 0x30 < 10) { break }
-                } else if romance {
+                } else {
+                    if romanceHead == nil { romanceHead = vocabulary.romanceHeads.contains(b, h, headEnd) }
+                    guard romanceHead == true else { break }
                     end = we
                     sawName = true
-                } else {
-                    break
                 }
                 j = we
                 count += 1
