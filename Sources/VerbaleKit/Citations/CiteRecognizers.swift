@@ -95,10 +95,13 @@ extension CiteScanner {
     ///
     /// Written as UTF-8 straight into the new string (small numbers stay small strings, with no
     /// allocation): appending to `unicodeScalars` one scalar at a time cost ~270 instructions a
-    /// character. A folded unit takes at most twice the bytes of its source (a stray byte
-    /// folds to a two-byte scalar), hence the capacity.
+    /// character. The capacity is exact for ASCII (a capacity above 15 bytes allocates even
+    /// when the result is shorter); otherwise a folded unit takes at most twice the bytes of
+    /// its source (a stray byte folds to a two-byte scalar).
     func keyNumber(_ s: Int, _ e: Int) -> String {
-        String(unsafeUninitializedCapacity: 2 * (e - s)) { out in
+        var ascii = true
+        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
+        return String(unsafeUninitializedCapacity: ascii ? e - s : 2 * (e - s)) { out in
             var w = 0
             var k = s
             while k < e {
@@ -572,7 +575,7 @@ extension CiteScanner {
             c.title = title
             c.section = section
             c.paragraphs = paragraphs
-            c.key = "\(label)/\(value.lowercased())"
+            c.key = CiteKeys.path(label, value.lowercased())
         }
         return end
     }
@@ -613,7 +616,7 @@ extension CiteScanner {
             c.valid = valid
             c.encodedDate = encoded
             c.date = date
-            c.key = "registration/\(scheme.scheme.lowercased())/\(number)"
+            c.key = CiteKeys.path("registration", scheme.scheme.lowercased(), number)
         }
         return e
     }
@@ -699,19 +702,19 @@ extension CiteScanner {
                 c.number = number
                 c.court = court
                 c.date = date?.iso
-                c.key = "case/\(key)"
+                c.key = CiteKeys.path("case", key)
             }
         case .resolution:
             emit(.resolution, start, numberEnd) { c in
                 c.number = number
                 c.date = date?.iso
-                c.key = "resolution/\(key)"
+                c.key = CiteKeys.path("resolution", key)
             }
         default:
             emit(.reference, start, numberEnd) { c in
                 c.number = number
                 c.date = date?.iso
-                c.key = "reference/\(key)"
+                c.key = CiteKeys.path("reference", key)
             }
         }
         return numberEnd
@@ -755,7 +758,7 @@ extension CiteScanner {
         emit(.reference, i, e + 1) { c in
             c.number = number
             c.date = date?.iso
-            c.key = "reference/\(key)"
+            c.key = CiteKeys.path("reference", key)
         }
         return e + 1
     }
@@ -775,7 +778,7 @@ extension CiteScanner {
         let key = keyNumber(j, e)
         emit(.reference, i, e) { c in
             c.number = number
-            c.key = "reference/\(key)"
+            c.key = CiteKeys.path("reference", key)
         }
         return e
     }
@@ -876,7 +879,7 @@ extension CiteScanner {
                 c.number = number
                 c.body = bodyName
                 c.date = date
-                c.key = bodySlug.map { "resolution/\($0)/\(key)" } ?? "resolution/\(key)"
+                c.key = bodySlug.map { CiteKeys.path("resolution", $0, key) } ?? CiteKeys.path("resolution", key)
             }
         }
         return end
@@ -922,7 +925,7 @@ extension CiteScanner {
             c.country = tail.country
             c.number = String(tail.number)
             c.year = tail.year
-            c.key = "communication/\(tail.country)/\(tail.number)/\(tail.year)"
+            c.key = CiteKeys.path("communication", tail.country, String(tail.number), String(tail.year))
         }
         return tail.end
     }
@@ -985,7 +988,7 @@ extension CiteScanner {
             end = list.end
         }
         let symbol = text(i, symbolEnd)
-        var key = "document/\(symbol)"
+        var key = CiteKeys.path("document", symbol)
         if !paragraphs.isEmpty { key += "/para" + CiteKeys.list(paragraphs) }
         emit(.document, i, end) { c in
             c.symbol = symbol
