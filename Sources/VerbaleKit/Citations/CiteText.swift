@@ -702,8 +702,25 @@ struct CiteLits: Sendable {
     private func run(_ k: Int) -> Int { ints[k << 2 | 3] }
 
     /// Literal `k` matched as a word at `i`: its end.
+    ///
+    /// Callers try a list's literals in order at one place (`of the`, `of`, `in the`… after an
+    /// article; `of`, `on`, `dated`… before a date), and most fail on the first unit: an ASCII
+    /// byte that does not fold to it rules the literal out here, on one byte, before the
+    /// matcher's setup. (A first unit that is a space or a stem `~` is left to the matcher.)
     @inline(__always)
     func matchWord(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        if i < limit {
+            let c = b[i]
+            let u = first(k)
+            if c < 0x80 && u != 0x20 && u != 0x7E && CiteText.foldAscii(c) != u { return nil }
+        }
+        return matchUnchecked(k, b, i, limit)
+    }
+
+    /// `matchWord` without the first-unit test, for the look-ups that already picked the
+    /// literals starting with the text's first unit.
+    @inline(__always)
+    private func matchUnchecked(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
         CiteText.matchWord(units.pointer(start(k)), length(k), b, i, limit)
     }
 
@@ -725,7 +742,7 @@ struct CiteLits: Sendable {
         for g in candidates {
             let k = ints[g]
             guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
-            if let e = matchWord(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
+            if let e = matchUnchecked(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
         }
         return best
     }
@@ -741,7 +758,7 @@ struct CiteLits: Sendable {
         for g in candidates {
             let k = ints[g]
             guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
-            if matchWord(k, b, s, b.count) == e { return true }
+            if matchUnchecked(k, b, s, b.count) == e { return true }
         }
         return false
     }
