@@ -62,6 +62,15 @@ enum CiteKeys {
     /// array copied the whole citation (every field retained and released) per article.
     static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String]) -> String {
         var out: [UInt8] = []
+        return article(slug: slug, articles: articles, paragraphs: paragraphs, subparagraphs: subparagraphs, scratch: &out)
+    }
+
+    /// `article(slug:articles:paragraphs:subparagraphs:)` built in `scratch`, whose capacity the
+    /// caller keeps from one article to the next (the engine settles a document's articles
+    /// with one buffer instead of allocating one per key).
+    static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String],
+                        scratch out: inout [UInt8]) -> String {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(slug.utf8.count + 32)
         appendBytes(of: slug, to: &out)
         appendBytes(of: "/art", to: &out)
