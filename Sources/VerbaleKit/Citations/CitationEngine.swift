@@ -36,7 +36,8 @@ public enum CitationEngine {
         let longestTerm = termSpans.reduce(0) { max($0, $1.end - $1.start) }
 
         var all: [Citation] = []
-        // Context state: the instrument last named in each chain (main text = nil footnote).
+        // Context state: the instrument last named in each chain (main text = nil footnote),
+        // as its index in `history`.
         var lastInstrument = CiteLastInstruments()
         var history: [CiteInstrumentRef] = []
         var scanner = CiteScanner(bytes: [], terms: terms, quietRanges: [], currentYear: currentYear)
@@ -98,8 +99,8 @@ public enum CitationEngine {
                 while m < mentions.count && mentions[m].position <= position {
                     var ref = mentions[m].instrument
                     if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
-                    lastInstrument[chain] = ref
                     history.append(ref)
+                    lastInstrument[chain] = history.count - 1
                     m += 1
                 }
                 if n < notes.count && notes[n].index == k {
@@ -122,16 +123,15 @@ public enum CitationEngine {
                     }
                     if note.needsContext {
                         // Footnotes fall back on the main text's context when they name nothing.
-                        if let ref = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
-                            all[k].instrument = ref.name
+                        if let h = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
+                            all[k].instrument = history[h].name
                             all[k].instrumentSource = "context"
-                            all[k].key = ref.keySlug
+                            all[k].key = history[h].keySlug
                         }
                     }
                     if let name = all[k].instrument {
-                        let ref = CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit")
-                        lastInstrument[chain] = ref
-                        history.append(ref)
+                        history.append(CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit"))
+                        lastInstrument[chain] = history.count - 1
                     }
                     let slug = all[k].instrument == nil ? CiteKeys.unknownInstrument : all[k].key
                     all[k].key = CiteKeys.article(slug: slug, articles: all[k].articles,
@@ -145,8 +145,8 @@ public enum CitationEngine {
             while m < mentions.count {
                 var ref = mentions[m].instrument
                 if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
-                lastInstrument[chain] = ref
                 history.append(ref)
+                lastInstrument[chain] = history.count - 1
                 m += 1
             }
         }
@@ -386,17 +386,19 @@ final class CiteMeaningMemo: @unchecked Sendable {
     }
 }
 
-/// The instrument last named in each chain of context: the main text, and each footnote by
-/// number. The main text's is a plain field: a dictionary keyed by an optional footnote hashed
-/// for every mention and article.
+/// The instrument last named in each chain of context (the main text, and each footnote by
+/// number), as its index in the engine's history of named instruments: every instrument set
+/// here was just appended there, and an index costs no copy of three strings. The main text's
+/// is a plain field: a dictionary keyed by an optional footnote hashed for every mention and
+/// article.
 struct CiteLastInstruments {
     /// The main text's.
-    private var main: CiteInstrumentRef? = nil
+    private var main: Int? = nil
     /// Each footnote's.
-    private var notes: [Int: CiteInstrumentRef] = [:]
+    private var notes: [Int: Int] = [:]
 
-    /// The instrument last named in `chain` (`nil`: the main text).
-    subscript(_ chain: Int?) -> CiteInstrumentRef? {
+    /// The history index of the instrument last named in `chain` (`nil`: the main text).
+    subscript(_ chain: Int?) -> Int? {
         get {
             if let chain { return notes[chain] }
             return main

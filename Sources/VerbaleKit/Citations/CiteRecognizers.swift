@@ -330,11 +330,8 @@ extension CiteScanner {
     mutating func handleInstrument(start: Int, end: Int, ref: CiteInstrumentRef, kind: Int) -> Int {
         if let e = articleAfterInstrument(start, end, ref) { return e }
         mentions.append(CiteMention(position: start, instrument: ref))
-        let quoted: Bool = {
-            let j = CiteText.skipSpacesBack(b, start)
-            guard j > 0 else { return false }
-            return CiteText.fold(b, CiteText.scalarStart(b, j - 1)).0 == CiteText.quote
-        }()
+        let before = CiteText.skipSpacesBack(b, start)
+        let quoted = before > 0 && CiteText.fold(b, CiteText.scalarStart(b, before - 1)).0 == CiteText.quote
         if quoted || isQuiet(start) { return end }
         let sig = signal(before: start)
         guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
