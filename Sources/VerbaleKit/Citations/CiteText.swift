@@ -767,20 +767,26 @@ struct CiteLits: Sendable {
     /// order: its index and start. White space in a literal matches one white-space scalar.
     func matchBack(_ b: [UInt8], _ end: Int) -> (index: Int, start: Int)? {
         guard end > 0 else { return nil }
-        let lastUnit = CiteText.fold(b, CiteText.scalarStart(b, end - 1)).0
+        let lastStart = CiteText.scalarStart(b, end - 1)
+        let lastUnit = CiteText.fold(b, lastStart).0
         let l = byFirstEnd
         let candidates = lastUnit < 128 ? ints[l + Int(lastUnit)]..<ints[l + Int(lastUnit) + 1] : ints[l + 128]..<ints.count
         for g in candidates {
             let k = ints[g]
             let from = start(k)
             guard units[from + length(k) - 1] == lastUnit else { continue }
-            var j = end
-            var m = from + length(k) - 1
+            // The last unit matched above: compare the others, walking back from its start. An
+            // ASCII byte is a scalar of its own and folds with `foldAscii`, without
+            // `scalarStart`'s walk (signals are looked for before every citation).
+            var j = lastStart
+            var m = from + length(k) - 2
             var ok = true
             while m >= from {
                 guard j > 0 else { ok = false; break }
-                let s = CiteText.scalarStart(b, j - 1)
-                if CiteText.fold(b, s).0 != units[m] { ok = false; break }
+                let c = b[j - 1]
+                let s = c < 0x80 ? j - 1 : CiteText.scalarStart(b, j - 1)
+                let f = c < 0x80 ? CiteText.foldAscii(c) : CiteText.fold(b, s).0
+                if f != units[m] { ok = false; break }
                 j = s
                 m -= 1
             }
