@@ -336,7 +336,8 @@ extension CiteScanner {
         let sig = signal(before: start)
         guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
         let date = dateAfter(end)
-        emit(.instrument, start, end) { c in
+        // The signal read above, not read again.
+        emit(.instrument, start, end, signal: sig) { c in
             c.instrument = ref.name
             c.instrumentSource = ref.source
             c.key = ref.keySlug

@@ -514,9 +514,14 @@ struct CiteScanner {
 
     /// Appends a citation with text offsets `s..<e`.
     mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, _ fill: (inout Citation) -> Void) {
+        emit(kind, s, e, signal: signal(before: s), fill)
+    }
+
+    /// `emit` with the signal before `s` already read (`signal(before: s)`), for a recognizer
+    /// that needed it to decide whether to cite.
+    mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, signal sig: String?, _ fill: (inout Citation) -> Void) {
         // Appended first and filled in place: a local citation appended at the end was copied
         // (every field retained and released) rather than moved.
-        let sig = signal(before: s)
         out.append(Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e)))
         let index = out.count - 1
         out[index].signal = sig
