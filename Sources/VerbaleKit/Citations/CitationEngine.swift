@@ -36,9 +36,13 @@ public enum CitationEngine {
         let longestTerm = termSpans.reduce(0) { max($0, $1.end - $1.start) }
 
         var all: [Citation] = []
-        // Context state: the instrument last named in each chain (main text = nil footnote).
-        var lastInstrument: [Int?: CiteInstrumentRef] = [:]
+        // Context state: the instrument last named in each chain (main text = nil footnote),
+        // as its index in `history`.
+        var lastInstrument = CiteLastInstruments()
         var history: [CiteInstrumentRef] = []
+        var scanner = CiteScanner(bytes: [], terms: terms, quietRanges: [], currentYear: currentYear)
+        // One buffer for every article key of the document.
+        var keyBytes: [UInt8] = []
 
         for source in sources {
             let mapped = source.text
@@ -60,7 +64,7 @@ public enum CitationEngine {
                     if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
                     low += 1
                 }
-                inBlock.sort()
+                if inBlock.count > 1 { inBlock.sort() }
                 for span in inBlock.lazy.map({ termSpans[$0] }) {
                     // Map the definition's source span back to text offsets by bisection on
                     // the monotonic text → source map.
@@ -69,7 +73,7 @@ public enum CitationEngine {
                     if e > s { quiet.append(max(0, s - 1)..<e + 1) }
                 }
             }
-            var scanner = CiteScanner(bytes: bytes, terms: terms, quietRanges: quiet, currentYear: currentYear)
+            scanner.reset(bytes: bytes, quietRanges: quiet)
             let first = all.count
             swap(&scanner.out, &all)
             scanner.run()
@@ -79,8 +83,15 @@ public enum CitationEngine {
             // order): context must see exactly what was named before each citation. Citations
             // are settled in place in `all`.
             let chain = source.footnote
+            // Moved out and back after the walk, so the scanner keeps their capacity.
             let mentions = scanner.mentions
             let notes = scanner.articleNotes
+            scanner.mentions = []
+            scanner.articleNotes = []
+            defer {
+                scanner.mentions = mentions
+                scanner.articleNotes = notes
+            }
             var m = 0
             var n = 0
             for k in first..<all.count {
@@ -88,8 +99,8 @@ public enum CitationEngine {
                 while m < mentions.count && mentions[m].position <= position {
                     var ref = mentions[m].instrument
                     if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
-                    lastInstrument[chain] = ref
                     history.append(ref)
+                    lastInstrument[chain] = history.count - 1
                     m += 1
                 }
                 if n < notes.count && notes[n].index == k {
@@ -112,20 +123,20 @@ public enum CitationEngine {
                     }
                     if note.needsContext {
                         // Footnotes fall back on the main text's context when they name nothing.
-                        if let ref = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
-                            all[k].instrument = ref.name
+                        if let h = lastInstrument[chain] ?? (chain != nil ? lastInstrument[nil] : nil) {
+                            all[k].instrument = history[h].name
                             all[k].instrumentSource = "context"
-                            all[k].key = ref.keySlug
+                            all[k].key = history[h].keySlug
                         }
                     }
                     if let name = all[k].instrument {
-                        let ref = CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit")
-                        lastInstrument[chain] = ref
-                        history.append(ref)
+                        history.append(CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit"))
+                        lastInstrument[chain] = history.count - 1
                     }
                     let slug = all[k].instrument == nil ? CiteKeys.unknownInstrument : all[k].key
                     all[k].key = CiteKeys.article(slug: slug, articles: all[k].articles,
-                                                  paragraphs: all[k].paragraphs, subparagraphs: all[k].subparagraphs)
+                                                  paragraphs: all[k].paragraphs, subparagraphs: all[k].subparagraphs,
+                                                  scratch: &keyBytes)
                 }
                 all[k].span = mapped.sourceSpan(all[k].span.start, all[k].span.end)
                 all[k].block = source.block
@@ -134,8 +145,8 @@ public enum CitationEngine {
             while m < mentions.count {
                 var ref = mentions[m].instrument
                 if ref.genericHead != nil || ref.byPrefix { ref = resolveGeneric(ref, history) }
-                lastInstrument[chain] = ref
                 history.append(ref)
+                lastInstrument[chain] = history.count - 1
                 m += 1
             }
         }
@@ -145,16 +156,29 @@ public enum CitationEngine {
         var sorted = true
         for k in all.indices.dropFirst() where all[k].span < all[k - 1].span { sorted = false; break }
         if !sorted { all.sort { $0.span < $1.span } }
-        // Ids are written as bytes: an interpolated `"c_\(n)"` went through `description` and
-        // an append for every citation.
-        var id: [UInt8] = [0x63, 0x5F] // c_
-        for index in all.indices {
-            id.removeSubrange(2...)
-            ByteDecimal.append(firstNumber + index, to: &id)
-            all[index].id = String(decoding: id, as: UTF8.self)
-        }
+        for index in all.indices { all[index].id = citationId(firstNumber + index) }
         resolveIds(&all, noteOrder: noteOrder(sources))
         return all
+    }
+
+    /// The id `c_<number>`, written straight into a string of its exact size (a small string,
+    /// no allocation): through a byte array it cost ~400 instructions a citation, an
+    /// interpolated `"c_\(n)"` more.
+    static func citationId(_ number: Int) -> String {
+        guard number >= 0 else { return "c_" + String(number) }
+        var width = 1
+        var rest = number
+        while rest >= 10 { rest /= 10; width += 1 }
+        return String(unsafeUninitializedCapacity: 2 + width) { out in
+            out[0] = 0x63 // c
+            out[1] = 0x5F // _
+            var value = number
+            for k in stride(from: 1 + width, through: 2, by: -1) {
+                out[k] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+                value /= 10
+            }
+            return 2 + width
+        }
     }
 
     /// Footnote numbers in the order their blocks appear.
@@ -202,17 +226,21 @@ public enum CitationEngine {
             // `Vienna Convention` → the last instrument named whose name starts with it.
             let prefix = ref.name.lowercased() + " "
             let asciiPrefix = prefix.utf8.allSatisfy { $0 < 0x80 }
-            for earlier in history.reversed().prefix(200) where !earlier.byPrefix && earlier.genericHead == nil
-                && (asciiPrefix ? hasLowerPrefix(earlier.name, prefix) : earlier.name.lowercased().hasPrefix(prefix)) {
-                return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
+            // By index, newest first: `for earlier in history.reversed()` copied every entry
+            // (three strings retained and released) to test it.
+            for h in stride(from: history.count - 1, through: max(0, history.count - 200), by: -1)
+                where !history[h].byPrefix && history[h].genericHead == nil
+                && (asciiPrefix ? hasLowerPrefix(history[h].name, prefix) : history[h].name.lowercased().hasPrefix(prefix)) {
+                return CiteInstrumentRef(name: history[h].name, slug: history[h].keySlug, source: "context")
             }
             return ref
         }
         guard let head = ref.genericHead else { return ref }
         let asciiHead = head.utf8.allSatisfy { $0 < 0x80 }
-        for earlier in history.reversed().prefix(200) where earlier.genericHead == nil
-            && (asciiHead ? containsASCII(earlier.name, head) : earlier.name.contains(head)) {
-            return CiteInstrumentRef(name: earlier.name, slug: earlier.keySlug, source: "context")
+        for h in stride(from: history.count - 1, through: max(0, history.count - 200), by: -1)
+            where history[h].genericHead == nil
+            && (asciiHead ? containsASCII(history[h].name, head) : history[h].name.contains(head)) {
+            return CiteInstrumentRef(name: history[h].name, slug: history[h].keySlug, source: "context")
         }
         return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")
     }
@@ -286,6 +314,19 @@ public enum CitationEngine {
     /// `Law on State Registration of Legal Entities …`).
     static func instrument(inMeaning meaning: String) -> CiteInstrumentRef? {
         let bytes = Array(meaning.utf8)
+        if let known = meaningMemo.instrument(bytes) { return known }
+        let found = instrument(inMeaningBytes: bytes)
+        meaningMemo.store(bytes, found)
+        return found
+    }
+
+    /// Instruments already found in meanings, for every scan of the process: a document's
+    /// windows each pass all the definitions before them, and documents of one sender define the
+    /// same terms, so most meanings were read before (~6 K instructions a capitalised word).
+    private static let meaningMemo = CiteMeaningMemo()
+
+    /// `instrument(inMeaning:)` on the meaning's UTF-8 bytes, without the memo.
+    static func instrument(inMeaningBytes bytes: [UInt8]) -> CiteInstrumentRef? {
         let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
         var i = 0
         while i < bytes.count {
@@ -306,5 +347,64 @@ public enum CitationEngine {
     /// The current year, for the BIN century rule.
     static func currentYear() -> Int {
         Calendar(identifier: .gregorian).component(.year, from: Date())
+    }
+}
+
+/// What `CitationEngine.instrument(inMeaning:)` answered for each meaning, by its bytes (not by
+/// `String`, whose equality is canonical equivalence: two spellings the byte scanner reads
+/// differently must not share an answer). Shared by concurrent scans, so guarded by a lock;
+/// emptied when it grows past `capacity`, so a long-running process keeps it small.
+final class CiteMeaningMemo: @unchecked Sendable {
+    /// A meaning's bytes, hashed in one call over the buffer.
+    struct Key: Hashable {
+        /// The UTF-8 bytes of the meaning.
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
+    /// Entries kept at most.
+    static let capacity = 4096
+    /// Guards `answers`.
+    private let lock = NSLock()
+    /// The answers, `nil` for a meaning that names no instrument.
+    private var answers: [Key: CiteInstrumentRef?] = [:]
+
+    /// The stored answer for `bytes`: `.some(nil)` when the meaning names no instrument, `nil`
+    /// when it was not seen.
+    func instrument(_ bytes: [UInt8]) -> CiteInstrumentRef?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[Key(bytes: bytes)]
+    }
+
+    /// Stores the answer for `bytes`.
+    func store(_ bytes: [UInt8], _ answer: CiteInstrumentRef?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if answers.count >= Self.capacity { answers.removeAll() }
+        answers[Key(bytes: bytes)] = .some(answer)
+    }
+}
+
+/// The instrument last named in each chain of context (the main text, and each footnote by
+/// number), as its index in the engine's history of named instruments: every instrument set
+/// here was just appended there, and an index costs no copy of three strings. The main text's
+/// is a plain field: a dictionary keyed by an optional footnote hashed for every mention and
+/// article.
+struct CiteLastInstruments {
+    /// The main text's.
+    private var main: Int? = nil
+    /// Each footnote's.
+    private var notes: [Int: Int] = [:]
+
+    /// The history index of the instrument last named in `chain` (`nil`: the main text).
+    subscript(_ chain: Int?) -> Int? {
+        get {
+            if let chain { return notes[chain] }
+            return main
+        }
+        set {
+            if let chain { notes[chain] = newValue } else { main = newValue }
+        }
     }
 }

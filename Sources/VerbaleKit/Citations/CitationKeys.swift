@@ -62,6 +62,15 @@ enum CiteKeys {
     /// array copied the whole citation (every field retained and released) per article.
     static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String]) -> String {
         var out: [UInt8] = []
+        return article(slug: slug, articles: articles, paragraphs: paragraphs, subparagraphs: subparagraphs, scratch: &out)
+    }
+
+    /// `article(slug:articles:paragraphs:subparagraphs:)` built in `scratch`, whose capacity the
+    /// caller keeps from one article to the next (the engine settles a document's articles
+    /// with one buffer instead of allocating one per key).
+    static func article(slug: String, articles: [String], paragraphs: [String], subparagraphs: [String],
+                        scratch out: inout [UInt8]) -> String {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(slug.utf8.count + 32)
         appendBytes(of: slug, to: &out)
         appendBytes(of: "/art", to: &out)
@@ -75,6 +84,34 @@ enum CiteKeys {
             appendList(subparagraphs, to: &out)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The key `a/b`, `a/b/c` or `a/b/c/d` (`reference/20-404`, `case/2a-6757/19`), written
+    /// once into a string of its exact size: an interpolated `"reference/\(key)"` reserved a
+    /// buffer, appended its pieces one by one and copied them out, several hundred
+    /// instructions for each number citation.
+    static func path(_ a: String, _ b: String, _ c: String? = nil, _ d: String? = nil) -> String {
+        var pieces = (a, b, c ?? "", d ?? "")
+        var count = pieces.0.utf8.count + 1 + pieces.1.utf8.count
+        if c != nil { count += 1 + pieces.2.utf8.count }
+        if d != nil { count += 1 + pieces.3.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var w = 0
+            /// Copies `s` after a `/` (none before the first piece).
+            func put(_ s: inout String, slash: Bool) {
+                if slash { out[w] = 0x2F; w += 1 }
+                s.withUTF8 { bytes in
+                    guard let from = bytes.baseAddress else { return }
+                    out.baseAddress!.advanced(by: w).update(from: from, count: bytes.count)
+                    w += bytes.count
+                }
+            }
+            put(&pieces.0, slash: false)
+            put(&pieces.1, slash: true)
+            if c != nil { put(&pieces.2, slash: true) }
+            if d != nil { put(&pieces.3, slash: true) }
+            return w
+        }
     }
 
     /// Slug used when an article's instrument could not be resolved.

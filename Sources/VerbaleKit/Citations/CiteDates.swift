@@ -42,10 +42,46 @@ enum CiteDates {
     static let russianYear = CiteLits(["г.", "года"])
 
     /// ISO text of a date.
+    ///
+    /// Written as digits straight into a string of its exact size (a date is a small string,
+    /// with no allocation): the interpolations cost several hundred instructions a date.
     static func iso(_ y: Int, _ m: Int, _ d: Int?) -> String {
-        let mm = m < 10 ? "0\(m)" : "\(m)"
-        guard let d else { return "\(y)-\(mm)" }
-        return "\(y)-\(mm)-\(d < 10 ? "0\(d)" : "\(d)")"
+        guard y >= 0 && m >= 0 && (d ?? 0) >= 0 else {
+            // Never met (the parsers read unsigned digits); kept for exactness.
+            let mm = m < 10 ? "0\(m)" : "\(m)"
+            guard let d else { return "\(y)-\(mm)" }
+            return "\(y)-\(mm)-\(d < 10 ? "0\(d)" : "\(d)")"
+        }
+        /// Number of decimal digits of `v >= 0`.
+        func width(_ v: Int) -> Int {
+            var count = 1
+            var rest = v
+            while rest >= 10 { rest /= 10; count += 1 }
+            return count
+        }
+        let count = width(y) + 1 + max(2, width(m)) + (d.map { 1 + max(2, width($0)) } ?? 0)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var w = 0
+            /// Writes `v` in decimal, with a leading zero below 10 when `pad`.
+            func put(_ v: Int, pad: Bool) {
+                if pad && v < 10 { out[w] = 0x30; w += 1 }
+                let digits = width(v)
+                var rest = v
+                for k in stride(from: digits - 1, through: 0, by: -1) {
+                    out[w + k] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+                w += digits
+            }
+            put(y, pad: false)
+            out[w] = 0x2D; w += 1
+            put(m, pad: true)
+            if let d {
+                out[w] = 0x2D; w += 1
+                put(d, pad: true)
+            }
+            return w
+        }
     }
 
     /// Whether `y` is a plausible year for a diplomatic document.

@@ -92,15 +92,37 @@ extension CiteScanner {
 
     /// The key form of a number: look-alikes folded to Latin, lower case (`2а-6757/19` →
     /// `2a-6757/19`), so both spellings meet.
+    ///
+    /// Written as UTF-8 straight into the new string (small numbers stay small strings, with no
+    /// allocation): appending to `unicodeScalars` one scalar at a time cost ~270 instructions a
+    /// character. The capacity is exact for ASCII (a capacity above 15 bytes allocates even
+    /// when the result is shorter); otherwise a folded unit takes at most twice the bytes of
+    /// its source (a stray byte folds to a two-byte scalar).
     func keyNumber(_ s: Int, _ e: Int) -> String {
-        var out = ""
-        var k = s
-        while k < e {
-            let (f, l) = CiteText.fold(b, k)
-            if let scalar = Unicode.Scalar(f) { out.unicodeScalars.append(scalar) }
-            k += l
+        var ascii = true
+        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
+        return String(unsafeUninitializedCapacity: ascii ? e - s : 2 * (e - s)) { out in
+            var w = 0
+            var k = s
+            while k < e {
+                let (f, l) = CiteText.fold(b, k)
+                k += l
+                if f < 0x80 {
+                    out[w] = UInt8(f); w += 1
+                } else if f < 0x800 {
+                    out[w] = UInt8(0xC0 | (f >> 6)); out[w + 1] = UInt8(0x80 | (f & 0x3F)); w += 2
+                } else if f < 0x10000 {
+                    // What `Unicode.Scalar(f)` leaves out: a surrogate is no scalar.
+                    if f >= 0xD800 && f <= 0xDFFF { continue }
+                    out[w] = UInt8(0xE0 | (f >> 12)); out[w + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | (f & 0x3F)); w += 3
+                } else if f <= 0x10FFFF {
+                    out[w] = UInt8(0xF0 | (f >> 18)); out[w + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | ((f >> 6) & 0x3F)); out[w + 3] = UInt8(0x80 | (f & 0x3F)); w += 4
+                }
+            }
+            return w
         }
-        return out
     }
 
     // MARK: Instruments and titles
@@ -112,7 +134,9 @@ extension CiteScanner {
         let vocabulary = CiteVocabulary.self
         // A head in capitals is a heading or an address (`BARTON ACT`), not a title.
         if headEnd - h > 1 && CiteText.isAllUpper(b, h, headEnd) { return nil }
-        let romance = vocabulary.romanceHeads.contains(b, h, headEnd)
+        // Read only by the formal title walk, at its first lower-case word that is not a
+        // connector: most heads never get there.
+        var romanceHead: Bool? = nil
         var j = headEnd
         var end = headEnd
         let k0 = CiteText.skipSpaces(b, j, n)
@@ -176,11 +200,11 @@ extension CiteScanner {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
                     if next < n && (CiteDates.month(b, next, n) != nil || b[next] &- 0x30 < 10) { break }
-                } else if romance {
+                } else {
+                    if romanceHead == nil { romanceHead = vocabulary.romanceHeads.contains(b, h, headEnd) }
+                    guard romanceHead == true else { break }
                     end = we
                     sawName = true
-                } else {
-                    break
                 }
                 j = we
                 count += 1
@@ -231,6 +255,9 @@ extension CiteScanner {
         let tEnd = vocab.capital.slotStart[slot + 1]
         let run = CiteText.alnumRun(b, p)
         var miss = CiteMiss()
+        // Whether the title at `p` was parsed here: the head-last search below starts at `p`
+        // and would parse the same head again for the same answer (a few thousand instructions).
+        var titleTried = false
         while t < tEnd {
             let trigger = vocab.capital.triggers[t]
             t += 1
@@ -244,6 +271,7 @@ extension CiteScanner {
                     bestRef = CiteInstrumentTable.refs[index]
                 }
             case .titleHead:
+                titleTried = true
                 if let t = parseTitle(headAt: p, headEnd: we), t.end > bestEnd, t.start == p {
                     bestEnd = t.end
                     bestRef = t.ref
@@ -269,7 +297,12 @@ extension CiteScanner {
                 let e = CiteText.wordEnd(b, k, n)
                 guard e > k else { break }
                 if CiteVocabulary.titleHeadSet.contains(b, k, e) {
-                    if let t = parseTitle(headAt: k, headEnd: e), t.start == p { bestEnd = t.end; bestRef = t.ref }
+                    // At `p` itself the trigger loop already parsed this head (same head end,
+                    // `wordEnd`) and found no title starting at `p`.
+                    if !(k == p && titleTried), let t = parseTitle(headAt: k, headEnd: e), t.start == p {
+                        bestEnd = t.end
+                        bestRef = t.ref
+                    }
                     break
                 }
                 let next = CiteText.skipSpaces(b, e, n)
@@ -297,16 +330,14 @@ extension CiteScanner {
     mutating func handleInstrument(start: Int, end: Int, ref: CiteInstrumentRef, kind: Int) -> Int {
         if let e = articleAfterInstrument(start, end, ref) { return e }
         mentions.append(CiteMention(position: start, instrument: ref))
-        let quoted: Bool = {
-            let j = CiteText.skipSpacesBack(b, start)
-            guard j > 0 else { return false }
-            return CiteText.fold(b, CiteText.scalarStart(b, j - 1)).0 == CiteText.quote
-        }()
+        let before = CiteText.skipSpacesBack(b, start)
+        let quoted = before > 0 && CiteText.fold(b, CiteText.scalarStart(b, before - 1)).0 == CiteText.quote
         if quoted || isQuiet(start) { return end }
         let sig = signal(before: start)
         guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
         let date = dateAfter(end)
-        emit(.instrument, start, end) { c in
+        // The signal read above, not read again.
+        emit(.instrument, start, end, signal: sig) { c in
             c.instrument = ref.name
             c.instrumentSource = ref.source
             c.key = ref.keySlug
@@ -542,7 +573,7 @@ extension CiteScanner {
             c.title = title
             c.section = section
             c.paragraphs = paragraphs
-            c.key = "\(label)/\(value.lowercased())"
+            c.key = CiteKeys.path(label, value.lowercased())
         }
         return end
     }
@@ -583,7 +614,7 @@ extension CiteScanner {
             c.valid = valid
             c.encodedDate = encoded
             c.date = date
-            c.key = "registration/\(scheme.scheme.lowercased())/\(number)"
+            c.key = CiteKeys.path("registration", scheme.scheme.lowercased(), number)
         }
         return e
     }
@@ -669,19 +700,19 @@ extension CiteScanner {
                 c.number = number
                 c.court = court
                 c.date = date?.iso
-                c.key = "case/\(key)"
+                c.key = CiteKeys.path("case", key)
             }
         case .resolution:
             emit(.resolution, start, numberEnd) { c in
                 c.number = number
                 c.date = date?.iso
-                c.key = "resolution/\(key)"
+                c.key = CiteKeys.path("resolution", key)
             }
         default:
             emit(.reference, start, numberEnd) { c in
                 c.number = number
                 c.date = date?.iso
-                c.key = "reference/\(key)"
+                c.key = CiteKeys.path("reference", key)
             }
         }
         return numberEnd
@@ -725,7 +756,7 @@ extension CiteScanner {
         emit(.reference, i, e + 1) { c in
             c.number = number
             c.date = date?.iso
-            c.key = "reference/\(key)"
+            c.key = CiteKeys.path("reference", key)
         }
         return e + 1
     }
@@ -745,7 +776,7 @@ extension CiteScanner {
         let key = keyNumber(j, e)
         emit(.reference, i, e) { c in
             c.number = number
-            c.key = "reference/\(key)"
+            c.key = CiteKeys.path("reference", key)
         }
         return e
     }
@@ -846,7 +877,7 @@ extension CiteScanner {
                 c.number = number
                 c.body = bodyName
                 c.date = date
-                c.key = bodySlug.map { "resolution/\($0)/\(key)" } ?? "resolution/\(key)"
+                c.key = bodySlug.map { CiteKeys.path("resolution", $0, key) } ?? CiteKeys.path("resolution", key)
             }
         }
         return end
@@ -892,7 +923,7 @@ extension CiteScanner {
             c.country = tail.country
             c.number = String(tail.number)
             c.year = tail.year
-            c.key = "communication/\(tail.country)/\(tail.number)/\(tail.year)"
+            c.key = CiteKeys.path("communication", tail.country, String(tail.number), String(tail.year))
         }
         return tail.end
     }
@@ -955,7 +986,7 @@ extension CiteScanner {
             end = list.end
         }
         let symbol = text(i, symbolEnd)
-        var key = "document/\(symbol)"
+        var key = CiteKeys.path("document", symbol)
         if !paragraphs.isEmpty { key += "/para" + CiteKeys.list(paragraphs) }
         emit(.document, i, end) { c in
             c.symbol = symbol

@@ -139,15 +139,15 @@ struct CiteList: Sendable {
 /// citations. Every loop either returns or advances its index, so the scan cannot hang.
 struct CiteScanner {
     /// The block's stripped text.
-    let b: [UInt8]
+    private(set) var b: [UInt8]
     /// `b.count`.
-    let n: Int
+    private(set) var n: Int
     /// The trigger vocabulary.
     let vocab: CiteVocabulary
     /// Defined terms that stand for instruments, by slot of their first two folded units.
     let terms: CiteTerms
     /// Text ranges to treat as definition sites (`(the "ICCPR")`): not cited there.
-    let quietRanges: [Range<Int>]
+    private(set) var quietRanges: [Range<Int>]
     /// Current two-digit year (registration century rule).
     let currentYear: Int
 
@@ -168,6 +168,18 @@ struct CiteScanner {
         self.terms = terms
         self.quietRanges = quietRanges
         self.currentYear = currentYear
+    }
+
+    /// Makes the scanner ready for the next block, keeping the capacity of its lists: the
+    /// engine scans every block of a document with one scanner, since making and destroying
+    /// one per block (its tables retained and released, its lists grown from empty) cost
+    /// more than scanning a short block.
+    mutating func reset(bytes: [UInt8], quietRanges: [Range<Int>]) {
+        self.b = bytes
+        self.n = bytes.count
+        self.quietRanges = quietRanges
+        articleNotes.removeAll(keepingCapacity: true)
+        mentions.removeAll(keepingCapacity: true)
     }
 
     // MARK: Main loop
@@ -502,9 +514,14 @@ struct CiteScanner {
 
     /// Appends a citation with text offsets `s..<e`.
     mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, _ fill: (inout Citation) -> Void) {
+        emit(kind, s, e, signal: signal(before: s), fill)
+    }
+
+    /// `emit` with the signal before `s` already read (`signal(before: s)`), for a recognizer
+    /// that needed it to decide whether to cite.
+    mutating func emit(_ kind: CitationKind, _ s: Int, _ e: Int, signal sig: String?, _ fill: (inout Citation) -> Void) {
         // Appended first and filled in place: a local citation appended at the end was copied
         // (every field retained and released) rather than moved.
-        let sig = signal(before: s)
         out.append(Citation(kind: kind, text: text(s, e), span: ByteSpan(s, e)))
         let index = out.count - 1
         out[index].signal = sig

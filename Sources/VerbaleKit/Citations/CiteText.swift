@@ -276,6 +276,14 @@ enum CiteText {
     static func wordStart(_ b: [UInt8], _ end: Int) -> Int {
         var j = end
         while j > 0 {
+            // An ASCII byte is a scalar of its own, and folds to a letter or digit exactly when
+            // it is one: the common case reads one byte, without `scalarStart` and `fold`.
+            let c = b[j - 1]
+            if c < 0x80 {
+                if isAsciiWord(c) { j -= 1; continue }
+                if c == 0x2D && j - 1 > 0 && isWordBefore(b, j - 1) && j < end { j -= 1; continue }
+                break
+            }
             let s = scalarStart(b, j - 1)
             let f = fold(b, s).0
             if isAlnum(f) { j = s; continue }
@@ -694,8 +702,25 @@ struct CiteLits: Sendable {
     private func run(_ k: Int) -> Int { ints[k << 2 | 3] }
 
     /// Literal `k` matched as a word at `i`: its end.
+    ///
+    /// Callers try a list's literals in order at one place (`of the`, `of`, `in the`… after an
+    /// article; `of`, `on`, `dated`… before a date), and most fail on the first unit: an ASCII
+    /// byte that does not fold to it rules the literal out here, on one byte, before the
+    /// matcher's setup. (A first unit that is a space or a stem `~` is left to the matcher.)
     @inline(__always)
     func matchWord(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
+        if i < limit {
+            let c = b[i]
+            let u = first(k)
+            if c < 0x80 && u != 0x20 && u != 0x7E && CiteText.foldAscii(c) != u { return nil }
+        }
+        return matchUnchecked(k, b, i, limit)
+    }
+
+    /// `matchWord` without the first-unit test, for the look-ups that already picked the
+    /// literals starting with the text's first unit.
+    @inline(__always)
+    private func matchUnchecked(_ k: Int, _ b: [UInt8], _ i: Int, _ limit: Int) -> Int? {
         CiteText.matchWord(units.pointer(start(k)), length(k), b, i, limit)
     }
 
@@ -717,7 +742,7 @@ struct CiteLits: Sendable {
         for g in candidates {
             let k = ints[g]
             guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
-            if let e = matchWord(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
+            if let e = matchUnchecked(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
         }
         return best
     }
@@ -733,7 +758,7 @@ struct CiteLits: Sendable {
         for g in candidates {
             let k = ints[g]
             guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
-            if matchWord(k, b, s, b.count) == e { return true }
+            if matchUnchecked(k, b, s, b.count) == e { return true }
         }
         return false
     }
@@ -742,20 +767,26 @@ struct CiteLits: Sendable {
     /// order: its index and start. White space in a literal matches one white-space scalar.
     func matchBack(_ b: [UInt8], _ end: Int) -> (index: Int, start: Int)? {
         guard end > 0 else { return nil }
-        let lastUnit = CiteText.fold(b, CiteText.scalarStart(b, end - 1)).0
+        let lastStart = CiteText.scalarStart(b, end - 1)
+        let lastUnit = CiteText.fold(b, lastStart).0
         let l = byFirstEnd
         let candidates = lastUnit < 128 ? ints[l + Int(lastUnit)]..<ints[l + Int(lastUnit) + 1] : ints[l + 128]..<ints.count
         for g in candidates {
             let k = ints[g]
             let from = start(k)
             guard units[from + length(k) - 1] == lastUnit else { continue }
-            var j = end
-            var m = from + length(k) - 1
+            // The last unit matched above: compare the others, walking back from its start. An
+            // ASCII byte is a scalar of its own and folds with `foldAscii`, without
+            // `scalarStart`'s walk (signals are looked for before every citation).
+            var j = lastStart
+            var m = from + length(k) - 2
             var ok = true
             while m >= from {
                 guard j > 0 else { ok = false; break }
-                let s = CiteText.scalarStart(b, j - 1)
-                if CiteText.fold(b, s).0 != units[m] { ok = false; break }
+                let c = b[j - 1]
+                let s = c < 0x80 ? j - 1 : CiteText.scalarStart(b, j - 1)
+                let f = c < 0x80 ? CiteText.foldAscii(c) : CiteText.fold(b, s).0
+                if f != units[m] { ok = false; break }
                 j = s
                 m -= 1
             }
