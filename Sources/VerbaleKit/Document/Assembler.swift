@@ -172,22 +172,26 @@ struct Assembler {
         // still held (the document's peak of memory).
         blocks.reserveCapacity(groups.count(where: { !$0.mergedAway }))
         var footnotes: [Footnote] = []
-        for group in groups where !group.mergedAway {
+        // Groups are read in place: a copy per group retained its line arrays.
+        for groupIndex in groups.indices where !groups[groupIndex].mergedAway {
             var text = MappedText()
             // At most each line's bytes and one joining space per line.
             // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
             let capacity = tokens.withUnsafeBufferPointer { tokens -> Int in
                 var capacity = 0
-                for line in group.lines { capacity += tokens[line].bytes.count + 1 }
-                for continuation in group.continuations {
+                for line in groups[groupIndex].lines { capacity += tokens[line].bytes.count + 1 }
+                for continuation in groups[groupIndex].continuations {
                     for line in continuation { capacity += tokens[line].bytes.count + 1 }
                 }
                 return capacity
             }
             text.reserveCapacity(capacity)
-            textBuilder.append(lines: group.lines, to: &text)
-            var spans = spans(of: group.lines)
-            for continuation in group.continuations {
+            // Every line starts a run of its own (its first byte does not follow the last one
+            // before it in the source): room for that many, not grown by doubling from one.
+            text.reserveRunCapacity(groups[groupIndex].lines.count)
+            textBuilder.append(lines: groups[groupIndex].lines, to: &text)
+            var spans = spans(of: groups[groupIndex].lines)
+            for continuation in groups[groupIndex].continuations {
                 textBuilder.append(lines: continuation, to: &text)
                 spans.append(contentsOf: self.spans(of: continuation))
             }
@@ -195,7 +199,7 @@ struct Assembler {
             if inputIsValidUTF8 { text.markValidUTF8() }
             let id = "b_\(context.firstBlock + blocks.count)"
             var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
-            switch group.kind {
+            switch groups[groupIndex].kind {
             case .paragraph:
                 // A line of rules or underscores carries no text: it is furniture.
                 block.kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
@@ -206,8 +210,9 @@ struct Assembler {
                 block.footnote = number
                 var noteText = text
                 // A plain-text note keeps its number at the start of the line: drop it from the text.
-                if let (value, _) = LineText.leadingNoteNumber(tokens[group.lines[0]]), value == number,
-                   tokens[group.lines[0]].kind == .text {
+                let firstLine = groups[groupIndex].lines[0]
+                if let (value, _) = LineText.leadingNoteNumber(tokens[firstLine]), value == number,
+                   tokens[firstLine].kind == .text {
                     noteText = Self.dropLeadingNumber(text)
                     if inputIsValidUTF8 { noteText.markValidUTF8() }
                     block.mapped = noteText
@@ -241,12 +246,14 @@ struct Assembler {
         // with no text and an empty span, so validation can say so; nothing is invented.
         let defined = Set(noteNumbers)
         var orphans: [Int: [ByteSpan]] = [:]
-        for group in groups where !group.mergedAway {
-            if case .footnote = group.kind { continue }
-            for line in group.lines {
-                for mark in tokens[line].marks {
-                    if case .callout(let number) = mark.kind, !defined.contains(number) {
-                        orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+        tokens.withUnsafeBufferPointer { tokens in
+            for group in groups.indices where !groups[group].mergedAway {
+                if case .footnote = groups[group].kind { continue }
+                for line in groups[group].lines where !tokens[line].marks.isEmpty {
+                    for mark in tokens[line].marks {
+                        if case .callout(let number) = mark.kind, !defined.contains(number) {
+                            orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+                        }
                     }
                 }
             }
@@ -257,7 +264,14 @@ struct Assembler {
         }
         footnotes.sort { $0.number < $1.number }
 
-        return LineStageResult(blocks: blocks, footnotes: footnotes, lineBreaks: tokens.map(\.end), plain: plain)
+        // Line ends read in place: `map(\.end)` copied every token to read two of its fields.
+        let lineBreaks = tokens.withUnsafeBufferPointer { tokens in
+            [Int](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+                for index in tokens.indices { buffer[index] = tokens[index].start + tokens[index].bytes.count }
+                count = tokens.count
+            }
+        }
+        return LineStageResult(blocks: blocks, footnotes: footnotes, lineBreaks: lineBreaks, plain: plain)
     }
 
     /// Plain `pdftotext` output has form feeds, or hard-wrapped lines with no Markdown at all.
@@ -403,24 +417,33 @@ struct Assembler {
         }
     }
 
+    /// Whether the group's first content byte outside markup starts a lower-case letter. The
+    /// line is read where it lies in `tokens`: a copy of the token retained its arrays.
     func firstMeaningfulIsLowercase(_ group: LineGroup) -> Bool {
-        let token = tokens[group.lines[0]]
-        var index = token.contentStart
-        while index < token.bytes.count {
-            let source = token.start + index
-            if let mark = token.marks.first(where: { $0.start <= source && source < $0.end }) {
-                index = mark.end - token.start
-                continue
+        let line = group.lines[0]
+        return tokens.withUnsafeBufferPointer { tokens in
+            let start = tokens[line].start
+            return tokens[line].marks.withUnsafeBufferPointer { marks in
+                tokens[line].bytes.withUnsafeBufferPointer { bytes in
+                    var index = tokens[line].contentStart
+                    while index < bytes.count {
+                        let source = start + index
+                        if let mark = marks.first(where: { $0.start <= source && source < $0.end }) {
+                            index = mark.end - start
+                            continue
+                        }
+                        let byte = bytes[index]
+                        if byte == 0x20 || byte == 0x09 { index += 1; continue }
+                        if byte >= 0x61 && byte <= 0x7A { return true }
+                        if byte == 0xD0, index + 1 < bytes.count, bytes[index + 1] >= 0xB0 { return true }
+                        if byte == 0xD1, index + 1 < bytes.count, bytes[index + 1] <= 0x8F { return true }
+                        if byte == 0xC3, index + 1 < bytes.count, bytes[index + 1] >= 0xA0 { return true }
+                        return false
+                    }
+                    return false
+                }
             }
-            let byte = token.bytes[index]
-            if byte == 0x20 || byte == 0x09 { index += 1; continue }
-            if byte >= 0x61 && byte <= 0x7A { return true }
-            if byte == 0xD0, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xB0 { return true }
-            if byte == 0xD1, index + 1 < token.bytes.count, token.bytes[index + 1] <= 0x8F { return true }
-            if byte == 0xC3, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xA0 { return true }
-            return false
         }
-        return false
     }
 
     // MARK: Exhibits

@@ -45,14 +45,15 @@ struct FootnoteFinder {
         while index + 1 < groups.count {
             index += 1
             if groups[index].mergedAway { continue }
-            let group = groups[index]
-            if case .paragraph = group.kind, group.lines.count == 1, Self.mayBeNotesHeading(tokens[group.lines[0]]),
-               LineText.contentLength(tokens[group.lines[0]]) <= 30 {
-                let text = LineText.trimmed(tokens[group.lines[0]]).lowercased()
+            // The group and its first line are read in place: copies of them retained their arrays.
+            let firstLine = groups[index].lines[0]
+            if case .paragraph = groups[index].kind, groups[index].lines.count == 1, Self.mayBeNotesHeading(tokens[firstLine]),
+               LineText.contentLength(tokens[firstLine]) <= 30 {
+                let text = LineText.trimmed(tokens[firstLine]).lowercased()
                 if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
             }
-            guard case .paragraph = group.kind else {
-                switch group.kind {
+            guard case .paragraph = groups[index].kind else {
+                switch groups[index].kind {
                 case .heading: lastNote = nil
                 // Past a page break only an endnotes section continues a note; on a page, the
                 // text after the break continues the body, not the note above it.
@@ -61,9 +62,8 @@ struct FootnoteFinder {
                 }
                 continue
             }
-            let first = tokens[group.lines[0]]
-            if let (number, _) = LineText.leadingNoteNumber(first), number == expected,
-               let callout = firstCallout(number: number, from: searchFrom, before: first.start) {
+            if let (number, _) = LineText.leadingNoteNumber(tokens[firstLine]), number == expected,
+               let callout = firstCallout(number: number, from: searchFrom, before: tokens[firstLine].start) {
                 groups[index].kind = .footnote(number: number)
                 searchFrom = callout.span.end
                 expected += 1
@@ -72,8 +72,9 @@ struct FootnoteFinder {
                 continue
             }
             // An endnote continued after a blank line (pdftotext leaves one inside long notes).
-            if let note = lastNote, inNotesSection || startsLowercase(first) {
-                groups[note].lines.append(contentsOf: group.lines)
+            if let note = lastNote, inNotesSection || startsLowercase(tokens[firstLine]) {
+                let lines = groups[index].lines
+                groups[note].lines.append(contentsOf: lines)
                 groups[index].mergedAway = true
                 let before = groups.count
                 var current: Int? = note
@@ -160,10 +161,10 @@ struct FootnoteFinder {
             let mid = (low + high) / 2
             if tokens[lines[mid]].end <= from { low = mid + 1 } else { high = mid }
         }
+        // Tokens read in place: a copy per line retained its arrays.
         for line in lines[low...] {
-            let token = tokens[line]
-            if token.end <= from { continue }
-            if token.start >= before { return nil }
+            if tokens[line].start + tokens[line].bytes.count <= from { continue }
+            if tokens[line].start >= before { return nil }
             if let callout = callout(number, inLine: line, from: from) { return callout }
         }
         return nil

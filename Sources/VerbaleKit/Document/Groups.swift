@@ -179,7 +179,8 @@ struct GroupBuilder {
         var furniture = Set<Int>()
         guard plain else { return furniture }
         var topLines: [String: Int] = [:]
-        for (index, token) in tokens.enumerated() where token.kind == .pageBreak {
+        // By index: enumerating the tokens copied every one (and retained its arrays).
+        for index in tokens.indices where tokens[index].kind == .pageBreak {
             // First non-blank line after the break: a running header when short.
             var after = index + 1
             while after < tokens.count, tokens[after].kind == .blank { after += 1 }
