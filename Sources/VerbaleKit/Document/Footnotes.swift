@@ -140,16 +140,18 @@ struct FootnoteFinder {
     /// A call-out of `number` in one line at or after `from`: a bracketed number, else digits
     /// glued to a word.
     private func callout(_ number: Int, inLine line: Int, from: Int) -> Callout? {
-        let token = tokens[line]
-        for mark in token.marks where mark.start >= from {
-            if case .bracketedNumber(let value) = mark.kind, value == number {
-                return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+        // The token is read in place: a copy of it retained its arrays.
+        tokens.withUnsafeBufferPointer { tokens in
+            for mark in tokens[line].marks where mark.start >= from {
+                if case .bracketedNumber(let value) = mark.kind, value == number {
+                    return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+                }
             }
+            if let span = gluedNumber(number, in: tokens[line], from: from) {
+                return Callout(number: number, span: span, line: line, marked: false)
+            }
+            return nil
         }
-        if let span = gluedNumber(number, in: token, from: from) {
-            return Callout(number: number, span: span, line: line, marked: false)
-        }
-        return nil
     }
 
     /// `firstCallout(number:from:before:)` over `lines`, body lines in source order (groups
@@ -272,15 +274,18 @@ struct FootnoteFinder {
     func callouts(for numbers: [Int]) -> [Int: [Callout]] {
         var result: [Int: [Callout]] = [:]
         let wanted = Set(numbers)
-        for group in groups where !group.mergedAway {
-            if case .footnote = group.kind { continue }
-            for line in group.lines {
-                for mark in tokens[line].marks {
-                    switch mark.kind {
-                    case .callout(let number) where wanted.contains(number),
-                         .bracketedNumber(let number) where wanted.contains(number):
-                        result[number, default: []].append(Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true))
-                    default: break
+        // Groups and tokens are read in place: copies of them retained their arrays.
+        tokens.withUnsafeBufferPointer { tokens in
+            for group in groups.indices where !groups[group].mergedAway {
+                if case .footnote = groups[group].kind { continue }
+                for line in groups[group].lines where !tokens[line].marks.isEmpty {
+                    for mark in tokens[line].marks {
+                        switch mark.kind {
+                        case .callout(let number) where wanted.contains(number),
+                             .bracketedNumber(let number) where wanted.contains(number):
+                            result[number, default: []].append(Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true))
+                        default: break
+                        }
                     }
                 }
             }
@@ -289,17 +294,17 @@ struct FootnoteFinder {
         // looked up in a table built once: searching `groups` per note made 3,000 notes without
         // call-outs take 10 s (quadratic).
         var noteStarts: [Int: Int] = [:]
-        for group in groups {
-            if case .footnote(let number) = group.kind, noteStarts[number] == nil, let line = group.lines.first {
+        for group in groups.indices {
+            if case .footnote(let number) = groups[group].kind, noteStarts[number] == nil, let line = groups[group].lines.first {
                 noteStarts[number] = tokens[line].start
             }
         }
         // Body lines in source order, so each search starts at `from` by binary search instead
         // of walking every group from the first.
         var bodyLines: [Int] = []
-        for group in groups where !group.mergedAway {
-            switch group.kind {
-            case .paragraph, .listItem, .heading: bodyLines.append(contentsOf: group.lines)
+        for group in groups.indices where !groups[group].mergedAway {
+            switch groups[group].kind {
+            case .paragraph, .listItem, .heading: bodyLines.append(contentsOf: groups[group].lines)
             default: continue
             }
         }

@@ -178,40 +178,43 @@ struct GroupBuilder {
     func findFurniture() -> Set<Int> {
         var furniture = Set<Int>()
         guard plain else { return furniture }
-        var topLines: [String: Int] = [:]
-        // By index: enumerating the tokens copied every one (and retained its arrays).
-        for index in tokens.indices where tokens[index].kind == .pageBreak {
-            // First non-blank line after the break: a running header when short.
-            var after = index + 1
-            while after < tokens.count, tokens[after].kind == .blank { after += 1 }
-            if after < tokens.count, tokens[after].kind == .text, LineText.contentLength(tokens[after]) <= 60 {
-                topLines[LineText.trimmed(tokens[after]), default: 0] += 1
-            }
-            // Last non-blank lines before the break: a page number, a print-job number.
-            var before = index - 1
-            var checked = 0
-            while before >= 0, checked < 3 {
-                if tokens[before].kind == .blank { before -= 1; continue }
-                if tokens[before].kind == .text, LineText.isPageNumber(tokens[before]) || isJobNumber(tokens[before]) {
-                    furniture.insert(before)
-                    before -= 1
-                    checked += 1
-                    continue
+        // Tokens are read in place: an array element passed to a predicate was copied (its
+        // arrays retained and released) for every line.
+        return tokens.withUnsafeBufferPointer { tokens in
+            var topLines: [String: Int] = [:]
+            for index in tokens.indices where tokens[index].kind == .pageBreak {
+                // First non-blank line after the break: a running header when short.
+                var after = index + 1
+                while after < tokens.count, tokens[after].kind == .blank { after += 1 }
+                if after < tokens.count, tokens[after].kind == .text, LineText.contentLength(tokens[after]) <= 60 {
+                    topLines[LineText.trimmed(tokens[after]), default: 0] += 1
                 }
-                break
+                // Last non-blank lines before the break: a page number, a print-job number.
+                var before = index - 1
+                var checked = 0
+                while before >= 0, checked < 3 {
+                    if tokens[before].kind == .blank { before -= 1; continue }
+                    if tokens[before].kind == .text, LineText.isPageNumber(tokens[before]) || isJobNumber(tokens[before]) {
+                        furniture.insert(before)
+                        before -= 1
+                        checked += 1
+                        continue
+                    }
+                    break
+                }
             }
-        }
-        let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
-        // Lines are strings only where a running header may match them: most documents have
-        // none, and most lines are not print-job numbers (`GE.` first, checked on bytes).
-        for index in tokens.indices where tokens[index].kind == .text {
-            if !repeated.isEmpty, LineText.contentLength(tokens[index]) <= 60, repeated.contains(LineText.trimmed(tokens[index])) {
-                furniture.insert(index)
-            } else if isJobNumber(tokens[index]) {
-                furniture.insert(index)
+            let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
+            // Lines are strings only where a running header may match them: most documents have
+            // none, and most lines are not print-job numbers (`GE.` first, checked on bytes).
+            for index in tokens.indices where tokens[index].kind == .text {
+                if !repeated.isEmpty, LineText.contentLength(tokens[index]) <= 60, repeated.contains(LineText.trimmed(tokens[index])) {
+                    furniture.insert(index)
+                } else if isJobNumber(tokens[index]) {
+                    furniture.insert(index)
+                }
             }
+            return furniture
         }
-        return furniture
     }
 
     /// `GE.20-02535(E)` — the UN print-job number at the foot of a first page.
