@@ -175,20 +175,27 @@ struct Assembler {
         // Groups are read in place: a copy per group retained its line arrays.
         for groupIndex in groups.indices where !groups[groupIndex].mergedAway {
             var text = MappedText()
-            // At most each line's bytes and one joining space per line.
+            // At most each line's bytes and one joining space per line; a run per line and
+            // one after each mark (the text after a stripped mark is a run of its own).
             // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
-            let capacity = tokens.withUnsafeBufferPointer { tokens -> Int in
+            let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
                 var capacity = 0
-                for line in groups[groupIndex].lines { capacity += tokens[line].bytes.count + 1 }
-                for continuation in groups[groupIndex].continuations {
-                    for line in continuation { capacity += tokens[line].bytes.count + 1 }
+                var runs = 0
+                for line in groups[groupIndex].lines {
+                    capacity += tokens[line].bytes.count + 1
+                    runs += 1 + tokens[line].marks.count
                 }
-                return capacity
+                for continuation in groups[groupIndex].continuations {
+                    for line in continuation {
+                        capacity += tokens[line].bytes.count + 1
+                        runs += 1 + tokens[line].marks.count
+                    }
+                }
+                return (capacity, runs)
             }
             text.reserveCapacity(capacity)
-            // Every line starts a run of its own (its first byte does not follow the last one
-            // before it in the source): room for that many, not grown by doubling from one.
-            text.reserveRunCapacity(groups[groupIndex].lines.count)
+            // Room for the runs at once, not grown by doubling from one.
+            text.reserveRunCapacity(runs)
             textBuilder.append(lines: groups[groupIndex].lines, to: &text)
             var spans = spans(of: groups[groupIndex].lines)
             for continuation in groups[groupIndex].continuations {
@@ -197,32 +204,37 @@ struct Assembler {
             }
             text.trimTrailingWhitespace()
             if inputIsValidUTF8 { text.markValidUTF8() }
-            let id = "b_\(context.firstBlock + blocks.count)"
-            var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
+            // The block is made once its fields are known and appended as a temporary: a local
+            // block appended was copied (a dozen references retained, then released).
+            var kind = BlockKind.paragraph
+            var level: Int? = nil
+            var note: Int? = nil
             switch groups[groupIndex].kind {
             case .paragraph:
                 // A line of rules or underscores carries no text: it is furniture.
-                block.kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
-            case .heading(let level): block.kind = .heading; block.level = level
-            case .listItem: block.kind = .listItem
+                kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
+            case .heading(let headingLevel): kind = .heading; level = headingLevel
+            case .listItem: kind = .listItem
             case .footnote(let number):
-                block.kind = .footnote
-                block.footnote = number
-                var noteText = text
+                kind = .footnote
+                note = number
                 // A plain-text note keeps its number at the start of the line: drop it from the text.
                 let firstLine = groups[groupIndex].lines[0]
                 if let (value, _) = LineText.leadingNoteNumber(tokens[firstLine]), value == number,
                    tokens[firstLine].kind == .text {
-                    noteText = Self.dropLeadingNumber(text)
-                    if inputIsValidUTF8 { noteText.markValidUTF8() }
-                    block.mapped = noteText
+                    text = Self.dropLeadingNumber(text)
+                    if inputIsValidUTF8 { text.markValidUTF8() }
                 }
-                footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,
-                                          start: block.start, end: block.end,
-                                          references: []))
-            case .separator, .pageBreak, .furniture: block.kind = .pageFurniture
+            case .separator, .pageBreak, .furniture: kind = .pageFurniture
             }
-            blocks.append(block)
+            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind, spans: spans, mapped: text))
+            if let level { blocks[blocks.count - 1].level = level }
+            if let note {
+                blocks[blocks.count - 1].footnote = note
+                footnotes.append(Footnote(id: Self.numberedID("fn_", note), number: note, text: blocks[blocks.count - 1].text,
+                                          start: blocks[blocks.count - 1].start, end: blocks[blocks.count - 1].end,
+                                          references: []))
+            }
         }
         // Numbering may restart (an annex, a second letter, notes per page): each call-out
         // belongs to the first note of its number that follows it, else the last one before it.
@@ -320,6 +332,29 @@ struct Assembler {
             }
             result.append(ByteSpan(tokens[runStart].start, tokens[previous].start + tokens[previous].bytes.count))
             return result
+        }
+    }
+
+    /// `"\(prefix)\(number)"` (`b_12`, `fn_3`) written straight into the string: interpolation
+    /// went through `description` and a string append for every block.
+    static func numberedID(_ prefix: StaticString, _ number: Int) -> String {
+        guard number >= 0 else { return "\(prefix)\(number)" }
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let prefixCount = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: prefixCount + digits) { buffer in
+            prefix.withUTF8Buffer { bytes in
+                for index in 0..<prefixCount { buffer[index] = bytes[index] }
+            }
+            var value = number
+            var index = prefixCount + digits - 1
+            while index >= prefixCount {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+                index -= 1
+            }
+            return prefixCount + digits
         }
     }
 

@@ -218,6 +218,7 @@ struct GroupBuilder {
     }
 
     /// `GE.20-02535(E)` — the UN print-job number at the foot of a first page.
+    @inline(__always)  // inlined, the token passed is not copied
     func isJobNumber(_ token: LineToken) -> Bool {
         guard let first = LineText.firstContent(token), first + 3 <= token.bytes.count,
               token.bytes[first] == UInt8(ascii: "G"), token.bytes[first + 1] == UInt8(ascii: "E"),
