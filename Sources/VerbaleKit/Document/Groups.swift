@@ -118,12 +118,6 @@ struct GroupBuilder {
     /// Groups consecutive lines into blocks; a blank line, a separator, a page break, a heading,
     /// a list item or an explicit footnote definition starts a new group.
     func group(furniture: Set<Int>) -> [LineGroup] {
-        var groups: [LineGroup] = []
-        var current: LineGroup? = nil
-        func close() {
-            if let group = current { groups.append(group) }
-            current = nil
-        }
         // A flag per line rather than a hash lookup per line: most documents have no furniture
         // at all, and those that have some have it on few lines.
         var isFurniture: [Bool] = []
@@ -132,34 +126,42 @@ struct GroupBuilder {
             for index in furniture { isFurniture[index] = true }
         }
         // Tokens are read in place: enumerating them copied each one (and retained its arrays).
-        tokens.withUnsafeBufferPointer { tokens in
+        return tokens.withUnsafeBufferPointer { Self.group($0, isFurniture: isFurniture, plain: plain) }
+    }
+
+    /// `group(furniture:)` over tokens read in place. The groups under construction are locals
+    /// of this function: a nested `close()` capturing them made every access to them a checked
+    /// one, and `if let group = current` copied the open group before dropping it.
+    private static func group(_ tokens: UnsafeBufferPointer<LineToken>, isFurniture: [Bool], plain: Bool) -> [LineGroup] {
+        var groups: [LineGroup] = []
+        var current: LineGroup? = nil
         for index in tokens.indices {
             if !isFurniture.isEmpty && isFurniture[index] {
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .furniture, lines: [index]))
                 continue
             }
             switch tokens[index].kind {
             case .blank:
-                close()
+                if let group = current.take() { groups.append(group) }
             case .pageSeparator:
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .separator, lines: [index]))
             case .pageBreak:
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .pageBreak, lines: [index]))
             case .heading(let level):
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .heading(level: level), lines: [index]))
             case .listItem:
-                close()
+                if let group = current.take() { groups.append(group) }
                 current = LineGroup(kind: .listItem, lines: [index])
             case .footnoteDefinition(let number):
-                close()
+                if let group = current.take() { groups.append(group) }
                 current = LineGroup(kind: .footnote(number: number), lines: [index])
             case .text:
                 if current != nil, plain, LineText.startsNumberedParagraph(tokens[index]) {
-                    close()
+                    if let group = current.take() { groups.append(group) }
                 }
                 if current == nil {
                     current = LineGroup(kind: .paragraph, lines: [index])
@@ -168,8 +170,7 @@ struct GroupBuilder {
                 }
             }
         }
-        }
-        close()
+        if let group = current.take() { groups.append(group) }
         return groups
     }
 
