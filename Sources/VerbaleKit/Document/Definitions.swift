@@ -106,7 +106,10 @@ enum DefinitionFinder {
         // on bytes when the head is ASCII.
         let introducerIndex = asciiIntroducer(rest) ?? {
             let lowerHead = String(rest.prefix(32)).lowercased()
-            return introducers.firstIndex { lowerHead.hasPrefix($0) }
+            // First bytes compared before the character-level prefix test: no character is
+            // canonically equal to the first letter of an introducer but that letter itself.
+            let first = lowerHead.utf8.first
+            return introducers.firstIndex { $0.utf8.first == first && lowerHead.hasPrefix($0) }
         }()
         if let introducerIndex {
             let introducer = introducers[introducerIndex]
@@ -313,9 +316,36 @@ enum DefinitionFinder {
             if number > 0 { joined.append(0x20) }
             joined.append(contentsOf: bytes[word.0..<word.1])
         }
-        let meaning = String(decoding: joined, as: UTF8.self).trimmingCharacters(",\"“”«»")
-        guard meaning.count >= 2 else { return nil }
+        guard let meaning = trimmedMeaning(joined) else { return nil }
         return (meaning, start)
+    }
+
+    /// The meaning's bytes as a string trimmed of white space, commas and quotes (as
+    /// `trimmingCharacters(",\"“”«»")` trims), nil when fewer than two characters are left.
+    /// ASCII without a CR is trimmed on bytes: each of its bytes is a character of its own
+    /// (only CR LF joins two ASCII scalars into one character), so trimming characters is
+    /// trimming bytes, and the count of characters is the count of bytes. Any other text
+    /// goes through the character-level trim.
+    static func trimmedMeaning(_ joined: [UInt8]) -> String? {
+        guard joined.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let meaning = String(decoding: joined, as: UTF8.self).trimmingCharacters(",\"“”«»")
+            return meaning.count >= 2 ? meaning : nil
+        }
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C
+        }
+        @inline(__always) func isTrimmed(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+        }
+        var start = 0
+        var end = joined.count
+        while start < end, isSpace(joined[start]) { start += 1 }
+        while end > start, isSpace(joined[end - 1]) { end -= 1 }
+        while end > start, isTrimmed(joined[end - 1]) { end -= 1 }
+        while start < end, isTrimmed(joined[start]) { start += 1 }
+        while start < end, isSpace(joined[start]) { start += 1 }
+        while end > start, isSpace(joined[end - 1]) { end -= 1 }
+        return end - start >= 2 ? String(decoding: joined[start..<end], as: UTF8.self) : nil
     }
 
     /// Whether a word at the head of a name is not part of it: a connector, `the`, a number or
