@@ -147,7 +147,8 @@ struct FootnoteFinder {
                     return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
                 }
             }
-            if let span = gluedNumber(number, in: tokens[line], from: from) {
+            if let span = gluedNumber(number, bytes: tokens[line].bytes, start: tokens[line].start,
+                                      contentStart: tokens[line].contentStart, from: from) {
                 return Callout(number: number, span: span, line: line, marked: false)
             }
             return nil
@@ -175,8 +176,14 @@ struct FootnoteFinder {
     /// Digits equal to `number` glued to the end of a word or closing punctuation and followed
     /// by a space, punctuation or the line end: `OHCHR1 a`, `concession.18 As`, `Family3 was`.
     func gluedNumber(_ number: Int, in token: LineToken, from: Int) -> ByteSpan? {
-        let bytes = token.bytes
-        var index = max(token.contentStart, from - token.start)
+        gluedNumber(number, bytes: token.bytes, start: token.start, contentStart: token.contentStart, from: from)
+    }
+
+    /// `gluedNumber(_:in:from:)` given the line's bytes, source start and content start: the
+    /// call-out search passes the fields of a token read in place, where passing the token
+    /// copied it (its two arrays retained and released) for every line searched.
+    func gluedNumber(_ number: Int, bytes: [UInt8], start lineStart: Int, contentStart: Int, from: Int) -> ByteSpan? {
+        var index = max(contentStart, from - lineStart)
         while index < bytes.count {
             // Most bytes are not digits: skip eight at a time to the next one.
             index = bytes.withUnsafeBufferPointer { Self.nextDigit($0, from: index) }
@@ -227,7 +234,7 @@ struct FootnoteFinder {
             if before >= 0x41 && before <= 0x5A, start >= 2, bytes[start - 2] == 0x20 || bytes[start - 2] == UInt8(ascii: "-") {
                 continue  // `A 1`-like codes: one capital then digits
             }
-            return ByteSpan(token.start + start, token.start + index)
+            return ByteSpan(lineStart + start, lineStart + index)
         }
         return nil
     }
