@@ -285,8 +285,11 @@ struct FootnoteFinder {
         tokens.withUnsafeBufferPointer { tokens in
             for group in groups.indices where !groups[group].mergedAway {
                 if case .footnote = groups[group].kind { continue }
-                for line in groups[group].lines where !tokens[line].marks.isEmpty {
-                    for mark in tokens[line].marks {
+                // By index: iterating the arrays retained each of them.
+                for position in groups[group].lines.indices {
+                    let line = groups[group].lines[position]
+                    for index in tokens[line].marks.indices {
+                        let mark = tokens[line].marks[index]
                         switch mark.kind {
                         case .callout(let number) where wanted.contains(number),
                              .bracketedNumber(let number) where wanted.contains(number):
