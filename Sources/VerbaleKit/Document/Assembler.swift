@@ -172,52 +172,69 @@ struct Assembler {
         // still held (the document's peak of memory).
         blocks.reserveCapacity(groups.count(where: { !$0.mergedAway }))
         var footnotes: [Footnote] = []
-        for group in groups where !group.mergedAway {
+        // Groups are read in place: a copy per group retained its line arrays.
+        for groupIndex in groups.indices where !groups[groupIndex].mergedAway {
             var text = MappedText()
-            // At most each line's bytes and one joining space per line.
+            // At most each line's bytes and one joining space per line; a run per line and
+            // one after each mark (the text after a stripped mark is a run of its own).
             // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
-            let capacity = tokens.withUnsafeBufferPointer { tokens -> Int in
+            let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
                 var capacity = 0
-                for line in group.lines { capacity += tokens[line].bytes.count + 1 }
-                for continuation in group.continuations {
-                    for line in continuation { capacity += tokens[line].bytes.count + 1 }
+                var runs = 0
+                for line in groups[groupIndex].lines {
+                    capacity += tokens[line].bytes.count + 1
+                    runs += 1 + tokens[line].marks.count
                 }
-                return capacity
+                for continuation in groups[groupIndex].continuations {
+                    for line in continuation {
+                        capacity += tokens[line].bytes.count + 1
+                        runs += 1 + tokens[line].marks.count
+                    }
+                }
+                return (capacity, runs)
             }
             text.reserveCapacity(capacity)
-            textBuilder.append(lines: group.lines, to: &text)
-            var spans = spans(of: group.lines)
-            for continuation in group.continuations {
+            // Room for the runs at once, not grown by doubling from one.
+            text.reserveRunCapacity(runs)
+            textBuilder.append(lines: groups[groupIndex].lines, to: &text)
+            var spans = spans(of: groups[groupIndex].lines)
+            for continuation in groups[groupIndex].continuations {
                 textBuilder.append(lines: continuation, to: &text)
                 spans.append(contentsOf: self.spans(of: continuation))
             }
             text.trimTrailingWhitespace()
             if inputIsValidUTF8 { text.markValidUTF8() }
-            let id = "b_\(context.firstBlock + blocks.count)"
-            var block = Block(id: id, kind: .paragraph, spans: spans, mapped: text)
-            switch group.kind {
+            // The block is made once its fields are known and appended as a temporary: a local
+            // block appended was copied (a dozen references retained, then released).
+            var kind = BlockKind.paragraph
+            var level: Int? = nil
+            var note: Int? = nil
+            switch groups[groupIndex].kind {
             case .paragraph:
                 // A line of rules or underscores carries no text: it is furniture.
-                block.kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
-            case .heading(let level): block.kind = .heading; block.level = level
-            case .listItem: block.kind = .listItem
+                kind = text.bytes.contains(where: { LineClassifier.isWordByte($0) }) ? .paragraph : .pageFurniture
+            case .heading(let headingLevel): kind = .heading; level = headingLevel
+            case .listItem: kind = .listItem
             case .footnote(let number):
-                block.kind = .footnote
-                block.footnote = number
-                var noteText = text
+                kind = .footnote
+                note = number
                 // A plain-text note keeps its number at the start of the line: drop it from the text.
-                if let (value, _) = LineText.leadingNoteNumber(tokens[group.lines[0]]), value == number,
-                   tokens[group.lines[0]].kind == .text {
-                    noteText = Self.dropLeadingNumber(text)
-                    if inputIsValidUTF8 { noteText.markValidUTF8() }
-                    block.mapped = noteText
+                let firstLine = groups[groupIndex].lines[0]
+                if let (value, _) = LineText.leadingNoteNumber(tokens[firstLine]), value == number,
+                   tokens[firstLine].kind == .text {
+                    text = Self.dropLeadingNumber(text)
+                    if inputIsValidUTF8 { text.markValidUTF8() }
                 }
-                footnotes.append(Footnote(id: "fn_\(number)", number: number, text: block.text,
-                                          start: block.start, end: block.end,
-                                          references: []))
-            case .separator, .pageBreak, .furniture: block.kind = .pageFurniture
+            case .separator, .pageBreak, .furniture: kind = .pageFurniture
             }
-            blocks.append(block)
+            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind, spans: spans, mapped: text))
+            if let level { blocks[blocks.count - 1].level = level }
+            if let note {
+                blocks[blocks.count - 1].footnote = note
+                footnotes.append(Footnote(id: Self.numberedID("fn_", note), number: note, text: blocks[blocks.count - 1].text,
+                                          start: blocks[blocks.count - 1].start, end: blocks[blocks.count - 1].end,
+                                          references: []))
+            }
         }
         // Numbering may restart (an annex, a second letter, notes per page): each call-out
         // belongs to the first note of its number that follows it, else the last one before it.
@@ -241,12 +258,14 @@ struct Assembler {
         // with no text and an empty span, so validation can say so; nothing is invented.
         let defined = Set(noteNumbers)
         var orphans: [Int: [ByteSpan]] = [:]
-        for group in groups where !group.mergedAway {
-            if case .footnote = group.kind { continue }
-            for line in group.lines {
-                for mark in tokens[line].marks {
-                    if case .callout(let number) = mark.kind, !defined.contains(number) {
-                        orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+        tokens.withUnsafeBufferPointer { tokens in
+            for group in groups.indices where !groups[group].mergedAway {
+                if case .footnote = groups[group].kind { continue }
+                for line in groups[group].lines where !tokens[line].marks.isEmpty {
+                    for mark in tokens[line].marks {
+                        if case .callout(let number) = mark.kind, !defined.contains(number) {
+                            orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+                        }
                     }
                 }
             }
@@ -257,7 +276,14 @@ struct Assembler {
         }
         footnotes.sort { $0.number < $1.number }
 
-        return LineStageResult(blocks: blocks, footnotes: footnotes, lineBreaks: tokens.map(\.end), plain: plain)
+        // Line ends read in place: `map(\.end)` copied every token to read two of its fields.
+        let lineBreaks = tokens.withUnsafeBufferPointer { tokens in
+            [Int](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+                for index in tokens.indices { buffer[index] = tokens[index].start + tokens[index].bytes.count }
+                count = tokens.count
+            }
+        }
+        return LineStageResult(blocks: blocks, footnotes: footnotes, lineBreaks: lineBreaks, plain: plain)
     }
 
     /// Plain `pdftotext` output has form feeds, or hard-wrapped lines with no Markdown at all.
@@ -306,6 +332,29 @@ struct Assembler {
             }
             result.append(ByteSpan(tokens[runStart].start, tokens[previous].start + tokens[previous].bytes.count))
             return result
+        }
+    }
+
+    /// `"\(prefix)\(number)"` (`b_12`, `fn_3`) written straight into the string: interpolation
+    /// went through `description` and a string append for every block.
+    static func numberedID(_ prefix: StaticString, _ number: Int) -> String {
+        guard number >= 0 else { return "\(prefix)\(number)" }
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let prefixCount = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: prefixCount + digits) { buffer in
+            prefix.withUTF8Buffer { bytes in
+                for index in 0..<prefixCount { buffer[index] = bytes[index] }
+            }
+            var value = number
+            var index = prefixCount + digits - 1
+            while index >= prefixCount {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+                index -= 1
+            }
+            return prefixCount + digits
         }
     }
 
@@ -403,24 +452,33 @@ struct Assembler {
         }
     }
 
+    /// Whether the group's first content byte outside markup starts a lower-case letter. The
+    /// line is read where it lies in `tokens`: a copy of the token retained its arrays.
     func firstMeaningfulIsLowercase(_ group: LineGroup) -> Bool {
-        let token = tokens[group.lines[0]]
-        var index = token.contentStart
-        while index < token.bytes.count {
-            let source = token.start + index
-            if let mark = token.marks.first(where: { $0.start <= source && source < $0.end }) {
-                index = mark.end - token.start
-                continue
+        let line = group.lines[0]
+        return tokens.withUnsafeBufferPointer { tokens in
+            let start = tokens[line].start
+            return tokens[line].marks.withUnsafeBufferPointer { marks in
+                tokens[line].bytes.withUnsafeBufferPointer { bytes in
+                    var index = tokens[line].contentStart
+                    while index < bytes.count {
+                        let source = start + index
+                        if let mark = marks.first(where: { $0.start <= source && source < $0.end }) {
+                            index = mark.end - start
+                            continue
+                        }
+                        let byte = bytes[index]
+                        if byte == 0x20 || byte == 0x09 { index += 1; continue }
+                        if byte >= 0x61 && byte <= 0x7A { return true }
+                        if byte == 0xD0, index + 1 < bytes.count, bytes[index + 1] >= 0xB0 { return true }
+                        if byte == 0xD1, index + 1 < bytes.count, bytes[index + 1] <= 0x8F { return true }
+                        if byte == 0xC3, index + 1 < bytes.count, bytes[index + 1] >= 0xA0 { return true }
+                        return false
+                    }
+                    return false
+                }
             }
-            let byte = token.bytes[index]
-            if byte == 0x20 || byte == 0x09 { index += 1; continue }
-            if byte >= 0x61 && byte <= 0x7A { return true }
-            if byte == 0xD0, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xB0 { return true }
-            if byte == 0xD1, index + 1 < token.bytes.count, token.bytes[index + 1] <= 0x8F { return true }
-            if byte == 0xC3, index + 1 < token.bytes.count, token.bytes[index + 1] >= 0xA0 { return true }
-            return false
         }
-        return false
     }
 
     // MARK: Exhibits

@@ -106,7 +106,10 @@ enum DefinitionFinder {
         // on bytes when the head is ASCII.
         let introducerIndex = asciiIntroducer(rest) ?? {
             let lowerHead = String(rest.prefix(32)).lowercased()
-            return introducers.firstIndex { lowerHead.hasPrefix($0) }
+            // First bytes compared before the character-level prefix test: no character is
+            // canonically equal to the first letter of an introducer but that letter itself.
+            let first = lowerHead.utf8.first
+            return introducers.firstIndex { $0.utf8.first == first && lowerHead.hasPrefix($0) }
         }()
         if let introducerIndex {
             let introducer = introducers[introducerIndex]
@@ -254,6 +257,7 @@ enum DefinitionFinder {
     private static func meaningBefore(_ open: Int, _ bytes: [UInt8]) -> (String, Int)? {
         // Words as byte ranges (start, end): strings are made once, for the meaning kept.
         var words: [(Int, Int)] = []
+        words.reserveCapacity(8)
         var index = open
         while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
         while index > 0 && words.count < 30 {
@@ -277,29 +281,27 @@ enum DefinitionFinder {
             }
             let allDigits = bytes[bareStart..<bareEnd].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             var accepted = isCapital(bytes, bareStart) || allDigits
-            var bare: String? = nil
             if !accepted {
-                let text = String(decoding: bytes[bareStart..<bareEnd], as: UTF8.self)
-                accepted = connectors.contains(asciiLowercased(bytes[bareStart..<bareEnd]) ?? text.lowercased()) || numberSigns.contains(text)
-                bare = text
+                accepted = isConnector(bytes[bareStart..<bareEnd]) || isNumberSign(bytes[bareStart..<bareEnd])
             }
             guard accepted else { break }
-            words.insert((start, index), at: 0)
+            // Words are collected right to left and put in order once: inserting each at the
+            // front moved the others every time.
+            words.append((start, index))
             index = start
             while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }
-            if bytes[bareEnd - 1] == UInt8(ascii: "."), words.count > 1,
-               !numberSigns.contains(bare ?? String(decoding: bytes[bareStart..<bareEnd], as: UTF8.self)) {
+            if bytes[bareEnd - 1] == UInt8(ascii: "."), words.count > 1, !isNumberSign(bytes[bareStart..<bareEnd]) {
                 break
             }
         }
+        words.reverse()
         // Leading connectors, articles and a leading date (`on May 27, 2019, the Medeu District
         // Court`) are not part of the name; a date after the name (`… of April 17, 1995`) is.
         while let first = words.first {
             guard isLeadingPiece(bytes[first.0..<first.1]) else { break }
             words.removeFirst()
         }
-        while let last = words.last,
-              connectors.contains(asciiLowercased(bytes[last.0..<last.1]) ?? String(decoding: bytes[last.0..<last.1], as: UTF8.self).lowercased()) {
+        while let last = words.last, isConnector(bytes[last.0..<last.1]) {
             words.removeLast()
         }
         guard let start = words.first?.0 else { return determinedPhraseBefore(open, bytes) }
@@ -314,9 +316,36 @@ enum DefinitionFinder {
             if number > 0 { joined.append(0x20) }
             joined.append(contentsOf: bytes[word.0..<word.1])
         }
-        let meaning = String(decoding: joined, as: UTF8.self).trimmingCharacters(",\"“”«»")
-        guard meaning.count >= 2 else { return nil }
+        guard let meaning = trimmedMeaning(joined) else { return nil }
         return (meaning, start)
+    }
+
+    /// The meaning's bytes as a string trimmed of white space, commas and quotes (as
+    /// `trimmingCharacters(",\"“”«»")` trims), nil when fewer than two characters are left.
+    /// ASCII without a CR is trimmed on bytes: each of its bytes is a character of its own
+    /// (only CR LF joins two ASCII scalars into one character), so trimming characters is
+    /// trimming bytes, and the count of characters is the count of bytes. Any other text
+    /// goes through the character-level trim.
+    static func trimmedMeaning(_ joined: [UInt8]) -> String? {
+        guard joined.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let meaning = String(decoding: joined, as: UTF8.self).trimmingCharacters(",\"“”«»")
+            return meaning.count >= 2 ? meaning : nil
+        }
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C
+        }
+        @inline(__always) func isTrimmed(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+        }
+        var start = 0
+        var end = joined.count
+        while start < end, isSpace(joined[start]) { start += 1 }
+        while end > start, isSpace(joined[end - 1]) { end -= 1 }
+        while end > start, isTrimmed(joined[end - 1]) { end -= 1 }
+        while start < end, isTrimmed(joined[start]) { start += 1 }
+        while start < end, isSpace(joined[start]) { start += 1 }
+        while end > start, isSpace(joined[end - 1]) { end -= 1 }
+        return end - start >= 2 ? String(decoding: joined[start..<end], as: UTF8.self) : nil
     }
 
     /// Whether a word at the head of a name is not part of it: a connector, `the`, a number or
@@ -367,6 +396,46 @@ enum DefinitionFinder {
         }
     }
 
+    /// The ASCII connectors as bytes, to test an ASCII word without making a string of it.
+    static let asciiConnectors: [[UInt8]] = connectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// The longest ASCII connector's length: longer words are no connector.
+    static let asciiConnectorLength = asciiConnectors.map(\.count).max() ?? 0
+
+    /// `connectors.contains(word lower-cased)`, on bytes when the word is ASCII (an ASCII
+    /// string equals another only byte for byte, and no non-ASCII connector equals it).
+    static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) {
+            guard word.count <= asciiConnectorLength else { return false }
+            for connector in asciiConnectors where connector.count == word.count {
+                var equal = true
+                for (offset, byte) in word.enumerated() where connector[offset] != (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+            return false
+        }
+        return connectors.contains(String(decoding: word, as: UTF8.self).lowercased())
+    }
+
+    /// The ASCII number signs as bytes (see `isConnector`).
+    static let asciiNumberSigns: [[UInt8]] = numberSigns.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// `numberSigns.contains(word)`, on bytes when the word is ASCII.
+    static func isNumberSign(_ word: ArraySlice<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) {
+            return asciiNumberSigns.contains { $0.elementsEqual(word) }
+        }
+        return numberSigns.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// The word lower-cased, as a string.
+    static func lowered(_ word: ArraySlice<UInt8>) -> String {
+        asciiLowercased(word) ?? String(decoding: word, as: UTF8.self).lowercased()
+    }
+
     /// Number signs inside a statute's name (`Act No. 2 of 2021`, `loi n° 2020-38`).
     static let numberSigns: Set<String> = ["No", "No.", "Nos.", "N°", "Nº", "n°", "nº", "no.", "№"]
 
@@ -393,7 +462,7 @@ enum DefinitionFinder {
         let end = index
         var words = 0
         var best: Int? = nil
-        var following: String? = nil  // the word after the current one, lower-cased
+        var following: Range<Int>? = nil  // the word after the current one
         while index > 0 && words < 20 {
             var start = index
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
@@ -408,14 +477,20 @@ enum DefinitionFinder {
                     break
                 }
             }
-            let lowerWord = asciiLowercased(bytes[start..<index]) ?? String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-            if determiners.contains(lowerWord), let next = following, headNouns.contains(next) {
-                best = index + 1
-            } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
-                let elided = lowerWord.hasPrefix("l'") ? 2 : 4
-                if headNouns.contains(String(lowerWord.dropFirst(lowerWord.hasPrefix("l'") ? 2 : 2))) { best = start + elided }
+            // Only a word that may be an article is lower-cased: a word longer than four bytes
+            // (`l’`, the longest article) is none, unless it starts with an elided `l'`. (Of
+            // the characters lower-casing to ASCII, only the Kelvin sign shrinks, to `k`, which
+            // no article holds; only `L` lower-cases to `l`.)
+            if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l") {
+                let lowerWord = lowered(bytes[start..<index])
+                if determiners.contains(lowerWord), let next = following, headNouns.contains(lowered(bytes[next])) {
+                    best = index + 1
+                } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
+                    let elided = lowerWord.hasPrefix("l'") ? 2 : 4
+                    if headNouns.contains(String(lowerWord.dropFirst(lowerWord.hasPrefix("l'") ? 2 : 2))) { best = start + elided }
+                }
             }
-            following = lowerWord
+            following = start..<index
             words += 1
             index = start
             while index > 0 && bytes[index - 1] == 0x20 { index -= 1 }

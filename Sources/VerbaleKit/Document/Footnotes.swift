@@ -45,14 +45,15 @@ struct FootnoteFinder {
         while index + 1 < groups.count {
             index += 1
             if groups[index].mergedAway { continue }
-            let group = groups[index]
-            if case .paragraph = group.kind, group.lines.count == 1, Self.mayBeNotesHeading(tokens[group.lines[0]]),
-               LineText.contentLength(tokens[group.lines[0]]) <= 30 {
-                let text = LineText.trimmed(tokens[group.lines[0]]).lowercased()
+            // The group and its first line are read in place: copies of them retained their arrays.
+            let firstLine = groups[index].lines[0]
+            if case .paragraph = groups[index].kind, groups[index].lines.count == 1, Self.mayBeNotesHeading(tokens[firstLine]),
+               LineText.contentLength(tokens[firstLine]) <= 30 {
+                let text = LineText.trimmed(tokens[firstLine]).lowercased()
                 if Self.notesHeadings.contains(text) { inNotesSection = true; lastNote = nil; continue }
             }
-            guard case .paragraph = group.kind else {
-                switch group.kind {
+            guard case .paragraph = groups[index].kind else {
+                switch groups[index].kind {
                 case .heading: lastNote = nil
                 // Past a page break only an endnotes section continues a note; on a page, the
                 // text after the break continues the body, not the note above it.
@@ -61,9 +62,8 @@ struct FootnoteFinder {
                 }
                 continue
             }
-            let first = tokens[group.lines[0]]
-            if let (number, _) = LineText.leadingNoteNumber(first), number == expected,
-               let callout = firstCallout(number: number, from: searchFrom, before: first.start) {
+            if let (number, _) = LineText.leadingNoteNumber(tokens[firstLine]), number == expected,
+               let callout = firstCallout(number: number, from: searchFrom, before: tokens[firstLine].start) {
                 groups[index].kind = .footnote(number: number)
                 searchFrom = callout.span.end
                 expected += 1
@@ -72,8 +72,9 @@ struct FootnoteFinder {
                 continue
             }
             // An endnote continued after a blank line (pdftotext leaves one inside long notes).
-            if let note = lastNote, inNotesSection || startsLowercase(first) {
-                groups[note].lines.append(contentsOf: group.lines)
+            if let note = lastNote, inNotesSection || startsLowercase(tokens[firstLine]) {
+                let lines = groups[index].lines
+                groups[note].lines.append(contentsOf: lines)
                 groups[index].mergedAway = true
                 let before = groups.count
                 var current: Int? = note
@@ -139,16 +140,19 @@ struct FootnoteFinder {
     /// A call-out of `number` in one line at or after `from`: a bracketed number, else digits
     /// glued to a word.
     private func callout(_ number: Int, inLine line: Int, from: Int) -> Callout? {
-        let token = tokens[line]
-        for mark in token.marks where mark.start >= from {
-            if case .bracketedNumber(let value) = mark.kind, value == number {
-                return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+        // The token is read in place: a copy of it retained its arrays.
+        tokens.withUnsafeBufferPointer { tokens in
+            for mark in tokens[line].marks where mark.start >= from {
+                if case .bracketedNumber(let value) = mark.kind, value == number {
+                    return Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true)
+                }
             }
+            if let span = gluedNumber(number, bytes: tokens[line].bytes, start: tokens[line].start,
+                                      contentStart: tokens[line].contentStart, from: from) {
+                return Callout(number: number, span: span, line: line, marked: false)
+            }
+            return nil
         }
-        if let span = gluedNumber(number, in: token, from: from) {
-            return Callout(number: number, span: span, line: line, marked: false)
-        }
-        return nil
     }
 
     /// `firstCallout(number:from:before:)` over `lines`, body lines in source order (groups
@@ -160,10 +164,10 @@ struct FootnoteFinder {
             let mid = (low + high) / 2
             if tokens[lines[mid]].end <= from { low = mid + 1 } else { high = mid }
         }
+        // Tokens read in place: a copy per line retained its arrays.
         for line in lines[low...] {
-            let token = tokens[line]
-            if token.end <= from { continue }
-            if token.start >= before { return nil }
+            if tokens[line].start + tokens[line].bytes.count <= from { continue }
+            if tokens[line].start >= before { return nil }
             if let callout = callout(number, inLine: line, from: from) { return callout }
         }
         return nil
@@ -172,8 +176,14 @@ struct FootnoteFinder {
     /// Digits equal to `number` glued to the end of a word or closing punctuation and followed
     /// by a space, punctuation or the line end: `OHCHR1 a`, `concession.18 As`, `Family3 was`.
     func gluedNumber(_ number: Int, in token: LineToken, from: Int) -> ByteSpan? {
-        let bytes = token.bytes
-        var index = max(token.contentStart, from - token.start)
+        gluedNumber(number, bytes: token.bytes, start: token.start, contentStart: token.contentStart, from: from)
+    }
+
+    /// `gluedNumber(_:in:from:)` given the line's bytes, source start and content start: the
+    /// call-out search passes the fields of a token read in place, where passing the token
+    /// copied it (its two arrays retained and released) for every line searched.
+    func gluedNumber(_ number: Int, bytes: [UInt8], start lineStart: Int, contentStart: Int, from: Int) -> ByteSpan? {
+        var index = max(contentStart, from - lineStart)
         while index < bytes.count {
             // Most bytes are not digits: skip eight at a time to the next one.
             index = bytes.withUnsafeBufferPointer { Self.nextDigit($0, from: index) }
@@ -224,7 +234,7 @@ struct FootnoteFinder {
             if before >= 0x41 && before <= 0x5A, start >= 2, bytes[start - 2] == 0x20 || bytes[start - 2] == UInt8(ascii: "-") {
                 continue  // `A 1`-like codes: one capital then digits
             }
-            return ByteSpan(token.start + start, token.start + index)
+            return ByteSpan(lineStart + start, lineStart + index)
         }
         return nil
     }
@@ -271,15 +281,21 @@ struct FootnoteFinder {
     func callouts(for numbers: [Int]) -> [Int: [Callout]] {
         var result: [Int: [Callout]] = [:]
         let wanted = Set(numbers)
-        for group in groups where !group.mergedAway {
-            if case .footnote = group.kind { continue }
-            for line in group.lines {
-                for mark in tokens[line].marks {
-                    switch mark.kind {
-                    case .callout(let number) where wanted.contains(number),
-                         .bracketedNumber(let number) where wanted.contains(number):
-                        result[number, default: []].append(Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true))
-                    default: break
+        // Groups and tokens are read in place: copies of them retained their arrays.
+        tokens.withUnsafeBufferPointer { tokens in
+            for group in groups.indices where !groups[group].mergedAway {
+                if case .footnote = groups[group].kind { continue }
+                // By index: iterating the arrays retained each of them.
+                for position in groups[group].lines.indices {
+                    let line = groups[group].lines[position]
+                    for index in tokens[line].marks.indices {
+                        let mark = tokens[line].marks[index]
+                        switch mark.kind {
+                        case .callout(let number) where wanted.contains(number),
+                             .bracketedNumber(let number) where wanted.contains(number):
+                            result[number, default: []].append(Callout(number: number, span: ByteSpan(mark.start, mark.end), line: line, marked: true))
+                        default: break
+                        }
                     }
                 }
             }
@@ -288,17 +304,17 @@ struct FootnoteFinder {
         // looked up in a table built once: searching `groups` per note made 3,000 notes without
         // call-outs take 10 s (quadratic).
         var noteStarts: [Int: Int] = [:]
-        for group in groups {
-            if case .footnote(let number) = group.kind, noteStarts[number] == nil, let line = group.lines.first {
+        for group in groups.indices {
+            if case .footnote(let number) = groups[group].kind, noteStarts[number] == nil, let line = groups[group].lines.first {
                 noteStarts[number] = tokens[line].start
             }
         }
         // Body lines in source order, so each search starts at `from` by binary search instead
         // of walking every group from the first.
         var bodyLines: [Int] = []
-        for group in groups where !group.mergedAway {
-            switch group.kind {
-            case .paragraph, .listItem, .heading: bodyLines.append(contentsOf: group.lines)
+        for group in groups.indices where !groups[group].mergedAway {
+            switch groups[group].kind {
+            case .paragraph, .listItem, .heading: bodyLines.append(contentsOf: groups[group].lines)
             default: continue
             }
         }

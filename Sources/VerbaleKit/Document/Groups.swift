@@ -118,12 +118,6 @@ struct GroupBuilder {
     /// Groups consecutive lines into blocks; a blank line, a separator, a page break, a heading,
     /// a list item or an explicit footnote definition starts a new group.
     func group(furniture: Set<Int>) -> [LineGroup] {
-        var groups: [LineGroup] = []
-        var current: LineGroup? = nil
-        func close() {
-            if let group = current { groups.append(group) }
-            current = nil
-        }
         // A flag per line rather than a hash lookup per line: most documents have no furniture
         // at all, and those that have some have it on few lines.
         var isFurniture: [Bool] = []
@@ -132,34 +126,42 @@ struct GroupBuilder {
             for index in furniture { isFurniture[index] = true }
         }
         // Tokens are read in place: enumerating them copied each one (and retained its arrays).
-        tokens.withUnsafeBufferPointer { tokens in
+        return tokens.withUnsafeBufferPointer { Self.group($0, isFurniture: isFurniture, plain: plain) }
+    }
+
+    /// `group(furniture:)` over tokens read in place. The groups under construction are locals
+    /// of this function: a nested `close()` capturing them made every access to them a checked
+    /// one, and `if let group = current` copied the open group before dropping it.
+    private static func group(_ tokens: UnsafeBufferPointer<LineToken>, isFurniture: [Bool], plain: Bool) -> [LineGroup] {
+        var groups: [LineGroup] = []
+        var current: LineGroup? = nil
         for index in tokens.indices {
             if !isFurniture.isEmpty && isFurniture[index] {
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .furniture, lines: [index]))
                 continue
             }
             switch tokens[index].kind {
             case .blank:
-                close()
+                if let group = current.take() { groups.append(group) }
             case .pageSeparator:
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .separator, lines: [index]))
             case .pageBreak:
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .pageBreak, lines: [index]))
             case .heading(let level):
-                close()
+                if let group = current.take() { groups.append(group) }
                 groups.append(LineGroup(kind: .heading(level: level), lines: [index]))
             case .listItem:
-                close()
+                if let group = current.take() { groups.append(group) }
                 current = LineGroup(kind: .listItem, lines: [index])
             case .footnoteDefinition(let number):
-                close()
+                if let group = current.take() { groups.append(group) }
                 current = LineGroup(kind: .footnote(number: number), lines: [index])
             case .text:
                 if current != nil, plain, LineText.startsNumberedParagraph(tokens[index]) {
-                    close()
+                    if let group = current.take() { groups.append(group) }
                 }
                 if current == nil {
                     current = LineGroup(kind: .paragraph, lines: [index])
@@ -168,8 +170,7 @@ struct GroupBuilder {
                 }
             }
         }
-        }
-        close()
+        if let group = current.take() { groups.append(group) }
         return groups
     }
 
@@ -178,42 +179,47 @@ struct GroupBuilder {
     func findFurniture() -> Set<Int> {
         var furniture = Set<Int>()
         guard plain else { return furniture }
-        var topLines: [String: Int] = [:]
-        for (index, token) in tokens.enumerated() where token.kind == .pageBreak {
-            // First non-blank line after the break: a running header when short.
-            var after = index + 1
-            while after < tokens.count, tokens[after].kind == .blank { after += 1 }
-            if after < tokens.count, tokens[after].kind == .text, LineText.contentLength(tokens[after]) <= 60 {
-                topLines[LineText.trimmed(tokens[after]), default: 0] += 1
-            }
-            // Last non-blank lines before the break: a page number, a print-job number.
-            var before = index - 1
-            var checked = 0
-            while before >= 0, checked < 3 {
-                if tokens[before].kind == .blank { before -= 1; continue }
-                if tokens[before].kind == .text, LineText.isPageNumber(tokens[before]) || isJobNumber(tokens[before]) {
-                    furniture.insert(before)
-                    before -= 1
-                    checked += 1
-                    continue
+        // Tokens are read in place: an array element passed to a predicate was copied (its
+        // arrays retained and released) for every line.
+        return tokens.withUnsafeBufferPointer { tokens in
+            var topLines: [String: Int] = [:]
+            for index in tokens.indices where tokens[index].kind == .pageBreak {
+                // First non-blank line after the break: a running header when short.
+                var after = index + 1
+                while after < tokens.count, tokens[after].kind == .blank { after += 1 }
+                if after < tokens.count, tokens[after].kind == .text, LineText.contentLength(tokens[after]) <= 60 {
+                    topLines[LineText.trimmed(tokens[after]), default: 0] += 1
                 }
-                break
+                // Last non-blank lines before the break: a page number, a print-job number.
+                var before = index - 1
+                var checked = 0
+                while before >= 0, checked < 3 {
+                    if tokens[before].kind == .blank { before -= 1; continue }
+                    if tokens[before].kind == .text, LineText.isPageNumber(tokens[before]) || isJobNumber(tokens[before]) {
+                        furniture.insert(before)
+                        before -= 1
+                        checked += 1
+                        continue
+                    }
+                    break
+                }
             }
-        }
-        let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
-        // Lines are strings only where a running header may match them: most documents have
-        // none, and most lines are not print-job numbers (`GE.` first, checked on bytes).
-        for index in tokens.indices where tokens[index].kind == .text {
-            if !repeated.isEmpty, LineText.contentLength(tokens[index]) <= 60, repeated.contains(LineText.trimmed(tokens[index])) {
-                furniture.insert(index)
-            } else if isJobNumber(tokens[index]) {
-                furniture.insert(index)
+            let repeated = Set(topLines.filter { $0.value >= 2 }.map(\.key))
+            // Lines are strings only where a running header may match them: most documents have
+            // none, and most lines are not print-job numbers (`GE.` first, checked on bytes).
+            for index in tokens.indices where tokens[index].kind == .text {
+                if !repeated.isEmpty, LineText.contentLength(tokens[index]) <= 60, repeated.contains(LineText.trimmed(tokens[index])) {
+                    furniture.insert(index)
+                } else if isJobNumber(tokens[index]) {
+                    furniture.insert(index)
+                }
             }
+            return furniture
         }
-        return furniture
     }
 
     /// `GE.20-02535(E)` — the UN print-job number at the foot of a first page.
+    @inline(__always)  // inlined, the token passed is not copied
     func isJobNumber(_ token: LineToken) -> Bool {
         guard let first = LineText.firstContent(token), first + 3 <= token.bytes.count,
               token.bytes[first] == UInt8(ascii: "G"), token.bytes[first + 1] == UInt8(ascii: "E"),

@@ -15,27 +15,47 @@ struct TextBuilder {
         }
     }
 
+    /// Appends one line's content. The token is read where it lies in `tokens`: a copy of it
+    /// per line retained and released its two arrays.
     private func appendLine(_ line: Int, to text: inout MappedText) {
-        let token = tokens[line]
-        let bytes = token.bytes
-        var index = token.contentStart
-        var marks = token.marks
-        if let extra = extraStrips[line] {
-            marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
-            marks.sort { $0.start < $1.start }
+        tokens.withUnsafeBufferPointer { tokens in
+            let start = tokens[line].start
+            let contentStart = tokens[line].contentStart
+            tokens[line].bytes.withUnsafeBufferPointer { bytes in
+                if let extra = extraStrips[line] {
+                    var marks = tokens[line].marks
+                    marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
+                    marks.sort { $0.start < $1.start }
+                    marks.withUnsafeBufferPointer { marks in
+                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
+                    }
+                } else {
+                    tokens[line].marks.withUnsafeBufferPointer { marks in
+                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
+                    }
+                }
+            }
         }
+    }
+
+    /// Appends the content of a line whose bytes begin at source offset `start`, with its
+    /// marks (and the inferred call-outs to strip) in source order.
+    @inline(__always)
+    private func appendContent(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, contentStart: Int,
+                               marks: UnsafeBufferPointer<InlineMark>, to text: inout MappedText) {
+        var index = contentStart
         var markIndex = 0
-        while markIndex < marks.count, marks[markIndex].end <= token.start + index { markIndex += 1 }
+        while markIndex < marks.count, marks[markIndex].end <= start + index { markIndex += 1 }
         var joined = text.isEmpty
         while index < bytes.count {
-            let source = token.start + index
+            let source = start + index
             if markIndex < marks.count, marks[markIndex].start <= source {
                 let mark = marks[markIndex]
                 markIndex += 1
                 var strip = true
                 if case .bracketedNumber(let number) = mark.kind { strip = footnoteNumbers.contains(number) }
                 if strip && mark.end > source {
-                    index = mark.end - token.start
+                    index = mark.end - start
                 }
                 continue
             }
@@ -58,25 +78,22 @@ struct TextBuilder {
             // Copy the run up to the next white space that needs folding (a tab, a no-break
             // space, two spaces, a space before the line end) or mark in one append: a single
             // space between words is already folded, so it stays inside the run.
-            let limit = markIndex < marks.count ? min(bytes.count, marks[markIndex].start - token.start) : bytes.count
-            let stop = bytes.withUnsafeBufferPointer { bytes -> Int in
-                var stop = index + 1
-                while stop < limit {
-                    // Eight bytes at a time while none can stop the run, in a loop of its own
-                    // so the word test keeps its constants in registers.
-                    while stop &+ 9 <= limit, !Self.mayStopRun(bytes, at: stop) { stop &+= 8 }
-                    guard stop < limit else { break }
-                    let next = bytes[stop]
-                    if next == 0x20 {
-                        guard stop + 1 < limit, !Self.isFoldable(bytes, stop + 1) else { break }
-                    } else if next == 0x09 || next == 0x0C || next == 0x0B || (next == 0xC2 && Self.isFoldable(bytes, stop)) {
-                        break
-                    }
-                    stop += 1
+            let limit = markIndex < marks.count ? min(bytes.count, marks[markIndex].start - start) : bytes.count
+            var stop = index + 1
+            while stop < limit {
+                // Eight bytes at a time while none can stop the run, in a loop of its own
+                // so the word test keeps its constants in registers.
+                while stop &+ 9 <= limit, !Self.mayStopRun(bytes, at: stop) { stop &+= 8 }
+                guard stop < limit else { break }
+                let next = bytes[stop]
+                if next == 0x20 {
+                    guard stop + 1 < limit, !Self.isFoldable(bytes, stop + 1) else { break }
+                } else if next == 0x09 || next == 0x0C || next == 0x0B || (next == 0xC2 && Self.isFoldable(bytes, stop)) {
+                    break
                 }
-                return stop
+                stop += 1
             }
-            text.append(run: bytes[index..<stop], from: source)
+            text.append(run: UnsafeBufferPointer(rebasing: bytes[index..<stop]), from: source)
             index = stop
         }
     }
@@ -96,8 +113,10 @@ struct TextBuilder {
         // Some byte below 0x0D (tab 09, VT 0B, FF 0C): the classic "has less than" test, exact
         // about whether one exists.
         let controls = (word &- ByteWords.ones &* 0x0D) & ~word & ByteWords.highs
-        let spaces = ByteWords.equal(word, 0x20)
-        if controls | ByteWords.equal(word, 0xC2) | (spaces & (spaces >> 8)) != 0 { return true }
+        // The "has" tests: a lane they mark wrongly (a `!` after a space, seen as a second
+        // space) only sends the run to the byte loop, which decides.
+        let spaces = ByteWords.hasByte(word, 0x20)
+        if controls | ByteWords.hasByte(word, 0xC2) | (spaces & (spaces >> 8)) != 0 { return true }
         // The last byte a space, the ninth one that folds.
         guard base[index + 7] == 0x20 else { return false }
         let ninth = base[index + 8]

@@ -27,6 +27,17 @@ enum ByteWords {
         return word
     }
 
+    /// Nonzero when some lane of `word` equals `byte`, zero when none does: the classic
+    /// "has a zero byte" test, three operations after the XOR against `equal`'s five. Unlike
+    /// `equal` it may also mark lanes just above a matching one (a borrow runs through lanes
+    /// equal to `byte ^ 1`), so it tells whether, not where: for loops that skip words with no
+    /// byte of interest and let a byte loop decide the rest.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
     /// Whether all eight bytes are ASCII.
     @inline(__always)
     static func isASCII(_ word: UInt64) -> Bool {

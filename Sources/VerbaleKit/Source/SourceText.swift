@@ -96,10 +96,16 @@ public struct LineTable: Sendable {
 public struct MappedText: Sendable {
     /// The UTF-8 bytes of the stripped text.
     public private(set) var bytes: [UInt8] = []
-    /// Run starts: text offset where a run begins, parallel to `runSource`.
-    private var runText: [Int] = []
-    /// Source offset of the first byte of each run; bytes in a run are contiguous in the source.
-    private var runSource: [Int] = []
+    /// A run of text bytes that are contiguous in the source.
+    private struct Run: Sendable {
+        /// Text offset where the run begins.
+        var text: Int
+        /// Source offset of the run's first byte.
+        var source: Int
+    }
+    /// The runs, in text order. One array of pairs rather than two parallel arrays: half the
+    /// allocations, growths and frees per block.
+    private var runs: [Run] = []
 
     /// An empty text.
     public init() {}
@@ -115,6 +121,12 @@ public struct MappedText: Sendable {
     /// of each block's buffer unused for the document's lifetime).
     public mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(count)
+    }
+
+    /// Makes room for `count` runs, so a text whose runs are known to be at least that many
+    /// (one per line joined) does not grow its run array by doubling from one.
+    mutating func reserveRunCapacity(_ count: Int) {
+        runs.reserveCapacity(count)
     }
 
     /// Set by a builder that knows the bytes are well-formed UTF-8 (made from input in which
@@ -163,8 +175,7 @@ public struct MappedText: Sendable {
     public mutating func append(_ byte: UInt8, from source: Int) {
         knownValidUTF8 = false
         if source != nextContiguousSource {
-            runText.append(bytes.count)
-            runSource.append(source)
+            runs.append(Run(text: bytes.count, source: source))
         }
         bytes.append(byte)
         nextContiguousSource = source + 1
@@ -176,8 +187,7 @@ public struct MappedText: Sendable {
         guard !run.isEmpty else { return }
         knownValidUTF8 = false
         if source != nextContiguousSource {
-            runText.append(bytes.count)
-            runSource.append(source)
+            runs.append(Run(text: bytes.count, source: source))
         }
         bytes.append(contentsOf: run)
         nextContiguousSource = source + run.count
@@ -192,6 +202,18 @@ public struct MappedText: Sendable {
         }
     }
 
+    /// Appends bytes that are contiguous in the source, starting at offset `source`, read
+    /// where they lie (a line's bytes, without a slice of its array).
+    mutating func append(run: UnsafeBufferPointer<UInt8>, from source: Int) {
+        guard !run.isEmpty else { return }
+        knownValidUTF8 = false
+        if source != nextContiguousSource {
+            runs.append(Run(text: bytes.count, source: source))
+        }
+        bytes.append(contentsOf: run)
+        nextContiguousSource = source + run.count
+    }
+
     /// Appends another mapped text.
     public mutating func append(_ other: MappedText) {
         for index in 0..<other.bytes.count {
@@ -203,13 +225,12 @@ public struct MappedText: Sendable {
     public mutating func trimTrailingWhitespace() {
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
             bytes.removeLast()
-            if let lastRun = runText.last, lastRun >= bytes.count {
-                runText.removeLast()
-                runSource.removeLast()
+            if let lastRun = runs.last, lastRun.text >= bytes.count {
+                runs.removeLast()
             }
         }
-        if let lastText = runText.last, let lastSource = runSource.last {
-            nextContiguousSource = lastSource + (bytes.count - lastText)
+        if let last = runs.last {
+            nextContiguousSource = last.source + (bytes.count - last.text)
         } else {
             nextContiguousSource = -1
         }
@@ -218,17 +239,17 @@ public struct MappedText: Sendable {
     /// Source offset of the text byte at `textOffset`. One past the end maps to one past the
     /// last byte's source, so half-open spans translate directly.
     public func sourceOffset(_ textOffset: Int) -> Int {
-        guard !runText.isEmpty else { return 0 }
+        guard !runs.isEmpty else { return 0 }
         if textOffset >= bytes.count {
-            return bytes.isEmpty ? runSource[0] : sourceOffset(bytes.count - 1) + 1
+            return bytes.isEmpty ? runs[0].source : sourceOffset(bytes.count - 1) + 1
         }
         var low = 0
-        var high = runText.count - 1
+        var high = runs.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if runText[mid] <= textOffset { low = mid } else { high = mid - 1 }
+            if runs[mid].text <= textOffset { low = mid } else { high = mid - 1 }
         }
-        return runSource[low] + (textOffset - runText[low])
+        return runs[low].source + (textOffset - runs[low].text)
     }
 
     /// The source span of the text range `start..<end` (end exclusive).
@@ -237,9 +258,9 @@ public struct MappedText: Sendable {
     public func allSourceOffsets() -> [Int] {
         var offsets: [Int] = []
         offsets.reserveCapacity(bytes.count)
-        for run in runText.indices {
-            let end = run + 1 < runText.count ? runText[run + 1] : bytes.count
-            for textOffset in runText[run]..<end { offsets.append(runSource[run] + (textOffset - runText[run])) }
+        for run in runs.indices {
+            let end = run + 1 < runs.count ? runs[run + 1].text : bytes.count
+            for textOffset in runs[run].text..<end { offsets.append(runs[run].source + (textOffset - runs[run].text)) }
         }
         // Runs always start at text offset 0; should they not, the slow answer is still right.
         return offsets.count == bytes.count ? offsets : bytes.indices.map(sourceOffset)
@@ -253,23 +274,20 @@ public struct MappedText: Sendable {
     /// Replaces the source offset of every text byte by `transform` of it (which must not
     /// decrease), e.g. to turn offsets into a transcoding into offsets into the original bytes.
     mutating func remapSources(_ transform: (Int) -> Int) {
-        guard !runText.isEmpty else { return }
-        var newText: [Int] = []
-        var newSource: [Int] = []
+        guard !runs.isEmpty else { return }
+        var newRuns: [Run] = []
         var next = -1
-        for run in runText.indices {
-            let end = run + 1 < runText.count ? runText[run + 1] : bytes.count
-            for textOffset in runText[run]..<end {
-                let source = transform(runSource[run] + (textOffset - runText[run]))
+        for run in runs.indices {
+            let end = run + 1 < runs.count ? runs[run + 1].text : bytes.count
+            for textOffset in runs[run].text..<end {
+                let source = transform(runs[run].source + (textOffset - runs[run].text))
                 if source != next {
-                    newText.append(textOffset)
-                    newSource.append(source)
+                    newRuns.append(Run(text: textOffset, source: source))
                 }
                 next = source + 1
             }
         }
-        runText = newText
-        runSource = newSource
+        runs = newRuns
         nextContiguousSource = next
     }
 

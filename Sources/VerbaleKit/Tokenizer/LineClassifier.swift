@@ -2,7 +2,10 @@
 enum LineClassifier {
     /// Classifies `bytes` (a line without its end-of-line) and hands the token(s) to `emit`.
     /// A line that begins with form feeds yields a `.pageBreak` token per form feed first.
-    static func emitLine(_ bytes: [UInt8], start: Int, lineEndLength: Int, emit: (LineToken) -> Void) {
+    ///
+    /// Tokens are handed to `emit` to own (`consuming`): a borrowed token had to be copied into
+    /// the caller's array (its two arrays retained) and then destroyed here.
+    static func emitLine(_ bytes: [UInt8], start: Int, lineEndLength: Int, emit: (consuming LineToken) -> Void) {
         var skip = 0
         while skip < bytes.count && bytes[skip] == 0x0C {
             emit(LineToken(kind: .pageBreak, start: start + skip, bytes: [0x0C], lineEndLength: 0,
@@ -19,7 +22,8 @@ enum LineClassifier {
         emit(classify(bytes, start: start, lineEndLength: lineEndLength))
     }
 
-    /// Classifies a line that does not begin with a form feed.
+    /// Classifies a line that does not begin with a form feed. The token is made once, at the
+    /// end, from what was found: building it first and then setting its fields copied it.
     static func classify(_ bytes: [UInt8], start: Int, lineEndLength: Int) -> LineToken {
         var marks: [InlineMark] = []
         var index = 0
@@ -32,46 +36,42 @@ enum LineClassifier {
             index += 1
             indent += 1
         }
-        var token = LineToken(kind: .text, start: start, bytes: bytes, lineEndLength: lineEndLength,
-                              contentStart: index, indent: indent, marks: [])
+        var kind = LineKind.text
+        var contentStart = index
         if index == bytes.count || isOnlyWhitespace(bytes, from: index) {
-            token.kind = .blank
-            token.marks = marks
-            return token
-        }
-        if isThematicBreak(bytes, from: index) {
-            token.kind = .pageSeparator
-            token.marks = marks
-            return token
-        }
-        let first = bytes[index]
-        if first == UInt8(ascii: "#") {
-            var level = 0
-            var cursor = index
-            while cursor < bytes.count && bytes[cursor] == UInt8(ascii: "#") { level += 1; cursor += 1 }
-            if level <= 6 && cursor < bytes.count {
-                marks.append(InlineMark(kind: .markup, start: start + index, end: start + cursor))
+            kind = .blank
+        } else if isThematicBreak(bytes, from: index) {
+            kind = .pageSeparator
+        } else {
+            let first = bytes[index]
+            if first == UInt8(ascii: "#") {
+                var level = 0
+                var cursor = index
+                while cursor < bytes.count && bytes[cursor] == UInt8(ascii: "#") { level += 1; cursor += 1 }
+                if level <= 6 && cursor < bytes.count {
+                    marks.append(InlineMark(kind: .markup, start: start + index, end: start + cursor))
+                    while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
+                    kind = .heading(level: level)
+                    contentStart = cursor
+                    index = cursor
+                }
+            } else if let markerEnd = bulletEnd(bytes, at: index) {
+                marks.append(InlineMark(kind: .markup, start: start + index, end: start + markerEnd))
+                kind = .listItem
+                contentStart = markerEnd
+                index = markerEnd
+            } else if let (number, end) = explicitFootnoteMarker(bytes, at: index) {
+                marks.append(InlineMark(kind: .markup, start: start + index, end: start + end))
+                var cursor = end
                 while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
-                token.kind = .heading(level: level)
-                token.contentStart = cursor
+                kind = .footnoteDefinition(number: number)
+                contentStart = cursor
                 index = cursor
             }
-        } else if let markerEnd = bulletEnd(bytes, at: index) {
-            marks.append(InlineMark(kind: .markup, start: start + index, end: start + markerEnd))
-            token.kind = .listItem
-            token.contentStart = markerEnd
-            index = markerEnd
-        } else if let (number, end) = explicitFootnoteMarker(bytes, at: index) {
-            marks.append(InlineMark(kind: .markup, start: start + index, end: start + end))
-            var cursor = end
-            while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
-            token.kind = .footnoteDefinition(number: number)
-            token.contentStart = cursor
-            index = cursor
+            scanInline(bytes, from: index, lineStart: start, into: &marks)
         }
-        scanInline(bytes, from: index, lineStart: start, into: &marks)
-        token.marks = marks
-        return token
+        return LineToken(kind: kind, start: start, bytes: bytes, lineEndLength: lineEndLength,
+                         contentStart: contentStart, indent: indent, marks: marks)
     }
 
     @inline(__always)

@@ -32,7 +32,7 @@ public struct LineTokenizer: Sendable {
     public init() {}
 
     /// Feeds the next chunk; `emit` receives every line completed by it.
-    public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (LineToken) -> Void) {
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (consuming LineToken) -> Void) {
         let count = chunk.count
         var index = 0
         if case .afterCarriageReturn = state {
@@ -99,12 +99,12 @@ public struct LineTokenizer: Sendable {
     }
 
     /// Feeds a byte array (convenience for tests and small inputs).
-    public mutating func feed(_ bytes: [UInt8], emit: (LineToken) -> Void) {
+    public mutating func feed(_ bytes: [UInt8], emit: (consuming LineToken) -> Void) {
         bytes.withUnsafeBytes { feed($0, emit: emit) }
     }
 
     /// Flushes the last line if the input did not end with a line break.
-    public mutating func finish(emit: (LineToken) -> Void) {
+    public mutating func finish(emit: (consuming LineToken) -> Void) {
         if case .inLine = state, !pending.isEmpty {
             LineClassifier.emitLine(pending, start: pendingStart, lineEndLength: 0, emit: emit)
         }
