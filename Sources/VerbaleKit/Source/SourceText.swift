@@ -184,13 +184,7 @@ public struct MappedText: Sendable {
     /// Appends bytes that are contiguous in the source, starting at offset `source`: one run
     /// entry at most, one bulk copy.
     public mutating func append(run: ArraySlice<UInt8>, from source: Int) {
-        guard !run.isEmpty else { return }
-        knownValidUTF8 = false
-        if source != nextContiguousSource {
-            runs.append(Run(text: bytes.count, source: source))
-        }
-        bytes.append(contentsOf: run)
-        nextContiguousSource = source + run.count
+        run.withUnsafeBufferPointer { append(run: $0, from: source) }
     }
 
     /// Appends a run of source bytes starting at source offset `source`.
