@@ -22,10 +22,10 @@ struct StructureBuilder {
     /// Whether the parts start in source order (else `partContaining` walks them).
     private var partsSorted = true
     /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
-    private static let lowerLimit = 8192
+    static let lowerLimit = 8192
     /// Longest phrase a block is tested to start with, with room for the spaces and the `:`
     /// after a response label (block text holds single spaces).
-    private static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
+    static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
                                      Phrases.questionLabels, Phrases.responseLabels, onBehalfOf]
         .flatMap(\.phrases).map(\.count).max()! + 16
     /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
@@ -44,17 +44,45 @@ struct StructureBuilder {
         heads.reserveCapacity(blocks.count)
         var formulas: [UInt8] = []
         formulas.reserveCapacity(blocks.count)
+        // Well-formed blocks (nearly all) are scanned without a lowered copy, and only their
+        // head is lowered: copying and lowering up to 8 kB of every block cost more than the scan.
+        let matcher = Phrases.noteFormulas
+        let limit = Self.lowerLimit
         for index in blocks.indices {
-            let bytes = Self.lowered(blocks[index].mapped.bytes)
-            formulas.append(Phrases.noteFormulas(in: bytes))
-            heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
+            let mapped = blocks[index].mapped
+            guard mapped.isValidUTF8 else {
+                let bytes = Self.lowered(mapped.bytes)
+                formulas.append(Phrases.noteFormulas(in: bytes))
+                heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
+                continue
+            }
+            formulas.append(mapped.bytes.withUnsafeBufferPointer { bytes in
+                matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
+            })
+            heads.append(Self.loweredHead(mapped.bytes))
         }
         self.lowerHeads = heads
         self.noteFormulas = formulas
     }
 
+    /// `Array(lowered(text).prefix(headLength))`, lowering only the head and the byte after
+    /// it (lowering a byte looks at most one byte ahead).
+    static func loweredHead(_ text: [UInt8]) -> [UInt8] { loweredPrefix(text, headLength) }
+
+    /// `Array(lowered(text).prefix(length))`, lowering only those bytes and the one after them.
+    static func loweredPrefix(_ text: [UInt8], _ length: Int) -> [UInt8] {
+        let headLength = min(length, lowerLimit)
+        let filled = min(text.count, headLength + 1, lowerLimit)
+        // Copied from a slice: `Array(repeating:count:)` and `unsafeUninitializedCapacity`
+        // went through a generic allocation that cost more than the lowering.
+        var bytes = Array(text.prefix(filled))
+        bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+        if filled > headLength { bytes.removeLast() }
+        return bytes
+    }
+
     /// The lower-cased first `lowerLimit` of `text`.
-    private static func lowered(_ text: [UInt8]) -> [UInt8] {
+    static func lowered(_ text: [UInt8]) -> [UInt8] {
         var bytes = Array(text.prefix(lowerLimit))
         bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
         return bytes
@@ -101,6 +129,17 @@ struct StructureBuilder {
             }
         }
         assignLanguages()
+    }
+
+    /// `Phrases.containsFirstPerson(lowered(index))`, scanning a well-formed block without a
+    /// lowered copy (lowering up to 8 kB of each block asked cost more than the scan).
+    private func hasFirstPerson(_ index: Int) -> Bool {
+        guard blocks[index].mapped.count > Self.headLength, blocks[index].mapped.isValidUTF8 else {
+            return Phrases.containsFirstPerson(lowered(index))
+        }
+        return blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
+            Phrases.firstPersonMatcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(Self.lowerLimit))) != 0
+        }
     }
 
     /// Whether block `index` holds a note's opening formula (`presents its compliments`).
@@ -205,7 +244,7 @@ struct StructureBuilder {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textFits(79) { return .letter }
-            if Phrases.containsFirstPerson(lowered(index)) { return .letter }
+            if hasFirstPerson(index) { return .letter }
             if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lowerHeads[index], Phrases.letterClosings) {
@@ -264,7 +303,7 @@ struct StructureBuilder {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
-        guard head.contains(where: { Phrases.containsAny(Array(lowered($0).prefix(600)), Self.mastheadWords) }) else { return false }
+        guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
         return head.contains { index in
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
@@ -592,7 +631,7 @@ struct StructureBuilder {
                 continue
             }
             if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
-               !text.hasSuffix("."), !Phrases.containsFirstPerson(lowered(index)) {
+               !text.hasSuffix("."), !hasFirstPerson(index) {
                 blocks[index].kind = .address
                 address.append(text)
                 continue
@@ -684,11 +723,58 @@ struct StructureBuilder {
     /// Two to five capitalised words with no digits and no lower-case function words:
     /// `Marat Beketayev`, `ERICA SCHOUTEN`.
     static func looksLikeName(_ line: String) -> Bool {
+        if let answer = asciiLooksLikeName(line) { return answer }
+        return characterLooksLikeName(line)
+    }
+
+    /// Lower-case function words that `looksLikeName` turns a line away for.
+    static let nameFunctionWords: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "la", "des", "del", "y", "et", "on", "in"]
+    /// `nameFunctionWords` as bytes.
+    static let asciiNameFunctionWords: [[UInt8]] = nameFunctionWords.map { Array($0.utf8) }
+
+    /// `looksLikeName` on bytes, for an ASCII line with no carriage return (every byte a
+    /// character; words are runs of bytes other than spaces, numbers are digits, capitals
+    /// are `A`…`Z`): the signature's lines can be whole paragraphs, and splitting them into
+    /// characters cost most of the signature search. `nil` for any other line.
+    static func asciiLooksLikeName(_ line: String) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var words: [Range<Int>] = []
+            var index = 0
+            var digit = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 { index += 1; continue }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 {
+                    let byte = bytes[index]
+                    if byte >= 0x80 || byte == 0x0D { return nil }
+                    if byte >= 0x30 && byte <= 0x39 { digit = true }
+                    index += 1
+                }
+                words.append(start..<index)
+            }
+            guard (2...5).contains(words.count), !digit else { return false }
+            for word in words {
+                let first = bytes[word.lowerBound]
+                let isFunction = asciiNameFunctionWords.contains { entry in
+                    entry.count == word.count && entry.indices.allSatisfy { offset in
+                        let byte = bytes[word.lowerBound + offset]
+                        return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == entry[offset]
+                    }
+                }
+                guard !isFunction, (first >= 0x41 && first <= 0x5A) || first == UInt8(ascii: "(") else { return false }
+            }
+            return true
+        } ?? nil
+    }
+
+    /// `looksLikeName` on characters, for any line.
+    static func characterLooksLikeName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard (2...5).contains(words.count), !line.contains(where: \.isNumber) else { return false }
-        let function: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "la", "des", "del", "y", "et", "on", "in"]
         return words.allSatisfy { word in
-            guard let first = word.first, !function.contains(word.lowercased()) else { return false }
+            guard let first = word.first, !nameFunctionWords.contains(word.lowercased()) else { return false }
             return first.isUppercase || word.hasPrefix("(")
         }
     }
