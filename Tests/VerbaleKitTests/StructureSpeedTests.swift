@@ -88,4 +88,21 @@ struct StructureSpeedTests {
             #expect(StructureBuilder.looksLikeName(line) == StructureBuilder.characterLooksLikeName(line), "\(line)")
         }
     }
+
+    @Test("a head lowered in place in the shared buffer is the lowered head")
+    func appendedHead() {
+        var random = Generator(state: 19)
+        let special: [UInt8] = [0xC3, 0xD0, 0xD1, 0x80, 0x8F, 0x90, 0x97, 0x9E, 0x9F, 0xA0, 0xAF, 0xBF, 0x41, 0x5A, 0x61]
+        var shared: [UInt8] = []
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.next(StructureBuilder.headLength + 8) {
+                bytes.append(random.next(2) == 0 ? special[random.next(special.count)] : UInt8(random.next(256)))
+            }
+            let before = shared
+            StructureBuilder.appendLoweredHead(bytes, to: &shared)
+            #expect(Array(shared.prefix(before.count)) == before)
+            #expect(Array(shared.dropFirst(before.count)) == StructureBuilder.loweredHead(bytes))
+        }
+    }
 }

@@ -85,6 +85,11 @@ enum Phrases {
         phrases.startsAny(text)
     }
 
+    /// Whether lower-cased `text` (a slice, read from its start) starts with any of `phrases`.
+    static func startsWithAny(_ text: ArraySlice<UInt8>, _ phrases: PhraseSet) -> Bool {
+        text.withUnsafeBufferPointer { phrases.startsAny($0) }
+    }
+
     /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
     /// of its first occurrence.
     static func firstMatch(_ text: [UInt8], _ phrases: PhraseSet) -> (phrase: [UInt8], offset: Int)? {
@@ -157,16 +162,19 @@ struct PhraseSet: Sendable {
     /// Whether `text` starts with one of the phrases. Every block is asked for several lists:
     /// the first byte turns most blocks away, and the rest is compared without iterators.
     func startsAny(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
+        text.withUnsafeBufferPointer { startsAny($0) }
+    }
+
+    /// `startsAny` on a buffer.
+    func startsAny(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = hay.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
             // An empty phrase would start every text; none of the lists has one.
             return hasEmpty
         }
-        return text.withUnsafeBufferPointer { hay in
-            phrases.contains { phrase in
-                guard phrase.count <= hay.count else { return false }
-                for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
-                return true
-            }
+        return phrases.contains { phrase in
+            guard phrase.count <= hay.count else { return false }
+            for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
+            return true
         }
     }
 

@@ -16,7 +16,9 @@ struct StructureBuilder {
     /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
     /// the text's memory through the pass (the peak of a large document); the few tests that
     /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
-    private var lowerHeads: [[UInt8]]
+    /// The heads are slices of one buffer: an array per block cost an allocation each, more
+    /// than lowering the head.
+    private var lowerHeads: [ArraySlice<UInt8>]
     /// Running maximum of the parts' ends, for `partContaining` (built on first use).
     private var partEnds: [Int] = []
     /// Whether the parts start in source order (else `partContaining` walks them).
@@ -40,8 +42,10 @@ struct StructureBuilder {
         // and `ByteCase.lower` copied the prefix again.
         // Every block is asked about both formulas, most more than once: one scan of its
         // lower-cased copy answers both, and then only the copy's head is kept.
-        var heads: [[UInt8]] = []
-        heads.reserveCapacity(blocks.count)
+        var headBytes: [UInt8] = []
+        headBytes.reserveCapacity(blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, Self.headLength + 1) })
+        var headEnds: [Int] = []
+        headEnds.reserveCapacity(blocks.count)
         var formulas: [UInt8] = []
         formulas.reserveCapacity(blocks.count)
         // Well-formed blocks (nearly all) are scanned without a lowered copy, and only their
@@ -53,13 +57,22 @@ struct StructureBuilder {
             guard mapped.isValidUTF8 else {
                 let bytes = Self.lowered(mapped.bytes)
                 formulas.append(Phrases.noteFormulas(in: bytes))
-                heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
+                headBytes.append(contentsOf: bytes.prefix(Self.headLength))
+                headEnds.append(headBytes.count)
                 continue
             }
             formulas.append(mapped.bytes.withUnsafeBufferPointer { bytes in
                 matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
             })
-            heads.append(Self.loweredHead(mapped.bytes))
+            Self.appendLoweredHead(mapped.bytes, to: &headBytes)
+            headEnds.append(headBytes.count)
+        }
+        var heads: [ArraySlice<UInt8>] = []
+        heads.reserveCapacity(blocks.count)
+        var headStart = 0
+        for end in headEnds {
+            heads.append(headBytes[headStart..<end])
+            headStart = end
         }
         self.lowerHeads = heads
         self.noteFormulas = formulas
@@ -68,6 +81,15 @@ struct StructureBuilder {
     /// `Array(lowered(text).prefix(headLength))`, lowering only the head and the byte after
     /// it (lowering a byte looks at most one byte ahead).
     static func loweredHead(_ text: [UInt8]) -> [UInt8] { loweredPrefix(text, headLength) }
+
+    /// Appends `loweredHead(text)` to `bytes`, lowered in place there (no array of its own).
+    static func appendLoweredHead(_ text: [UInt8], to bytes: inout [UInt8]) {
+        let start = bytes.count
+        let filled = min(text.count, headLength + 1, lowerLimit)
+        bytes.append(contentsOf: text.prefix(filled))
+        bytes.withUnsafeMutableBytes { _ = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: $0[start..<(start + filled)])) }
+        if filled > headLength { bytes.removeLast() }
+    }
 
     /// `Array(lowered(text).prefix(length))`, lowering only those bytes and the one after them.
     static func loweredPrefix(_ text: [UInt8], _ length: Int) -> [UInt8] {
@@ -90,7 +112,7 @@ struct StructureBuilder {
 
     /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
     private func lowered(_ index: Int) -> [UInt8] {
-        blocks[index].mapped.count <= Self.headLength ? lowerHeads[index] : Self.lowered(blocks[index].mapped.bytes)
+        blocks[index].mapped.count <= Self.headLength ? Array(lowerHeads[index]) : Self.lowered(blocks[index].mapped.bytes)
     }
 
     mutating func build() {
@@ -879,6 +901,16 @@ struct StructureBuilder {
 
     /// Byte length of a response label (`Response:`) at the start of lower-cased bytes.
     static func responseLabel(_ lowerText: [UInt8]) -> Int? {
+        lowerText.withUnsafeBufferPointer { responseLabel($0) }
+    }
+
+    /// `responseLabel` of a head slice (read from offset 0).
+    static func responseLabel(_ lowerText: ArraySlice<UInt8>) -> Int? {
+        lowerText.withUnsafeBufferPointer { responseLabel($0) }
+    }
+
+    /// `responseLabel` on a buffer.
+    static func responseLabel(_ lowerText: UnsafeBufferPointer<UInt8>) -> Int? {
         for label in Phrases.responseLabels.phrases where lowerText.starts(with: label) {
             var length = label.count
             while length < lowerText.count, lowerText[length] == 0x20 { length += 1 }
