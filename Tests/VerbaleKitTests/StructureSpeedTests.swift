@@ -105,4 +105,25 @@ struct StructureSpeedTests {
             #expect(Array(shared.dropFirst(before.count)) == StructureBuilder.loweredHead(bytes))
         }
     }
+
+    @Test("a response's first text trimmed on bytes becomes the string it was trimmed as a string")
+    func responseTrimmedOnBytes() {
+        var random = Generator(state: 23)
+        let special: [UInt8] = [0x20, 0x20, 0x09, 0x0A, 0x0D, 0xC2, 0xA0, 0xE2, 0x80, 0x94, 0xF0, 0x9F, 0xC3, 0xA9, 0xFF, 0x41]
+        for _ in 0..<6000 {
+            var rest: [UInt8] = []
+            for _ in 0..<random.next(12) { rest.append(random.next(4) == 0 ? UInt8(random.next(256)) : special[random.next(special.count)]) }
+            var next: [UInt8] = []
+            for _ in 0..<random.next(3) { next.append(special[random.next(special.count)]) }
+            let old = Array(String(decoding: rest, as: UTF8.self).trimmingSpaces().utf8)
+            let new = rest.withUnsafeBufferPointer { bytes -> [UInt8] in
+                let (start, end) = trimmedSpaceBounds(bytes)
+                return Array(bytes[start..<end])
+            }
+            #expect(Array(String(decoding: new, as: UTF8.self).utf8) == old, "\(rest)")
+            #expect(new.isEmpty == old.isEmpty)
+            let tail: [UInt8] = [0x0A, 0x0A] + next
+            #expect(Array(String(decoding: new + tail, as: UTF8.self).utf8) == Array(String(decoding: old + tail, as: UTF8.self).utf8), "\(rest) \(next)")
+        }
+    }
 }

@@ -881,7 +881,14 @@ struct StructureBuilder {
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
-                    responseText = Array(String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces().utf8)
+                    // Trimmed on bytes: spaces and no-break spaces are the same in the bytes as
+                    // in their repaired string, and the whole text is repaired when it becomes
+                    // a string (a line break or its end closes any broken sequence).
+                    responseText = blocks[cursor].mapped.bytes.withUnsafeBufferPointer { bytes in
+                        let rest = UnsafeBufferPointer(rebasing: bytes[min(label, bytes.count)...])
+                        let (start, end) = trimmedSpaceBounds(rest)
+                        return Array(rest[start..<end])
+                    }
                 } else if inResponse {
                     Self.appendParagraph(blocks[cursor].textBytes, to: &responseText)
                 } else {
