@@ -126,4 +126,20 @@ struct StructureSpeedTests {
             #expect(Array(String(decoding: new + tail, as: UTF8.self).utf8) == Array(String(decoding: old + tail, as: UTF8.self).utf8), "\(rest) \(next)")
         }
     }
+
+    @Test("a head cut from the bytes is the text's first characters")
+    func bytePrefix() {
+        var random = Generator(state: 29)
+        let pieces = ["a", "B", " ", "1", ",", "\r", "\n", "\r\n", "é", "e\u{0301}", "\u{0301}", "Д", "🙂", "👍🏽", "—", "\u{00A0}"]
+        for _ in 0..<6000 {
+            var text = ""
+            let ascii = random.next(2) == 0
+            for _ in 0..<random.next(40) { text += ascii && random.next(8) != 0 ? "x" : pieces[random.next(pieces.count)] }
+            let length = random.next(30)
+            let bytes = Array(text.utf8)
+            if let head = bytes.withUnsafeBufferPointer({ StructureBuilder.bytePrefix($0, length) }) {
+                #expect(Array(head.utf8) == Array(String(text.prefix(length)).utf8), "\(bytes) \(length)")
+            }
+        }
+    }
 }

@@ -668,7 +668,7 @@ struct StructureBuilder {
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
-                let head = String(blocks[index].text.prefix(240))
+                let head = textPrefix(index, 240)
                 if let date = DateParser.firstDate(in: head) { setDate(&part, from: head, date: date); break }
             }
         }
@@ -699,6 +699,27 @@ struct StructureBuilder {
         let name = lines[nameIndex].trimmingCharacters("()")
         part.signatory = Signatory(name: name, title: title.isEmpty ? nil : title)
         if part.from == nil, !title.isEmpty { part.from = title }
+    }
+
+    /// `String(blocks[index].text.prefix(length))`, cut from the bytes when they are the
+    /// text's and tell where the characters end (`bytePrefix`): counting characters through
+    /// a long paragraph cost more than the date search that reads the head.
+    private func textPrefix(_ index: Int, _ length: Int) -> String {
+        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8,
+           let head = blocks[index].mapped.bytes.withUnsafeBufferPointer({ Self.bytePrefix($0, length) }) {
+            return head
+        }
+        return String(blocks[index].text.prefix(length))
+    }
+
+    /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
+    /// `bytes` when the bytes settle it: all of them when they are at most `length` (no more
+    /// characters than bytes), or the first `length` when the first `length + 1` are ASCII
+    /// with no carriage return (each a character, none joining the next). `nil` otherwise.
+    static func bytePrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ length: Int) -> String? {
+        if bytes.count <= length { return String(decoding: bytes, as: UTF8.self) }
+        for index in 0...length where bytes[index] >= 0x80 || bytes[index] == 0x0D { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
     }
 
     /// The block's text split at its source line breaks.
