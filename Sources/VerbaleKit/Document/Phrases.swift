@@ -85,6 +85,11 @@ enum Phrases {
         phrases.startsAny(text)
     }
 
+    /// Whether lower-cased `text` (a slice, read from its start) starts with any of `phrases`.
+    static func startsWithAny(_ text: ArraySlice<UInt8>, _ phrases: PhraseSet) -> Bool {
+        text.withUnsafeBufferPointer { phrases.startsAny($0) }
+    }
+
     /// The first phrase of `phrases` (in list order) that `text` contains, with the byte offset
     /// of its first occurrence.
     static func firstMatch(_ text: [UInt8], _ phrases: PhraseSet) -> (phrase: [UInt8], offset: Int)? {
@@ -157,16 +162,19 @@ struct PhraseSet: Sendable {
     /// Whether `text` starts with one of the phrases. Every block is asked for several lists:
     /// the first byte turns most blocks away, and the rest is compared without iterators.
     func startsAny(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
+        text.withUnsafeBufferPointer { startsAny($0) }
+    }
+
+    /// `startsAny` on a buffer.
+    func startsAny(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = hay.first, firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
             // An empty phrase would start every text; none of the lists has one.
             return hasEmpty
         }
-        return text.withUnsafeBufferPointer { hay in
-            phrases.contains { phrase in
-                guard phrase.count <= hay.count else { return false }
-                for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
-                return true
-            }
+        return phrases.contains { phrase in
+            guard phrase.count <= hay.count else { return false }
+            for offset in phrase.indices where hay[offset] != phrase[offset] { return false }
+            return true
         }
     }
 
@@ -244,6 +252,16 @@ struct GroupMatcher: Sendable {
     private let candidateRanges: [Range<Int>]
     /// Phrase indexes, grouped by the slot of the block that ends their window.
     private let candidates: [Int]
+    /// `shifts` for `matchedGroups(lowering:)`, hashed on `caseFold` bytes: a byte and its
+    /// lower-cased form fold alike, so the window moves as it would over the lowered text.
+    private let foldedShifts: [UInt8]
+    /// `candidateRanges` over `foldedCandidates`, by folded slot.
+    private let foldedCandidateRanges: [Range<Int>]
+    /// `candidates` grouped by folded slot.
+    private let foldedCandidates: [Int]
+    /// The folded slot of bytes `a b` is `foldedSlotParts[a] ^ foldedSlotParts[256 + b]`:
+    /// two loads, where folding each byte with tests cost more than the scan itself.
+    private let foldedSlotParts: [UInt16]
 
     /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
     @inline(__always)
@@ -256,22 +274,31 @@ struct GroupMatcher: Sendable {
         let encoded = phrases.map { (bytes: Array($0.0.utf8), group: $0.1) }
         let window = encoded.map(\.bytes.count).min() ?? 2
         precondition(window >= 2, "phrases of at least two bytes")
+        self.phrases = encoded
+        self.window = window
+        self.all = encoded.reduce(0) { $0 | $1.group }
+        (shifts, candidateRanges, candidates) = Self.tables(encoded, window: window) { $0 }
+        (foldedShifts, foldedCandidateRanges, foldedCandidates) = Self.tables(encoded, window: window, Self.caseFold)
+        foldedSlotParts = (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 4) & 0xFFF) }
+            + (0..<256).map { UInt16(Self.caseFold(UInt8($0))) }
+    }
+
+    /// The shift table and the candidates by slot, with each byte passed through `map` before
+    /// it is hashed.
+    private static func tables(_ encoded: [(bytes: [UInt8], group: UInt8)], window: Int,
+                               _ map: (UInt8) -> UInt8) -> ([UInt8], [Range<Int>], [Int]) {
         var shifts = [UInt8](repeating: UInt8(min(255, window - 1)), count: 4096)
         for phrase in encoded {
             // A block ending at q (2...window) of the phrase's first `window` bytes allows a
             // jump of window - q at most.
             for end in 2...window {
-                let slot = Self.slot(phrase.bytes[end - 2], phrase.bytes[end - 1])
+                let slot = Self.slot(map(phrase.bytes[end - 2]), map(phrase.bytes[end - 1]))
                 shifts[slot] = min(shifts[slot], UInt8(min(255, window - end)))
             }
         }
-        self.phrases = encoded
-        self.window = window
-        self.shifts = shifts
-        self.all = encoded.reduce(0) { $0 | $1.group }
         var bySlot = [[Int]](repeating: [], count: 4096)
         for (index, phrase) in encoded.enumerated() {
-            bySlot[Self.slot(phrase.bytes[window - 2], phrase.bytes[window - 1])].append(index)
+            bySlot[Self.slot(map(phrase.bytes[window - 2]), map(phrase.bytes[window - 1]))].append(index)
         }
         var ranges: [Range<Int>] = []
         var flat: [Int] = []
@@ -279,8 +306,75 @@ struct GroupMatcher: Sendable {
             ranges.append(flat.count..<(flat.count + list.count))
             flat += list
         }
-        self.candidateRanges = ranges
-        self.candidates = flat
+        return (shifts, ranges, flat)
+    }
+
+    /// A byte folded so that it and its `ByteCase.lower` form, in any context, fold alike:
+    /// ASCII capitals to small letters; continuation bytes to their low four bits (lowering
+    /// adds 0x20 or 0x10 or takes 0x20 from them); `D1` to `D0` (Cyrillic capitals `Р`…`Я`
+    /// and `Ѐ`…`Џ` move from `D0` to `D1`).
+    @inline(__always)
+    static func caseFold(_ byte: UInt8) -> UInt8 {
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        if byte < 0xC0 { return 0x80 | (byte & 0x0F) }
+        return byte == 0xD1 ? 0xD0 : byte
+    }
+
+    /// Byte `index` of `ByteCase.lower(text)`, for `text` that is well-formed UTF-8 up to a
+    /// sequence its end may cut: there lowering maps each character on its own, so a byte's
+    /// lower-cased form depends only on its character's bytes.
+    @inline(__always)
+    static func loweredByte(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
+        let byte = text[index]
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        if byte == 0xD0 {
+            guard index + 1 < text.count else { return byte }
+            let next = text[index + 1]
+            return next >= 0x80 && next <= 0x8F || next >= 0xA0 && next <= 0xAF ? 0xD1 : 0xD0
+        }
+        guard byte < 0xC0, index > 0 else { return byte }
+        let lead = text[index - 1]
+        if lead == 0xC3 { return byte <= 0x9E && byte != 0x97 ? byte + 0x20 : byte }
+        if lead == 0xD0 {
+            if byte >= 0x90 && byte <= 0x9F { return byte + 0x20 }
+            if byte >= 0xA0 && byte <= 0xAF { return byte - 0x20 }
+            if byte <= 0x8F { return byte + 0x10 }
+        }
+        return byte
+    }
+
+    /// `matchedGroups(in: ByteCase.lower(text))` for `text` that is well-formed UTF-8 (its end
+    /// may cut a sequence), without lowering a copy of it: every block is scanned for the note
+    /// formulas, and lowering whole blocks cost more than the scan. The window moves on folded
+    /// bytes (`caseFold`), and only candidates are compared, byte by lowered byte.
+    func matchedGroups(lowering text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var found: UInt8 = 0
+        foldedShifts.withUnsafeBufferPointer { shifts in
+            foldedSlotParts.withUnsafeBufferPointer { parts in
+                let count = text.count
+                var end = window
+                while end <= count {
+                    let slot = Int(parts[Int(text[end - 2])] ^ parts[256 + Int(text[end - 1])])
+                    let shift = Int(shifts[slot])
+                    if shift > 0 { end += shift; continue }
+                    let start = end - window
+                    for candidate in foldedCandidateRanges[slot] {
+                        let phrase = phrases[foldedCandidates[candidate]]
+                        guard found & phrase.group == 0 && start + phrase.bytes.count <= count else { continue }
+                        if phrase.bytes.withUnsafeBufferPointer({ needle in
+                            var offset = 0
+                            while offset < needle.count, Self.loweredByte(text, start + offset) == needle[offset] { offset += 1 }
+                            return offset == needle.count
+                        }) {
+                            found |= phrase.group
+                        }
+                    }
+                    if found == all { return }
+                    end += 1
+                }
+            }
+        }
+        return found
     }
 
     /// The union of the group bits of the phrases `text` contains.

@@ -16,16 +16,18 @@ struct StructureBuilder {
     /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
     /// the text's memory through the pass (the peak of a large document); the few tests that
     /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
-    private var lowerHeads: [[UInt8]]
+    /// The heads are slices of one buffer: an array per block cost an allocation each, more
+    /// than lowering the head.
+    private var lowerHeads: [ArraySlice<UInt8>]
     /// Running maximum of the parts' ends, for `partContaining` (built on first use).
     private var partEnds: [Int] = []
     /// Whether the parts start in source order (else `partContaining` walks them).
     private var partsSorted = true
     /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
-    private static let lowerLimit = 8192
+    static let lowerLimit = 8192
     /// Longest phrase a block is tested to start with, with room for the spaces and the `:`
     /// after a response label (block text holds single spaces).
-    private static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
+    static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
                                      Phrases.questionLabels, Phrases.responseLabels, onBehalfOf]
         .flatMap(\.phrases).map(\.count).max()! + 16
     /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
@@ -40,21 +42,69 @@ struct StructureBuilder {
         // and `ByteCase.lower` copied the prefix again.
         // Every block is asked about both formulas, most more than once: one scan of its
         // lower-cased copy answers both, and then only the copy's head is kept.
-        var heads: [[UInt8]] = []
-        heads.reserveCapacity(blocks.count)
+        var headBytes: [UInt8] = []
+        headBytes.reserveCapacity(blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, Self.headLength + 1) })
+        var headEnds: [Int] = []
+        headEnds.reserveCapacity(blocks.count)
         var formulas: [UInt8] = []
         formulas.reserveCapacity(blocks.count)
+        // Well-formed blocks (nearly all) are scanned without a lowered copy, and only their
+        // head is lowered: copying and lowering up to 8 kB of every block cost more than the scan.
+        let matcher = Phrases.noteFormulas
+        let limit = Self.lowerLimit
         for index in blocks.indices {
-            let bytes = Self.lowered(blocks[index].mapped.bytes)
-            formulas.append(Phrases.noteFormulas(in: bytes))
-            heads.append(bytes.count <= Self.headLength ? bytes : Array(bytes.prefix(Self.headLength)))
+            let mapped = blocks[index].mapped
+            guard mapped.isValidUTF8 else {
+                let bytes = Self.lowered(mapped.bytes)
+                formulas.append(Phrases.noteFormulas(in: bytes))
+                headBytes.append(contentsOf: bytes.prefix(Self.headLength))
+                headEnds.append(headBytes.count)
+                continue
+            }
+            formulas.append(mapped.bytes.withUnsafeBufferPointer { bytes in
+                matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
+            })
+            Self.appendLoweredHead(mapped.bytes, to: &headBytes)
+            headEnds.append(headBytes.count)
+        }
+        var heads: [ArraySlice<UInt8>] = []
+        heads.reserveCapacity(blocks.count)
+        var headStart = 0
+        for end in headEnds {
+            heads.append(headBytes[headStart..<end])
+            headStart = end
         }
         self.lowerHeads = heads
         self.noteFormulas = formulas
     }
 
+    /// `Array(lowered(text).prefix(headLength))`, lowering only the head and the byte after
+    /// it (lowering a byte looks at most one byte ahead).
+    static func loweredHead(_ text: [UInt8]) -> [UInt8] { loweredPrefix(text, headLength) }
+
+    /// Appends `loweredHead(text)` to `bytes`, lowered in place there (no array of its own).
+    static func appendLoweredHead(_ text: [UInt8], to bytes: inout [UInt8]) {
+        let start = bytes.count
+        let filled = min(text.count, headLength + 1, lowerLimit)
+        bytes.append(contentsOf: text.prefix(filled))
+        bytes.withUnsafeMutableBytes { _ = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: $0[start..<(start + filled)])) }
+        if filled > headLength { bytes.removeLast() }
+    }
+
+    /// `Array(lowered(text).prefix(length))`, lowering only those bytes and the one after them.
+    static func loweredPrefix(_ text: [UInt8], _ length: Int) -> [UInt8] {
+        let headLength = min(length, lowerLimit)
+        let filled = min(text.count, headLength + 1, lowerLimit)
+        // Copied from a slice: `Array(repeating:count:)` and `unsafeUninitializedCapacity`
+        // went through a generic allocation that cost more than the lowering.
+        var bytes = Array(text.prefix(filled))
+        bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+        if filled > headLength { bytes.removeLast() }
+        return bytes
+    }
+
     /// The lower-cased first `lowerLimit` of `text`.
-    private static func lowered(_ text: [UInt8]) -> [UInt8] {
+    static func lowered(_ text: [UInt8]) -> [UInt8] {
         var bytes = Array(text.prefix(lowerLimit))
         bytes.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
         return bytes
@@ -62,7 +112,7 @@ struct StructureBuilder {
 
     /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
     private func lowered(_ index: Int) -> [UInt8] {
-        blocks[index].mapped.count <= Self.headLength ? lowerHeads[index] : Self.lowered(blocks[index].mapped.bytes)
+        blocks[index].mapped.count <= Self.headLength ? Array(lowerHeads[index]) : Self.lowered(blocks[index].mapped.bytes)
     }
 
     mutating func build() {
@@ -101,6 +151,17 @@ struct StructureBuilder {
             }
         }
         assignLanguages()
+    }
+
+    /// `Phrases.containsFirstPerson(lowered(index))`, scanning a well-formed block without a
+    /// lowered copy (lowering up to 8 kB of each block asked cost more than the scan).
+    private func hasFirstPerson(_ index: Int) -> Bool {
+        guard blocks[index].mapped.count > Self.headLength, blocks[index].mapped.isValidUTF8 else {
+            return Phrases.containsFirstPerson(lowered(index))
+        }
+        return blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
+            Phrases.firstPersonMatcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(Self.lowerLimit))) != 0
+        }
     }
 
     /// Whether block `index` holds a note's opening formula (`presents its compliments`).
@@ -205,7 +266,7 @@ struct StructureBuilder {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
             if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textFits(79) { return .letter }
-            if Phrases.containsFirstPerson(lowered(index)) { return .letter }
+            if hasFirstPerson(index) { return .letter }
             if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
         for index in range where isBody(index) && Phrases.startsWithAny(lowerHeads[index], Phrases.letterClosings) {
@@ -264,7 +325,7 @@ struct StructureBuilder {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
-        guard head.contains(where: { Phrases.containsAny(Array(lowered($0).prefix(600)), Self.mastheadWords) }) else { return false }
+        guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
         return head.contains { index in
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
@@ -592,7 +653,7 @@ struct StructureBuilder {
                 continue
             }
             if !bodyStarted, text.utf8.count <= 90, blocks[index].kind == .paragraph,
-               !text.hasSuffix("."), !Phrases.containsFirstPerson(lowered(index)) {
+               !text.hasSuffix("."), !hasFirstPerson(index) {
                 blocks[index].kind = .address
                 address.append(text)
                 continue
@@ -607,7 +668,7 @@ struct StructureBuilder {
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
-                let head = String(blocks[index].text.prefix(240))
+                let head = textPrefix(index, 240)
                 if let date = DateParser.firstDate(in: head) { setDate(&part, from: head, date: date); break }
             }
         }
@@ -638,6 +699,27 @@ struct StructureBuilder {
         let name = lines[nameIndex].trimmingCharacters("()")
         part.signatory = Signatory(name: name, title: title.isEmpty ? nil : title)
         if part.from == nil, !title.isEmpty { part.from = title }
+    }
+
+    /// `String(blocks[index].text.prefix(length))`, cut from the bytes when they are the
+    /// text's and tell where the characters end (`bytePrefix`): counting characters through
+    /// a long paragraph cost more than the date search that reads the head.
+    private func textPrefix(_ index: Int, _ length: Int) -> String {
+        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8,
+           let head = blocks[index].mapped.bytes.withUnsafeBufferPointer({ Self.bytePrefix($0, length) }) {
+            return head
+        }
+        return String(blocks[index].text.prefix(length))
+    }
+
+    /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
+    /// `bytes` when the bytes settle it: all of them when they are at most `length` (no more
+    /// characters than bytes), or the first `length` when the first `length + 1` are ASCII
+    /// with no carriage return (each a character, none joining the next). `nil` otherwise.
+    static func bytePrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ length: Int) -> String? {
+        if bytes.count <= length { return String(decoding: bytes, as: UTF8.self) }
+        for index in 0...length where bytes[index] >= 0x80 || bytes[index] == 0x0D { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
     }
 
     /// The block's text split at its source line breaks.
@@ -684,11 +766,58 @@ struct StructureBuilder {
     /// Two to five capitalised words with no digits and no lower-case function words:
     /// `Marat Beketayev`, `ERICA SCHOUTEN`.
     static func looksLikeName(_ line: String) -> Bool {
+        if let answer = asciiLooksLikeName(line) { return answer }
+        return characterLooksLikeName(line)
+    }
+
+    /// Lower-case function words that `looksLikeName` turns a line away for.
+    static let nameFunctionWords: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "la", "des", "del", "y", "et", "on", "in"]
+    /// `nameFunctionWords` as bytes.
+    static let asciiNameFunctionWords: [[UInt8]] = nameFunctionWords.map { Array($0.utf8) }
+
+    /// `looksLikeName` on bytes, for an ASCII line with no carriage return (every byte a
+    /// character; words are runs of bytes other than spaces, numbers are digits, capitals
+    /// are `A`…`Z`): the signature's lines can be whole paragraphs, and splitting them into
+    /// characters cost most of the signature search. `nil` for any other line.
+    static func asciiLooksLikeName(_ line: String) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var words: [Range<Int>] = []
+            var index = 0
+            var digit = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 { index += 1; continue }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 {
+                    let byte = bytes[index]
+                    if byte >= 0x80 || byte == 0x0D { return nil }
+                    if byte >= 0x30 && byte <= 0x39 { digit = true }
+                    index += 1
+                }
+                words.append(start..<index)
+            }
+            guard (2...5).contains(words.count), !digit else { return false }
+            for word in words {
+                let first = bytes[word.lowerBound]
+                let isFunction = asciiNameFunctionWords.contains { entry in
+                    entry.count == word.count && entry.indices.allSatisfy { offset in
+                        let byte = bytes[word.lowerBound + offset]
+                        return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == entry[offset]
+                    }
+                }
+                guard !isFunction, (first >= 0x41 && first <= 0x5A) || first == UInt8(ascii: "(") else { return false }
+            }
+            return true
+        } ?? nil
+    }
+
+    /// `looksLikeName` on characters, for any line.
+    static func characterLooksLikeName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard (2...5).contains(words.count), !line.contains(where: \.isNumber) else { return false }
-        let function: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "la", "des", "del", "y", "et", "on", "in"]
         return words.allSatisfy { word in
-            guard let first = word.first, !function.contains(word.lowercased()) else { return false }
+            guard let first = word.first, !nameFunctionWords.contains(word.lowercased()) else { return false }
             return first.isUppercase || word.hasPrefix("(")
         }
     }
@@ -773,7 +902,14 @@ struct StructureBuilder {
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
-                    responseText = Array(String(decoding: blocks[cursor].mapped.bytes.dropFirst(label), as: UTF8.self).trimmingSpaces().utf8)
+                    // Trimmed on bytes: spaces and no-break spaces are the same in the bytes as
+                    // in their repaired string, and the whole text is repaired when it becomes
+                    // a string (a line break or its end closes any broken sequence).
+                    responseText = blocks[cursor].mapped.bytes.withUnsafeBufferPointer { bytes in
+                        let rest = UnsafeBufferPointer(rebasing: bytes[min(label, bytes.count)...])
+                        let (start, end) = trimmedSpaceBounds(rest)
+                        return Array(rest[start..<end])
+                    }
                 } else if inResponse {
                     Self.appendParagraph(blocks[cursor].textBytes, to: &responseText)
                 } else {
@@ -793,6 +929,16 @@ struct StructureBuilder {
 
     /// Byte length of a response label (`Response:`) at the start of lower-cased bytes.
     static func responseLabel(_ lowerText: [UInt8]) -> Int? {
+        lowerText.withUnsafeBufferPointer { responseLabel($0) }
+    }
+
+    /// `responseLabel` of a head slice (read from offset 0).
+    static func responseLabel(_ lowerText: ArraySlice<UInt8>) -> Int? {
+        lowerText.withUnsafeBufferPointer { responseLabel($0) }
+    }
+
+    /// `responseLabel` on a buffer.
+    static func responseLabel(_ lowerText: UnsafeBufferPointer<UInt8>) -> Int? {
         for label in Phrases.responseLabels.phrases where lowerText.starts(with: label) {
             var length = label.count
             while length < lowerText.count, lowerText[length] == 0x20 { length += 1 }
