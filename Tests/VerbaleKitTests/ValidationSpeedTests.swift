@@ -109,4 +109,20 @@ import Testing
             #expect(Array(together.capitalPairs[index]) == Array(alone.capitalPairs[0]))
         }
     }
+
+    /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
+    /// `listOpeningLeads`: at every such position of many texts, no opening matches.
+    @Test func listOpeningGateRejectsOnlyNonMatches() {
+        let extra = ["List of enclosed exhibits: ", "LISTE DES annexes:", "Lista de anexos: ", "Перечень приложений:",
+                     "СПИСОК документов:", "list of", "Liste"].map { Array($0.utf8) }
+        for bytes in Self.texts(1500) + extra {
+            for start in bytes.indices where bytes[start] < 0x80 && !EnclosureList.listOpeningLeads.contains(bytes[start]) {
+                #expect(!EnclosureList.listOpenings.contains { EnclosureList.lowerMatches($0, bytes, start) })
+                #expect(EnclosureList.listOfHeading(bytes, from: start) == nil)
+            }
+            for start in bytes.indices where EnclosureList.listOpenings.contains(where: { EnclosureList.lowerMatches($0, bytes, start) }) {
+                #expect(bytes[start] >= 0x80 || EnclosureList.listOpeningLeads.contains(bytes[start]))
+            }
+        }
+    }
 }
