@@ -125,4 +125,35 @@ import Testing
             }
         }
     }
+
+    /// `NameChecks.editDistance` (two rows swapped) gives what a fresh row per letter gave,
+    /// early stop included, on many pairs of short Latin and Cyrillic words.
+    @Test func editDistanceEqualsRowPerLetter() {
+        func reference(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+            var previous = Array(0...y.count)
+            for i in 1...x.count {
+                var current = [i] + Array(repeating: 0, count: y.count)
+                var rowMin = current[0]
+                for j in 1...y.count {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    rowMin = min(rowMin, current[j])
+                }
+                if rowMin > limit { return rowMin }
+                previous = current
+            }
+            return previous[y.count]
+        }
+        let letters = Array("abeknoсеквaá".unicodeScalars)
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let x = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }
+            let y = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }
+            let limit = next(4)
+            #expect(NameChecks.editDistance(x, y, limit: limit) == reference(x, y, limit: limit))
+        }
+    }
 }

@@ -82,16 +82,19 @@ enum NameChecks {
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
     static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+        // Two rows, swapped after each: a new row array per letter (and the concatenation
+        // that built it) cost more than the distance itself.
         var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            var rowMin = current[0]
+            current[0] = i
+            var rowMin = i
             for j in 1...y.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return rowMin }
-            previous = current
+            swap(&previous, &current)
         }
         return previous[y.count]
     }
