@@ -436,12 +436,24 @@ struct EnclosureList {
 
     /// Openings of a longer list heading (`List of enclosed exhibits:`).
     static let listOpenings = Bytes.words(["list of", "liste des", "lista de", "перечень", "список"])
+    /// First bytes of `listOpenings`, ASCII letters in both cases.
+    static let listOpeningLeads: ByteSet = {
+        var set = ByteSet()
+        for word in listOpenings {
+            set.insert(word[0])
+            if Bytes.isLowerASCII(word[0]) { set.insert(word[0] - 0x20) }
+        }
+        return set
+    }()
     /// Words of which one must occur in such a heading for it to list enclosures.
     static let enclosureWords = Bytes.words(["exhibit", "annex", "enclos", "attach", "pièce", "anexo", "приложен", "документ", "document"])
 
     /// `List of enclosed exhibits:`-like headings: an opening, an enclosure word and a colon
     /// within the first 60 bytes; returns the heading bytes up to the colon.
     static func listOfHeading(_ bytes: [UInt8], from start: Int) -> [UInt8]? {
+        // An ASCII first byte that folds to no opening's first byte matches none of them
+        // (`lowerMatches` folds ASCII only to lower case): one test instead of five matches.
+        guard start < bytes.count, bytes[start] >= 0x80 || listOpeningLeads.contains(bytes[start]) else { return nil }
         guard listOpenings.contains(where: { lowerMatches($0, bytes, start) }),
               let colon = bytes[start..<min(bytes.count, start + 60)].firstIndex(of: UInt8(ascii: ":")),
               enclosureWords.contains(where: { word in Bytes.findFolded(word, in: bytes, from: start, to: colon) != nil || Bytes.find(word, in: Array(Bytes.string(bytes, start..<colon).lowercased().utf8)) != nil })

@@ -33,6 +33,9 @@ enum NameChecks {
     static func run(_ context: ValidationContext) -> [Diagnostic] {
         // First-seen order is the order pairs are compared and reported in.
         var slot: [Key: Int] = [:]
+        // Documents name dozens of people: a table of that size from the start, not four
+        // regrowths that rehash every surname (the table is only looked up, never iterated).
+        slot.reserveCapacity(128)
         var seen: [Seen] = []
         for index in context.blocks.indices {
             for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans.spaces[index]) {
@@ -82,16 +85,19 @@ enum NameChecks {
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
     static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+        // Two rows, swapped after each: a new row array per letter (and the concatenation
+        // that built it) cost more than the distance itself.
         var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            var rowMin = current[0]
+            current[0] = i
+            var rowMin = i
             for j in 1...y.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return rowMin }
-            previous = current
+            swap(&previous, &current)
         }
         return previous[y.count]
     }
@@ -181,15 +187,14 @@ enum NameChecks {
         return set
     }()
 
-    /// Lanes of `next` holding a byte that may be in `wordOpeners`: `D`–`[` (the capitals
-    /// that open honorifics, `[`), `"` and `(` (with space and `*`: `x | 0x0A == 0x2A`), and
-    /// UTF-8 lead bytes from 0xC0 (`г`, `“`, `«`). A superset of the set, in a few operations,
-    /// so that most spaces are stepped over without asking the set.
+    /// Lanes of `next` holding a byte that may be in `wordOpeners`: 0x20–0x5F (`"`, `(`, the
+    /// capitals, `[`) and UTF-8 lead bytes from 0xC0 (`г`, `“`, `«`), that is bit 6 unlike bit
+    /// 5 in ASCII, bit 6 set above it. A superset of the set in four operations: most spaces
+    /// (those before a lower-case letter or inside a Cyrillic word's bytes) are stepped over
+    /// without asking the set, and `BlockScan` tests the few others byte by byte.
     @inline(__always)
     static func openerLanes(_ next: UInt64) -> UInt64 {
-        ByteWords.between(next, UInt8(ascii: "D"), UInt8(ascii: "["))
-            | ByteWords.equal(next | (ByteWords.ones &* 0x0A), 0x2A)
-            | (next & (next << 1) & ByteWords.highs)
+        ((next << 1) ^ ((next << 2) & ~next)) & ByteWords.highs
     }
 
     /// Whether the scalar at `index` is upper-case (ASCII answered from the byte).

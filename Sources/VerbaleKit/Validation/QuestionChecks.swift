@@ -59,9 +59,7 @@ enum QuestionChecks {
     /// `Question N` mentions outside question text that name a number the document lacks.
     static func crossReferences(_ context: ValidationContext, known: Set<Int>) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for index in context.blocks.indices where !context.isQuotedQuestion(index) {
-            let kind = context.blocks[index].kind
-            guard kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified else { continue }
+        for index in context.blocks.indices where readsForReferences(context.blocks[index].kind, context.blocks[index].role) {
             let bytes = context.blockBytes[index]
             var firstContent: Int? = nil
             // Possible first letters of question words (`questionLanes`, found by the block's
@@ -90,22 +88,39 @@ enum QuestionChecks {
         return found
     }
 
+    /// Whether `crossReferences` reads a block: text of the reply (not question text quoted
+    /// from the communication answered) in paragraphs, list items, footnotes or unclassified
+    /// blocks. `BlockScan` looks for question leads in these blocks only.
+    static func readsForReferences(_ kind: BlockKind, _ role: String?) -> Bool {
+        role != "question" && (kind == .paragraph || kind == .listItem || kind == .footnote || kind == .unclassified)
+    }
+
     /// Lanes of `here` where a question word may start (`next` and `afterNext` are the words
     /// one and two bytes on). Question words start with ASCII q/p (`question`, `pregunta`;
     /// `byte | 0x21` is `q` for p, P, q, Q) or Cyrillic `в`/`В` (D0 B2 / D0 92, found by the
-    /// second byte, `byte | 0x20 == B2`). The next letter narrows it further: `qu`, `pr`
+    /// second byte, `byte | 0x20 == B2`). The next letters narrow it further: `que`, `pre`
     /// (either case) and `во`/`Во` (B2 then D0 BE / D0 9E).
     @inline(__always)
     static func questionLanes(_ here: UInt64, _ next: UInt64, _ afterNext: UInt64) -> UInt64 {
         let space = ByteWords.ones &* 0x20
-        let lead = ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q"))
-        let cyrillicLead = ByteWords.equal(here | space, 0xB2)
+        let (lead, cyrillicLead) = questionLeadLanes(here)
         // Most eight-byte words hold no first letter: the next letters are tested only
         // where one is.
         guard lead | cyrillicLead != 0 else { return 0 }
+        // Every Latin question word opens `que` or `pre`: the third letter rules out the many
+        // `pro…`, `pri…` and `qua…` words of legal text.
         let latin = lead & (ByteWords.equal(next | space, UInt8(ascii: "u")) | ByteWords.equal(next | space, UInt8(ascii: "r")))
+            & ByteWords.equal(afterNext | space, UInt8(ascii: "e"))
         let cyrillic = cyrillicLead & ByteWords.equal(next, 0xD0) & ByteWords.equal(afterNext | space, 0xBE)
         return latin | cyrillic
+    }
+
+    /// Lanes of `here` holding a possible first byte of a question word: Latin (q, Q, p, P)
+    /// and Cyrillic (the second byte of `в`/`В`) apart, as `questionLanes` tests them first.
+    @inline(__always)
+    static func questionLeadLanes(_ here: UInt64) -> (latin: UInt64, cyrillic: UInt64) {
+        (ByteWords.equal(here | (ByteWords.ones &* 0x21), UInt8(ascii: "q")),
+         ByteWords.equal(here | (ByteWords.ones &* 0x20), 0xB2))
     }
 
     /// `questionWords` that start with an ASCII letter, by that letter (folded), in list order.

@@ -46,7 +46,12 @@ struct ValidationContext {
             let text = blocks[index].text
             return mapped.count == text.utf8.count ? mapped.bytes : Array(text.utf8)
         }
-        self.scans = BlockScan(blockBytes)
+        // Question leads are looked for only where `QuestionChecks.crossReferences` reads:
+        // blocks of its kinds, in a document with questions.
+        let hasQuestions = !document.questions.isEmpty
+        self.scans = BlockScan(blockBytes, questionBlocks: blocks.indices.map { index in
+            hasQuestions && QuestionChecks.readsForReferences(blocks[index].kind, blocks[index].role)
+        })
         var spans: [(start: Int, end: Int, block: Int)] = []
         spans.reserveCapacity(blocks.count)
         for index in blocks.indices {

@@ -1,0 +1,159 @@
+import Testing
+@testable import VerbaleKit
+
+/// `BlockScan` keeps only the hits its checks can use: each check, fed the scan's hits, must
+/// find what it finds when it visits every position (the plain byte path), on many generated
+/// texts that mix the shapes the checks look for with near misses.
+@Suite struct ValidationSpeedTests {
+    /// Pieces the generated texts are made of: honorifics (with brackets and quotes), names,
+    /// reference shapes, question words and look-alikes, days and near days, other scripts.
+    static let pieces: [String] = [
+        "Mr. ", "Ms ", "Mrs. ", "Dr ", "Dra. ", "H.E. ", "Prof. ", "(Ms. ", "“Mr. ", "«Г-жа ", "[Sir ", "\"Don ",
+        "г-н ", "Г-н ", "господин ", "Госпожа ", "Madame ", "Mlle ", "Señora ", "Doña ", "Lady ", "Miss ", "M. ",
+        "Sekerbayeva", "Sekerbaeva", "Ivanov", "Ivanova’s", "Fonova's", "Serzhan)", "Иванов", "Ёлкин", "Émile",
+        "MISSION ", "AL KAZ 4/2019", "JUA RUS 12/19", "OL OTH 3/2021", "AL", "UA", "JOL", "KAZ",
+        "question ", "Questions ", "QUESTION", "pregunta ", "Preguntas", "present ", "process ", "interpret ",
+        "express", "quality", "вопрос ", "Вопросы ", "ВОПРОСУ", "в ", "во ", "вода", "No. ", "and ",
+        "29 ", "30", "31 ", "290", "2931", "330", "February ", "2019", " ", "  ", ", ", ".", "a", "x", "é", "Ü",
+        "“", "«", "(", "[", "\"", "1", "2", "3", "9", "0", "q", "p", "r", "u", "e", "Q", "P", "D", "M", "S",
+        "L", "H", "Мы", "д", "\u{A0}", "—",
+    ]
+
+    /// Texts of 1 to 60 random pieces, the same on every run.
+    static func texts(_ count: Int) -> [[UInt8]] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            var text = ""
+            for _ in 0..<(1 + next(60)) { text += pieces[next(pieces.count)] }
+            return Array(text.utf8)
+        }
+    }
+
+    /// Names found from the scan's spaces are those found from every space.
+    @Test func nameScanFromHitsEqualsEverySpace() {
+        for bytes in Self.texts(4000) {
+            let everySpace = ArraySlice(bytes.indices.filter { bytes[$0] == 0x20 })
+            let fast = NameChecks.names(in: bytes, spaces: BlockScan([bytes]).spaces[0])
+            let plain = NameChecks.names(in: bytes, spaces: everySpace)
+            #expect(fast.map { "\($0.0)|\($0.1)|\($0.2)|\($0.3)" } == plain.map { "\($0.0)|\($0.1)|\($0.2)|\($0.3)" },
+                    "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    /// Reference shapes found from the scan's capital pairs are those found from every index.
+    @Test func referenceShapesFromHitsEqualEveryIndex() {
+        for bytes in Self.texts(4000) {
+            let fast = IdentifierChecks.referenceShapes(bytes, capitalPairs: BlockScan([bytes]).capitalPairs[0])
+            let plain = IdentifierChecks.referenceShapes(bytes, capitalPairs: ArraySlice(bytes.indices))
+            #expect(fast.map { "\($0.0)|\($0.1)|\(String(describing: $0.2))|\($0.3)" }
+                    == plain.map { "\($0.0)|\($0.1)|\(String(describing: $0.2))|\($0.3)" },
+                    "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    /// The question words the cross-reference scan accepts from the scan's leads (as
+    /// `QuestionChecks.crossReferences` visits them) are those it accepts from every index.
+    @Test func questionWordsFromHitsEqualEveryIndex() {
+        func accepted(_ bytes: [UInt8], _ hits: ArraySlice<Int>) -> [Int] {
+            var found: [Int] = []
+            BlockScan.visit(hits) { hit in
+                let cyrillicV = bytes[hit] >= 0x80
+                guard !cyrillicV || (hit > 0 && bytes[hit - 1] == 0xD0) else { return hit + 1 }
+                let position = cyrillicV ? hit - 1 : hit
+                guard !Bytes.wordBefore(position, in: bytes) else { return position + 1 }
+                let words = cyrillicV ? QuestionChecks.cyrillicQuestionWords : QuestionChecks.latinQuestionWords(bytes[position])
+                guard let word = words.first(where: { QuestionChecks.matchesFolded($0, bytes, position) }) else { return position + 1 }
+                found.append(position)
+                return position + word.count
+            }
+            return found
+        }
+        for bytes in Self.texts(4000) {
+            // Every index the plain scan could start a word at: a Latin letter `q`/`p`, or the
+            // second byte of `в`/`В`.
+            let every = ArraySlice(bytes.indices.filter { index in
+                let byte = bytes[index]
+                return byte | 0x21 == UInt8(ascii: "q") || byte == 0xB2 || byte == 0x92
+            })
+            #expect(accepted(bytes, BlockScan([bytes]).questionLeads[0]) == accepted(bytes, every),
+                    "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    /// Day hits are exactly the `29`/`30`/`31` not followed by a digit, found byte by byte.
+    @Test func dayHitsEqualByteLoop() {
+        for bytes in Self.texts(4000) {
+            var plain: [Int] = []
+            for index in bytes.indices where index + 1 < bytes.count {
+                let pair = (bytes[index], bytes[index + 1])
+                let isDay = pair == (0x32, 0x39) || pair == (0x33, 0x30) || pair == (0x33, 0x31)
+                if isDay, index + 2 >= bytes.count || !Bytes.isDigit(bytes[index + 2]) { plain.append(index) }
+            }
+            #expect(Array(BlockScan([bytes]).days[0]) == plain, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    /// Hits of several blocks scanned together are each block's own hits.
+    @Test func blocksScannedTogetherEqualAlone() {
+        let blocks = Self.texts(300)
+        let together = BlockScan(blocks)
+        for (index, bytes) in blocks.enumerated() {
+            let alone = BlockScan([bytes])
+            #expect(Array(together.spaces[index]) == Array(alone.spaces[0]))
+            #expect(Array(together.days[index]) == Array(alone.days[0]))
+            #expect(Array(together.questionLeads[index]) == Array(alone.questionLeads[0]))
+            #expect(Array(together.capitalPairs[index]) == Array(alone.capitalPairs[0]))
+        }
+    }
+
+    /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
+    /// `listOpeningLeads`: at every such position of many texts, no opening matches.
+    @Test func listOpeningGateRejectsOnlyNonMatches() {
+        let extra = ["List of enclosed exhibits: ", "LISTE DES annexes:", "Lista de anexos: ", "Перечень приложений:",
+                     "СПИСОК документов:", "list of", "Liste"].map { Array($0.utf8) }
+        for bytes in Self.texts(1500) + extra {
+            for start in bytes.indices where bytes[start] < 0x80 && !EnclosureList.listOpeningLeads.contains(bytes[start]) {
+                #expect(!EnclosureList.listOpenings.contains { EnclosureList.lowerMatches($0, bytes, start) })
+                #expect(EnclosureList.listOfHeading(bytes, from: start) == nil)
+            }
+            for start in bytes.indices where EnclosureList.listOpenings.contains(where: { EnclosureList.lowerMatches($0, bytes, start) }) {
+                #expect(bytes[start] >= 0x80 || EnclosureList.listOpeningLeads.contains(bytes[start]))
+            }
+        }
+    }
+
+    /// `NameChecks.editDistance` (two rows swapped) gives what a fresh row per letter gave,
+    /// early stop included, on many pairs of short Latin and Cyrillic words.
+    @Test func editDistanceEqualsRowPerLetter() {
+        func reference(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+            var previous = Array(0...y.count)
+            for i in 1...x.count {
+                var current = [i] + Array(repeating: 0, count: y.count)
+                var rowMin = current[0]
+                for j in 1...y.count {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    rowMin = min(rowMin, current[j])
+                }
+                if rowMin > limit { return rowMin }
+                previous = current
+            }
+            return previous[y.count]
+        }
+        let letters = Array("abeknoсеквaá".unicodeScalars)
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let x = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }
+            let y = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }
+            let limit = next(4)
+            #expect(NameChecks.editDistance(x, y, limit: limit) == reference(x, y, limit: limit))
+        }
+    }
+}
