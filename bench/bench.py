@@ -6,7 +6,7 @@ Builds a deterministic, varied corpus (>= 100 MB in >= 2,000 documents) from the
 corpus/documents/ (shuffled paragraphs with a fixed seed, years varied so documents differ),
 then prints one table. Figures, not pass/fail: compare ratios measured in one run.
 """
-import argparse, os, random, re, shutil, subprocess, sys, time
+import argparse, os, random, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIME = "/usr/bin/time"
@@ -68,6 +68,7 @@ def main():
     parser.add_argument("--big-megabytes", type=int, default=256, help="size of the single-document run (0 to skip)")
     parser.add_argument("--work", default=os.path.join(ROOT, "bench", "out"))
     parser.add_argument("--sample", type=int, default=200, help="documents timed for eyecite and pandoc (they are slow)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each comparison command (the median is reported)")
     args = parser.parse_args()
 
     corpus = os.path.join(args.work, "corpus")
@@ -75,7 +76,7 @@ def main():
     total, paths = generate(corpus, args.megabytes * 1_000_000, args.documents)
     mb = total / 1e6
     print(f"corpus: {args.documents} documents, {mb:.1f} MB, generated from corpus/documents (seed 20191223)")
-    print(f"machine: {os.cpu_count()} cores; figures are wall-clock, one run each; compare ratios within this run")
+    print(f"machine: {os.cpu_count()} cores; figures are wall-clock, one run each (the {args.sample}-document comparison rows: median of {args.repeat}, interleaved); compare ratios within this run")
     rows = []
 
     def row(name, seconds, rss, size_mb, docs):
@@ -99,35 +100,47 @@ def main():
 
     sample = paths[: args.sample]
     sample_mb = sum(os.path.getsize(p) for p in sample) / 1e6
-    seconds, rss, _ = measure([args.binary, "convert"] + sample + ["-o", os.path.join(args.work, "sample"), "--jobs", "1", "--quiet"])
-    row(f"convert --jobs 1, {len(sample)} docs", seconds, rss, sample_mb, len(sample))
-    verbale_sample_rate = sample_mb / seconds
-    # eyecite only extracts citations; `verbale cites` is the like-for-like command (structure
-    # pass + citation engine, no validation, no JSON document).
-    seconds, rss, _ = measure([args.binary, "cites"] + sample)
-    row(f"verbale cites, {len(sample)} docs", seconds, rss, sample_mb, len(sample))
-    cites_sample_rate = sample_mb / seconds
-    others = []
+    # The comparison rows are short (verbale takes a fraction of a second on the sample) and
+    # this machine's speed drifts by a quarter between minutes: each command runs
+    # `--repeat` times, the commands interleaved round by round so that all of them see the
+    # same drift, and each row reports its median run.
+    commands = [(f"convert --jobs 1, {len(sample)} docs",
+                 lambda: measure([args.binary, "convert"] + sample + ["-o", os.path.join(args.work, "sample"), "--jobs", "1", "--quiet", "--force"])),
+                # eyecite only extracts citations; `verbale cites` is the like-for-like command
+                # (line stage, definitions and the citation engine; no structure pass, no
+                # validation, no JSON document).
+                (f"verbale cites, {len(sample)} docs", lambda: measure([args.binary, "cites"] + sample))]
     try:
         import eyecite  # noqa: F401
         script = ("import sys\nfrom eyecite import get_citations\n"
                   "for p in sys.argv[1:]:\n    get_citations(open(p, encoding='utf-8').read())\n")
-        seconds, rss, _ = measure([sys.executable, "-c", script] + sample)
-        row(f"eyecite get_citations, {len(sample)} docs", seconds, rss, sample_mb, len(sample))
-        others.append(("eyecite", sample_mb / seconds))
+        commands.append((f"eyecite get_citations, {len(sample)} docs", lambda: measure([sys.executable, "-c", script] + sample)))
     except ImportError:
         print("eyecite: not installed (make bench-deps)")
     if shutil.which("pandoc"):
-        start = time.perf_counter()
-        peak = 0.0
-        for p in sample:
-            s, rss, _ = measure(["pandoc", "-f", "markdown", "-t", "json", p])
-            peak = max(peak, rss)
-        seconds = time.perf_counter() - start
-        row(f"pandoc -f markdown -t json, {len(sample)} docs", seconds, peak, sample_mb, len(sample))
-        others.append(("pandoc", sample_mb / seconds))
+        def pandoc():
+            start = time.perf_counter()
+            peak = 0.0
+            for p in sample:
+                _, rss, _ = measure(["pandoc", "-f", "markdown", "-t", "json", p])
+                peak = max(peak, rss)
+            return time.perf_counter() - start, peak, 0
+        commands.append((f"pandoc -f markdown -t json, {len(sample)} docs", pandoc))
     else:
         print("pandoc: not installed (make bench-deps)")
+    runs = {name: [] for name, _ in commands}
+    for _ in range(args.repeat):
+        for name, run in commands:
+            runs[name].append(run())
+    rates = {}
+    for name, _ in commands:
+        seconds = statistics.median(r[0] for r in runs[name])
+        rss = max(r[1] for r in runs[name])
+        row(name, seconds, rss, sample_mb, len(sample))
+        rates[name.split(",")[0]] = sample_mb / seconds
+    verbale_sample_rate = rates["convert --jobs 1"]
+    cites_sample_rate = rates["verbale cites"]
+    others = [(label, rates[key]) for label, key in (("eyecite", "eyecite get_citations"), ("pandoc", "pandoc -f markdown -t json")) if key in rates]
 
     if args.big_megabytes:
         big = os.path.join(args.work, "big.txt")
