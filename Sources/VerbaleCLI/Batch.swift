@@ -59,7 +59,8 @@ struct Batch {
             out.key("version"); out.string(version)
             if let error { out.key("error"); out.string(error) }
             out.endObject()
-            return out.bytes + [0x0A]
+            out.raw(0x0A)
+            return out.takeBytes()
         }
     }
 

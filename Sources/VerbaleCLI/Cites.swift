@@ -51,8 +51,8 @@ struct Cites: ParsableCommand {
                     } else {
                         var json = JSONOutput(indent: 0)
                         JSONWriter.writeCitation(citation, to: &json, position: document.lineTable.location(of:))
-                        out.append(contentsOf: json.bytes)
-                        out.append(0x0A)
+                        json.raw(0x0A)
+                        json.withUnsafeBytes { out.append(contentsOf: $0) }
                     }
                 }
                 Output.stdout(out)

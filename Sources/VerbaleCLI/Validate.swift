@@ -83,7 +83,8 @@ struct Validate: ParsableCommand {
         }
         if format == "json" {
             json.endArray()
-            Output.stdout(json.bytes + [0x0A])
+            json.raw(0x0A)
+            Output.stdout(json.takeBytes())
         } else {
             func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
             var summary = "\(plural(warnings, "warning")), \(plural(errors, "error"))"

@@ -4,8 +4,14 @@
 /// every string is escaped the same way (control characters as `\uXXXX`, invalid UTF-8
 /// already repaired to U+FFFD by `String`).
 public struct JSONOutput: Sendable {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written are the first `length` bytes of `buffer`.
+    ///
+    /// Every value is written through one capacity check and one unchecked copy into memory
+    /// the writer owns: an `Array.append` per byte checked uniqueness and capacity at every
+    /// byte, and `withUnsafeMutableBufferPointer` per value still cost a key 200 instructions.
+    private var buffer: ByteBuffer
+    /// How many bytes of `buffer` are written.
+    private var length = 0
     /// Whether the innermost open container already has a member (needs a comma before the
     /// next), one bit per nesting level; levels past 64 (never seen) fall back to `deepLevels`.
     private var memberBits: UInt64 = 0
@@ -14,6 +20,8 @@ public struct JSONOutput: Sendable {
     private var level = 0
     private let indentUnit: Int
     private var depth = 0
+    /// Whether a key was just written, so the value follows it without a separator.
+    private var pendingValue = false
 
     /// Where full buffers go when the writer streams (nil: keep everything in `bytes`).
     private let sink: (@Sendable (UnsafeRawBufferPointer) -> Void)?
@@ -24,7 +32,7 @@ public struct JSONOutput: Sendable {
     public init(indent: Int = 1, reserve: Int = 0) {
         indentUnit = indent
         sink = nil
-        bytes.reserveCapacity(reserve)
+        buffer = ByteBuffer(capacity: reserve)
     }
 
     /// A streaming writer: every megabyte goes to `sink`, so memory stays flat however large
@@ -32,7 +40,7 @@ public struct JSONOutput: Sendable {
     public init(indent: Int = 1, sink: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
         indentUnit = indent
         self.sink = sink
-        bytes.reserveCapacity(Self.flushThreshold + 4096)
+        buffer = ByteBuffer(capacity: Self.flushThreshold + 4096)
     }
 
     /// A buffering writer for the elements of an array that stands at `depth` in a document
@@ -42,8 +50,28 @@ public struct JSONOutput: Sendable {
         indentUnit = indent
         sink = nil
         self.depth = depth
+        buffer = ByteBuffer(capacity: 0)
         level = depth
         if level >= 64 { deepLevels = [Bool](repeating: false, count: level - 63) }
+    }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.base, count: length)) }
+
+    /// How many bytes are written (and not yet flushed or taken).
+    public var count: Int { length }
+
+    /// Calls `body` with the bytes written so far.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: buffer.base, count: length))
+    }
+
+    /// Hands over the bytes written and starts an empty buffer.
+    public mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        buffer = ByteBuffer(capacity: 0)
+        length = 0
+        return taken
     }
 
     /// Whether an element was written (`elementsAtDepth` writers).
@@ -52,7 +80,7 @@ public struct JSONOutput: Sendable {
     /// Forgets the bytes written so far (once the caller has stored them), keeping the
     /// writer's place in its containers.
     public mutating func removeAllBytes() {
-        bytes.removeAll(keepingCapacity: true)
+        length = 0
     }
 
     /// For a streaming writer inside an open array: hands on what is buffered, so the caller
@@ -65,24 +93,44 @@ public struct JSONOutput: Sendable {
 
     /// Hands buffered bytes to the sink (streaming writers only).
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, length > 0 else { return }
+        withUnsafeBytes { sink($0) }
+        length = 0
     }
 
     /// Appends one raw byte (a final newline).
     public mutating func raw(_ byte: UInt8) {
-        bytes.append(byte)
+        write(room: 1) { $0[0] = byte; return 1 }
     }
 
     @inline(__always)
     private mutating func flushIfFull() {
-        if sink != nil && bytes.count >= Self.flushThreshold { flush() }
+        if sink != nil && length >= Self.flushThreshold { flush() }
+    }
+
+    /// Makes room for at least `room` more bytes, then lets `body` write at the end and
+    /// say how many bytes it wrote.
+    @inline(__always)
+    private mutating func write(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if !isKnownUniquelyReferenced(&buffer) || buffer.capacity - length < room { reallocate(toHold: length + room) }
+        length += body(buffer.base + length)
+    }
+
+    /// Moves the bytes to a buffer of this writer's own that holds `needed` bytes: at least
+    /// double the old one, so growth is amortised. A copied writer shares its buffer until
+    /// either writes.
+    @inline(never)
+    private mutating func reallocate(toHold needed: Int) {
+        let grown = ByteBuffer(capacity: Swift.max(needed, buffer.capacity * 2, 256))
+        grown.base.update(from: buffer.base, count: length)
+        buffer = grown
     }
 
     /// Whether the innermost open container (the top level when none) has a member yet.
     private var hasMember: Bool {
+        @inline(__always)
         get { level < 64 ? memberBits & (1 << UInt64(level)) != 0 : deepLevels[level - 64] }
+        @inline(__always)
         set {
             if level < 64 {
                 if newValue { memberBits |= 1 << UInt64(level) } else { memberBits &= ~(1 << UInt64(level)) }
@@ -92,11 +140,13 @@ public struct JSONOutput: Sendable {
         }
     }
 
+    @inline(__always)
     private mutating func openLevel() {
         level += 1
         if level >= 64 { deepLevels.append(false) } else { hasMember = false }
     }
 
+    @inline(__always)
     private mutating func closeLevel() -> Bool {
         let had = hasMember
         if level >= 64 { deepLevels.removeLast() }
@@ -104,97 +154,161 @@ public struct JSONOutput: Sendable {
         return had
     }
 
-    // The writer's constant bytes come from static strings, not static arrays: each use of
-    // a static array retained and released it, a sixth of the writer's time. They go in a
-    // byte at a time: `append(contentsOf:)` cost about ninety instructions a call, more
-    // than the few bytes it copies.
+    /// What goes before a member or a value: a comma after the previous member, then (when
+    /// indenting, inside a container) a line break and `indent` spaces.
+    private struct Lead {
+        /// Whether a comma comes first.
+        var comma: Bool
+        /// Spaces after the line break; -1 for no line break.
+        var indent: Int
+        /// Nothing: a value right after its key.
+        static let none = Lead(comma: false, indent: -1)
+        /// The most bytes the lead writes, and room for its spaces to be stored eight at a time.
+        var room: Int { 10 + Swift.max(indent, 0) }
 
-    /// Appends the bytes of `text`.
+        /// Writes the lead at `pointer`; returns how many bytes it wrote.
+        @inline(__always)
+        func put(_ pointer: UnsafeMutablePointer<UInt8>) -> Int {
+            var index = 0
+            if comma { pointer[0] = UInt8(ascii: ","); index = 1 }
+            if indent >= 0 {
+                pointer[index] = 0x0A
+                if indent <= 8 {
+                    // Eight spaces in one store (`room` leaves space for them): the usual
+                    // indentation is a few spaces, and `memset` cost more than it wrote.
+                    UnsafeMutableRawPointer(pointer + index + 1).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+                } else {
+                    (pointer + index + 1).update(repeating: 0x20, count: indent)
+                }
+                index += 1 + indent
+            }
+            return index
+        }
+    }
+
+    /// The lead of a new member of the innermost container, which now has one.
     @inline(__always)
-    private mutating func append(_ text: StaticString) {
-        let start = text.utf8Start
-        for offset in 0..<text.utf8CodeUnitCount { bytes.append(start[offset]) }
-    }
-
-    /// When indenting, a line break and the current indentation.
-    private mutating func newline() {
-        guard indentUnit > 0 else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth * indentUnit { bytes.append(0x20) }
-    }
-
-    private mutating func separate() {
-        if hasMember { bytes.append(UInt8(ascii: ",")) }
+    private mutating func memberLead() -> Lead {
+        let lead = Lead(comma: hasMember, indent: depth > 0 && indentUnit > 0 ? depth * indentUnit : -1)
         hasMember = true
-        if depth > 0 { newline() }
+        return lead
+    }
+
+    /// The lead of a value: none after a key, else that of a new member.
+    @inline(__always)
+    private mutating func valueLead() -> Lead {
+        flushIfFull()
+        if pendingValue {
+            pendingValue = false
+            return .none
+        }
+        return memberLead()
+    }
+
+    /// Writes `lead` then the bytes of `text`.
+    @inline(__always)
+    private mutating func write(_ lead: Lead, _ text: StaticString) {
+        let count = text.utf8CodeUnitCount
+        let source = text.utf8Start
+        write(room: lead.room + count) { pointer in
+            let index = lead.put(pointer)
+            Self.copy(pointer + index, source, count)
+            return index + count
+        }
+    }
+
+    /// Closes a container with `bracket`, on a line of its own when it had members.
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = closeLevel()
+        depth -= 1
+        let lead = Lead(comma: false, indent: hadMembers && indentUnit > 0 ? depth * indentUnit : -1)
+        write(room: lead.room + 1) { pointer in
+            let index = lead.put(pointer)
+            pointer[index] = bracket
+            return index + 1
+        }
     }
 
     /// Opens an object (as the value of the pending key, or as an array element).
     public mutating func beginObject() {
-        valuePrefix()
-        bytes.append(UInt8(ascii: "{"))
+        write(valueLead(), "{")
         depth += 1
         openLevel()
     }
 
     /// Closes the current object.
     public mutating func endObject() {
-        let hadMembers = closeLevel()
-        depth -= 1
-        if hadMembers { newline() }
-        bytes.append(UInt8(ascii: "}"))
+        close(UInt8(ascii: "}"))
     }
 
     /// Opens an array (as the value of the pending key, or as an array element).
     public mutating func beginArray() {
-        valuePrefix()
-        bytes.append(UInt8(ascii: "["))
+        write(valueLead(), "[")
         depth += 1
         openLevel()
     }
 
     /// Closes the current array.
     public mutating func endArray() {
-        let hadMembers = closeLevel()
-        depth -= 1
-        if hadMembers { newline() }
-        bytes.append(UInt8(ascii: "]"))
+        close(UInt8(ascii: "]"))
     }
 
     /// Writes a key; the next call writes its value.
     public mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if indentUnit > 0 { bytes.append(UInt8(ascii: " ")) }
+        let lead = memberLead()
+        let count = name.utf8CodeUnitCount
+        let source = name.utf8Start
+        let space = indentUnit > 0
+        write(room: lead.room + count + 4) { pointer in
+            var index = lead.put(pointer)
+            pointer[index] = UInt8(ascii: "\"")
+            Self.copy(pointer + index + 1, source, count)
+            index += 1 + count
+            pointer[index] = UInt8(ascii: "\"")
+            pointer[index + 1] = UInt8(ascii: ":")
+            index += 2
+            if space { pointer[index] = UInt8(ascii: " "); index += 1 }
+            return index
+        }
         // The value follows the key directly, without a separator of its own.
         pendingValue = true
     }
 
-    private var pendingValue = false
-
-    private mutating func valuePrefix() {
-        flushIfFull()
-        if pendingValue {
-            pendingValue = false
-        } else {
-            separate()
-        }
-    }
-
     /// Writes a string value.
     public mutating func string(_ value: String) {
-        valuePrefix()
+        let lead = valueLead()
         var value = value
-        value.withUTF8 { escape($0) }
+        value.withUTF8 { escape($0, after: lead) }
     }
 
     /// Writes a string value from UTF-8 bytes.
     public mutating func string(utf8 value: [UInt8]) {
-        valuePrefix()
-        value.withUnsafeBufferPointer { escape($0) }
+        let lead = valueLead()
+        value.withUnsafeBufferPointer { escape($0, after: lead) }
+    }
+
+    /// Copies `count` bytes: short runs (keys, literals, ids, numbers' neighbours) in one or
+    /// two overlapping word moves, since a call to `memmove` cost more than the bytes it moved.
+    @inline(__always)
+    private static func copy(_ target: UnsafeMutablePointer<UInt8>, _ source: UnsafePointer<UInt8>, _ count: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if count >= 8 && count <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 && count < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else if count < 4 {
+            for offset in 0..<count { target[offset] = source[offset] }
+        } else {
+            target.update(from: source, count: count)
+        }
     }
 
     /// The lower-case hex digit of `value` (0–15).
@@ -203,34 +317,72 @@ public struct JSONOutput: Sendable {
         value < 10 ? 0x30 + value : 0x57 + value
     }
 
-    private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        var index = 0
+    /// Writes `lead` and `buffer` as a quoted, escaped string. Prose needs no escape: it is
+    /// checked eight bytes at a time and copied at once.
+    private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>, after lead: Lead) {
+        let count = buffer.count
+        let firstEscape = Self.firstEscape(buffer, from: 0)
+        write(room: lead.room + count + 2) { pointer in
+            var index = lead.put(pointer)
+            pointer[index] = UInt8(ascii: "\"")
+            index += 1
+            if let base = buffer.baseAddress { Self.copy(pointer + index, base, firstEscape) }
+            index += firstEscape
+            if firstEscape == count {
+                pointer[index] = UInt8(ascii: "\"")
+                index += 1
+            }
+            return index
+        }
+        if firstEscape < count { escapeRest(buffer, from: firstEscape) }
+    }
+
+    /// The escaped rest of a string from its first byte that needs an escape, and the closing quote.
+    @inline(never)
+    private mutating func escapeRest(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) {
+        var index = start
         let count = buffer.count
         while index < count {
-            // Eight bytes at a time while none needs escaping (the common case: prose).
-            if index + 8 <= count {
-                let word = ByteWords.load(buffer.baseAddress!, index)
-                if !Self.needsEscape(word) { index += 8; continue }
-            }
             let byte = buffer[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { index += 1; continue }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
             switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
+            case UInt8(ascii: "\""): write(.none, "\\\"")
+            case UInt8(ascii: "\\"): write(.none, "\\\\")
+            case 0x0A: write(.none, "\\n")
+            case 0x0D: write(.none, "\\r")
+            case 0x09: write(.none, "\\t")
             default:
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)])
+                write(room: 6) { pointer in
+                    pointer[0] = 0x5C; pointer[1] = UInt8(ascii: "u"); pointer[2] = 0x30; pointer[3] = 0x30
+                    pointer[4] = Self.hexDigit(byte >> 4); pointer[5] = Self.hexDigit(byte & 0xF)
+                    return 6
+                }
             }
             index += 1
-            runStart = index
+            let next = Self.firstEscape(buffer, from: index)
+            if next > index, let base = buffer.baseAddress {
+                write(room: next - index) { pointer in
+                    Self.copy(pointer, base + index, next - index)
+                    return next - index
+                }
+            }
+            index = next
         }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count])) }
-        bytes.append(UInt8(ascii: "\""))
+        write(.none, "\"")
+    }
+
+    /// The offset of the first byte at or after `start` that needs an escape (`count` if none).
+    @inline(__always)
+    private static func firstEscape(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return count }
+        while index + 8 <= count, !needsEscape(ByteWords.load(base, index)) { index += 8 }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return count
     }
 
     /// Whether any of the eight bytes of `word` may be a control character, `"` or `\\`.
@@ -241,20 +393,51 @@ public struct JSONOutput: Sendable {
 
     /// Writes an integer value.
     public mutating func int(_ value: Int) {
-        valuePrefix()
-        ByteDecimal.append(value, to: &bytes)
+        let lead = valueLead()
+        write(room: lead.room + 20) { pointer in
+            var index = lead.put(pointer)
+            if value < 0 { pointer[index] = UInt8(ascii: "-"); index += 1 }
+            var magnitude = value.magnitude
+            var digits = 1
+            var rest = magnitude
+            while rest >= 10 { rest /= 10; digits += 1 }
+            // Digits from the last one back, so none has to be reversed.
+            var at = index + digits - 1
+            repeat {
+                pointer[at] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                at -= 1
+            } while magnitude > 0
+            return index + digits
+        }
     }
 
     /// Writes a boolean value.
     public mutating func bool(_ value: Bool) {
-        valuePrefix()
-        if value { append("true") } else { append("false") }
+        let lead = valueLead()
+        if value { write(lead, "true") } else { write(lead, "false") }
     }
 
     /// Writes `null`.
     public mutating func null() {
-        valuePrefix()
-        append("null")
+        write(valueLead(), "null")
+    }
+}
+
+/// The memory a `JSONOutput` writes into: one allocation, freed with the last writer that
+/// holds it. Writers copy it before writing when they share it, so a copied writer keeps
+/// value semantics.
+private final class ByteBuffer: @unchecked Sendable {
+    /// The first byte.
+    let base: UnsafeMutablePointer<UInt8>
+    /// How many bytes it holds.
+    let capacity: Int
+
+    /// Memory for `capacity` bytes.
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 0)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(capacity, 1))
     }
 
+    deinit { base.deallocate() }
 }

@@ -86,14 +86,14 @@ public struct JSONWindowWriter: ~Copyable {
                                       _ element: (Item, inout JSONOutput) -> Void) throws(InputError) {
         for item in items {
             element(item, &outputs[array.rawValue])
-            if outputs[array.rawValue].bytes.count >= Self.spoolThreshold { try spool(array) }
+            if outputs[array.rawValue].count >= Self.spoolThreshold { try spool(array) }
         }
     }
 
     /// Moves what `array`'s writer buffered to its spool file.
     private mutating func spool(_ array: Spooled) throws(InputError) {
         let file = files[array.rawValue]
-        let written = outputs[array.rawValue].bytes.withUnsafeBytes { Self.writeAll(file, $0) }
+        let written = outputs[array.rawValue].withUnsafeBytes { Self.writeAll(file, $0) }
         guard written else {
             throw InputError(path: path, reason: "cannot write a temporary file: \(InputError.describe(errno)); check the free disk space")
         }

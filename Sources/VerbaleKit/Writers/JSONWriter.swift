@@ -7,7 +7,7 @@ public enum JSONWriter {
     public static func write(_ document: Document, indent: Int = 1) -> [UInt8] {
         var out = JSONOutput(indent: indent, reserve: document.source.bytes * 3 + 4096)
         write(document, to: &out)
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// Streams the JSON of `document` to `sink` a megabyte at a time.

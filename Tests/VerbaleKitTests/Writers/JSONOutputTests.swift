@@ -69,4 +69,73 @@ struct JSONOutputTests {
             level = level?["k"] as? [String: Any] ?? (depth == 5 ? nil : [:])
         }
     }
+
+    /// The escaping JSON asks for, written the slow, obvious way.
+    static func reference(_ text: [UInt8]) -> String {
+        var out = "\""
+        for byte in text {
+            switch byte {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20: out += String(format: "\\u%04x", Int(byte))
+            default: out += String(UnicodeScalar(byte))
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("an escape at every offset of strings up to 40 bytes, and strings of escapes")
+    func escapesAtEveryOffset() {
+        // The writer copies the run before the first escape at once and the rest piece by
+        // piece; an off-by-one at either end shows at some offset and length.
+        for length in 0...40 {
+            for offset in 0..<Swift.max(length, 1) {
+                for special: UInt8 in [0x22, 0x5C, 0x0A, 0x01, 0x1F] {
+                    var text = (0..<length).map { UInt8(0x61 + $0 % 26) }
+                    if length > 0 { text[offset] = special }
+                    var out = JSONOutput(indent: 0)
+                    out.string(utf8: text)
+                    #expect(Self.text(out) == Self.reference(text), "length \(length), offset \(offset), byte \(special)")
+                }
+            }
+        }
+        let escapes = [UInt8](repeating: 0x22, count: 37) + [0x0A, 0x5C, 0x09]
+        var out = JSONOutput(indent: 0)
+        out.string(utf8: escapes)
+        #expect(Self.text(out) == Self.reference(escapes))
+    }
+
+    @Test("a copied writer keeps its own bytes")
+    func copiesAreIndependent() {
+        var first = JSONOutput(indent: 0)
+        first.beginArray()
+        first.string("shared")
+        var second = first
+        first.int(1)
+        second.int(2)
+        first.endArray()
+        second.endArray()
+        #expect(Self.text(first) == #"["shared",1]"#)
+        #expect(Self.text(second) == #"["shared",2]"#)
+    }
+
+    @Test("a writer grows past its first buffer and hands over every byte")
+    func growth() throws {
+        var out = JSONOutput(indent: 2)
+        out.beginArray()
+        for index in 0..<5_000 { out.beginObject(); out.key("n"); out.int(index - 2_500); out.key("t"); out.string("x\(index)"); out.endObject() }
+        out.endArray()
+        let count = out.count
+        let bytes = out.takeBytes()
+        #expect(bytes.count == count)
+        #expect(out.count == 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]])
+        #expect(parsed.count == 5_000)
+        #expect(parsed.last?["n"] as? Int == 2_499)
+        #expect(parsed.first?["t"] as? String == "x0")
+    }
 }
+
