@@ -32,21 +32,25 @@ struct Cites: ParsableCommand {
             do {
                 let document = try InputCollector.parse(file)
                 var out: [UInt8] = []
-                let path = Array(file.path.utf8)
+                var path: [UInt8] = []
+                Self.appendField(file.path, to: &path)
                 for citation in document.citations {
                     let location = document.lineTable.location(of: citation.span.start)
                     if format == "tsv" {
-                        // Built on bytes: making each line a string of characters cost a fifth
-                        // of the command's time.
-                        Self.appendField(path, to: &out)
+                        // Built on bytes, each field copied at once: making each line a string
+                        // of characters cost a fifth of the command's time, and a byte-by-byte
+                        // append and a string per number a tenth.
+                        out.append(contentsOf: path)
                         out.append(UInt8(ascii: ":"))
-                        out.append(contentsOf: String(location.line).utf8)
+                        ByteDecimal.append(location.line, to: &out)
                         out.append(UInt8(ascii: ":"))
-                        out.append(contentsOf: String(location.column).utf8)
-                        for field in [citation.kind.rawValue, citation.key, citation.text] {
-                            out.append(0x09)
-                            Self.appendField(Array(field.utf8), to: &out)
-                        }
+                        ByteDecimal.append(location.column, to: &out)
+                        out.append(0x09)
+                        Self.appendField(citation.kind.rawValue, to: &out)
+                        out.append(0x09)
+                        Self.appendField(citation.key, to: &out)
+                        out.append(0x09)
+                        Self.appendField(citation.text, to: &out)
                         out.append(0x0A)
                     } else {
                         var json = JSONOutput(indent: 0)
@@ -65,10 +69,16 @@ struct Cites: ParsableCommand {
     }
 
     /// Appends a field with its tabs and line breaks folded to spaces: they would break the
-    /// columns.
-    static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
-        for byte in bytes {
-            out.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+    /// columns. The field is copied at once; the folding pass runs only over the bytes copied.
+    static func appendField(_ field: String, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            let start = out.count
+            out.append(contentsOf: bytes)
+            guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return }
+            for index in start..<out.count where out[index] == 0x09 || out[index] == 0x0A || out[index] == 0x0D {
+                out[index] = 0x20
+            }
         }
     }
 }

@@ -113,9 +113,9 @@ extension ByteWords {
 
 /// Integers written as ASCII decimal digits into a byte buffer, as `"\(value)"` writes them,
 /// without making a string (the JSON writer's numbers, the citation engine's keys).
-enum ByteDecimal {
+public enum ByteDecimal {
     /// Appends `value` in decimal (a `-` first when negative).
-    static func append(_ value: Int, to bytes: inout [UInt8]) {
+    public static func append(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

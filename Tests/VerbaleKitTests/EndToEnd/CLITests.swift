@@ -127,6 +127,20 @@ struct CLITests {
         }
     }
 
+    @Test("cites keeps its columns when a path holds a tab or a line break")
+    func citesFoldsSeparators() throws {
+        guard Self.binaryAvailable() else { return }
+        let directory = "/tmp/verbale-cites-\(getpid())"
+        mkdir(directory, 0o755)
+        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/reply\tto\nnote.txt"
+        try Data("The restriction must meet ICCPR art. 19(3).\n".utf8).write(to: URL(fileURLWithPath: path))
+        let (status, out, _) = Self.run(["cites", path])
+        #expect(status == 0)
+        let shown = directory + "/reply to note.txt"
+        #expect(out == "\(shown):1:27\tarticle\ticcpr/art19/para3\tICCPR art. 19(3)\n")
+    }
+
     @Test("validate prints compiler-style lines and a summary")
     func validate() {
         guard Self.binaryAvailable() else { return }
