@@ -110,6 +110,55 @@ import Testing
         }
     }
 
+    /// Texts of 0 to 120 bytes drawn from the bytes the scan's tests single out (space,
+    /// brackets and quotes and their UTF-8 leads, honorific letters, day digits, question
+    /// letters, `в`/`о` bytes, capitals, `/`) and a few others (zero, 0xFF, a continuation
+    /// byte), so that every lane test meets its hits, its near misses and the block's end at
+    /// every position of a sixteen-byte step.
+    static func byteTexts(_ count: Int) -> [[UInt8]] {
+        let alphabet: [UInt8] = Array(" (\"[MrsDHLPSe.o2931q0uepQPRUEAZ/a5".utf8)
+            + [0xD0, 0xD1, 0xB2, 0x92, 0xBE, 0x9E, 0xB3, 0x93, 0xE2, 0x80, 0x9C, 0xC2, 0xAB, 0x00, 0xFF, 0x7F]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in (0..<next(121)).map { _ in alphabet[next(alphabet.count)] } }
+    }
+
+    /// The sixteen-byte vector scan (x86-64) finds exactly the hits of the eight-byte word
+    /// scan, list by list, with and without question leads, block by block and for blocks
+    /// scanned together, on generated texts and on byte soups of every length up to 120.
+    @Test func vectorScanEqualsWordScan() {
+        let blocks = Self.texts(1500) + Self.byteTexts(6000)
+        for questions in [true, false] {
+            let marks = [Bool](repeating: questions, count: blocks.count)
+            let fast = BlockScan(blocks, questionBlocks: marks)
+            let plain = BlockScan(blocks, questionBlocks: marks, portable: true)
+            for index in blocks.indices {
+                let text = "\(blocks[index])"
+                #expect(Array(fast.spaces[index]) == Array(plain.spaces[index]), "\(text)")
+                #expect(Array(fast.days[index]) == Array(plain.days[index]), "\(text)")
+                #expect(Array(fast.questionLeads[index]) == Array(plain.questionLeads[index]), "\(text)")
+                #expect(Array(fast.capitalPairs[index]) == Array(plain.capitalPairs[index]), "\(text)")
+            }
+        }
+    }
+
+    /// `BlockScan.honorificStarts` holds a pair exactly when the word scan keeps a space
+    /// before it: one of `NameChecks.honorificPairs`, or any pair after a bracket or quote.
+    @Test func honorificStartsEqualsPairTest() {
+        let starts = BlockScan.honorificStarts
+        for first in 0..<256 {
+            let opens = [0x28, 0x22, 0x5B, 0xE2, 0xC2].contains(first)
+            for second in 0..<256 {
+                let index = first | second << 8
+                let set = starts[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0
+                #expect(set == (opens || NameChecks.honorificPairs[first].contains(UInt8(second))))
+            }
+        }
+    }
+
     /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
     /// `listOpeningLeads`: at every such position of many texts, no opening matches.
     @Test func listOpeningGateRejectsOnlyNonMatches() {
