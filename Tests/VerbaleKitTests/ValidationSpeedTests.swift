@@ -159,6 +159,68 @@ import Testing
         }
     }
 
+    /// `Validator.deduplicated` (one sort, then a pass) gives what a set of (code, span) keys
+    /// and a sort after it gave: the first of each finding, in span then code order, on many
+    /// lists with repeats of spans, codes and both.
+    @Test func deduplicatedEqualsSetThenSort() {
+        struct Key: Hashable { var code: String; var span: ByteSpan }
+        func reference(_ found: [Diagnostic]) -> [Diagnostic] {
+            var seen: Set<Key> = []
+            var result: [Diagnostic] = []
+            for diagnostic in found where seen.insert(Key(code: diagnostic.code, span: diagnostic.span)).inserted {
+                result.append(diagnostic)
+            }
+            result.sort { $0.span != $1.span ? $0.span < $1.span : $0.code < $1.code }
+            return result
+        }
+        let codes = DiagnosticCode.allCases.prefix(6).map(\.rawValue)
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let found = (0..<next(40)).map { index in
+                let start = next(8)
+                return Diagnostic(code: codes[next(codes.count)], severity: .warning, message: "\(index)",
+                                  span: ByteSpan(start, start + next(3)))
+            }
+            let fast = Validator.deduplicated(found).map { "\($0.code)|\($0.message)|\($0.span)" }
+            #expect(fast == reference(found).map { "\($0.code)|\($0.message)|\($0.span)" })
+        }
+    }
+
+    /// `IdentifierChecks.communicationParts` reads the text only when a field is missing: with
+    /// every mix of filled and missing fields, it gives what reading the text always gave.
+    @Test func communicationPartsEqualsTextReading() {
+        func reference(_ citation: Citation) -> (String?, String?, Int?) {
+            var type = citation.type
+            var country = citation.country
+            var year = citation.year
+            let words = citation.text.split(separator: " ")
+            if type == nil, let first = words.first { type = String(first) }
+            if country == nil, words.count >= 2 { country = String(words[1]) }
+            if year == nil, let last = words.last, let slash = last.lastIndex(of: "/") {
+                let digits = last[last.index(after: slash)...]
+                if let value = Int(digits) { year = digits.count == 2 ? 2000 + value : value }
+            }
+            return (type, country, year)
+        }
+        let texts = ["AL KAZ 4/2019", "JUA RUS 12/19", "UA OTH 3/2021", "AL  KAZ 4/-19", "AL", "", " ", "OL KAZ",
+                     "AL KAZ 4/20x9", "Г КАЗ 1/2020", "AL KAZ\u{301} 5/2020"]
+        for text in texts {
+            for mask in 0..<8 {
+                var citation = Citation(kind: .communication, text: text, span: ByteSpan(0, text.utf8.count))
+                if mask & 1 != 0 { citation.type = "UA" }
+                if mask & 2 != 0 { citation.country = "RUS" }
+                if mask & 4 != 0 { citation.year = 2018 }
+                let fast = IdentifierChecks.communicationParts(citation)
+                let plain = reference(citation)
+                #expect(fast.type == plain.0 && fast.country == plain.1 && fast.year == plain.2, "\(text) \(mask)")
+            }
+        }
+    }
+
     /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
     /// `listOpeningLeads`: at every such position of many texts, no opening matches.
     @Test func listOpeningGateRejectsOnlyNonMatches() {

@@ -187,6 +187,8 @@ enum IdentifierChecks {
         var type = citation.type
         var country = citation.country
         var year = citation.year
+        // The engine filled all three (the usual case): nothing is read from the text.
+        guard type == nil || country == nil || year == nil else { return (type, country, year) }
         let words = citation.text.split(separator: " ")
         if type == nil, let first = words.first { type = String(first) }
         if country == nil, words.count >= 2 { country = String(words[1]) }
