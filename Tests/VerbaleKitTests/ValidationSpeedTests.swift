@@ -221,6 +221,46 @@ import Testing
         }
     }
 
+    /// `NameChecks.scalarName` gives what `cleanName`, `isCapitalisedName` and the span end
+    /// of the string path give, on many words of Cyrillic, Latin-1 and Latin Extended-A
+    /// letters of both cases, apostrophes, hyphens and punctuation; words with a scalar it
+    /// does not handle (combining marks, the soft hyphen, a prepended mark, emoji, other
+    /// scripts) are left to the string path.
+    @Test func scalarNameEqualsStringPath() {
+        let pieces = ["И", "в", "а", "н", "о", "Ё", "ё", "Ж", "щ", "Ѐ", "ѝ", "A", "a", "s", "S", "é", "É", "ñ", "Ł", "ł",
+                      "ß", "ÿ", "×", "’", "'", "-", ".", ")", ",", "1", "\u{301}", "\u{AD}", "\u{600}", "👍", "ա", "ّ", "\u{A0}"]
+        let handled = Set(["\u{301}", "\u{AD}", "\u{600}", "👍", "ա", "ّ"].map { $0.unicodeScalars.first!.value })
+        var state: UInt64 = 0xDA94_2042_E4DD_58B5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var fastCount = 0
+        for _ in 0..<20000 {
+            let count = 1 + next(8)
+            // Mostly the shapes of names (a capital, small letters, a possessive), some soup.
+            var word = ""
+            if next(2) == 0 {
+                word = ["И", "Ё", "Ж", "É", "Ł", "A", "ß", "в"][next(8)]
+                for _ in 0..<count { word += ["в", "а", "н", "о", "ё", "щ", "é", "ñ", "ł", "a", "ÿ"][next(11)] }
+                word += ["", "", "’s", "'s", "’", "'", ")", ",", ".", "-", "’s)", "\u{301}"][next(12)]
+            } else {
+                for _ in 0..<count { word += pieces[next(pieces.count)] }
+            }
+            let bytes = Array(word.utf8)
+            guard let fast = NameChecks.scalarName(bytes, 0..<bytes.count) else {
+                #expect(word.unicodeScalars.contains { handled.contains($0.value) }, "\(word)")
+                continue
+            }
+            fastCount += 1
+            let (clean, stops) = NameChecks.cleanName(word)
+            #expect(fast.stops == stops, "\(word)")
+            #expect(fast.end == clean.map { word.hasPrefix($0) ? $0.utf8.count : bytes.count }, "\(word)")
+            if let clean { #expect(fast.capitalised == NameChecks.isCapitalisedName(clean), "\(word)") }
+        }
+        #expect(fastCount > 5000)
+    }
+
     /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
     /// `listOpeningLeads`: at every such position of many texts, no opening matches.
     @Test func listOpeningGateRejectsOnlyNonMatches() {
