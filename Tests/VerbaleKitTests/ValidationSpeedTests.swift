@@ -261,6 +261,26 @@ import Testing
         #expect(fastCount > 5000)
     }
 
+    /// `DefinitionChecks.isDistinctive` on ASCII terms (runs and capitals counted on bytes)
+    /// gives what splitting the string and asking each scalar's case gave, on many terms of
+    /// spaces, capitals, small letters, digits and punctuation.
+    @Test func distinctiveASCIIEqualsStringPath() {
+        func reference(_ term: String) -> Bool {
+            if term.contains(" ") { return term.split(separator: " ").count >= 2 }
+            return term.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
+        }
+        let pieces = [" ", "  ", "A", "Z", "a", "z", "IC", "CPR", "Republic", "of", "1", "-", ".", "\t", "\r\n", "@", "[", "`", "{"]
+        var state: UInt64 = 0x1405_7B7E_F767_814F
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20000 {
+            let term = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(DefinitionChecks.isDistinctive(term) == reference(term), "\(term)")
+        }
+    }
+
     /// `EnclosureList.listOfHeading` gives up on an ASCII first byte outside
     /// `listOpeningLeads`: at every such position of many texts, no opening matches.
     @Test func listOpeningGateRejectsOnlyNonMatches() {
