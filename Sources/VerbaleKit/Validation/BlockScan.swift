@@ -43,6 +43,10 @@ struct BlockScan {
         subscript(block: Int) -> ArraySlice<Int> {
             positions[starts[block]..<starts[block + 1]]
         }
+
+        /// Whether block `block` has no hits: checks skip such blocks before reading anything
+        /// of them (most blocks have no day, no question word and no capital pair).
+        func isEmpty(_ block: Int) -> Bool { starts[block] == starts[block + 1] }
     }
 
     /// Spaces before a word that may be an honorific (its first two bytes a pair of
