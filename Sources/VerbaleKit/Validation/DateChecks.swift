@@ -21,7 +21,8 @@ enum DateChecks {
     /// the date parser runs only around them (cheap on long documents).
     static func impossibleDates(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for index in context.blocks.indices {
+        // A block without day hits gives nothing: it is skipped before its bytes are read.
+        for index in context.blocks.indices where !context.scans.days.isEmpty(index) {
             let bytes = context.blockBytes[index]
             let count = bytes.count
             var reportedUpTo = 0

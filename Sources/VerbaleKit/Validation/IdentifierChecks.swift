@@ -187,6 +187,8 @@ enum IdentifierChecks {
         var type = citation.type
         var country = citation.country
         var year = citation.year
+        // The engine filled all three (the usual case): nothing is read from the text.
+        guard type == nil || country == nil || year == nil else { return (type, country, year) }
         let words = citation.text.split(separator: " ")
         if type == nil, let first = words.first { type = String(first) }
         if country == nil, words.count >= 2 { country = String(words[1]) }
@@ -208,7 +210,9 @@ enum IdentifierChecks {
         }
         // The citation engine rejects a reference whose country is not a country, so look for
         // reference-shaped text it left out: that is where a mistyped code hides.
-        for index in context.blocks.indices {
+        // A block without capital pairs holds no reference shape: it is skipped before its
+        // bytes are read.
+        for index in context.blocks.indices where !context.scans.capitalPairs.isEmpty(index) {
             for (text, country, year, range) in referenceShapes(context.blockBytes[index], capitalPairs: context.scans.capitalPairs[index]) {
                 let span = context.sourceSpan(block: index, range)
                 guard !covered.contains(where: { $0.start < span.end && span.start < $0.end }) else { continue }

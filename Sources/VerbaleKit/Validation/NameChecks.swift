@@ -148,6 +148,13 @@ enum NameChecks {
                     surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
                     end = nameEnd
                     stops = stopped
+                } else if let (nameEnd, stopped, capitalised) = scalarName(bytes, candidate) {
+                    // Latin-1, Latin Extended-A, Cyrillic and `’`: on the scalars, and only the
+                    // name becomes a string.
+                    guard let nameEnd, capitalised else { break }
+                    surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
+                    end = nameEnd
+                    stops = stopped
                 } else {
                     let raw = Bytes.string(bytes, candidate)
                     let (clean, stopped) = cleanName(raw)
@@ -293,6 +300,85 @@ enum NameChecks {
         }
         for suffix in ["’s", "'s"] where word.hasSuffix(suffix) { word = word.dropLast(suffix.count) }
         return (word.isEmpty ? nil : String(word), stops)
+    }
+
+    /// Classes of the scalars `scalarName` handles, by `nameClassIndex`: bit 3 set for each,
+    /// bit 0 when it is a letter (`Character.isLetter`), bit 1 upper case, bit 2 lower case
+    /// (`Unicode.Scalar.Properties`), all taken from the standard library once. The scalars
+    /// are ASCII but its controls, Latin-1 and Latin Extended-A but the soft hyphen (a control
+    /// to grapheme breaking), basic Cyrillic (U+0400–U+045F) and `’`: each is a grapheme of
+    /// its own whatever surrounds it, and none is canonically equivalent to a sequence of the
+    /// others, so on them a `Character` is a scalar and compares as one.
+    static let nameClasses: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x1E1)
+        let handled = Array(0x20...0x7E) + Array(0xA0...0x17F).filter { $0 != 0xAD } + Array(0x400...0x45F) + [0x2019]
+        for value in handled {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            var bits: UInt8 = 8
+            if Character(scalar).isLetter { bits |= 1 }
+            if scalar.properties.isUppercase { bits |= 2 }
+            if scalar.properties.isLowercase { bits |= 4 }
+            table[nameClassIndex(UInt32(value))!] = bits
+        }
+        return table
+    }()
+
+    /// Where a scalar's class is in `nameClasses`, nil outside the ranges it covers.
+    @inline(__always)
+    static func nameClassIndex(_ value: UInt32) -> Int? {
+        if value < 0x180 { return Int(value) }
+        if value >= 0x400, value < 0x460 { return Int(value - 0x400) + 0x180 }
+        return value == 0x2019 ? 0x1E0 : nil
+    }
+
+    /// `cleanName` and `isCapitalisedName` of the word `bytes[word]` on its scalars, when
+    /// every scalar is one `nameClasses` handles (nil otherwise, and the string path
+    /// decides): where the name ends (it is always a prefix of the word), whether punctuation
+    /// ended it, and whether it is a capitalised name.
+    ///
+    /// The string path cost some 9,000 instructions a non-ASCII name (`Character` suffix
+    /// tests, iteration and property look-ups), more than the rest of the name scan together.
+    static func scalarName(_ bytes: [UInt8], _ word: Range<Int>) -> (end: Int?, stops: Bool, capitalised: Bool)? {
+        let classes = nameClasses
+        // The word's scalars, with the byte offset of each and of the word's end.
+        var values: [UInt32] = []
+        var offsets: [Int] = []
+        var index = word.lowerBound
+        while index < word.upperBound {
+            guard let scalar = Bytes.scalar(at: index, in: bytes),
+                  let at = nameClassIndex(scalar.value), classes[at] != 0 else { return nil }
+            values.append(scalar.value)
+            offsets.append(index)
+            index += UTF8.width(scalar)
+        }
+        guard index == word.upperBound else { return nil }
+        offsets.append(index)
+        @inline(__always) func bits(_ value: UInt32) -> UInt8 { classes[nameClassIndex(value)!] }
+        // `cleanName`: the suffixes in its order, each tested on what the ones before left.
+        var end = values.count
+        var stops = false
+        func hasSuffix(_ suffix: [UInt32]) -> Bool {
+            end >= suffix.count && values[(end - suffix.count)..<end].elementsEqual(suffix)
+        }
+        for suffix: [UInt32] in [[0x2019, 0x73], [0x27, 0x73], [0x2019], [0x27]] where hasSuffix(suffix) {
+            end -= suffix.count
+            stops = true
+        }
+        while end > 0, bits(values[end - 1]) & 1 == 0 {
+            end -= 1
+            stops = true
+        }
+        for suffix: [UInt32] in [[0x2019, 0x73], [0x27, 0x73]] where hasSuffix(suffix) { end -= suffix.count }
+        guard end > 0 else { return (nil, stops, false) }
+        // `isCapitalisedName`: an ASCII name by its bytes, as there.
+        if values[0..<end].allSatisfy({ $0 < 0x80 }) {
+            return (offsets[end], stops, isCapitalisedASCII(bytes, word.lowerBound..<offsets[end]))
+        }
+        guard bits(values[0]) & 2 != 0, end >= 2 else { return (offsets[end], stops, false) }
+        let rest = values[1..<end]
+        let capitalised = rest.allSatisfy { bits($0) & 4 != 0 || $0 == 0x2D || $0 == 0x2019 || $0 == 0x27 }
+            && rest.contains { bits($0) & 4 != 0 }
+        return (offsets[end], stops, capitalised)
     }
 
     /// `cleanName` for ASCII text, on bytes: there only `'s` and `'` can be suffixes, and a

@@ -59,7 +59,10 @@ enum QuestionChecks {
     /// `Question N` mentions outside question text that name a number the document lacks.
     static func crossReferences(_ context: ValidationContext, known: Set<Int>) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for index in context.blocks.indices where readsForReferences(context.blocks[index].kind, context.blocks[index].role) {
+        // A block without question leads gives nothing: it is skipped before its kind and
+        // role (a string compare) are read.
+        for index in context.blocks.indices
+        where !context.scans.questionLeads.isEmpty(index) && readsForReferences(context.blocks[index].kind, context.blocks[index].role) {
             let bytes = context.blockBytes[index]
             var firstContent: Int? = nil
             // Possible first letters of question words (`questionLanes`, found by the block's
