@@ -146,7 +146,9 @@ struct StructureBuilder {
             for index in lists.indices { lists[index].reserveCapacity(counts[index]) }
             while let block = moving.popLast() { lists[partOfBlock[moving.count]].append(block) }
             for index in parts.indices {
-                lists[index].reverse()
+                // Through a buffer, whose swaps move the blocks: `Array.reverse()` copied both
+                // blocks of every swap (a dozen references retained and released each).
+                lists[index].withUnsafeMutableBufferPointer { $0.reverse() }
                 swap(&parts[index].blocks, &lists[index])
             }
         }
@@ -300,11 +302,11 @@ struct StructureBuilder {
     private func letterheadEnd(_ range: Range<Int>) -> Int {
         var index = range.lowerBound
         while index < range.upperBound {
-            let block = blocks[index]
-            if block.kind == .pageFurniture { index += 1; continue }
-            guard block.kind != .footnote, block.textFits(200), !isDateline(index),
+            // Fields read in place rather than from a copy of the block.
+            if blocks[index].kind == .pageFurniture { index += 1; continue }
+            guard blocks[index].kind != .footnote, blocks[index].textFits(200), !isDateline(index),
                   !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
-                  isMostlyUppercase(block.text) else { break }
+                  isMostlyUppercase(blocks[index].text) else { break }
             index += 1
         }
         return index
@@ -490,16 +492,42 @@ struct StructureBuilder {
             break
         }
         let restBytes = Array(rest.utf8)
-        var end = restBytes.count
-        for stop in addresseeStops {
-            if let found = Phrases.find(stop, in: restBytes), found < end { end = found }
-        }
+        let end = restBytes.withUnsafeBufferPointer { addresseeEnd($0) }
         let result = String(decoding: restBytes[..<end], as: UTF8.self).trimmingSpaces()
         return result.isEmpty ? nil : result
     }
 
     /// Where the addressee ends in `… compliments to X and has the honour …`.
     static let addresseeStops = [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","].map { Array($0.utf8) }
+
+    /// The offset of the first of `addresseeStops` in `bytes` (the earliest start of any of
+    /// them), else the count. One pass that looks at the bytes after each space and stops at
+    /// the first hit: searching for each stop in turn read the text eight times, stopping at
+    /// every space seven of them.
+    static func addresseeEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var index = 0
+        // Whether `word` stands at `at`, then a space or a comma (`" and "`, `" and,"`).
+        @inline(__always) func wordThenStop(_ at: Int, _ word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard at + length < count else { return false }
+            for offset in 0..<length where bytes[at + offset] != word.utf8Start[offset] { return false }
+            let next = bytes[at + length]
+            return next == 0x20 || next == UInt8(ascii: ",")
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") { return index }
+            if byte == 0x20 {
+                let next = index + 1
+                if wordThenStop(next, "and") || wordThenStop(next, "et") || wordThenStop(next, "y") { return index }
+                // ` и ` (Cyrillic `и` is D0 B8): a space only, no comma form.
+                if next + 2 < count, bytes[next] == 0xD0, bytes[next + 1] == 0xB8, bytes[next + 2] == 0x20 { return index }
+            }
+            index += 1
+        }
+        return count
+    }
 
     /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
     /// holds a digit.
@@ -549,7 +577,12 @@ struct StructureBuilder {
         // Most texts have no word starting like a reference word: tell that from the bytes
         // before splitting into characters.
         guard mayHoldReference(text) else { return nil }
-        if let answer = asciiReferenceNumber(in: text) { return answer }
+        if let answer = bytewiseReferenceNumber(in: text) { return answer }
+        return characterReferenceNumber(in: text)
+    }
+
+    /// `referenceNumber` on characters, for any text.
+    static func characterReferenceNumber(in text: String) -> String? {
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
@@ -568,68 +601,137 @@ struct StructureBuilder {
         return nil
     }
 
-    /// `referenceNumber` on bytes, for a text whose first 161 bytes are ASCII with no carriage
-    /// return: there every byte is a character, so the 160-character window is a byte window
-    /// and words split at spaces are byte runs; only the number found becomes a string
-    /// (splitting the window into substrings of characters cost most of the search).
-    /// `nil` outside when the text is not like that; the reference words that are not ASCII
-    /// (`réf.`, `nº`, `№`, `исх.`) cannot occur in such a text.
-    static func asciiReferenceNumber(in text: String) -> String?? {
+    /// The byte length of the scalar at `index` when it is one that `referenceNumber` can read
+    /// on bytes, else 0. Such a scalar is a character of its own whatever stands around it
+    /// (no carriage return, combining mark or joiner), is in NFC, and `String.lowercased()`
+    /// lowers it as `ByteCase.lower` does, or else to no letter of a reference word: ASCII
+    /// other than CR; U+00A0–00FF (Latin-1 letters, `º`, `°`, no-break space); U+0400–047F
+    /// (Cyrillic); U+2010–2027 (dashes, quotes, bullets); `№`.
+    @inline(__always)
+    static func plainScalarWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x0D ? 0 : 1 }
+        guard index + 1 < bytes.count else { return 0 }
+        let next = bytes[index + 1]
+        switch lead {
+        case 0xC2: return next >= 0xA0 && next <= 0xBF ? 2 : 0
+        case 0xC3, 0xD0, 0xD1: return next >= 0x80 && next <= 0xBF ? 2 : 0
+        case 0xE2:
+            guard index + 2 < bytes.count else { return 0 }
+            let last = bytes[index + 2]
+            if next == 0x80 && last >= 0x90 && last <= 0xA7 { return 3 }
+            return next == 0x84 && last == 0x96 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether the plain scalar at `index` (`plainScalarWidth`) is a number to `Character`
+    /// (`isNumber`: a numeric type): an ASCII digit, `²`, `³`, `¹`, `¼`, `½`, `¾`.
+    @inline(__always)
+    static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead >= 0x30 && lead <= 0x39 { return true }
+        guard lead == 0xC2 else { return false }
+        let next = bytes[index + 1]
+        return next == 0xB2 || next == 0xB3 || next == 0xB9 || (next >= 0xBC && next <= 0xBE)
+    }
+
+    /// Whether the plain scalar at `index` is a letter to `Character` (`isLetter`: alphabetic):
+    /// an ASCII letter, a Latin-1 letter (not `×`, `÷`), `ª`, `µ`, `º`, or a Cyrillic letter.
+    @inline(__always)
+    static func isPlainLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A }
+        let next = bytes[index + 1]
+        switch lead {
+        case 0xC2: return next == 0xAA || next == 0xB5 || next == 0xBA
+        case 0xC3: return next != 0x97 && next != 0xB7
+        case 0xD0, 0xD1: return true
+        default: return false
+        }
+    }
+
+    /// `referenceNumber` on bytes, for a text whose first 161 characters are plain scalars
+    /// (`plainScalarWidth`): there each scalar is a character, so the 160-character window
+    /// ends after 160 scalars, words split at spaces are byte runs, lower-casing a word is
+    /// `ByteCase.lower` on its bytes, and `isLetter`/`isNumber` are told from the scalar;
+    /// only the number found becomes a string. Splitting the window into substrings of
+    /// characters cost most of the search, and French, Spanish and Russian notes (accented
+    /// letters, Cyrillic, `№`) all took that path. `nil` outside for any other text.
+    static func bytewiseReferenceNumber(in text: String) -> String?? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-            let window = min(bytes.count, 160)
-            for index in 0..<min(bytes.count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .none }
-            var words: [Range<Int>] = []
+            // The window's end, checking the scalar after it too (a mark there would join it).
             var index = 0
+            var scalars = 0
+            var window = bytes.count
+            while index < bytes.count {
+                if scalars == 160 { window = index } else if scalars > 160 { break }
+                let width = plainScalarWidth(bytes, index)
+                if width == 0 { return .none }
+                index += width
+                scalars += 1
+            }
+            var words: [Range<Int>] = []
+            index = 0
             while index < window {
                 while index < window, bytes[index] == 0x20 { index += 1 }
                 let start = index
                 while index < window, bytes[index] != 0x20 { index += 1 }
                 if index > start { words.append(start..<index) }
             }
-            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            func isAny(_ word: Range<Int>, _ list: [[UInt8]]) -> Bool {
-                list.contains { entry in
-                    entry.count == word.count && entry.indices.allSatisfy { lower(bytes[word.lowerBound + $0]) == entry[$0] }
+            // Whether the word, lower-cased (less a final `:` when `dropColon`), is one of `list`.
+            func isAny(_ word: Range<Int>, _ list: [[UInt8]], dropColon: Bool) -> Bool {
+                var end = word.upperBound
+                if dropColon, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+                let length = end - word.lowerBound
+                guard length <= 16 else { return false }
+                var buffer: (UInt64, UInt64) = (0, 0)
+                return withUnsafeMutableBytes(of: &buffer) { lowered -> Bool in
+                    for offset in 0..<length { lowered[offset] = bytes[word.lowerBound + offset] }
+                    ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: lowered[0..<length]))
+                    return list.contains { entry in
+                        entry.count == length && entry.indices.allSatisfy { lowered[$0] == entry[$0] }
+                    }
                 }
             }
             for (number, word) in words.enumerated() {
-                guard word.count <= 11, Self.referenceLeads.contains(bytes[word.lowerBound]) else { continue }
-                var folded = word
-                if bytes[folded.upperBound - 1] == UInt8(ascii: ":") { folded = folded.lowerBound..<(folded.upperBound - 1) }
-                guard isAny(folded, asciiReferenceWords) else { continue }
+                let lead = bytes[word.lowerBound]
+                guard word.count <= 11, lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0,
+                      isAny(word, referenceWordBytes, dropColon: true) else { continue }
                 var next = number + 1
-                while next < words.count, isAny(words[next], asciiNumberSignWords) { next += 1 }
+                while next < words.count, isAny(words[next], numberSignWordBytes, dropColon: false) { next += 1 }
                 guard next < words.count else { return .some(nil) }
                 // The candidate as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
                 // from the end and from the start, then white space again.
-                var start = words[next].lowerBound
-                var end = words[next].upperBound
-                func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
-                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
-                func trimSpaces() {
-                    while start < end, isSpace(bytes[start]) { start += 1 }
-                    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-                }
-                trimSpaces()
-                while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
-                while start < end, isTrimmed(bytes[start]) { start += 1 }
-                trimSpaces()
+                let (start, end) = trimmedCandidateBounds(UnsafeBufferPointer(rebasing: bytes[words[next]]))
                 guard start < end else { return .some(nil) }
-                let first = bytes[start]
-                let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-                guard isDigit(first) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return .some(nil) }
-                if bytes[start..<end].contains(where: isDigit) {
-                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                let candidate = UnsafeBufferPointer(rebasing: bytes[(words[next].lowerBound + start)..<(words[next].lowerBound + end)])
+                guard isPlainLetter(candidate, 0) || isPlainNumber(candidate, 0) else { return .some(nil) }
+                var offset = 0
+                while offset < candidate.count {
+                    if isPlainNumber(candidate, offset) { return .some(String(decoding: candidate, as: UTF8.self)) }
+                    offset += plainScalarWidth(candidate, offset)
                 }
             }
             return .some(nil)
         } ?? .none
     }
 
-    /// The ASCII `referenceWords`, as bytes.
-    static let asciiReferenceWords = referenceWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    /// The ASCII `numberSignWords`, as bytes.
-    static let asciiNumberSignWords = numberSignWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    /// The bounds of `word` as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
+    /// from the end and from the start, then white space again.
+    static func trimmedCandidateBounds(_ word: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+        var (start, end) = trimmedSpaceBounds(word)
+        while end > start, isTrimmed(word[end - 1]) { end -= 1 }
+        while start < end, isTrimmed(word[start]) { start += 1 }
+        let (innerStart, innerEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: word[start..<end]))
+        return (start + innerStart, start + innerEnd)
+    }
+
+    /// `referenceWords` as bytes.
+    static let referenceWordBytes = referenceWords.map { Array($0.utf8) }
+    /// `numberSignWords` as bytes.
+    static let numberSignWordBytes = numberSignWords.map { Array($0.utf8) }
 
     /// Date, addressee, reference and signatory of a letter (or annex, statement).
     private mutating func fillLetter(_ part: inout Part, _ range: Range<Int>) {

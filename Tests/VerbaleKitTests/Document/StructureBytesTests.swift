@@ -102,7 +102,7 @@ struct ReferenceBytesTests {
         let pieces = ["Ref.", "REF", "ref:", "Reference", "No.", "no", "NO:", "Nr.", ":", " ", "  ", "123/45", "A-7", ",12;",
                       "\n9", "x", "Note", "(1)", ";;", "\t", "2021", "abc", "Réf.", "№"]
         for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 9, seed: 17) {
-            guard case .some(let fast) = StructureBuilder.asciiReferenceNumber(in: text) else { continue }
+            guard case .some(let fast) = StructureBuilder.bytewiseReferenceNumber(in: text) else { continue }
             #expect(fast == Self.characterReference(text), "\(text.debugDescription)")
         }
         #expect(StructureBuilder.referenceNumber(in: "Ref. No. 123/2021") == "123/2021")

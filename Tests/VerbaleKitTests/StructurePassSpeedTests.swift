@@ -1,0 +1,78 @@
+import Testing
+@testable import VerbaleKit
+
+/// The structure pass's newer byte paths must give what the code they replaced gave, on many
+/// generated inputs; the replaced forms are kept here (or in the library) as the reference.
+@Suite("Structure pass byte paths keep their answers")
+struct StructurePassSpeedTests {
+    @Test("the addressee ends where the first of its stops, searched one by one, begins")
+    func addresseeEnd() {
+        let pieces = [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ",", " ", "and", "et", "y", "и", "the Office",
+                      " And ", "Y ", " yy", " etc", " andes", " и,", "\u{00A0}", "é", "Ж", "—", ";", " a", "  "]
+        for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 10, seed: 23) {
+            let bytes = Array(text.utf8)
+            var expected = bytes.count
+            for stop in StructureBuilder.addresseeStops {
+                if let found = Phrases.find(stop, in: bytes), found < expected { expected = found }
+            }
+            let found = bytes.withUnsafeBufferPointer { StructureBuilder.addresseeEnd($0) }
+            #expect(found == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("reference numbers read on bytes from accented, Cyrillic and ASCII text agree with the character search")
+    func bytewiseReferenceNumber() {
+        let pieces = ["Ref.", "REF", "ref:", "Reference", "Référence", "RÉFÉRENCE", "Réf.", "RÉF", "réf:", "No.", "no", "NO:",
+                      "Nº", "N°", "nº", "№", "Núm.", "NÚM.", "Nr.", "Исх.", "ИСХ.", "исх", ":", " ", "  ", "123/45", "A-7",
+                      ",12;", "\n9", "x", "Note", "Nota", "(1)", ";;", "\t", "2021", "abc", "²", "½", "ª1", "º", "µ3", "×4",
+                      "÷", "É-12", "Ж-5/2020", "«12»", "—", "–7", "\u{00A0}", "\u{00A0}3", "\u{00AD}", "ß", "Ѣ", "é",
+                      "e\u{0301}", "\r\n", "\r", "Ω", "中", "🙂", "…", "’", "\u{2028}", "\u{0483}", "ÿ"]
+        var fastPaths = 0
+        for text in StructureBytesTests.texts(pieces, count: 40000, maxPieces: 9, seed: 29) {
+            guard case .some(let fast) = StructureBuilder.bytewiseReferenceNumber(in: text) else { continue }
+            fastPaths += 1
+            #expect(fast == StructureBuilder.characterReferenceNumber(in: text), "\(text.debugDescription)")
+        }
+        // Long texts: the 160-character window ends inside multi-byte scalars.
+        let long = ["Nº 7 ", "référence ", "Ж", "é", "a", " ", "№ 12/3 ", "Réf. ", "x1 "]
+        for text in StructureBytesTests.texts(long, count: 4000, maxPieces: 120, seed: 31) {
+            guard case .some(let fast) = StructureBuilder.bytewiseReferenceNumber(in: text) else { continue }
+            fastPaths += 1
+            #expect(fast == StructureBuilder.characterReferenceNumber(in: text), "\(text.debugDescription)")
+        }
+        #expect(fastPaths > 20000)
+        #expect(StructureBuilder.referenceNumber(in: "Réf. № 123/2021") == "123/2021")
+        #expect(StructureBuilder.referenceNumber(in: "Исх. № 45-н") == "45-н")
+    }
+
+    @Test("the digit count read eight bytes at a time is the byte-by-byte count")
+    func hasDigits() {
+        var random = StructureSpeedTests.Generator(state: 37)
+        let special: [UInt8] = [0x2F, 0x30, 0x35, 0x39, 0x3A, 0x40, 0xB0, 0xB9, 0xF0, 0x10, 0x19, 0x20, 0x3F, 0x70, 0x79]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.next(40) { bytes.append(random.next(2) == 0 ? special[random.next(special.count)] : UInt8(random.next(256))) }
+            let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            for count in 0...6 {
+                #expect(DateParser.hasDigits(count, in: bytes) == (digits >= count), "\(bytes) \(count)")
+            }
+        }
+    }
+
+    @Test("no date is found in a text with fewer than four digits, so the digit test drops none")
+    func datesNeedFourDigits() {
+        let pieces = ["1", "12", "3", "2019", "19", "December", "décembre", "de", "del", "1er", "23rd", "г.", "года", "/", ".",
+                      "-", ",", " ", "«", "»", "Dec", "mai", "мая", "2019-12-23", "25/10/2019", "1.2.19", "9 May 2020", "x"]
+        var dated = 0
+        for text in StructureBytesTests.texts(pieces, count: 30000, maxPieces: 8, seed: 43) {
+            let bytes = Array(text.utf8)
+            let found = DateParser.scanDates(in: bytes)
+            if !found.isEmpty { dated += 1 }
+            if bytes.filter({ $0 >= 0x30 && $0 <= 0x39 }).count < 4 {
+                #expect(found.isEmpty, "\(text.debugDescription)")
+            }
+            #expect(DateParser.dates(in: bytes) == found, "\(text.debugDescription)")
+        }
+        #expect(dated > 1000)
+    }
+}
