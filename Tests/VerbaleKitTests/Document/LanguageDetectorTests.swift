@@ -32,7 +32,8 @@ struct LanguageDetectorTests {
             return Int((state >> 33) % UInt64(bound))
         }
         let words = LanguageDetector.stopwords.values.flatMap { $0 }
-            + ["THE", "Les", "ЧТО", "Также", "aboutness", "abcdefgh", "abcdefghi", "Été", "x", "Z"]
+            + ["THE", "Les", "ЧТО", "Также", "aboutness", "abcdefgh", "abcdefghi", "Été", "x", "Z",
+                   "abcdefg", "Abcdef", "Étéé", "ЧТОБЫ", "были", "ÉTÉ"]
         let separators = [" ", "  ", ", ", ".", "\n", "1", "(", "@", "[", "`", "{", "’", "\u{00A0}"]
         return (0..<count).map { number in
             var text: [UInt8] = []
