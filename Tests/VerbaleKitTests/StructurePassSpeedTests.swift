@@ -75,4 +75,32 @@ struct StructurePassSpeedTests {
         }
         #expect(dated > 1000)
     }
+    /// Pieces of headings: numbers in every script the byte path reads, stops, spaces, and
+    /// characters it must leave to the character path (marks, CR, other scripts).
+    static let headingPieces = ["I", "IV", "XLC", "12", "3", "A", "b", "é", "Ж", "ª", "º", "µ", "²", "½", "×", "÷", ".", ")", ":",
+                                " ", "  ", "\u{00A0}", "\t", "Introduction", "Légal", "Вопрос", "Question 3", "—", "’", "№",
+                                "\u{00AD}", "ß", "e\u{0301}", "\u{0301}", "\r\n", "\r", "Ω", "中", "🙂", "1.2", "VII.", "(a)"]
+
+    @Test("a heading's number split on bytes is the character split")
+    func plainSplitNumber() {
+        var fastPaths = 0
+        for text in StructureBytesTests.texts(Self.headingPieces, count: 40000, maxPieces: 7, seed: 47) {
+            guard let fast = StructureBuilder.plainSplitNumber(text) else { continue }
+            fastPaths += 1
+            let expected = StructureBuilder.characterSplitNumber(text)
+            #expect(fast.0 == expected.0 && fast.1 == expected.1, "\(text.debugDescription)")
+        }
+        #expect(fastPaths > 20000)
+    }
+
+    @Test("a question label cut on bytes is the character cut")
+    func plainQuestionLabel() {
+        var fastPaths = 0
+        for text in StructureBytesTests.texts(Self.headingPieces, count: 40000, maxPieces: 7, seed: 53) {
+            guard let fast = StructureBuilder.plainQuestionLabel(text) else { continue }
+            fastPaths += 1
+            #expect(fast == String(text.prefix { $0 != ":" && $0 != "." }).trimmingSpaces(), "\(text.debugDescription)")
+        }
+        #expect(fastPaths > 20000)
+    }
 }

@@ -329,6 +329,9 @@ struct StructureBuilder {
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
         guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
         return head.contains { index in
+            // A symbol holds two slashes: without two `/` bytes (each slash character is one)
+            // the head is not split into words.
+            blocks[index].mapped.bytes.prefix(600).lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2 &&
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
     }
@@ -1275,8 +1278,7 @@ struct StructureBuilder {
         // The block's fields are read in place: a copy of the block retains a dozen references,
         // and nearly every body block is asked.
         if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            let label = blocks[index].text.prefix { $0 != ":" && $0 != "." }
-            return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
+            return ("question", numbers.map(String.init).joined(separator: ","), Self.questionLabel(blocks[index].text))
         }
         if blocks[index].kind == .heading {
             let (number, heading) = Self.splitNumber(blocks[index].text)
@@ -1338,8 +1340,80 @@ struct StructureBuilder {
         } ?? true
     }
 
+    /// A question heading's label: its text up to the first `:` or `.`, trimmed.
+    static func questionLabel(_ text: String) -> String {
+        if let label = plainQuestionLabel(text) { return label }
+        return String(text.prefix { $0 != ":" && $0 != "." }).trimmingSpaces()
+    }
+
+    /// `questionLabel` on bytes, for a text whose scalars up to the stop, and the one after
+    /// it, are plain (`plainScalarWidth`): each is a character, so the first `:` or `.`
+    /// byte is the first such character. Walking the characters cost most of the heading
+    /// test for a question block. `nil` for any other text.
+    static func plainQuestionLabel(_ text: String) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var index = 0
+            while index < bytes.count {
+                let width = plainScalarWidth(bytes, index)
+                if width == 0 { return nil }
+                if bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: ".") {
+                    if index + 1 < bytes.count, plainScalarWidth(bytes, index + 1) == 0 { return nil }
+                    break
+                }
+                index += width
+            }
+            return trimmedString(UnsafeBufferPointer(rebasing: bytes[..<index]))
+        } ?? nil
+    }
+
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
     static func splitNumber(_ text: String) -> (String?, String) {
+        if let split = plainSplitNumber(text) { return split }
+        return characterSplitNumber(text)
+    }
+
+    /// `splitNumber` on bytes, for a text of plain scalars (`plainScalarWidth`): each is a
+    /// character, so the stop is the first `.` or `)` byte, the number's characters are its
+    /// scalars, and `isNumber`/`isLetter` are told from them. Walking the characters of a
+    /// heading with no stop cost most of the section pass. `nil` for any other text.
+    static func plainSplitNumber(_ text: String) -> (String?, String)? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> (String?, String)? in
+            var index = 0
+            while index < bytes.count {
+                let width = plainScalarWidth(bytes, index)
+                if width == 0 { return nil }
+                index += width
+            }
+            func string(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            let (start, end) = trimmedSpaceBounds(bytes)
+            var dot = start
+            while dot < end, bytes[dot] != UInt8(ascii: "."), bytes[dot] != UInt8(ascii: ")") { dot += 1 }
+            guard dot < end else { return (nil, string(start, end)) }
+            // At most six characters, each a number or a roman numeral, or a single letter.
+            var characters = 0
+            var numeral = true
+            var offset = start
+            while offset < dot {
+                let byte = bytes[offset]
+                if !(isPlainNumber(bytes, offset) || byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+                    numeral = false
+                }
+                characters += 1
+                offset += plainScalarWidth(bytes, offset)
+            }
+            guard characters >= 1, characters <= 6, numeral || (characters == 1 && isPlainLetter(bytes, start)) else {
+                return (nil, string(start, end))
+            }
+            let (restStart, restEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: bytes[(dot + 1)..<end]))
+            guard restEnd > restStart else { return (nil, string(start, end)) }
+            return (string(start, dot), string(dot + 1 + restStart, dot + 1 + restEnd))
+        } ?? nil
+    }
+
+    /// `splitNumber` on characters, for any text.
+    static func characterSplitNumber(_ text: String) -> (String?, String) {
         let trimmed = text.trimmingSpaces()
         guard let dot = trimmed.firstIndex(where: { $0 == "." || $0 == ")" }) else { return (nil, trimmed) }
         let number = trimmed[..<dot]
