@@ -364,14 +364,16 @@ struct StructureBuilder {
         case .letter, .annex, .statement: fillLetter(&part, range)
         case .letterhead:
             for index in range where isBody(index) { blocks[index].kind = .letterhead }
-            let texts = range.map { blocks[$0].text }
-            part.reference = texts.lazy.compactMap { Self.referenceNumber(in: $0) }.first
+            // Texts made one at a time until a reference is found: making every block's text
+            // first cost more than the search.
+            for index in range {
+                if let reference = Self.referenceNumber(in: blocks[index].text) { part.reference = reference; break }
+            }
         case .report:
             part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
                 .first { Self.looksLikeSymbol($0) }.map(String.init)
-            let texts = range.prefix(8).map { blocks[$0].text }
-            if let date = texts.lazy.compactMap({ DateParser.firstDate(in: $0) }).first {
-                part.date = date.iso
+            for index in range.prefix(8) {
+                if let date = DateParser.firstDate(in: blocks[index].text) { part.date = date.iso; break }
             }
         }
         return part
@@ -409,9 +411,9 @@ struct StructureBuilder {
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
         }
-        let openingHead = String(decoding: openingBytes.prefix(200), as: UTF8.self)
-        if !dated, let date = DateParser.firstDate(in: openingHead) {
-            setDate(&part, from: openingHead, date: date)
+        if !dated {
+            let openingHead = String(decoding: openingBytes.prefix(200), as: UTF8.self)
+            if let date = DateParser.firstDate(in: openingHead) { setDate(&part, from: openingHead, date: date) }
         }
         if part.reference == nil {
             // The note's own number is printed on the letterhead just above it.
@@ -741,6 +743,10 @@ struct StructureBuilder {
         var bodyStarted = false
         var address: [String] = []
         for index in range.prefix(10) where isBody(index) {
+            // Every test below asks for at most 90 bytes (a dateline 80, a salutation under 80,
+            // a reference 24, an address 90): a longer block starts the body, and its text
+            // (a paragraph, most of the blocks here) is not made.
+            guard blocks[index].textFits(90) else { bodyStarted = true; continue }
             let text = blocks[index].text
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline

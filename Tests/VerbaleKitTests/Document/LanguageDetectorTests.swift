@@ -53,6 +53,21 @@ struct LanguageDetectorTests {
         }
     }
 
+    @Test("six-byte stopwords (three Cyrillic letters) are counted as the byte loop counts them")
+    func longestStopwords() {
+        var state: UInt64 = 0x9E37_79B9
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let words = ["что", "для", "это", "как", "ЧТО", "Для", "КАК", "the", "le", "el", "abcdef", "abcdefg", "Étéé", "été"]
+        for _ in 0..<3000 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + next(6)) { text += Array(words[next(words.count)].utf8) + [0x20] }
+            #expect(LanguageDetector.detect(text) == Self.naiveDetect(text), "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
     @Test("word bytes are letters and every byte from 0x80")
     func wordBits() {
         for byte in 0...255 {
