@@ -103,4 +103,64 @@ struct StructurePassSpeedTests {
         }
         #expect(fastPaths > 20000)
     }
+    /// `mayHoldReference` as it was: each word's head copied, lowered and compared with every
+    /// prefix, and the 160-character window counted on characters.
+    static func oldMayHoldReference(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let limit = bytes.count <= 640 ? bytes.count : text.prefix(160).utf8.count
+        var index = 0
+        while index < limit {
+            let lead = bytes[index]
+            if lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0 {
+                let lowered = ByteCase.lower(Array(bytes[index..<min(bytes.count, index + 8)]))
+                if StructureBuilder.referencePrefixes.contains(where: { lowered.starts(with: $0) }) { return true }
+            }
+            while index < limit, bytes[index] != 0x20 { index += 1 }
+            while index < limit, bytes[index] == 0x20 { index += 1 }
+        }
+        return false
+    }
+
+    @Test("a word starts like a reference word on bytes as its lowered head does")
+    func startsLikeReferenceWord() {
+        let pieces = ["r", "R", "e", "E", "f", "F", "n", "N", "o", "O", "m", "M", "é", "É", "ú", "Ú", "º", "°", "№", "и", "И",
+                      "с", "С", "х", "Х", "ref", "RÉF", "Nº", "NÚM", "ИСХ", "Исх", "\u{00C3}", " ", "x", "ё", "Ё", "ā"]
+        var random = StructureSpeedTests.Generator(state: 59)
+        for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 6, seed: 61) {
+            var bytes = Array(text.utf8)
+            // Bad bytes too: the scan reads bytes, not characters.
+            if !bytes.isEmpty, random.next(4) == 0 { bytes[random.next(bytes.count)] = [0xC3, 0xD0, 0xD1, 0x89, 0x98, 0xA1][random.next(6)] }
+            for index in bytes.indices {
+                let lowered = ByteCase.lower(Array(bytes[index..<min(bytes.count, index + 8)]))
+                let expected = StructureBuilder.referencePrefixes.contains { lowered.starts(with: $0) }
+                let found = bytes.withUnsafeBufferPointer { StructureBuilder.startsLikeReferenceWord($0, index) }
+                #expect(found == expected, "\(bytes) at \(index)")
+            }
+        }
+    }
+
+    @Test("texts that may hold a reference are the ones the old scan let through, long ones too")
+    func mayHoldReference() {
+        let pieces = ["Ref. 12 ", "Nº ", "исх ", "№5 ", "Note ", "the Mission ", "é", "Ж", "a", " ", "  ", "e\u{0301}", "🙂",
+                      "word ", "NÚM ", "N° ", "\r\n", "x"]
+        for text in StructureBytesTests.texts(pieces, count: 6000, maxPieces: 400, seed: 67) {
+            #expect(StructureBuilder.mayHoldReference(text) == Self.oldMayHoldReference(text), "\(text.debugDescription)")
+            let window = text.utf8.withContiguousStorageIfAvailable { StructureBuilder.plainWindowEnd($0, 160) } ?? nil
+            if let window { #expect(window == text.prefix(160).utf8.count, "\(text.debugDescription)") }
+        }
+    }
+    @Test("the addressee read on bytes is the one read from the string")
+    func plainAddressee() {
+        let pieces = ["to the ", "To The ", "TO ", "to ", "au ", "Au ", "à la ", "À LA ", "à l'", "À L’", "aux ", "a la ", "al ", "a ",
+                      "в ", "В ", "Office", " and ", " et, ", " y ", " и ", ",", " ", "\u{00A0}", "Mission", "é", "Ѡ", "ß",
+                      "e\u{0301}", "\r\n", "🙂", "中", "a", "t", "o", "Ministère ", "—"]
+        var fastPaths = 0
+        for text in StructureBytesTests.texts(pieces, count: 30000, maxPieces: 8, seed: 71) {
+            let bytes = Array(text.utf8)
+            guard case .some(let fast) = bytes.withUnsafeBufferPointer({ StructureBuilder.plainAddressee(afterCompliments: $0) }) else { continue }
+            fastPaths += 1
+            #expect(fast == StructureBuilder.addressee(afterCompliments: text), "\(text.debugDescription)")
+        }
+        #expect(fastPaths > 15000)
+    }
 }

@@ -367,7 +367,7 @@ struct StructureBuilder {
             // Texts made one at a time until a reference is found: making every block's text
             // first cost more than the search.
             for index in range {
-                if let reference = Self.referenceNumber(in: blocks[index].text) { part.reference = reference; break }
+                if let reference = referenceNumber(ofBlock: index) { part.reference = reference; break }
             }
         case .report:
             part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
@@ -393,8 +393,15 @@ struct StructureBuilder {
                 if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
             }
             part.from = from.isEmpty ? nil : from
-            let afterFormula = String(decoding: openingBytes[(offset + formula.count)...].prefix(400), as: UTF8.self)
-            part.to = Self.addressee(afterCompliments: afterFormula)
+            let after = openingBytes[(offset + formula.count)...].prefix(400)
+            // The bytes are the text's when the block is well-formed and the cut ends a scalar
+            // (the formula's end starts one): then no string is made for the search.
+            if blocks[openingIndex].mapped.isValidUTF8, after.endIndex == openingBytes.count || openingBytes[after.endIndex] & 0xC0 != 0x80,
+               let to = after.withUnsafeBufferPointer({ Self.plainAddressee(afterCompliments: $0) }) {
+                part.to = to
+            } else {
+                part.to = Self.addressee(afterCompliments: String(decoding: after, as: UTF8.self))
+            }
         }
         // Date and place: a dateline after the closing, else a date in the closing, else one
         // before the compliments.
@@ -419,7 +426,7 @@ struct StructureBuilder {
             // The note's own number is printed on the letterhead just above it.
             var index = openingIndex - 1
             while index >= 0 && index >= openingIndex - 4 {
-                if let reference = Self.referenceNumber(in: blocks[index].text) { part.reference = reference; break }
+                if let reference = referenceNumber(ofBlock: index) { part.reference = reference; break }
                 index -= 1
             }
         }
@@ -502,6 +509,34 @@ struct StructureBuilder {
         return result.isEmpty ? nil : result
     }
 
+    /// The articles and prepositions `addressee` drops before the addressee, as bytes.
+    static let addresseePrefixes = ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "].map { Array($0.utf8) }
+
+    /// `addressee(afterCompliments:)` on well-formed bytes whose first nine characters (after
+    /// the leading spaces) are plain scalars (`plainScalarWidth`): each is a character, so the
+    /// eight-character head is eight scalars, lower-cased on bytes (`String.lowercased()`
+    /// lowers them alike, or to no letter of a prefix), and the prefix dropped is its bytes.
+    /// Only the addressee becomes a string; the 400 bytes after the formula were made one,
+    /// trimmed, lowered and copied twice. `.none` when the head is not plain.
+    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>) -> String?? {
+        let (start, end) = trimmedSpaceBounds(text)
+        var rest = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard let headEnd = plainWindowEnd(rest, 8) else { return .none }
+        var head: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &head) { buffer in
+            for offset in 0..<headEnd { buffer[offset] = rest[offset] }
+            ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<headEnd]))
+            for prefix in addresseePrefixes where prefix.count <= headEnd {
+                guard prefix.indices.allSatisfy({ buffer[$0] == prefix[$0] }) else { continue }
+                rest = UnsafeBufferPointer(rebasing: rest[prefix.count...])
+                break
+            }
+        }
+        let stop = addresseeEnd(rest)
+        let (nameStart, nameEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: rest[..<stop]))
+        return .some(nameEnd > nameStart ? String(decoding: UnsafeBufferPointer(rebasing: rest[nameStart..<nameEnd]), as: UTF8.self) : nil)
+    }
+
     /// Where the addressee ends in `… compliments to X and has the honour …`.
     static let addresseeStops = [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","].map { Array($0.utf8) }
 
@@ -550,29 +585,92 @@ struct StructureBuilder {
     /// in any case): the bytes tell, before the text is split into characters.
     static func mayHoldReference(_ text: String) -> Bool {
         var text = text
-        // 160 characters are rarely more than 640 bytes; count them only when they may be.
-        let limit = text.utf8.count <= 640 ? text.utf8.count : text.prefix(160).utf8.count
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < limit {
-                let lead = bytes[index]
-                if lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0 {
-                    var head: (UInt64, UInt64) = (0, 0)
-                    let matched = withUnsafeMutableBytes(of: &head) { buffer -> Bool in
-                        let length = min(8, bytes.count - index)
-                        for offset in 0..<length { buffer[offset] = bytes[index + offset] }
-                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]))
-                        let lowered = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
-                        return referencePrefixes.contains { lowered.starts(with: $0) }
-                    }
-                    if matched { return true }
-                }
-                // Skip to the next word.
-                while index < limit, bytes[index] != 0x20 { index += 1 }
-                while index < limit, bytes[index] == 0x20 { index += 1 }
-            }
+        // 160 characters are rarely more than 640 bytes; count them only when they may be,
+        // on bytes when those characters are plain scalars.
+        let count = text.utf8.count
+        let limit = count <= 640 ? count
+            : (text.utf8.withContiguousStorageIfAvailable { plainWindowEnd($0, 160) } ?? nil) ?? text.prefix(160).utf8.count
+        return text.withUTF8 { startsLikeReference($0, limit: limit) }
+    }
+
+    /// The scan of `mayHoldReference`: whether a word starting before `limit` starts like a
+    /// reference word or number sign.
+    static func startsLikeReference(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        var index = 0
+        while index < limit {
+            if startsLikeReferenceWord(bytes, index) { return true }
+            // Skip to the next word.
+            while index < limit, bytes[index] != 0x20 { index += 1 }
+            while index < limit, bytes[index] == 0x20 { index += 1 }
+        }
+        return false
+    }
+
+    /// Whether the bytes at `index`, lower-cased as `ByteCase.lower` lowers them from there,
+    /// start with one of `referencePrefixes`. Told from the bytes and their capitals (`R`, `É`,
+    /// `Ú`, `И`, `С`, `Х`: `ByteCase.lower` maps no other bytes onto these prefixes' bytes)
+    /// rather than by lowering a copy of each word's head and comparing it with every prefix,
+    /// which cost thousands of instructions a text.
+    @inline(__always)
+    static func startsLikeReferenceWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let available = bytes.count - index
+        @inline(__always) func at(_ offset: Int) -> UInt8 { bytes[index + offset] }
+        switch bytes[index] {
+        case 0x52, 0x72:
+            // `ref`, `réf` (`é` is C3 A9, `É` C3 89).
+            if available >= 3, at(1) | 0x20 == 0x65, at(2) | 0x20 == 0x66 { return true }
+            return available >= 4 && at(1) == 0xC3 && (at(2) == 0xA9 || at(2) == 0x89) && at(3) | 0x20 == 0x66
+        case 0x4E, 0x6E:
+            // `no`, `nr`, `nº` (C2 BA), `n°` (C2 B0), `núm` (`ú` is C3 BA, `Ú` C3 9A).
+            guard available >= 2 else { return false }
+            let second = at(1)
+            if second | 0x20 == 0x6F || second | 0x20 == 0x72 { return true }
+            if available >= 3, second == 0xC2, at(2) == 0xBA || at(2) == 0xB0 { return true }
+            return available >= 4 && second == 0xC3 && (at(2) == 0xBA || at(2) == 0x9A) && at(3) | 0x20 == 0x6D
+        case 0xE2:
+            // `№` (E2 84 96).
+            return available >= 3 && at(1) == 0x84 && at(2) == 0x96
+        case 0xD0:
+            // `исх`: `и` D0 B8 (`И` D0 98), `с` D1 81 (`С` D0 A1), `х` D1 85 (`Х` D0 A5).
+            guard available >= 6, at(1) == 0xB8 || at(1) == 0x98 else { return false }
+            let es = (at(2) == 0xD1 && at(3) == 0x81) || (at(2) == 0xD0 && at(3) == 0xA1)
+            let kha = (at(4) == 0xD1 && at(5) == 0x85) || (at(4) == 0xD0 && at(5) == 0xA5)
+            return es && kha
+        default:
             return false
         }
+    }
+
+    /// The byte offset where the first `characters` characters of `bytes` end, when those and
+    /// the one after them (which a mark could otherwise join) are plain scalars
+    /// (`plainScalarWidth`); `nil` otherwise.
+    static func plainWindowEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ characters: Int) -> Int? {
+        var index = 0
+        var scalars = 0
+        var window = bytes.count
+        while index < bytes.count {
+            if scalars == characters { window = index } else if scalars > characters { break }
+            let width = plainScalarWidth(bytes, index)
+            if width == 0 { return nil }
+            index += width
+            scalars += 1
+        }
+        return window
+    }
+
+    /// `referenceNumber(in: blocks[index].text)`, making the text only when the block may hold
+    /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
+    /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
+    /// blocks above a note or in a letterhead can be whole paragraphs).
+    private func referenceNumber(ofBlock index: Int) -> String? {
+        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8 {
+            let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
+                guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
+                return Self.startsLikeReference(bytes, limit: limit)
+            }
+            if may == false { return nil }
+        }
+        return Self.referenceNumber(in: blocks[index].text)
     }
 
     /// Lower-cased starts of `referenceWords` and `numberSignWords`.
@@ -665,19 +763,9 @@ struct StructureBuilder {
     /// letters, Cyrillic, `№`) all took that path. `nil` outside for any other text.
     static func bytewiseReferenceNumber(in text: String) -> String?? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-            // The window's end, checking the scalar after it too (a mark there would join it).
-            var index = 0
-            var scalars = 0
-            var window = bytes.count
-            while index < bytes.count {
-                if scalars == 160 { window = index } else if scalars > 160 { break }
-                let width = plainScalarWidth(bytes, index)
-                if width == 0 { return .none }
-                index += width
-                scalars += 1
-            }
+            guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
-            index = 0
+            var index = 0
             while index < window {
                 while index < window, bytes[index] == 0x20 { index += 1 }
                 let start = index
