@@ -163,4 +163,15 @@ struct StructurePassSpeedTests {
         }
         #expect(fastPaths > 15000)
     }
+    @Test("the ISO date written byte by byte is the padded one")
+    func isoDate() {
+        for year in [-1, 0, 7, 99, 100, 999, 1800, 1969, 2019, 2199, 9999, 10000, 123456] {
+            for month in [-3, 0, 1, 9, 10, 12, 13, 99, 100] {
+                for day in [-1, 0, 1, 9, 10, 29, 31, 99, 100, 1000] {
+                    let date = FoundDate(year: year, month: month, day: day, range: 0..<0)
+                    #expect(date.iso == date.paddedISO, "\(year) \(month) \(day)")
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,30 @@ public struct FoundDate: Sendable, Equatable {
 
     /// ISO 8601 `yyyy-mm-dd`.
     public var iso: String {
+        // A year of at most four digits and a month and day of at most two (every date the
+        // parser finds): the ten bytes are written directly. Interpolating padded numbers made
+        // several strings a date.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedISO }
+        var bytes: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer -> String in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var rest = value
+                for offset in (start..<(start + width)).reversed() {
+                    buffer[offset] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<10]), as: UTF8.self)
+        }
+    }
+
+    /// `iso` for any values: each number zero-padded to its width, or longer.
+    var paddedISO: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -913,12 +913,14 @@ struct StructureBuilder {
 
     /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
     /// `bytes` when the bytes settle it: all of them when they are at most `length` (no more
-    /// characters than bytes), or the first `length` when the first `length + 1` are ASCII
-    /// with no carriage return (each a character, none joining the next). `nil` otherwise.
+    /// characters than bytes), or the first `length` characters when the first `length + 1`
+    /// are plain scalars (`plainScalarWidth`: ASCII but CR, Latin-1, Cyrillic, dashes and
+    /// quotes, each a character, none joining the next). `nil` otherwise. Only ASCII was read
+    /// so before, and French and Spanish paragraphs were made whole strings and walked.
     static func bytePrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ length: Int) -> String? {
         if bytes.count <= length { return String(decoding: bytes, as: UTF8.self) }
-        for index in 0...length where bytes[index] >= 0x80 || bytes[index] == 0x0D { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+        guard let end = plainWindowEnd(bytes, length) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
     }
 
     /// The block's text split at its source line breaks.
