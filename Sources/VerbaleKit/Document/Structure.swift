@@ -84,8 +84,21 @@ struct StructureBuilder {
 
     /// Appends `loweredHead(text)` to `bytes`, lowered in place there (no array of its own).
     static func appendLoweredHead(_ text: [UInt8], to bytes: inout [UInt8]) {
-        let start = bytes.count
         let filled = min(text.count, headLength + 1, lowerLimit)
+        // Lowered in a stack buffer and appended as one copy of the kept bytes: appending the
+        // slice, lowering it in the array and removing the extra byte cost more per block.
+        if filled == 0 { return }
+        if filled <= 64 {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+                text.withUnsafeBufferPointer { source in
+                    buffer.baseAddress!.initialize(from: source.baseAddress!, count: filled)
+                }
+                ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<filled]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<min(filled, headLength)]))
+            }
+            return
+        }
+        let start = bytes.count
         bytes.append(contentsOf: text.prefix(filled))
         bytes.withUnsafeMutableBytes { _ = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: $0[start..<(start + filled)])) }
         if filled > headLength { bytes.removeLast() }
