@@ -1166,7 +1166,7 @@ struct StructureBuilder {
     /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
     /// rest of the block.
     static func questionHeading(_ text: String) -> ([Int], String)? {
-        switch asciiQuestionHeading(text) {
+        switch bytewiseQuestionHeading(text) {
         case .heading(let numbers, let rest): return (numbers, rest)
         case .none: return nil
         case .unknown: return characterQuestionHeading(text)
@@ -1241,78 +1241,89 @@ struct StructureBuilder {
         case unknown
     }
 
-    /// `questionHeading` on bytes, for a text whose first 161 bytes are ASCII with no carriage
-    /// return (the questionnaires' usual headings): there every byte is a character, so the
-    /// 40- and 160-character windows are byte windows and no string is built until the rest is
-    /// kept. Character parsing of the block's head cost more than the rest of the question pass.
-    static func asciiQuestionHeading(_ text: String) -> ParsedHeading {
+    /// `questionHeading` on bytes, for a text whose first 161 characters are plain scalars
+    /// (`plainScalarWidth`: ASCII but CR, Latin-1, Cyrillic, dashes, quotes, `№`). Each is a
+    /// character, so the 40- and 160-character windows end after 40 and 160 scalars; lowering
+    /// keeps every such scalar's length, and `ByteCase.lower` lowers them as
+    /// `String.lowercased()` does or to no letter of a label, sign or joiner, so these are
+    /// matched on the lowered bytes; no string is built until the rest is kept. Character
+    /// parsing of the block's head cost more than the rest of the question pass, and Spanish
+    /// and Russian headings (`Pregunta 3:` with accents after it, `Вопрос 4:`) took it.
+    static func bytewiseQuestionHeading(_ text: String) -> ParsedHeading {
         text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
-            let count = bytes.count
-            for index in 0..<min(count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .unknown }
-            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            // Labels and joiners are matched in windows of 40, 160 and 6 characters, as the
-            // character parse reads them.
-            func starts(_ word: StaticString, at start: Int, limit: Int) -> Bool {
-                let length = word.utf8CodeUnitCount
-                guard start + length <= limit else { return false }
-                for offset in 0..<length where lower(bytes[start + offset]) != word.utf8Start[offset] { return false }
-                return true
-            }
-            let window = min(count, 160)
-            var position: Int
-            if starts("questions", at: 0, limit: min(count, 40)) || starts("preguntas", at: 0, limit: min(count, 40)) {
-                position = 9
-            } else if starts("question", at: 0, limit: min(count, 40)) || starts("pregunta", at: 0, limit: min(count, 40)) {
-                position = 8
-            } else {
-                return .none
-            }
-            func skipSpaces() { while position < window, bytes[position] == 0x20 { position += 1 } }
-            skipSpaces()
-            // `n°`, `nº` and `№` are not ASCII: only `no.` can stand here.
-            if starts("no.", at: position, limit: window) {
-                position += 3
+            guard let window = plainWindowEnd(bytes, 160), let labelWindow = plainWindowEnd(bytes, 40) else { return .unknown }
+            var lowered = Array(bytes[0..<window])
+            lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            return lowered.withUnsafeBufferPointer { lower -> ParsedHeading in
+                func starts(_ word: [UInt8], at start: Int, limit: Int) -> Bool {
+                    guard start + word.count <= limit else { return false }
+                    for offset in word.indices where lower[start + offset] != word[offset] { return false }
+                    return true
+                }
+                guard let label = Phrases.questionLabels.phrases.first(where: { starts($0, at: 0, limit: labelWindow) }) else {
+                    return .none
+                }
+                var position = label.count
+                // Spaces and no-break spaces, as the character parse skips them.
+                func skipSpaces() {
+                    while position < window {
+                        if lower[position] == 0x20 { position += 1 } else if lower[position] == 0xC2, position + 1 < window, lower[position + 1] == 0xA0 {
+                            position += 2
+                        } else { break }
+                    }
+                }
                 skipSpaces()
-            }
-            var numbers: [Int] = []
-            var pendingRange = false
-            while position < window {
-                var value = 0
-                var digits = 0
-                while position < window, bytes[position] >= 0x30, bytes[position] <= 0x39, digits < 4 {
-                    value = value * 10 + Int(bytes[position] - 0x30)
-                    digits += 1
+                for sign in questionNumberSigns where starts(sign, at: position, limit: window) {
+                    position += sign.count
+                    skipSpaces()
+                }
+                var numbers: [Int] = []
+                var pendingRange = false
+                while position < window {
+                    var value = 0
+                    var digits = 0
+                    while position < window, lower[position] >= 0x30, lower[position] <= 0x39, digits < 4 {
+                        value = value * 10 + Int(lower[position] - 0x30)
+                        digits += 1
+                        position += 1
+                    }
+                    guard digits > 0 else { break }
+                    Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
+                    skipSpaces()
+                    // Joiners are matched within the next six characters, as the character parse reads them.
+                    var joinerLimit = position
+                    for _ in 0..<6 where joinerLimit < window { joinerLimit += plainScalarWidth(lower, joinerLimit) }
+                    var consumed = questionJoiners.first { starts($0, at: position, limit: joinerLimit) }?.count ?? 0
+                    if consumed == 0, position < joinerLimit,
+                       lower[position] == UInt8(ascii: "-") || starts(enDash, at: position, limit: joinerLimit) || starts(emDash, at: position, limit: joinerLimit) {
+                        consumed = plainScalarWidth(lower, position)
+                        pendingRange = true
+                    }
+                    if consumed == 0 { break }
+                    position += consumed
+                    skipSpaces()
+                }
+                guard !numbers.isEmpty else { return .none }
+                skipSpaces()
+                // The heading ends with a colon, full stop, parenthesis or the block's end.
+                if position < window {
+                    let byte = lower[position]
+                    guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
                     position += 1
                 }
-                guard digits > 0 else { break }
-                Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
-                skipSpaces()
-                let joinerLimit = min(window, position + 6)
-                var consumed = 0
-                if starts(",", at: position, limit: joinerLimit) { consumed = 1 }
-                else if starts("and", at: position, limit: joinerLimit) { consumed = 3 }
-                else if starts("et", at: position, limit: joinerLimit) { consumed = 2 }
-                else if starts("y", at: position, limit: joinerLimit) { consumed = 1 }
-                else if starts("&", at: position, limit: joinerLimit) { consumed = 1 }
-                else if position < joinerLimit, bytes[position] == UInt8(ascii: "-") {
-                    consumed = 1
-                    pendingRange = true
-                }
-                if consumed == 0 { break }
-                position += consumed
-                skipSpaces()
+                return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
             }
-            guard !numbers.isEmpty else { return .none }
-            skipSpaces()
-            // The heading ends with a colon, full stop, parenthesis or the block's end.
-            if position < window {
-                let byte = bytes[position]
-                guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
-                position += 1
-            }
-            return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
         } ?? .unknown
     }
+
+    /// The number signs a question heading may put before its numbers, in the order they are
+    /// tried (`Question No. 2`, `n° 3`, `nº 4`, `№ 5`).
+    static let questionNumberSigns = ["no.", "n°", "nº", "№"].map { Array($0.utf8) }
+    /// Words joining the numbers of a question heading (`6 and 7`, `6 et 7`, `6 и 7`), in order.
+    static let questionJoiners = [",", "and", "et", "y", "и", "&"].map { Array($0.utf8) }
+    /// The dashes that mark a range of questions besides `-`.
+    static let enDash = Array("–".utf8)
+    static let emDash = Array("—".utf8)
 
     /// Adds a number read in a question heading; after a range mark (`3-5`, `3 to 5`) the
     /// numbers between join too, for ranges shorter than 50. Shared by the byte path and the
