@@ -11,6 +11,30 @@ public struct FoundDate: Sendable, Equatable {
 
     /// ISO 8601 `yyyy-mm-dd`.
     public var iso: String {
+        // A year of at most four digits and a month and day of at most two (every date the
+        // parser finds): the ten bytes are written directly. Interpolating padded numbers made
+        // several strings a date.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedISO }
+        var bytes: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer -> String in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var rest = value
+                for offset in (start..<(start + width)).reversed() {
+                    buffer[offset] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<10]), as: UTF8.self)
+        }
+    }
+
+    /// `iso` for any values: each number zero-padded to its width, or longer.
+    var paddedISO: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -266,8 +290,45 @@ public enum DateParser {
         dates(in: Array(text.utf8)).first
     }
 
+    /// Whether `bytes` hold at least `count` ASCII digits, eight bytes at a time: a digit's
+    /// high nibble is 3 and its low one is below 10 (adding 6 does not carry into bit 4).
+    static func hasDigits(_ count: Int, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
+            let length = raw.count
+            var found = 0
+            var index = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= length {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Bit 7 of a byte set where it is 0x30–0x39: bits 4–7 equal 3, and the low
+                // nibble plus 6 stays below 16.
+                let highIsThree = ~((word & (ones &* 0xF0)) ^ (ones &* 0x30))
+                let nibbleHigh = (highIsThree & (highIsThree << 1) & (highIsThree << 2) & (highIsThree << 3)) & (ones &* 0x80)
+                let lowBelowTen = ~(((word & (ones &* 0x0F)) &+ (ones &* 0x06)) << 3) & (ones &* 0x80)
+                found += (nibbleHigh & lowBelowTen).nonzeroBitCount
+                if found >= count { return true }
+                index += 8
+            }
+            while index < length {
+                let byte = raw[index]
+                if byte >= 0x30 && byte <= 0x39 { found += 1 }
+                index += 1
+            }
+            return found >= count
+        }
+    }
+
     /// Every date in UTF-8 `bytes`, in order; ranges are byte ranges of `bytes`.
     public static func dates(in bytes: [UInt8]) -> [FoundDate] {
+        // Every form below reads a day and a year of two or four digits, so a date takes at
+        // least four ASCII digits: a text with fewer (most lines asked) has none, told without
+        // splitting it into pieces.
+        guard hasDigits(4, in: bytes) else { return [] }
+        return scanDates(in: bytes)
+    }
+
+    /// `dates(in:)` without the digit test: the pieces are matched against every form.
+    static func scanDates(in bytes: [UInt8]) -> [FoundDate] {
         let list = pieces(bytes)
         var found: [FoundDate] = []
         var index = 0

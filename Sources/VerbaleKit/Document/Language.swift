@@ -25,6 +25,31 @@ enum LanguageDetector {
 
 
 
+    /// `table` with each word packed little-endian (first byte lowest, `packLittleEndian`):
+    /// the scan's key is then the loaded bytes masked to the word, with no byte swap and shift.
+    static let littleEndianTable: PackedWordTable = {
+        var entries: [(UInt64, Int)] = []
+        for (language, words) in stopwords {
+            for word in words {
+                guard let key = packLittleEndian(Array(word.utf8)[...]) else { continue }
+                entries.append((key, languages.firstIndex(of: language)!))
+            }
+        }
+        return PackedWordTable(packed: entries)
+    }()
+
+    /// Byte length of the longest stopword the tables hold (words of more than eight bytes
+    /// are left out): a longer word is no stopword, and is not looked up.
+    static let longestStopword = stopwords.values.flatMap { $0 }.map(\.utf8.count).filter { $0 <= 8 }.max() ?? 0
+
+    /// `word` packed with its first byte lowest, if it has at most eight bytes.
+    static func packLittleEndian(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for (offset, byte) in word.enumerated() { value |= UInt64(byte) << (8 * UInt64(offset)) }
+        return value
+    }
+
     /// `key`'s ASCII capitals lower-cased, eight bytes at once (every byte must be below 0x80:
     /// then adding 0x25 carries into bit 7 exactly for bytes from `A` up, adding 0x3F exactly
     /// for bytes past `Z`).
@@ -50,13 +75,28 @@ enum LanguageDetector {
         }
     }
 
+    /// A word of at most eight bytes lower-cased as `ByteCase.lower` would, packed
+    /// little-endian (`packLittleEndian`).
+    @inline(__always)
+    static func packLoweredLittleEndian(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var lowered: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &lowered) { buffer -> UInt64 in
+            for index in 0..<word.count { buffer[index] = word[index] }
+            let lower = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<word.count]))
+            var value: UInt64 = 0
+            for index in 0..<lower { value |= UInt64(buffer[index]) << (8 * UInt64(index)) }
+            return value
+        }
+    }
+
     /// `en`, `fr`, `es`, `ru`, or `und` when there is too little to tell.
     static func detect(_ bytes: [UInt8]) -> String {
         // Only words of at most eight bytes can be stopwords; they are folded as they are packed,
         // so the text is not copied to lower-case it first. Eight bytes are classified at once:
         // a byte-at-a-time loop mispredicts a branch at every word boundary.
         var counts = [Int](repeating: 0, count: languages.count)
-        let table = Self.table
+        let table = Self.littleEndianTable
+        let longest = Self.longestStopword
         bytes.withUnsafeBufferPointer { text in
             guard let base = text.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
@@ -87,24 +127,26 @@ enum LanguageDetector {
                     }
                 }
                 index = start + length
-                if length == 8 {
-                    // Nine bytes or more: not a stopword; run to the word's end.
-                    if index < count, isWordByte(text[index]) {
+                // Longer than every stopword (lower-casing keeps the length): not looked up.
+                if length > longest {
+                    // Nine bytes or more: run to the word's end.
+                    if length == 8, index < count, isWordByte(text[index]) {
                         while index + 8 <= count {
                             let other = ~wordBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
                             if other != 0 { index += other.trailingZeroBitCount >> 3; break }
                             index += 8
                         }
                         while index < count, isWordByte(text[index]) { index += 1 }
-                        continue
                     }
+                    continue
                 }
-                // The word's bytes, first byte highest, as `PackedWordTable` packs them.
-                let key = length == 8 ? chunk.byteSwapped : (chunk & ((1 << (8 * UInt64(length))) - 1)).byteSwapped >> (8 * UInt64(8 - length))
+                // The word's bytes, first byte lowest, as `littleEndianTable` packs them: the
+                // loaded bytes masked to the word (it has fewer than eight).
+                let key = chunk & ((1 &<< (8 &* UInt64(length))) &- 1)
                 // ASCII words (nearly all) are lower-cased in the packed integer itself.
                 let packed = key & 0x8080_8080_8080_8080 == 0
                     ? Self.asciiLower(key)
-                    : Self.packLowered(UnsafeBufferPointer(rebasing: text[start..<(start + length)]))
+                    : Self.packLoweredLittleEndian(UnsafeBufferPointer(rebasing: text[start..<(start + length)]))
                 guard let language = table.value(packed) else { continue }
                 counts[language] += 1
             }
@@ -146,13 +188,17 @@ struct PackedWordTable: Sendable {
     /// A table of `entries` (words longer than eight bytes are left out); the first value
     /// given for a word wins.
     init(_ entries: [(String, Int)]) {
+        self.init(packed: entries.compactMap { word, value in Self.pack(Array(word.utf8)[...]).map { ($0, value) } })
+    }
+
+    /// A table of words already packed (keys other than 0); the first value given for a key wins.
+    init(packed entries: [(UInt64, Int)]) {
         var capacity = 16
         while capacity < entries.count * 4 { capacity *= 2 }
         keys = [UInt64](repeating: 0, count: capacity)
         values = [Int](repeating: 0, count: capacity)
         mask = capacity - 1
-        for (word, value) in entries {
-            guard let key = Self.pack(Array(word.utf8)[...]) else { continue }
+        for (key, value) in entries {
             var slot = slot(key)
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
             if keys[slot] == key { continue }

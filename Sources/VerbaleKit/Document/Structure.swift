@@ -84,8 +84,21 @@ struct StructureBuilder {
 
     /// Appends `loweredHead(text)` to `bytes`, lowered in place there (no array of its own).
     static func appendLoweredHead(_ text: [UInt8], to bytes: inout [UInt8]) {
-        let start = bytes.count
         let filled = min(text.count, headLength + 1, lowerLimit)
+        // Lowered in a stack buffer and appended as one copy of the kept bytes: appending the
+        // slice, lowering it in the array and removing the extra byte cost more per block.
+        if filled == 0 { return }
+        if filled <= 64 {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+                text.withUnsafeBufferPointer { source in
+                    buffer.baseAddress!.initialize(from: source.baseAddress!, count: filled)
+                }
+                ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<filled]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<min(filled, headLength)]))
+            }
+            return
+        }
+        let start = bytes.count
         bytes.append(contentsOf: text.prefix(filled))
         bytes.withUnsafeMutableBytes { _ = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: $0[start..<(start + filled)])) }
         if filled > headLength { bytes.removeLast() }
@@ -146,7 +159,9 @@ struct StructureBuilder {
             for index in lists.indices { lists[index].reserveCapacity(counts[index]) }
             while let block = moving.popLast() { lists[partOfBlock[moving.count]].append(block) }
             for index in parts.indices {
-                lists[index].reverse()
+                // Through a buffer, whose swaps move the blocks: `Array.reverse()` copied both
+                // blocks of every swap (a dozen references retained and released each).
+                lists[index].withUnsafeMutableBufferPointer { $0.reverse() }
                 swap(&parts[index].blocks, &lists[index])
             }
         }
@@ -300,11 +315,11 @@ struct StructureBuilder {
     private func letterheadEnd(_ range: Range<Int>) -> Int {
         var index = range.lowerBound
         while index < range.upperBound {
-            let block = blocks[index]
-            if block.kind == .pageFurniture { index += 1; continue }
-            guard block.kind != .footnote, block.textFits(200), !isDateline(index),
+            // Fields read in place rather than from a copy of the block.
+            if blocks[index].kind == .pageFurniture { index += 1; continue }
+            guard blocks[index].kind != .footnote, blocks[index].textFits(200), !isDateline(index),
                   !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
-                  isMostlyUppercase(block.text) else { break }
+                  isMostlyUppercase(blocks[index].text) else { break }
             index += 1
         }
         return index
@@ -327,6 +342,9 @@ struct StructureBuilder {
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
         guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
         return head.contains { index in
+            // A symbol holds two slashes: without two `/` bytes (each slash character is one)
+            // the head is not split into words.
+            blocks[index].mapped.bytes.prefix(600).lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2 &&
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
     }
@@ -359,14 +377,16 @@ struct StructureBuilder {
         case .letter, .annex, .statement: fillLetter(&part, range)
         case .letterhead:
             for index in range where isBody(index) { blocks[index].kind = .letterhead }
-            let texts = range.map { blocks[$0].text }
-            part.reference = texts.lazy.compactMap { Self.referenceNumber(in: $0) }.first
+            // Texts made one at a time until a reference is found: making every block's text
+            // first cost more than the search.
+            for index in range {
+                if let reference = referenceNumber(ofBlock: index) { part.reference = reference; break }
+            }
         case .report:
             part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
                 .first { Self.looksLikeSymbol($0) }.map(String.init)
-            let texts = range.prefix(8).map { blocks[$0].text }
-            if let date = texts.lazy.compactMap({ DateParser.firstDate(in: $0) }).first {
-                part.date = date.iso
+            for index in range.prefix(8) {
+                if let date = DateParser.firstDate(in: blocks[index].text) { part.date = date.iso; break }
             }
         }
         return part
@@ -386,8 +406,15 @@ struct StructureBuilder {
                 if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
             }
             part.from = from.isEmpty ? nil : from
-            let afterFormula = String(decoding: openingBytes[(offset + formula.count)...].prefix(400), as: UTF8.self)
-            part.to = Self.addressee(afterCompliments: afterFormula)
+            let after = openingBytes[(offset + formula.count)...].prefix(400)
+            // The bytes are the text's when the block is well-formed and the cut ends a scalar
+            // (the formula's end starts one): then no string is made for the search.
+            if blocks[openingIndex].mapped.isValidUTF8, after.endIndex == openingBytes.count || openingBytes[after.endIndex] & 0xC0 != 0x80,
+               let to = after.withUnsafeBufferPointer({ Self.plainAddressee(afterCompliments: $0) }) {
+                part.to = to
+            } else {
+                part.to = Self.addressee(afterCompliments: String(decoding: after, as: UTF8.self))
+            }
         }
         // Date and place: a dateline after the closing, else a date in the closing, else one
         // before the compliments.
@@ -404,15 +431,15 @@ struct StructureBuilder {
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
         }
-        let openingHead = String(decoding: openingBytes.prefix(200), as: UTF8.self)
-        if !dated, let date = DateParser.firstDate(in: openingHead) {
-            setDate(&part, from: openingHead, date: date)
+        if !dated {
+            let openingHead = String(decoding: openingBytes.prefix(200), as: UTF8.self)
+            if let date = DateParser.firstDate(in: openingHead) { setDate(&part, from: openingHead, date: date) }
         }
         if part.reference == nil {
             // The note's own number is printed on the letterhead just above it.
             var index = openingIndex - 1
             while index >= 0 && index >= openingIndex - 4 {
-                if let reference = Self.referenceNumber(in: blocks[index].text) { part.reference = reference; break }
+                if let reference = referenceNumber(ofBlock: index) { part.reference = reference; break }
                 index -= 1
             }
         }
@@ -490,16 +517,70 @@ struct StructureBuilder {
             break
         }
         let restBytes = Array(rest.utf8)
-        var end = restBytes.count
-        for stop in addresseeStops {
-            if let found = Phrases.find(stop, in: restBytes), found < end { end = found }
-        }
+        let end = restBytes.withUnsafeBufferPointer { addresseeEnd($0) }
         let result = String(decoding: restBytes[..<end], as: UTF8.self).trimmingSpaces()
         return result.isEmpty ? nil : result
     }
 
+    /// The articles and prepositions `addressee` drops before the addressee, as bytes.
+    static let addresseePrefixes = ["to the ", "to ", "au ", "à la ", "à l'", "à l’", "aux ", "a la ", "al ", "a ", "в "].map { Array($0.utf8) }
+
+    /// `addressee(afterCompliments:)` on well-formed bytes whose first nine characters (after
+    /// the leading spaces) are plain scalars (`plainScalarWidth`): each is a character, so the
+    /// eight-character head is eight scalars, lower-cased on bytes (`String.lowercased()`
+    /// lowers them alike, or to no letter of a prefix), and the prefix dropped is its bytes.
+    /// Only the addressee becomes a string; the 400 bytes after the formula were made one,
+    /// trimmed, lowered and copied twice. `.none` when the head is not plain.
+    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>) -> String?? {
+        let (start, end) = trimmedSpaceBounds(text)
+        var rest = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard let headEnd = plainWindowEnd(rest, 8) else { return .none }
+        var head: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &head) { buffer in
+            for offset in 0..<headEnd { buffer[offset] = rest[offset] }
+            ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<headEnd]))
+            for prefix in addresseePrefixes where prefix.count <= headEnd {
+                guard prefix.indices.allSatisfy({ buffer[$0] == prefix[$0] }) else { continue }
+                rest = UnsafeBufferPointer(rebasing: rest[prefix.count...])
+                break
+            }
+        }
+        let stop = addresseeEnd(rest)
+        let (nameStart, nameEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: rest[..<stop]))
+        return .some(nameEnd > nameStart ? String(decoding: UnsafeBufferPointer(rebasing: rest[nameStart..<nameEnd]), as: UTF8.self) : nil)
+    }
+
     /// Where the addressee ends in `… compliments to X and has the honour …`.
     static let addresseeStops = [" and ", " and,", " et ", " et,", " y ", " y,", " и ", ","].map { Array($0.utf8) }
+
+    /// The offset of the first of `addresseeStops` in `bytes` (the earliest start of any of
+    /// them), else the count. One pass that looks at the bytes after each space and stops at
+    /// the first hit: searching for each stop in turn read the text eight times, stopping at
+    /// every space seven of them.
+    static func addresseeEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var index = 0
+        // Whether `word` stands at `at`, then a space or a comma (`" and "`, `" and,"`).
+        @inline(__always) func wordThenStop(_ at: Int, _ word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard at + length < count else { return false }
+            for offset in 0..<length where bytes[at + offset] != word.utf8Start[offset] { return false }
+            let next = bytes[at + length]
+            return next == 0x20 || next == UInt8(ascii: ",")
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") { return index }
+            if byte == 0x20 {
+                let next = index + 1
+                if wordThenStop(next, "and") || wordThenStop(next, "et") || wordThenStop(next, "y") { return index }
+                // ` и ` (Cyrillic `и` is D0 B8): a space only, no comma form.
+                if next + 2 < count, bytes[next] == 0xD0, bytes[next + 1] == 0xB8, bytes[next + 2] == 0x20 { return index }
+            }
+            index += 1
+        }
+        return count
+    }
 
     /// A reference number after `Réf.`, `Ref.`, `No.`, `Nº`, `№`, `N°`: the first token that
     /// holds a digit.
@@ -517,29 +598,92 @@ struct StructureBuilder {
     /// in any case): the bytes tell, before the text is split into characters.
     static func mayHoldReference(_ text: String) -> Bool {
         var text = text
-        // 160 characters are rarely more than 640 bytes; count them only when they may be.
-        let limit = text.utf8.count <= 640 ? text.utf8.count : text.prefix(160).utf8.count
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < limit {
-                let lead = bytes[index]
-                if lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0 {
-                    var head: (UInt64, UInt64) = (0, 0)
-                    let matched = withUnsafeMutableBytes(of: &head) { buffer -> Bool in
-                        let length = min(8, bytes.count - index)
-                        for offset in 0..<length { buffer[offset] = bytes[index + offset] }
-                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]))
-                        let lowered = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
-                        return referencePrefixes.contains { lowered.starts(with: $0) }
-                    }
-                    if matched { return true }
-                }
-                // Skip to the next word.
-                while index < limit, bytes[index] != 0x20 { index += 1 }
-                while index < limit, bytes[index] == 0x20 { index += 1 }
-            }
+        // 160 characters are rarely more than 640 bytes; count them only when they may be,
+        // on bytes when those characters are plain scalars.
+        let count = text.utf8.count
+        let limit = count <= 640 ? count
+            : (text.utf8.withContiguousStorageIfAvailable { plainWindowEnd($0, 160) } ?? nil) ?? text.prefix(160).utf8.count
+        return text.withUTF8 { startsLikeReference($0, limit: limit) }
+    }
+
+    /// The scan of `mayHoldReference`: whether a word starting before `limit` starts like a
+    /// reference word or number sign.
+    static func startsLikeReference(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        var index = 0
+        while index < limit {
+            if startsLikeReferenceWord(bytes, index) { return true }
+            // Skip to the next word.
+            while index < limit, bytes[index] != 0x20 { index += 1 }
+            while index < limit, bytes[index] == 0x20 { index += 1 }
+        }
+        return false
+    }
+
+    /// Whether the bytes at `index`, lower-cased as `ByteCase.lower` lowers them from there,
+    /// start with one of `referencePrefixes`. Told from the bytes and their capitals (`R`, `É`,
+    /// `Ú`, `И`, `С`, `Х`: `ByteCase.lower` maps no other bytes onto these prefixes' bytes)
+    /// rather than by lowering a copy of each word's head and comparing it with every prefix,
+    /// which cost thousands of instructions a text.
+    @inline(__always)
+    static func startsLikeReferenceWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let available = bytes.count - index
+        @inline(__always) func at(_ offset: Int) -> UInt8 { bytes[index + offset] }
+        switch bytes[index] {
+        case 0x52, 0x72:
+            // `ref`, `réf` (`é` is C3 A9, `É` C3 89).
+            if available >= 3, at(1) | 0x20 == 0x65, at(2) | 0x20 == 0x66 { return true }
+            return available >= 4 && at(1) == 0xC3 && (at(2) == 0xA9 || at(2) == 0x89) && at(3) | 0x20 == 0x66
+        case 0x4E, 0x6E:
+            // `no`, `nr`, `nº` (C2 BA), `n°` (C2 B0), `núm` (`ú` is C3 BA, `Ú` C3 9A).
+            guard available >= 2 else { return false }
+            let second = at(1)
+            if second | 0x20 == 0x6F || second | 0x20 == 0x72 { return true }
+            if available >= 3, second == 0xC2, at(2) == 0xBA || at(2) == 0xB0 { return true }
+            return available >= 4 && second == 0xC3 && (at(2) == 0xBA || at(2) == 0x9A) && at(3) | 0x20 == 0x6D
+        case 0xE2:
+            // `№` (E2 84 96).
+            return available >= 3 && at(1) == 0x84 && at(2) == 0x96
+        case 0xD0:
+            // `исх`: `и` D0 B8 (`И` D0 98), `с` D1 81 (`С` D0 A1), `х` D1 85 (`Х` D0 A5).
+            guard available >= 6, at(1) == 0xB8 || at(1) == 0x98 else { return false }
+            let es = (at(2) == 0xD1 && at(3) == 0x81) || (at(2) == 0xD0 && at(3) == 0xA1)
+            let kha = (at(4) == 0xD1 && at(5) == 0x85) || (at(4) == 0xD0 && at(5) == 0xA5)
+            return es && kha
+        default:
             return false
         }
+    }
+
+    /// The byte offset where the first `characters` characters of `bytes` end, when those and
+    /// the one after them (which a mark could otherwise join) are plain scalars
+    /// (`plainScalarWidth`); `nil` otherwise.
+    static func plainWindowEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ characters: Int) -> Int? {
+        var index = 0
+        var scalars = 0
+        var window = bytes.count
+        while index < bytes.count {
+            if scalars == characters { window = index } else if scalars > characters { break }
+            let width = plainScalarWidth(bytes, index)
+            if width == 0 { return nil }
+            index += width
+            scalars += 1
+        }
+        return window
+    }
+
+    /// `referenceNumber(in: blocks[index].text)`, making the text only when the block may hold
+    /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
+    /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
+    /// blocks above a note or in a letterhead can be whole paragraphs).
+    private func referenceNumber(ofBlock index: Int) -> String? {
+        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8 {
+            let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
+                guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
+                return Self.startsLikeReference(bytes, limit: limit)
+            }
+            if may == false { return nil }
+        }
+        return Self.referenceNumber(in: blocks[index].text)
     }
 
     /// Lower-cased starts of `referenceWords` and `numberSignWords`.
@@ -549,7 +693,12 @@ struct StructureBuilder {
         // Most texts have no word starting like a reference word: tell that from the bytes
         // before splitting into characters.
         guard mayHoldReference(text) else { return nil }
-        if let answer = asciiReferenceNumber(in: text) { return answer }
+        if let answer = bytewiseReferenceNumber(in: text) { return answer }
+        return characterReferenceNumber(in: text)
+    }
+
+    /// `referenceNumber` on characters, for any text.
+    static func characterReferenceNumber(in text: String) -> String? {
         // A reference stands at the start of a line or block; long paragraphs are not searched.
         let words = text.prefix(160).split(whereSeparator: { $0 == " " })
         for (index, word) in words.enumerated() {
@@ -568,16 +717,66 @@ struct StructureBuilder {
         return nil
     }
 
-    /// `referenceNumber` on bytes, for a text whose first 161 bytes are ASCII with no carriage
-    /// return: there every byte is a character, so the 160-character window is a byte window
-    /// and words split at spaces are byte runs; only the number found becomes a string
-    /// (splitting the window into substrings of characters cost most of the search).
-    /// `nil` outside when the text is not like that; the reference words that are not ASCII
-    /// (`réf.`, `nº`, `№`, `исх.`) cannot occur in such a text.
-    static func asciiReferenceNumber(in text: String) -> String?? {
+    /// The byte length of the scalar at `index` when it is one that `referenceNumber` can read
+    /// on bytes, else 0. Such a scalar is a character of its own whatever stands around it
+    /// (no carriage return, combining mark or joiner), is in NFC, and `String.lowercased()`
+    /// lowers it as `ByteCase.lower` does, or else to no letter of a reference word: ASCII
+    /// other than CR; U+00A0–00FF (Latin-1 letters, `º`, `°`, no-break space); U+0400–047F
+    /// (Cyrillic); U+2010–2027 (dashes, quotes, bullets); `№`.
+    @inline(__always)
+    static func plainScalarWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x0D ? 0 : 1 }
+        guard index + 1 < bytes.count else { return 0 }
+        let next = bytes[index + 1]
+        switch lead {
+        case 0xC2: return next >= 0xA0 && next <= 0xBF ? 2 : 0
+        case 0xC3, 0xD0, 0xD1: return next >= 0x80 && next <= 0xBF ? 2 : 0
+        case 0xE2:
+            guard index + 2 < bytes.count else { return 0 }
+            let last = bytes[index + 2]
+            if next == 0x80 && last >= 0x90 && last <= 0xA7 { return 3 }
+            return next == 0x84 && last == 0x96 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether the plain scalar at `index` (`plainScalarWidth`) is a number to `Character`
+    /// (`isNumber`: a numeric type): an ASCII digit, `²`, `³`, `¹`, `¼`, `½`, `¾`.
+    @inline(__always)
+    static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead >= 0x30 && lead <= 0x39 { return true }
+        guard lead == 0xC2 else { return false }
+        let next = bytes[index + 1]
+        return next == 0xB2 || next == 0xB3 || next == 0xB9 || (next >= 0xBC && next <= 0xBE)
+    }
+
+    /// Whether the plain scalar at `index` is a letter to `Character` (`isLetter`: alphabetic):
+    /// an ASCII letter, a Latin-1 letter (not `×`, `÷`), `ª`, `µ`, `º`, or a Cyrillic letter.
+    @inline(__always)
+    static func isPlainLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A }
+        let next = bytes[index + 1]
+        switch lead {
+        case 0xC2: return next == 0xAA || next == 0xB5 || next == 0xBA
+        case 0xC3: return next != 0x97 && next != 0xB7
+        case 0xD0, 0xD1: return true
+        default: return false
+        }
+    }
+
+    /// `referenceNumber` on bytes, for a text whose first 161 characters are plain scalars
+    /// (`plainScalarWidth`): there each scalar is a character, so the 160-character window
+    /// ends after 160 scalars, words split at spaces are byte runs, lower-casing a word is
+    /// `ByteCase.lower` on its bytes, and `isLetter`/`isNumber` are told from the scalar;
+    /// only the number found becomes a string. Splitting the window into substrings of
+    /// characters cost most of the search, and French, Spanish and Russian notes (accented
+    /// letters, Cyrillic, `№`) all took that path. `nil` outside for any other text.
+    static func bytewiseReferenceNumber(in text: String) -> String?? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-            let window = min(bytes.count, 160)
-            for index in 0..<min(bytes.count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .none }
+            guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
             var index = 0
             while index < window {
@@ -586,56 +785,69 @@ struct StructureBuilder {
                 while index < window, bytes[index] != 0x20 { index += 1 }
                 if index > start { words.append(start..<index) }
             }
-            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            func isAny(_ word: Range<Int>, _ list: [[UInt8]]) -> Bool {
-                list.contains { entry in
-                    entry.count == word.count && entry.indices.allSatisfy { lower(bytes[word.lowerBound + $0]) == entry[$0] }
+            // Whether the word, lower-cased (less a final `:` when `dropColon`), is one of `list`.
+            func isAny(_ word: Range<Int>, _ list: [[UInt8]], dropColon: Bool) -> Bool {
+                var end = word.upperBound
+                if dropColon, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+                let length = end - word.lowerBound
+                guard length <= 16 else { return false }
+                var buffer: (UInt64, UInt64) = (0, 0)
+                return withUnsafeMutableBytes(of: &buffer) { lowered -> Bool in
+                    for offset in 0..<length { lowered[offset] = bytes[word.lowerBound + offset] }
+                    ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: lowered[0..<length]))
+                    return list.contains { entry in
+                        entry.count == length && entry.indices.allSatisfy { lowered[$0] == entry[$0] }
+                    }
                 }
             }
             for (number, word) in words.enumerated() {
-                guard word.count <= 11, Self.referenceLeads.contains(bytes[word.lowerBound]) else { continue }
-                var folded = word
-                if bytes[folded.upperBound - 1] == UInt8(ascii: ":") { folded = folded.lowerBound..<(folded.upperBound - 1) }
-                guard isAny(folded, asciiReferenceWords) else { continue }
+                let lead = bytes[word.lowerBound]
+                guard word.count <= 11, lead == 0x52 || lead == 0x72 || lead == 0x4E || lead == 0x6E || lead == 0xE2 || lead == 0xD0,
+                      isAny(word, referenceWordBytes, dropColon: true) else { continue }
                 var next = number + 1
-                while next < words.count, isAny(words[next], asciiNumberSignWords) { next += 1 }
+                while next < words.count, isAny(words[next], numberSignWordBytes, dropColon: false) { next += 1 }
                 guard next < words.count else { return .some(nil) }
                 // The candidate as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
                 // from the end and from the start, then white space again.
-                var start = words[next].lowerBound
-                var end = words[next].upperBound
-                func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
-                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
-                func trimSpaces() {
-                    while start < end, isSpace(bytes[start]) { start += 1 }
-                    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-                }
-                trimSpaces()
-                while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
-                while start < end, isTrimmed(bytes[start]) { start += 1 }
-                trimSpaces()
+                let (start, end) = trimmedCandidateBounds(UnsafeBufferPointer(rebasing: bytes[words[next]]))
                 guard start < end else { return .some(nil) }
-                let first = bytes[start]
-                let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-                guard isDigit(first) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return .some(nil) }
-                if bytes[start..<end].contains(where: isDigit) {
-                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                let candidate = UnsafeBufferPointer(rebasing: bytes[(words[next].lowerBound + start)..<(words[next].lowerBound + end)])
+                guard isPlainLetter(candidate, 0) || isPlainNumber(candidate, 0) else { return .some(nil) }
+                var offset = 0
+                while offset < candidate.count {
+                    if isPlainNumber(candidate, offset) { return .some(String(decoding: candidate, as: UTF8.self)) }
+                    offset += plainScalarWidth(candidate, offset)
                 }
             }
             return .some(nil)
         } ?? .none
     }
 
-    /// The ASCII `referenceWords`, as bytes.
-    static let asciiReferenceWords = referenceWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    /// The ASCII `numberSignWords`, as bytes.
-    static let asciiNumberSignWords = numberSignWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    /// The bounds of `word` as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
+    /// from the end and from the start, then white space again.
+    static func trimmedCandidateBounds(_ word: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+        var (start, end) = trimmedSpaceBounds(word)
+        while end > start, isTrimmed(word[end - 1]) { end -= 1 }
+        while start < end, isTrimmed(word[start]) { start += 1 }
+        let (innerStart, innerEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: word[start..<end]))
+        return (start + innerStart, start + innerEnd)
+    }
+
+    /// `referenceWords` as bytes.
+    static let referenceWordBytes = referenceWords.map { Array($0.utf8) }
+    /// `numberSignWords` as bytes.
+    static let numberSignWordBytes = numberSignWords.map { Array($0.utf8) }
 
     /// Date, addressee, reference and signatory of a letter (or annex, statement).
     private mutating func fillLetter(_ part: inout Part, _ range: Range<Int>) {
         var bodyStarted = false
         var address: [String] = []
         for index in range.prefix(10) where isBody(index) {
+            // Every test below asks for at most 90 bytes (a dateline 80, a salutation under 80,
+            // a reference 24, an address 90): a longer block starts the body, and its text
+            // (a paragraph, most of the blocks here) is not made.
+            guard blocks[index].textFits(90) else { bodyStarted = true; continue }
             let text = blocks[index].text
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline
@@ -714,12 +926,14 @@ struct StructureBuilder {
 
     /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
     /// `bytes` when the bytes settle it: all of them when they are at most `length` (no more
-    /// characters than bytes), or the first `length` when the first `length + 1` are ASCII
-    /// with no carriage return (each a character, none joining the next). `nil` otherwise.
+    /// characters than bytes), or the first `length` characters when the first `length + 1`
+    /// are plain scalars (`plainScalarWidth`: ASCII but CR, Latin-1, Cyrillic, dashes and
+    /// quotes, each a character, none joining the next). `nil` otherwise. Only ASCII was read
+    /// so before, and French and Spanish paragraphs were made whole strings and walked.
     static func bytePrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ length: Int) -> String? {
         if bytes.count <= length { return String(decoding: bytes, as: UTF8.self) }
-        for index in 0...length where bytes[index] >= 0x80 || bytes[index] == 0x0D { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+        guard let end = plainWindowEnd(bytes, length) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
     }
 
     /// The block's text split at its source line breaks.
@@ -952,7 +1166,7 @@ struct StructureBuilder {
     /// `Question 3:`, `Questions 6 and 7:`, `Question No. 2.`, `Вопрос 4:` → numbers and the
     /// rest of the block.
     static func questionHeading(_ text: String) -> ([Int], String)? {
-        switch asciiQuestionHeading(text) {
+        switch bytewiseQuestionHeading(text) {
         case .heading(let numbers, let rest): return (numbers, rest)
         case .none: return nil
         case .unknown: return characterQuestionHeading(text)
@@ -1027,78 +1241,89 @@ struct StructureBuilder {
         case unknown
     }
 
-    /// `questionHeading` on bytes, for a text whose first 161 bytes are ASCII with no carriage
-    /// return (the questionnaires' usual headings): there every byte is a character, so the
-    /// 40- and 160-character windows are byte windows and no string is built until the rest is
-    /// kept. Character parsing of the block's head cost more than the rest of the question pass.
-    static func asciiQuestionHeading(_ text: String) -> ParsedHeading {
+    /// `questionHeading` on bytes, for a text whose first 161 characters are plain scalars
+    /// (`plainScalarWidth`: ASCII but CR, Latin-1, Cyrillic, dashes, quotes, `№`). Each is a
+    /// character, so the 40- and 160-character windows end after 40 and 160 scalars; lowering
+    /// keeps every such scalar's length, and `ByteCase.lower` lowers them as
+    /// `String.lowercased()` does or to no letter of a label, sign or joiner, so these are
+    /// matched on the lowered bytes; no string is built until the rest is kept. Character
+    /// parsing of the block's head cost more than the rest of the question pass, and Spanish
+    /// and Russian headings (`Pregunta 3:` with accents after it, `Вопрос 4:`) took it.
+    static func bytewiseQuestionHeading(_ text: String) -> ParsedHeading {
         text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
-            let count = bytes.count
-            for index in 0..<min(count, 161) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return .unknown }
-            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            // Labels and joiners are matched in windows of 40, 160 and 6 characters, as the
-            // character parse reads them.
-            func starts(_ word: StaticString, at start: Int, limit: Int) -> Bool {
-                let length = word.utf8CodeUnitCount
-                guard start + length <= limit else { return false }
-                for offset in 0..<length where lower(bytes[start + offset]) != word.utf8Start[offset] { return false }
-                return true
-            }
-            let window = min(count, 160)
-            var position: Int
-            if starts("questions", at: 0, limit: min(count, 40)) || starts("preguntas", at: 0, limit: min(count, 40)) {
-                position = 9
-            } else if starts("question", at: 0, limit: min(count, 40)) || starts("pregunta", at: 0, limit: min(count, 40)) {
-                position = 8
-            } else {
-                return .none
-            }
-            func skipSpaces() { while position < window, bytes[position] == 0x20 { position += 1 } }
-            skipSpaces()
-            // `n°`, `nº` and `№` are not ASCII: only `no.` can stand here.
-            if starts("no.", at: position, limit: window) {
-                position += 3
+            guard let window = plainWindowEnd(bytes, 160), let labelWindow = plainWindowEnd(bytes, 40) else { return .unknown }
+            var lowered = Array(bytes[0..<window])
+            lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            return lowered.withUnsafeBufferPointer { lower -> ParsedHeading in
+                func starts(_ word: [UInt8], at start: Int, limit: Int) -> Bool {
+                    guard start + word.count <= limit else { return false }
+                    for offset in word.indices where lower[start + offset] != word[offset] { return false }
+                    return true
+                }
+                guard let label = Phrases.questionLabels.phrases.first(where: { starts($0, at: 0, limit: labelWindow) }) else {
+                    return .none
+                }
+                var position = label.count
+                // Spaces and no-break spaces, as the character parse skips them.
+                func skipSpaces() {
+                    while position < window {
+                        if lower[position] == 0x20 { position += 1 } else if lower[position] == 0xC2, position + 1 < window, lower[position + 1] == 0xA0 {
+                            position += 2
+                        } else { break }
+                    }
+                }
                 skipSpaces()
-            }
-            var numbers: [Int] = []
-            var pendingRange = false
-            while position < window {
-                var value = 0
-                var digits = 0
-                while position < window, bytes[position] >= 0x30, bytes[position] <= 0x39, digits < 4 {
-                    value = value * 10 + Int(bytes[position] - 0x30)
-                    digits += 1
+                for sign in questionNumberSigns where starts(sign, at: position, limit: window) {
+                    position += sign.count
+                    skipSpaces()
+                }
+                var numbers: [Int] = []
+                var pendingRange = false
+                while position < window {
+                    var value = 0
+                    var digits = 0
+                    while position < window, lower[position] >= 0x30, lower[position] <= 0x39, digits < 4 {
+                        value = value * 10 + Int(lower[position] - 0x30)
+                        digits += 1
+                        position += 1
+                    }
+                    guard digits > 0 else { break }
+                    Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
+                    skipSpaces()
+                    // Joiners are matched within the next six characters, as the character parse reads them.
+                    var joinerLimit = position
+                    for _ in 0..<6 where joinerLimit < window { joinerLimit += plainScalarWidth(lower, joinerLimit) }
+                    var consumed = questionJoiners.first { starts($0, at: position, limit: joinerLimit) }?.count ?? 0
+                    if consumed == 0, position < joinerLimit,
+                       lower[position] == UInt8(ascii: "-") || starts(enDash, at: position, limit: joinerLimit) || starts(emDash, at: position, limit: joinerLimit) {
+                        consumed = plainScalarWidth(lower, position)
+                        pendingRange = true
+                    }
+                    if consumed == 0 { break }
+                    position += consumed
+                    skipSpaces()
+                }
+                guard !numbers.isEmpty else { return .none }
+                skipSpaces()
+                // The heading ends with a colon, full stop, parenthesis or the block's end.
+                if position < window {
+                    let byte = lower[position]
+                    guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
                     position += 1
                 }
-                guard digits > 0 else { break }
-                Self.appendQuestionNumber(value, afterRangeMark: &pendingRange, to: &numbers)
-                skipSpaces()
-                let joinerLimit = min(window, position + 6)
-                var consumed = 0
-                if starts(",", at: position, limit: joinerLimit) { consumed = 1 }
-                else if starts("and", at: position, limit: joinerLimit) { consumed = 3 }
-                else if starts("et", at: position, limit: joinerLimit) { consumed = 2 }
-                else if starts("y", at: position, limit: joinerLimit) { consumed = 1 }
-                else if starts("&", at: position, limit: joinerLimit) { consumed = 1 }
-                else if position < joinerLimit, bytes[position] == UInt8(ascii: "-") {
-                    consumed = 1
-                    pendingRange = true
-                }
-                if consumed == 0 { break }
-                position += consumed
-                skipSpaces()
+                return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
             }
-            guard !numbers.isEmpty else { return .none }
-            skipSpaces()
-            // The heading ends with a colon, full stop, parenthesis or the block's end.
-            if position < window {
-                let byte = bytes[position]
-                guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
-                position += 1
-            }
-            return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
         } ?? .unknown
     }
+
+    /// The number signs a question heading may put before its numbers, in the order they are
+    /// tried (`Question No. 2`, `n° 3`, `nº 4`, `№ 5`).
+    static let questionNumberSigns = ["no.", "n°", "nº", "№"].map { Array($0.utf8) }
+    /// Words joining the numbers of a question heading (`6 and 7`, `6 et 7`, `6 и 7`), in order.
+    static let questionJoiners = [",", "and", "et", "y", "и", "&"].map { Array($0.utf8) }
+    /// The dashes that mark a range of questions besides `-`.
+    static let enDash = Array("–".utf8)
+    static let emDash = Array("—".utf8)
 
     /// Adds a number read in a question heading; after a range mark (`3-5`, `3 to 5`) the
     /// numbers between join too, for ranges shorter than 50. Shared by the byte path and the
@@ -1173,8 +1398,7 @@ struct StructureBuilder {
         // The block's fields are read in place: a copy of the block retains a dozen references,
         // and nearly every body block is asked.
         if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            let label = blocks[index].text.prefix { $0 != ":" && $0 != "." }
-            return ("question", numbers.map(String.init).joined(separator: ","), String(label).trimmingSpaces())
+            return ("question", numbers.map(String.init).joined(separator: ","), Self.questionLabel(blocks[index].text))
         }
         if blocks[index].kind == .heading {
             let (number, heading) = Self.splitNumber(blocks[index].text)
@@ -1236,8 +1460,80 @@ struct StructureBuilder {
         } ?? true
     }
 
+    /// A question heading's label: its text up to the first `:` or `.`, trimmed.
+    static func questionLabel(_ text: String) -> String {
+        if let label = plainQuestionLabel(text) { return label }
+        return String(text.prefix { $0 != ":" && $0 != "." }).trimmingSpaces()
+    }
+
+    /// `questionLabel` on bytes, for a text whose scalars up to the stop, and the one after
+    /// it, are plain (`plainScalarWidth`): each is a character, so the first `:` or `.`
+    /// byte is the first such character. Walking the characters cost most of the heading
+    /// test for a question block. `nil` for any other text.
+    static func plainQuestionLabel(_ text: String) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var index = 0
+            while index < bytes.count {
+                let width = plainScalarWidth(bytes, index)
+                if width == 0 { return nil }
+                if bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: ".") {
+                    if index + 1 < bytes.count, plainScalarWidth(bytes, index + 1) == 0 { return nil }
+                    break
+                }
+                index += width
+            }
+            return trimmedString(UnsafeBufferPointer(rebasing: bytes[..<index]))
+        } ?? nil
+    }
+
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
     static func splitNumber(_ text: String) -> (String?, String) {
+        if let split = plainSplitNumber(text) { return split }
+        return characterSplitNumber(text)
+    }
+
+    /// `splitNumber` on bytes, for a text of plain scalars (`plainScalarWidth`): each is a
+    /// character, so the stop is the first `.` or `)` byte, the number's characters are its
+    /// scalars, and `isNumber`/`isLetter` are told from them. Walking the characters of a
+    /// heading with no stop cost most of the section pass. `nil` for any other text.
+    static func plainSplitNumber(_ text: String) -> (String?, String)? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> (String?, String)? in
+            var index = 0
+            while index < bytes.count {
+                let width = plainScalarWidth(bytes, index)
+                if width == 0 { return nil }
+                index += width
+            }
+            func string(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            let (start, end) = trimmedSpaceBounds(bytes)
+            var dot = start
+            while dot < end, bytes[dot] != UInt8(ascii: "."), bytes[dot] != UInt8(ascii: ")") { dot += 1 }
+            guard dot < end else { return (nil, string(start, end)) }
+            // At most six characters, each a number or a roman numeral, or a single letter.
+            var characters = 0
+            var numeral = true
+            var offset = start
+            while offset < dot {
+                let byte = bytes[offset]
+                if !(isPlainNumber(bytes, offset) || byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+                    numeral = false
+                }
+                characters += 1
+                offset += plainScalarWidth(bytes, offset)
+            }
+            guard characters >= 1, characters <= 6, numeral || (characters == 1 && isPlainLetter(bytes, start)) else {
+                return (nil, string(start, end))
+            }
+            let (restStart, restEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: bytes[(dot + 1)..<end]))
+            guard restEnd > restStart else { return (nil, string(start, end)) }
+            return (string(start, dot), string(dot + 1 + restStart, dot + 1 + restEnd))
+        } ?? nil
+    }
+
+    /// `splitNumber` on characters, for any text.
+    static func characterSplitNumber(_ text: String) -> (String?, String) {
         let trimmed = text.trimmingSpaces()
         guard let dot = trimmed.firstIndex(where: { $0 == "." || $0 == ")" }) else { return (nil, trimmed) }
         let number = trimmed[..<dot]

@@ -32,7 +32,8 @@ struct LanguageDetectorTests {
             return Int((state >> 33) % UInt64(bound))
         }
         let words = LanguageDetector.stopwords.values.flatMap { $0 }
-            + ["THE", "Les", "ЧТО", "Также", "aboutness", "abcdefgh", "abcdefghi", "Été", "x", "Z"]
+            + ["THE", "Les", "ЧТО", "Также", "aboutness", "abcdefgh", "abcdefghi", "Été", "x", "Z",
+                   "abcdefg", "Abcdef", "Étéé", "ЧТОБЫ", "были", "ÉTÉ"]
         let separators = [" ", "  ", ", ", ".", "\n", "1", "(", "@", "[", "`", "{", "’", "\u{00A0}"]
         return (0..<count).map { number in
             var text: [UInt8] = []
@@ -48,6 +49,21 @@ struct LanguageDetectorTests {
     @Test("the fast vote agrees with a byte-by-byte one")
     func agreesWithNaive() {
         for text in Self.texts(count: 3000) {
+            #expect(LanguageDetector.detect(text) == Self.naiveDetect(text), "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
+    @Test("six-byte stopwords (three Cyrillic letters) are counted as the byte loop counts them")
+    func longestStopwords() {
+        var state: UInt64 = 0x9E37_79B9
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let words = ["что", "для", "это", "как", "ЧТО", "Для", "КАК", "the", "le", "el", "abcdef", "abcdefg", "Étéé", "été"]
+        for _ in 0..<3000 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + next(6)) { text += Array(words[next(words.count)].utf8) + [0x20] }
             #expect(LanguageDetector.detect(text) == Self.naiveDetect(text), "\(String(decoding: text, as: UTF8.self))")
         }
     }

@@ -20,9 +20,11 @@ struct StructureBytesTests {
 
     @Test("question headings on bytes agree with the character parse")
     func questionHeadings() {
-        let heads = ["Question", "QUESTIONS", "questions", "Pregunta", "Preguntas", "Questionnaire", "Quest", "Вопрос"]
+        let heads = ["Question", "QUESTIONS", "questions", "Pregunta", "Preguntas", "Questionnaire", "Quest", "Вопрос", "ВОПРОСЫ",
+                     "вопросы", "Pregunta\u{00A0}"]
         let pieces = [" ", "  ", "1", "2", "7", "12", "12345", "No.", "no. ", "n°", ",", " and ", "and", " et ", "y", " & ",
-                      "-", "–", "80", ":", ".", ")", " Please provide", "x", "\u{00A0}", "\n", "\r\n", "é", "\u{301}"]
+                      "-", "–", "80", ":", ".", ")", " Please provide", "x", "\u{00A0}", "\n", "\r\n", "é", "\u{301}",
+                      "nº", "Nº ", "№", "N°", "—", "–", " и ", "И", "¿Qué?", "ñ", "½", "²"]
         var count = 0
         for (index, head) in heads.enumerated() {
             for tail in Self.texts(pieces, count: 800, maxPieces: 12, seed: UInt64(index) + 1) {
@@ -30,7 +32,7 @@ struct StructureBytesTests {
                 let fast = StructureBuilder.questionHeading(text)
                 let slow = StructureBuilder.characterQuestionHeading(text)
                 #expect(fast?.0 == slow?.0 && fast?.1 == slow?.1, "\(text.debugDescription)")
-                if case .heading = StructureBuilder.asciiQuestionHeading(text) { count += 1 }
+                if case .heading = StructureBuilder.bytewiseQuestionHeading(text) { count += 1 }
             }
         }
         // Long blocks: the 160-character window ends inside a number or a joiner.
@@ -102,7 +104,7 @@ struct ReferenceBytesTests {
         let pieces = ["Ref.", "REF", "ref:", "Reference", "No.", "no", "NO:", "Nr.", ":", " ", "  ", "123/45", "A-7", ",12;",
                       "\n9", "x", "Note", "(1)", ";;", "\t", "2021", "abc", "Réf.", "№"]
         for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 9, seed: 17) {
-            guard case .some(let fast) = StructureBuilder.asciiReferenceNumber(in: text) else { continue }
+            guard case .some(let fast) = StructureBuilder.bytewiseReferenceNumber(in: text) else { continue }
             #expect(fast == Self.characterReference(text), "\(text.debugDescription)")
         }
         #expect(StructureBuilder.referenceNumber(in: "Ref. No. 123/2021") == "123/2021")
