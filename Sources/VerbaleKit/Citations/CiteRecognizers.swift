@@ -35,6 +35,9 @@ extension CiteScanner {
         if k < n && b[k] == 0x2C { k += 1 }
         k = CiteText.skipSpaces(b, k, n)
         if k == end && k < n && CiteText.isWordAt(b, k) { return nil }
+        // Every date and date introducer starts with a letter or digit: an ASCII byte that is
+        // neither (`)`, `.`, `;`) starts none (most citations end so).
+        if k < n && b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
         if let d = CiteDates.parse(b, k, n) { return d }
         let intro = CiteVocabulary.dateIntroducers
         for w in 0..<intro.count {
@@ -253,7 +256,7 @@ extension CiteScanner {
         var bestRef: CiteInstrumentRef? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
-        let run = CiteText.alnumRun(b, p)
+        let (run, asciiRun) = CiteText.alnumRunASCII(b, p)
         var miss = CiteMiss()
         // Whether the title at `p` was parsed here: the head-last search below starts at `p`
         // and would parse the same head again for the same answer (a few thousand instructions).
@@ -263,7 +266,8 @@ extension CiteScanner {
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
-            guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss) else { continue }
+            guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss,
+                                             head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
                 if e >= bestEnd {
@@ -348,28 +352,41 @@ extension CiteScanner {
 
     /// Designators and an article word after an instrument: `, Special Part, Ch. 3, Art. 145`,
     /// `, § 1, Art. 16`, ` Art. 19`.
+    ///
+    /// The designators are kept in locals and a pinpoint is made only for an article: most
+    /// instruments have none, and an empty `CitePinpoint` made and destroyed per instrument
+    /// cost more than the look-ups.
     mutating func articleAfterInstrument(_ start: Int, _ end: Int, _ ref: CiteInstrumentRef) -> Int? {
         var j = end
-        var pin = CitePinpoint()
+        var part: String? = nil
+        var chapter: String? = nil
+        var section: String? = nil
         for _ in 0..<5 {
             var k = j
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
             guard k > j, k < n else { return nil }
+            // Every article word and designator starts with a letter or `§` (not ASCII): an
+            // ASCII byte that is no letter or digit (`)`, `.`, `"`) starts none of them.
+            if b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
             if articleWordEnd(k) != nil {
+                var pin = CitePinpoint()
+                pin.part = part
+                pin.chapter = chapter
+                pin.section = section
                 return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, designators: pin)
             }
             if let e = marker(CiteVocabulary.namedParts, k) {
-                pin.part = CiteText.collapsed(b, k, e); j = e; continue
+                part = CiteText.collapsed(b, k, e); j = e; continue
             }
             if let e = marker(CiteVocabulary.partWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.part = v; j = ve; continue
+                part = v; j = ve; continue
             }
             if let e = marker(CiteVocabulary.chapterWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.chapter = v; j = ve; continue
+                chapter = v; j = ve; continue
             }
             if let e = marker(CiteVocabulary.sectionWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.section = v; j = ve; continue
+                section = v; j = ve; continue
             }
             return nil
         }
@@ -625,14 +642,16 @@ extension CiteScanner {
     /// (`sa note no 39658`), since it is an ordinary word in English and Spanish.
     mutating func recognizeNumberWord(_ i: Int, _ litEnd: Int, wordEnd: Int) -> Int? {
         if b[i] == 0x6E && i + 1 < n && b[i + 1] == 0x6F {
-            guard let (ws, we) = wordBefore(i), CiteVocabulary.noteWords.contains(foldedWord(ws, we)) else { return nil }
+            // `noteWords` are the words with the note bit of `numberContext`.
+            guard let (ws, we) = wordBefore(i),
+                  (CiteVocabulary.numberContextWords.value(b, ws, we) ?? 0) & CiteVocabulary.contextNote != 0 else { return nil }
         }
         return handleNumberSign(signStart: i, signEnd: litEnd, forced: nil)
     }
 
     /// The `CiteVocabulary.numberContext` bits of the word `s..<e`.
     func context(_ s: Int, _ e: Int) -> UInt8 {
-        CiteVocabulary.numberContext[foldedWord(s, e)] ?? 0
+        CiteVocabulary.numberContextWords.value(b, s, e) ?? 0
     }
 
     /// What a number after a sign at `signStart` is, from the words before it.
@@ -689,9 +708,11 @@ extension CiteScanner {
         let date = dateAfter(numberEnd)
         var start = signStart
         if let (ws, we) = wordBefore(signStart), we <= signStart, signStart - we <= 2 {
-            let w = foldedWord(ws, we)
-            if kind == .reference && (CiteVocabulary.numberContext[w] ?? 0) & (CiteVocabulary.contextReference | CiteVocabulary.contextNote) != 0 { start = ws }
-            if kind == .case && (w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел")) { start = ws }
+            if kind == .reference && context(ws, we) & (CiteVocabulary.contextReference | CiteVocabulary.contextNote) != 0 { start = ws }
+            if kind == .case {
+                let w = foldedWord(ws, we)
+                if w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел") { start = ws }
+            }
         }
         switch kind {
         case .case:

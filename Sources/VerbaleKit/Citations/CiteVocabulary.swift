@@ -42,6 +42,10 @@ struct CiteTrigger: Sendable {
     let upperOnly: Bool
     /// `CiteText.runLength` of the literal: the text's `alnumRun` must equal it (unless -1).
     let run: Int
+    /// Whether the literal's first `run` units (at least one) are ASCII letters and digits:
+    /// on a word of ASCII letters and digits they are compared as bytes
+    /// (`CiteText.matchWord(_:_:_:_:_:miss:head:)`).
+    let asciiHead: Bool
 }
 
 /// Triggers grouped by dispatch slot: the triggers of slot `s` are
@@ -76,10 +80,11 @@ final class CiteVocabulary: Sendable {
     /// Triggers that need a capital (instrument names, title heads, `Exhibit`, `BIN`, `AL`).
     let capital: CiteDispatch
 
-    /// Pairs of first two bytes (ASCII, lower-cased; column 127 stands for any non-ASCII
-    /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
-    /// here is skipped without folding or hashing. Index `first * 128 + second`. A
-    /// process-lifetime table: the main loop reads it through a pointer.
+    /// Pairs of first two bytes that can start an any-case trigger: a lower-case word whose
+    /// pair is not here is skipped without folding or hashing. Index `first << 8 | second`,
+    /// `first` a lower-case ASCII letter (other rows are empty) and `second` the byte as
+    /// written, any case, any value: the table holds its folding, so the main loop indexes it
+    /// with the raw byte. A process-lifetime table: the main loop reads it through a pointer.
     let lowerPairsTable: CiteTable<Bool>
 
     /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairsTable`: by first
@@ -162,8 +167,9 @@ final class CiteVocabulary: Sendable {
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
+                let run = CiteText.runLength(lit)
                 let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
-                                          run: CiteText.runLength(lit))
+                                          run: run, asciiHead: run > 0 && lit[0..<run].allSatisfy { $0 < 0x80 })
                 units += lit
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
@@ -200,7 +206,19 @@ final class CiteVocabulary: Sendable {
             // column must accept it too.
             pairs[Int(f1) * 128 + 127] = true
         }
-        self.lowerPairsTable = CiteTable(pairs)
+        // By raw second byte: the column the main loop used to compute for it (capitals
+        // lower-cased, other ASCII as is, every non-ASCII byte 127), looked up once here.
+        // Only lower-case first letters are looked up (the main loop's lower-case path), so only
+        // their rows are filled.
+        var rawPairs = [Bool](repeating: false, count: 128 * 256)
+        for first in 0x61...0x7A {
+            for second in 0..<256 {
+                let c1 = UInt8(second)
+                let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                rawPairs[first << 8 | second] = pairs[first * 128 + column]
+            }
+        }
+        self.lowerPairsTable = CiteTable(rawPairs)
         // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
         // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
         func classes(_ u: UInt32) -> [Int]? {
@@ -352,6 +370,10 @@ final class CiteVocabulary: Sendable {
         for w in noteWords { table[w, default: 0] |= contextNote }
         return table
     }()
+    /// `numberContext` by folded units, for reading a word's bits off the text without building
+    /// its folded string and hashing it (~1,000 instructions a word before).
+    static let numberContextWords = CiteFoldedWords(numberContext)
+
     /// `numberContext` bit: `resolutionContextWords`.
     static let contextResolution: UInt8 = 1
     /// `numberContext` bit: `referenceContextWords`.
@@ -486,4 +508,78 @@ final class CiteVocabulary: Sendable {
 
     /// Words introducing a date after a number (`of`, `du`, `dated`, `от`).
     static let dateIntroducers = CiteLits(["of", "on", "dated", "from", "du", "de", "del", "en date du", "от", "le"])
+}
+
+/// A table of folded words (each a `String` of folded units, as `CiteVocabulary.folded` makes
+/// them) with a value each, looked up by the word's bytes in the text: the answer of
+/// `table[scanner.foldedWord(s, e)]`, without building that string or hashing it.
+///
+/// A word matches a key when the folded scalars of `s..<e` are the key's units, one for one.
+/// Keys are compared by units, not by `String` equality (canonical equivalence): the keys are
+/// letters without combining marks and a text word's folded units never hold a mark either (a
+/// mark is no letter, so it ends a word), so the two comparisons agree.
+struct CiteFoldedWords: Sendable {
+    /// Every key's units, one key after another (process-lifetime: built for `static let`s).
+    private let units: CiteTable<UInt32>
+    /// Start, length and value of each key, side by side, grouped by first unit: ASCII first
+    /// units one group each, the rest in the last group.
+    private let entries: CiteTable<Int>
+    /// Where each of the 129 groups starts in `entries` (in entries of three), plus its end.
+    private let groupStart: CiteTable<Int>
+
+    /// Stores `table`'s keys (folded strings) and values.
+    init(_ table: [String: UInt8]) {
+        var units: [UInt32] = []
+        var groups = [[Int]](repeating: [], count: 129)
+        // In the dictionary's order: distinct keys have distinct units, so at most one key
+        // matches a word and the order decides nothing.
+        for key in table.keys {
+            let lit = key.unicodeScalars.map(\.value)
+            guard let first = lit.first else { continue }
+            groups[Int(min(first, 128))] += [units.count, lit.count, Int(table[key]!)]
+            units += lit
+        }
+        var starts: [Int] = []
+        var entries: [Int] = []
+        for group in groups {
+            starts.append(entries.count / 3)
+            entries += group
+        }
+        starts.append(entries.count / 3)
+        self.units = CiteTable(units)
+        self.entries = CiteTable(entries)
+        self.groupStart = CiteTable(starts)
+    }
+
+    /// The value of the key equal to the folded word `s..<e` of `b`, or nil.
+    func value(_ b: [UInt8], _ s: Int, _ e: Int) -> UInt8? {
+        guard s < e else { return nil }
+        let f = CiteText.fold(b, s).0
+        let g = Int(min(f, 128))
+        let from = groupStart[g]
+        let to = groupStart[g + 1]
+        guard from < to else { return nil }
+        // An ASCII word folds to one unit a byte: a key of another length is passed without
+        // folding. (Other words are compared with every key of the group, since `fold` reads a
+        // malformed sequence in its own way.)
+        var ascii = true
+        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
+        for k in from..<to {
+            let count = entries[3 * k + 1]
+            if ascii && count != e - s { continue }
+            let start = entries[3 * k]
+            // Unit by unit as `foldedWord` folds the word: every scalar starting before `e`.
+            var j = s
+            var m = 0
+            var equal = true
+            while j < e {
+                let (u, l) = CiteText.fold(b, j)
+                guard m < count, u == units[start + m] else { equal = false; break }
+                j += l
+                m += 1
+            }
+            if equal && m == count { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+        }
+        return nil
+    }
 }
