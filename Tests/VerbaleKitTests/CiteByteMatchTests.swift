@@ -208,4 +208,48 @@ struct CiteByteMatchTests {
         }
         #expect(set > 100)
     }
+
+    @Test("dispatch groups triggers by slot in list order, as the stable sort did")
+    func dispatchOrder() {
+        var rng = CiteSplitMix(state: 0x5EED_0005)
+        for round in 0..<40 {
+            // Few slots in some rounds, so slots hold many triggers whose order must be kept.
+            let slots = round % 2 == 0 ? 5 : CiteVocabulary.slotCount
+            var list: [(slot: Int, trigger: CiteTrigger)] = []
+            for k in 0..<rng.below(300) {
+                let trigger = CiteTrigger(start: k, count: 1 + rng.below(9), action: .article, upperOnly: rng.below(2) == 0,
+                                          run: rng.below(6) - 1, asciiHead: rng.below(2) == 0)
+                list.append((rng.below(slots), trigger))
+            }
+            let dispatch = CiteDispatch(list)
+            let sorted = list.sorted { $0.slot < $1.slot }
+            #expect(dispatch.triggers.count == sorted.count)
+            for (k, entry) in sorted.enumerated() { #expect(dispatch.triggers[k].start == entry.trigger.start) }
+            // The slot starts as the loop the counting sort replaced found them.
+            var k = 0
+            var mismatches = 0
+            for s in 0...CiteVocabulary.slotCount {
+                if dispatch.slotStart[s] != k { mismatches += 1 }
+                while k < sorted.count && sorted[k].slot == s { k += 1 }
+            }
+            #expect(mismatches == 0)
+        }
+    }
+
+    @Test("country codes read by letters are the accepted set")
+    func countryCodes() {
+        let letters = Array(UInt8(0x41)...0x5A)
+        var accepted = 0
+        for c0 in letters {
+            for c1 in letters {
+                for c2 in letters {
+                    let code = String(decoding: [c0, c1, c2], as: UTF8.self)
+                    let expected = CiteCountryCodes.accepted.contains(code)
+                    if CiteCountryCodes.isAccepted(c0, c1, c2) != expected { Issue.record("\(code)") }
+                    if expected { accepted += 1 }
+                }
+            }
+        }
+        #expect(accepted == CiteCountryCodes.accepted.count)
+    }
 }

@@ -611,6 +611,7 @@ extension CiteScanner {
         if let e = marker(CiteVocabulary.numberSignLits, k) { k = CiteText.skipSpaces(b, e, n) }
         var e = k
         var digits: [Int] = []
+        digits.reserveCapacity(20) // one allocation, not four as it grows
         while e < n && b[e] >= 0x30 && b[e] <= 0x39 && digits.count < 20 { digits.append(Int(b[e] - 0x30)); e += 1 }
         guard let rules = scheme.lengths[digits.count], !CiteText.isWordAt(b, e) else { return nil }
         let valid = CiteRegistrationSchemes.check(digits, rules)
@@ -920,9 +921,9 @@ extension CiteScanner {
     func communicationTail(_ k: Int) -> (country: String, number: Int, year: Int, end: Int)? {
         guard k + 3 < n else { return nil }
         for m in k..<(k + 3) where !(b[m] >= 0x41 && b[m] <= 0x5A) { return nil }
-        guard b[k + 3] == 0x20, !CiteText.isWordBefore(b, k) else { return nil }
+        guard b[k + 3] == 0x20, !CiteText.isWordBefore(b, k),
+              CiteCountryCodes.isAccepted(b[k], b[k + 1], b[k + 2]) else { return nil }
         let country = text(k, k + 3)
-        guard CiteCountryCodes.accepted.contains(country) else { return nil }
         guard let (num, ne) = CiteText.digits(b, k + 4, n, maxDigits: 5), ne < n, b[ne] == 0x2F,
               let (year, ye) = CiteText.digits(b, ne + 1, n, maxDigits: 4), ye - ne - 1 == 4,
               (1950...2100).contains(year), !CiteText.isWordAt(b, ye) else { return nil }

@@ -215,7 +215,9 @@ struct CiteScanner {
                         while j < n && isWord[Int(p[j])] { j += 1 }
                         if !lowerPairs[Int(c) << 8 | Int(c1)] {
                             if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
-                            i = j
+                            // A space starts nothing (the loop would step over it): passed
+                            // here with the word, saving the loop a round per word.
+                            i = j < n && p[j] == 0x20 ? j + 1 : j
                             continue
                         }
                         // The pair may start a trigger: rule the word out on its first
@@ -228,6 +230,7 @@ struct CiteScanner {
                                 let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
                                 if mask & (1 << UInt16(min(j - i, 15))) == 0 {
                                     i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
+                                    if i < n && p[i] == 0x20 { i += 1 }
                                     continue
                                 }
                             }
@@ -236,11 +239,12 @@ struct CiteScanner {
                     } else if c &- 0x30 < 10 {
                         var j = i + 1
                         while j < n && isWord[Int(p[j])] { j += 1 }
-                        i = j
+                        i = j < n && p[j] == 0x20 ? j + 1 : j
                         continue
                     }
                     let next = asciiWord(i, p, slotKinds, isWord, runEnd: known)
                     i = next > i ? next : i + 1
+                    if i < n && p[i] == 0x20 { i += 1 }
                     continue
                 }
                 if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №

@@ -168,6 +168,11 @@ enum CiteText {
         return j
     }
 
+    /// By byte: whether it is an ASCII letter or digit (`isAsciiWord`; false for every byte from
+    /// 0x80). For the loops that walk a whole run of bytes, where one lazy-initialisation check
+    /// per run and a load per byte cost less than the comparisons. A process-lifetime table.
+    static let asciiWordTable = CiteTable((0..<256).map { $0 < 0x80 && isAsciiWord(UInt8($0)) })
+
     /// Whether an ASCII byte is a letter or digit. A comparison, not a table: a global table
     /// costs a lazy-initialisation check on every access in the hot loop.
     @inline(__always)
@@ -188,8 +193,12 @@ enum CiteText {
     /// matchers may compare its bytes without folding.
     @inline(__always)
     static func alnumRunASCII(_ b: [UInt8], _ i: Int) -> (run: Int, ascii: Bool) {
-        var a = i
-        while a < b.count && isAsciiWord(b[a]) { a += 1 }
+        let isWord = asciiWordTable.buffer
+        let a = b.withUnsafeBufferPointer { p -> Int in
+            var a = i
+            while a < p.count && isWord[Int(p[a])] { a += 1 }
+            return a
+        }
         // The byte after the ASCII run is ASCII (no letter or digit) or the end: the run ends
         // there, as the scalar walk below would find.
         if a > i && (a == b.count || b[a] < 0x80) { return (a - i, true) }
@@ -272,7 +281,15 @@ enum CiteText {
     /// a word, so `l'article` is `l` and `article`.
     @inline(__always)
     static func wordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
-        var j = i
+        // The leading ASCII letters and digits through the byte table, without bounds checks
+        // (most words are nothing else); the loop below goes on from there as it would have.
+        let isWord = asciiWordTable.buffer
+        var j = b.withUnsafeBufferPointer { p -> Int in
+            let end = min(limit, p.count)
+            var a = i
+            while a < end && isWord[Int(p[a])] { a += 1 }
+            return a
+        }
         while j < limit {
             let c = b[j]
             if c < 0x80 {
@@ -685,6 +702,10 @@ struct CiteLits: Sendable {
         var counts: [Int] = []
         var firsts: [Int] = []
         var runs: [Int] = []
+        starts.reserveCapacity(words.count)
+        counts.reserveCapacity(words.count)
+        firsts.reserveCapacity(words.count)
+        runs.reserveCapacity(words.count)
         for w in words {
             let lit = CiteText.foldString(w)
             runs.append(CiteText.runLength(lit))
@@ -729,12 +750,25 @@ struct CiteLits: Sendable {
         }
         /// Appends the 129 group starts and the grouped indices of `distinct` by `unit` (ASCII
         /// units one group each, in list order; the rest, and no empty literal, last).
+        ///
+        /// A counting sort into `ints`: an array per group, retained and released at every
+        /// visit, cost ~1 M instructions at start-up over the lists.
         func appendGroups(_ unit: (Int) -> Int) {
-            var buckets = [[Int]](repeating: [], count: 129)
-            for k in distinct where unit(k) >= 0 { buckets[min(unit(k), 128)].append(k) }
+            var sizes = [Int](repeating: 0, count: 129)
+            for k in distinct where unit(k) >= 0 { sizes[min(unit(k), 128)] += 1 }
+            var next = [Int](repeating: 0, count: 129)
             var at = ints.count + 129
-            for bucket in buckets { ints.append(at); at += bucket.count }
-            for bucket in buckets { ints += bucket }
+            for g in 0..<129 {
+                ints.append(at)
+                next[g] = at
+                at += sizes[g]
+            }
+            ints.append(contentsOf: repeatElement(0, count: at - ints.count))
+            for k in distinct where unit(k) >= 0 {
+                let g = min(unit(k), 128)
+                ints[next[g]] = k
+                next[g] += 1
+            }
         }
         // Literal indices grouped by first unit.
         appendGroups { firsts[$0] }

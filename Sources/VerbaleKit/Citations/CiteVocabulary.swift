@@ -56,17 +56,23 @@ struct CiteDispatch: Sendable {
     /// Triggers sorted by slot.
     let triggers: CiteTable<CiteTrigger>
 
-    /// Groups `triggers` by the slot of their first three key units.
+    /// Groups `triggers` by the slot of their first three key units, in list order within a
+    /// slot (the order decides ties between triggers).
+    ///
+    /// A counting sort: stable, as the `sorted(by:)` it replaced is in the standard library
+    /// (`_stableSortImpl`), and without its comparison closure (~0.8 M instructions at start-up).
     init(_ list: [(slot: Int, trigger: CiteTrigger)]) {
-        let sorted = list.sorted { $0.slot < $1.slot }
         var starts = [Int](repeating: 0, count: CiteVocabulary.slotCount + 1)
-        var k = 0
-        for s in 0...CiteVocabulary.slotCount {
-            starts[s] = k
-            while k < sorted.count && sorted[k].slot == s { k += 1 }
+        for entry in list { starts[entry.slot + 1] += 1 }
+        for s in 0..<CiteVocabulary.slotCount { starts[s + 1] += starts[s] }
+        var next = starts
+        var order = [Int](repeating: 0, count: list.count)
+        for k in list.indices {
+            order[next[list[k].slot]] = k
+            next[list[k].slot] += 1
         }
         slotStart = CiteTable(starts)
-        triggers = CiteTable(sorted.map(\.trigger))
+        triggers = CiteTable(order.map { list[$0].trigger })
     }
 }
 
@@ -114,7 +120,7 @@ final class CiteVocabulary: Sendable {
     /// By byte: whether it is an ASCII letter or digit (`CiteText.isAsciiWord`). The main loop
     /// reads it through a pointer it holds for the whole scan, where one load and test cost
     /// less than the two range comparisons on every byte of every word.
-    static let wordByteTable = CiteTable((0..<256).map { $0 < 0x80 && CiteText.isAsciiWord(UInt8($0)) })
+    static let wordByteTable = CiteText.asciiWordTable
 
     /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
     /// loop rules out a word whose slot is empty without entering the trigger loops. A
@@ -359,8 +365,9 @@ final class CiteVocabulary: Sendable {
     /// Signals, folded, in the order of `signalTexts`.
     static let signals = CiteLits(signalTexts)
 
-    /// What a folded word before a number sign says (`numberContext` bits), so `classifyNumber`
-    /// hashes each word once instead of once per set.
+    /// What a folded word before a number sign says (`numberContext` bits), by folded string:
+    /// the form `numberContextWords` answers as, kept as the reference its tests compare with
+    /// (the scanner reads `numberContextWords`).
     static let numberContext: [String: UInt8] = {
         var table: [String: UInt8] = [:]
         for w in resolutionContextWords { table[w, default: 0] |= contextResolution }
@@ -370,9 +377,14 @@ final class CiteVocabulary: Sendable {
         for w in noteWords { table[w, default: 0] |= contextNote }
         return table
     }()
-    /// `numberContext` by folded units, for reading a word's bits off the text without building
-    /// its folded string and hashing it (~1,000 instructions a word before).
-    static let numberContextWords = CiteFoldedWords(numberContext)
+    /// What a folded word before a number sign says, by folded units, for reading a word's bits
+    /// off the text without building its folded string and hashing it (~1,000 instructions a
+    /// word before). Built from the word lists, not from `numberContext`: folding the sets into
+    /// strings cost ~1.4 M instructions at start-up.
+    static let numberContextWords = CiteFoldedWords([
+        (resolutionContextList, contextResolution), (referenceContextList, contextReference),
+        (caseContextList, contextCase), (instrumentNumberList, contextInstrumentNumber), (noteWordList, contextNote),
+    ])
 
     /// `numberContext` bit: `resolutionContextWords`.
     static let contextResolution: UInt8 = 1
@@ -386,30 +398,38 @@ final class CiteVocabulary: Sendable {
     static let contextNote: UInt8 = 16
 
     /// Words whose presence before a number sign makes it a case number.
-    static let caseContextWords: Set<String> = folded([
+    static let caseContextWords: Set<String> = folded(caseContextList)
+    /// `caseContextWords` as written.
+    static let caseContextList = [
         "case", "cases", "affaire", "caso", "дело", "делу", "деле", "decision", "decisions", "judgment", "judgement",
         "ruling", "arret", "sentencia", "решение", "решения", "постановление", "court", "chamber", "tribunal",
         "cour", "corte", "sala", "суд", "суда", "application", "communication", "appeal", "petition", "complaint",
-    ])
+    ]
 
     /// Words before a number sign that make it a reference (a note's number).
-    static let referenceContextWords: Set<String> = folded([
+    static let referenceContextWords: Set<String> = folded(referenceContextList)
+    /// `referenceContextWords` as written.
+    static let referenceContextList = [
         "note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "letter", "lettre", "carta", "письмо", "письма",
         "ref", "reference", "reference no", "исх", "вх", "verbale",
-    ])
+    ]
 
     /// Words before a number sign that make it an instrument's own number (`Law No. 5`): not
     /// cited as a reference, case or resolution.
-    static let instrumentNumberWords: Set<String> = folded([
+    static let instrumentNumberWords: Set<String> = folded(instrumentNumberList)
+    /// `instrumentNumberWords` as written.
+    static let instrumentNumberList = [
         "law", "act", "decree", "order", "protocol", "regulation", "ordinance", "loi", "decret", "ley", "decreto",
         "закон", "закона", "указ", "указа", "приказ", "приказа", "convention", "item", "page", "pages", "room",
         "box", "telephone", "tel", "fax", "phone", "house", "building", "office", "flat",
-    ])
+    ]
 
     /// Words before a number sign that make it a resolution number.
-    static let resolutionContextWords: Set<String> = folded([
+    static let resolutionContextWords: Set<String> = folded(resolutionContextList)
+    /// `resolutionContextWords` as written.
+    static let resolutionContextList = [
         "resolution", "resolutions", "resolucion", "резолюция", "резолюции", "резолюцию",
-    ])
+    ]
 
     /// Words that, before a bare `CHN 4/2021`, show it is a communication reference.
     static let communicationContextWords = CiteLits([
@@ -501,7 +521,9 @@ final class CiteVocabulary: Sendable {
     static let numberSignLits = CiteLits(["No.", "No", "Nos.", "Nr.", "N°", "Nº", "núm.", "№"])
 
     /// Note words (lower-case `no` counts as a number sign after them).
-    static let noteWords: Set<String> = folded(["note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "verbale"])
+    static let noteWords: Set<String> = folded(noteWordList)
+    /// `noteWords` as written.
+    static let noteWordList = ["note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "verbale"]
 
     /// `registered` before a registration date.
     static let registeredWords = CiteLits(["registered", "зарегистрирован~", "enregistré~", "registrad~"])
@@ -510,9 +532,9 @@ final class CiteVocabulary: Sendable {
     static let dateIntroducers = CiteLits(["of", "on", "dated", "from", "du", "de", "del", "en date du", "от", "le"])
 }
 
-/// A table of folded words (each a `String` of folded units, as `CiteVocabulary.folded` makes
-/// them) with a value each, looked up by the word's bytes in the text: the answer of
-/// `table[scanner.foldedWord(s, e)]`, without building that string or hashing it.
+/// Words folded (as `CiteVocabulary.folded` folds them) with a value each, looked up by the
+/// word's bytes in the text: the answer of `table[scanner.foldedWord(s, e)]` for the table of
+/// folded strings, without building that string or hashing it.
 ///
 /// A word matches a key when the folded scalars of `s..<e` are the key's units, one for one.
 /// Keys are compared by units, not by `String` equality (canonical equivalence): the keys are
@@ -527,16 +549,30 @@ struct CiteFoldedWords: Sendable {
     /// Where each of the 129 groups starts in `entries` (in entries of three), plus its end.
     private let groupStart: CiteTable<Int>
 
-    /// Stores `table`'s keys (folded strings) and values.
-    init(_ table: [String: UInt8]) {
+    /// Folds the words of each list and gives each folded word the values of the lists it is
+    /// in, or-ed (as a dictionary of folded strings filled list by list with `|=`).
+    init(_ lists: [(words: [String], value: UInt8)]) {
+        var keys: [[UInt32]] = []
+        var values: [UInt8] = []
+        for (words, value) in lists {
+            for word in words {
+                // `folded` drops a unit that is no scalar (none in the lists).
+                let lit = CiteText.foldString(word).filter { Unicode.Scalar($0) != nil }
+                if let k = keys.firstIndex(where: { $0.count == lit.count && $0.first == lit.first && $0 == lit }) {
+                    values[k] |= value
+                } else {
+                    keys.append(lit)
+                    values.append(value)
+                }
+            }
+        }
         var units: [UInt32] = []
         var groups = [[Int]](repeating: [], count: 129)
-        // In the dictionary's order: distinct keys have distinct units, so at most one key
-        // matches a word and the order decides nothing.
-        for key in table.keys {
-            let lit = key.unicodeScalars.map(\.value)
+        // Distinct keys have distinct units, so at most one matches a word: their order
+        // decides nothing.
+        for (k, lit) in keys.enumerated() {
             guard let first = lit.first else { continue }
-            groups[Int(min(first, 128))] += [units.count, lit.count, Int(table[key]!)]
+            groups[Int(min(first, 128))] += [units.count, lit.count, Int(values[k])]
             units += lit
         }
         var starts: [Int] = []
@@ -550,7 +586,6 @@ struct CiteFoldedWords: Sendable {
         self.entries = CiteTable(entries)
         self.groupStart = CiteTable(starts)
     }
-
     /// The value of the key equal to the folded word `s..<e` of `b`, or nil.
     func value(_ b: [UInt8], _ s: Int, _ e: Int) -> UInt8? {
         guard s < e else { return nil }
