@@ -252,4 +252,40 @@ struct CiteByteMatchTests {
         }
         #expect(accepted == CiteCountryCodes.accepted.count)
     }
+
+    /// `CiteText.wordEnd` as it was before its byte-table prefix: one scalar at a time.
+    static func referenceWordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
+        var j = i
+        while j < limit {
+            let c = b[j]
+            if c < 0x80 {
+                if CiteText.isAsciiWord(c) { j += 1; continue }
+                if c == 0x2D && j + 1 < limit && CiteText.isWordAt(b, j + 1) && j > i { j += 1; continue }
+                break
+            }
+            if (c == 0xD0 || c == 0xD1) && j + 1 < b.count { j += 2; continue }
+            let (f, n) = CiteText.fold(b, j)
+            if CiteText.isAlnum(f) { j += n; continue }
+            if f == CiteText.dash && j + n < limit && CiteText.isWordAt(b, j + n) && j > i { j += n; continue }
+            break
+        }
+        return j
+    }
+
+    @Test("word ends, starts and runs walked through the byte table equal the scalar walks")
+    func wordBounds() {
+        var rng = CiteSplitMix(state: 0x5EED_0006)
+        for _ in 0..<300 {
+            let b = Self.text(&rng, count: 1 + rng.below(12))
+            for i in Self.starts(b) {
+                for limit in [b.count, min(b.count, i + rng.below(10))] {
+                    #expect(CiteText.wordEnd(b, i, limit) == Self.referenceWordEnd(b, i, limit), "\(i) \(limit)")
+                }
+                #expect(CiteText.alnumRun(b, i) == CiteText.alnumRunScalars(b, i))
+            }
+            for end in 0...b.count where end == b.count || b[end] & 0xC0 != 0x80 {
+                #expect(CiteText.wordStart(b, end) == CiteSpeedTests.referenceWordStart(b, end), "end \(end)")
+            }
+        }
+    }
 }

@@ -353,9 +353,8 @@ extension CiteScanner {
     /// Designators and an article word after an instrument: `, Special Part, Ch. 3, Art. 145`,
     /// `, § 1, Art. 16`, ` Art. 19`.
     ///
-    /// The designators are kept in locals and a pinpoint is made only for an article: most
-    /// instruments have none, and an empty `CitePinpoint` made and destroyed per instrument
-    /// cost more than the look-ups.
+    /// The designators are kept in locals (most instruments have none): an empty
+    /// `CitePinpoint` made and destroyed per instrument cost more than the look-ups.
     mutating func articleAfterInstrument(_ start: Int, _ end: Int, _ ref: CiteInstrumentRef) -> Int? {
         var j = end
         var part: String? = nil
@@ -370,11 +369,8 @@ extension CiteScanner {
             // ASCII byte that is no letter or digit (`)`, `.`, `"`) starts none of them.
             if b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
             if articleWordEnd(k) != nil {
-                var pin = CitePinpoint()
-                pin.part = part
-                pin.chapter = chapter
-                pin.section = section
-                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, designators: pin)
+                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, part: part, chapter: chapter,
+                                    section: section)
             }
             if let e = marker(CiteVocabulary.namedParts, k) {
                 part = CiteText.collapsed(b, k, e); j = e; continue
@@ -397,16 +393,17 @@ extension CiteScanner {
 
     /// An article citation whose article word is at `w`; `start` is where the citation's text
     /// begins (an instrument or paragraph written before it), `pre` the paragraphs of the
-    /// paragraph-first form.
+    /// paragraph-first form, `part`, `chapter` and `section` the designators written between an
+    /// instrument and the article. (The designators came as a `CitePinpoint`, made empty and
+    /// destroyed for almost every article: ~150 instructions each.)
     mutating func parseArticle(wordAt w: Int, start: Int, instrument: CiteInstrumentRef?, pre: CitePinpoint?,
-                               designators: CitePinpoint) -> Int? {
+                               part: String? = nil, chapter: String? = nil, section: String? = nil) -> Int? {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
         guard let list = parseList(j, roman: true, letters: false) else { return nil }
         // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
-        // copied from `designators` and then field by field into the citation (and reads like
-        // `resolved?.name`) retained and destroyed a dozen optional strings and arrays per
-        // article. `designators` only brings part, chapter and section.
+        // copied and then field by field into the citation (and reads like `resolved?.name`)
+        // retained and destroyed a dozen optional strings and arrays per article.
         var paragraphs: [String]
         var subparagraphs: [String]
         var range = list.range
@@ -483,9 +480,9 @@ extension CiteScanner {
         out[index].paragraphs = paragraphs
         out[index].subparagraphs = subparagraphs
         if range != nil { out[index].range = range }
-        if designators.part != nil { out[index].part = designators.part }
-        if designators.chapter != nil { out[index].chapter = designators.chapter }
-        if designators.section != nil { out[index].section = designators.section }
+        if part != nil { out[index].part = part }
+        if chapter != nil { out[index].chapter = chapter }
+        if section != nil { out[index].section = section }
         articleNotes.append(note)
         return end
     }
@@ -515,7 +512,7 @@ extension CiteScanner {
         pre.paragraphs += list.attachedNumbers
         pre.subparagraphs += list.attachedLetters
         pre.range = list.range
-        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre, designators: CitePinpoint())
+        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre)
     }
 
     // MARK: Exhibits, Id., registrations

@@ -446,7 +446,7 @@ struct CiteScanner {
     mutating func recognize(_ action: CiteAction, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
         switch action {
         case .article:
-            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil, designators: CitePinpoint())
+            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil)
         case .paragraphFirst:
             return parseParagraphFirst(i, litEnd)
         case .exhibit(let label):

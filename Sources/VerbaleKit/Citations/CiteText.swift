@@ -310,7 +310,14 @@ enum CiteText {
     /// Start of the word that ends at `end` (exclusive), walking backwards over letters, digits
     /// and inner hyphens.
     static func wordStart(_ b: [UInt8], _ end: Int) -> Int {
-        var j = end
+        // The trailing ASCII letters and digits through the byte table, without bounds checks;
+        // the loop below goes on from there as it would have.
+        let isWord = asciiWordTable.buffer
+        var j = b.withUnsafeBufferPointer { p -> Int in
+            var a = min(end, p.count)
+            while a > 0 && isWord[Int(p[a - 1])] { a -= 1 }
+            return a
+        }
         while j > 0 {
             // An ASCII byte is a scalar of its own, and folds to a letter or digit exactly when
             // it is one: the common case reads one byte, without `scalarStart` and `fold`.
