@@ -35,6 +35,9 @@ extension CiteScanner {
         if k < n && b[k] == 0x2C { k += 1 }
         k = CiteText.skipSpaces(b, k, n)
         if k == end && k < n && CiteText.isWordAt(b, k) { return nil }
+        // Every date and date introducer starts with a letter or digit: an ASCII byte that is
+        // neither (`)`, `.`, `;`) starts none (most citations end so).
+        if k < n && b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
         if let d = CiteDates.parse(b, k, n) { return d }
         let intro = CiteVocabulary.dateIntroducers
         for w in 0..<intro.count {
@@ -253,7 +256,7 @@ extension CiteScanner {
         var bestRef: CiteInstrumentRef? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
-        let run = CiteText.alnumRun(b, p)
+        let (run, asciiRun) = CiteText.alnumRunASCII(b, p)
         var miss = CiteMiss()
         // Whether the title at `p` was parsed here: the head-last search below starts at `p`
         // and would parse the same head again for the same answer (a few thousand instructions).
@@ -263,7 +266,8 @@ extension CiteScanner {
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
-            guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss) else { continue }
+            guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss,
+                                             head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
                 if e >= bestEnd {
@@ -348,28 +352,37 @@ extension CiteScanner {
 
     /// Designators and an article word after an instrument: `, Special Part, Ch. 3, Art. 145`,
     /// `, § 1, Art. 16`, ` Art. 19`.
+    ///
+    /// The designators are kept in locals (most instruments have none): an empty
+    /// `CitePinpoint` made and destroyed per instrument cost more than the look-ups.
     mutating func articleAfterInstrument(_ start: Int, _ end: Int, _ ref: CiteInstrumentRef) -> Int? {
         var j = end
-        var pin = CitePinpoint()
+        var part: String? = nil
+        var chapter: String? = nil
+        var section: String? = nil
         for _ in 0..<5 {
             var k = j
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
             guard k > j, k < n else { return nil }
+            // Every article word and designator starts with a letter or `§` (not ASCII): an
+            // ASCII byte that is no letter or digit (`)`, `.`, `"`) starts none of them.
+            if b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
             if articleWordEnd(k) != nil {
-                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, designators: pin)
+                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, part: part, chapter: chapter,
+                                    section: section)
             }
             if let e = marker(CiteVocabulary.namedParts, k) {
-                pin.part = CiteText.collapsed(b, k, e); j = e; continue
+                part = CiteText.collapsed(b, k, e); j = e; continue
             }
             if let e = marker(CiteVocabulary.partWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.part = v; j = ve; continue
+                part = v; j = ve; continue
             }
             if let e = marker(CiteVocabulary.chapterWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.chapter = v; j = ve; continue
+                chapter = v; j = ve; continue
             }
             if let e = marker(CiteVocabulary.sectionWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
-                pin.section = v; j = ve; continue
+                section = v; j = ve; continue
             }
             return nil
         }
@@ -380,16 +393,17 @@ extension CiteScanner {
 
     /// An article citation whose article word is at `w`; `start` is where the citation's text
     /// begins (an instrument or paragraph written before it), `pre` the paragraphs of the
-    /// paragraph-first form.
+    /// paragraph-first form, `part`, `chapter` and `section` the designators written between an
+    /// instrument and the article. (The designators came as a `CitePinpoint`, made empty and
+    /// destroyed for almost every article: ~150 instructions each.)
     mutating func parseArticle(wordAt w: Int, start: Int, instrument: CiteInstrumentRef?, pre: CitePinpoint?,
-                               designators: CitePinpoint) -> Int? {
+                               part: String? = nil, chapter: String? = nil, section: String? = nil) -> Int? {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
         guard let list = parseList(j, roman: true, letters: false) else { return nil }
         // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
-        // copied from `designators` and then field by field into the citation (and reads like
-        // `resolved?.name`) retained and destroyed a dozen optional strings and arrays per
-        // article. `designators` only brings part, chapter and section.
+        // copied and then field by field into the citation (and reads like `resolved?.name`)
+        // retained and destroyed a dozen optional strings and arrays per article.
         var paragraphs: [String]
         var subparagraphs: [String]
         var range = list.range
@@ -466,9 +480,9 @@ extension CiteScanner {
         out[index].paragraphs = paragraphs
         out[index].subparagraphs = subparagraphs
         if range != nil { out[index].range = range }
-        if designators.part != nil { out[index].part = designators.part }
-        if designators.chapter != nil { out[index].chapter = designators.chapter }
-        if designators.section != nil { out[index].section = designators.section }
+        if part != nil { out[index].part = part }
+        if chapter != nil { out[index].chapter = chapter }
+        if section != nil { out[index].section = section }
         articleNotes.append(note)
         return end
     }
@@ -498,7 +512,7 @@ extension CiteScanner {
         pre.paragraphs += list.attachedNumbers
         pre.subparagraphs += list.attachedLetters
         pre.range = list.range
-        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre, designators: CitePinpoint())
+        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre)
     }
 
     // MARK: Exhibits, Id., registrations
@@ -594,6 +608,7 @@ extension CiteScanner {
         if let e = marker(CiteVocabulary.numberSignLits, k) { k = CiteText.skipSpaces(b, e, n) }
         var e = k
         var digits: [Int] = []
+        digits.reserveCapacity(20) // one allocation, not four as it grows
         while e < n && b[e] >= 0x30 && b[e] <= 0x39 && digits.count < 20 { digits.append(Int(b[e] - 0x30)); e += 1 }
         guard let rules = scheme.lengths[digits.count], !CiteText.isWordAt(b, e) else { return nil }
         let valid = CiteRegistrationSchemes.check(digits, rules)
@@ -625,14 +640,16 @@ extension CiteScanner {
     /// (`sa note no 39658`), since it is an ordinary word in English and Spanish.
     mutating func recognizeNumberWord(_ i: Int, _ litEnd: Int, wordEnd: Int) -> Int? {
         if b[i] == 0x6E && i + 1 < n && b[i + 1] == 0x6F {
-            guard let (ws, we) = wordBefore(i), CiteVocabulary.noteWords.contains(foldedWord(ws, we)) else { return nil }
+            // `noteWords` are the words with the note bit of `numberContext`.
+            guard let (ws, we) = wordBefore(i),
+                  (CiteVocabulary.numberContextWords.value(b, ws, we) ?? 0) & CiteVocabulary.contextNote != 0 else { return nil }
         }
         return handleNumberSign(signStart: i, signEnd: litEnd, forced: nil)
     }
 
     /// The `CiteVocabulary.numberContext` bits of the word `s..<e`.
     func context(_ s: Int, _ e: Int) -> UInt8 {
-        CiteVocabulary.numberContext[foldedWord(s, e)] ?? 0
+        CiteVocabulary.numberContextWords.value(b, s, e) ?? 0
     }
 
     /// What a number after a sign at `signStart` is, from the words before it.
@@ -689,9 +706,11 @@ extension CiteScanner {
         let date = dateAfter(numberEnd)
         var start = signStart
         if let (ws, we) = wordBefore(signStart), we <= signStart, signStart - we <= 2 {
-            let w = foldedWord(ws, we)
-            if kind == .reference && (CiteVocabulary.numberContext[w] ?? 0) & (CiteVocabulary.contextReference | CiteVocabulary.contextNote) != 0 { start = ws }
-            if kind == .case && (w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел")) { start = ws }
+            if kind == .reference && context(ws, we) & (CiteVocabulary.contextReference | CiteVocabulary.contextNote) != 0 { start = ws }
+            if kind == .case {
+                let w = foldedWord(ws, we)
+                if w == "case" || w == "affaire" || w == "caso" || w.hasPrefix("дел") { start = ws }
+            }
         }
         switch kind {
         case .case:
@@ -899,9 +918,9 @@ extension CiteScanner {
     func communicationTail(_ k: Int) -> (country: String, number: Int, year: Int, end: Int)? {
         guard k + 3 < n else { return nil }
         for m in k..<(k + 3) where !(b[m] >= 0x41 && b[m] <= 0x5A) { return nil }
-        guard b[k + 3] == 0x20, !CiteText.isWordBefore(b, k) else { return nil }
+        guard b[k + 3] == 0x20, !CiteText.isWordBefore(b, k),
+              CiteCountryCodes.isAccepted(b[k], b[k + 1], b[k + 2]) else { return nil }
         let country = text(k, k + 3)
-        guard CiteCountryCodes.accepted.contains(country) else { return nil }
         guard let (num, ne) = CiteText.digits(b, k + 4, n, maxDigits: 5), ne < n, b[ne] == 0x2F,
               let (year, ye) = CiteText.digits(b, ne + 1, n, maxDigits: 4), ye - ne - 1 == 4,
               (1950...2100).contains(year), !CiteText.isWordAt(b, ye) else { return nil }

@@ -204,16 +204,20 @@ struct CiteScanner {
                 let c = p[i]
                 if c < 0x80 {
                     if !isWord[Int(c)] { i += 1; continue }
+                    // The end of the word's letters and digits when the lower-case path below
+                    // found it, for `asciiWord` (0: not found).
+                    var known = 0
                     if c &- 0x61 < 26 {
                         // A lower-case ASCII word whose first two letters start no any-case
                         // trigger is skipped without folding or hashing.
                         let c1 = i + 1 < n ? p[i + 1] : 0x20
-                        let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
                         var j = i + 1
                         while j < n && isWord[Int(p[j])] { j += 1 }
-                        if !lowerPairs[Int(c) &* 128 &+ column] {
+                        if !lowerPairs[Int(c) << 8 | Int(c1)] {
                             if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
-                            i = j
+                            // A space starts nothing (the loop would step over it): passed
+                            // here with the word, saving the loop a round per word.
+                            i = j < n && p[j] == 0x20 ? j + 1 : j
                             continue
                         }
                         // The pair may start a trigger: rule the word out on its first
@@ -226,18 +230,21 @@ struct CiteScanner {
                                 let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
                                 if mask & (1 << UInt16(min(j - i, 15))) == 0 {
                                     i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
+                                    if i < n && p[i] == 0x20 { i += 1 }
                                     continue
                                 }
                             }
                         }
+                        known = j
                     } else if c &- 0x30 < 10 {
                         var j = i + 1
                         while j < n && isWord[Int(p[j])] { j += 1 }
-                        i = j
+                        i = j < n && p[j] == 0x20 ? j + 1 : j
                         continue
                     }
-                    let next = asciiWord(i, p, slotKinds, isWord)
+                    let next = asciiWord(i, p, slotKinds, isWord, runEnd: known)
                     i = next > i ? next : i + 1
+                    if i < n && p[i] == 0x20 { i += 1 }
                     continue
                 }
                 if c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0x96 { // №
@@ -272,18 +279,23 @@ struct CiteScanner {
         let we = CiteText.wordEnd(b, i, n)
         if b[i] &- 0x30 < 10 { return we }
         let (slot, slot2) = slots(i)
-        return route(i, we, slot, slot2, slotKinds)
+        return route(i, we, slot, slot2, slotKinds, asciiRun: 0)
     }
 
     /// `word` for a word that starts with an ASCII letter: when it is all ASCII and no hyphen
     /// follows (almost every word), its end and dispatch slot come from one pass over its bytes,
     /// with the same values `wordEnd` and `slots` give.
+    /// `runEnd`, when above 0, is where the word's ASCII letters and digits end, as the main
+    /// loop found it (the loop below, not walked again).
     @inline(__always)
     mutating func asciiWord(_ i: Int, _ p: UnsafeBufferPointer<UInt8>, _ slotKinds: UnsafeBufferPointer<UInt8>,
-                            _ isWord: UnsafeBufferPointer<Bool>) -> Int {
+                            _ isWord: UnsafeBufferPointer<Bool>, runEnd: Int = 0) -> Int {
         let n = p.count
-        var j = i + 1
-        while j < n && isWord[Int(p[j])] { j += 1 }
+        var j = runEnd
+        if j == 0 {
+            j = i + 1
+            while j < n && isWord[Int(p[j])] { j += 1 }
+        }
         if j < n && (p[j] == 0x2D || p[j] >= 0x80) { return word(i, slotKinds) }
         let f1 = CiteText.foldAscii(p[i])
         var f2: UInt32 = 0
@@ -297,12 +309,16 @@ struct CiteScanner {
         } else if j < n {
             f2 = CiteText.foldAscii(p[j]) // not a letter or digit, so no third unit
         }
-        return route(i, j, CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2), slotKinds)
+        // The word is ASCII letters and digits followed by an ASCII byte or the end: its
+        // length is `alnumRunASCII`'s answer, passed on rather than walked again.
+        return route(i, j, CiteVocabulary.slot(f1, f2, f3), CiteVocabulary.slot(f1, f2), slotKinds, asciiRun: j - i)
     }
 
     /// Runs `handleWord` on the word `i..<we` unless its slots rule every trigger out.
+    /// `asciiRun`, when above 0, is the word's `CiteText.alnumRunASCII` run, known ASCII.
     @inline(__always)
-    mutating func route(_ i: Int, _ we: Int, _ slot: Int, _ slot2: Int, _ slotKinds: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func route(_ i: Int, _ we: Int, _ slot: Int, _ slot2: Int, _ slotKinds: UnsafeBufferPointer<UInt8>,
+                        asciiRun: Int) -> Int {
         let kinds = slotKinds[slot]
         if kinds & CiteVocabulary.anyCaseBit == 0 {
             // Without an any-case trigger only a capitalised word can start anything: a
@@ -315,7 +331,7 @@ struct CiteScanner {
                 return we
             }
         }
-        return handleWord(i, wordEnd: we, slot: slot, slot2: slot2)
+        return handleWord(i, wordEnd: we, slot: slot, slot2: slot2, asciiRun: asciiRun)
     }
 
     /// The dispatch slot of the word at `i` (first three key units) and the slot of its first
@@ -338,11 +354,15 @@ struct CiteScanner {
 
     /// Tries every trigger of the word at `i..<we` (dispatch slots `slot`, `slot2`); returns
     /// where scanning resumes.
-    mutating func handleWord(_ i: Int, wordEnd we: Int, slot: Int, slot2: Int) -> Int {
+    /// `knownRun`, when above 0, is `CiteText.alnumRunASCII(b, i).run` with `ascii` true,
+    /// which the caller found.
+    mutating func handleWord(_ i: Int, wordEnd we: Int, slot: Int, slot2: Int, asciiRun knownRun: Int = 0) -> Int {
 
         // Letters and digits at `i`: a trigger whose literal covers another number of them
         // cannot match here.
-        let run = CiteText.alnumRun(b, i)
+        // When they are ASCII (`asciiRun`), a trigger whose first `run` units are ASCII compares
+        // them as bytes.
+        let (run, asciiRun) = knownRun > 0 ? (knownRun, true) : CiteText.alnumRunASCII(b, i)
         // Any-case triggers: article, paragraph, annex, number sign, note, resolution, Id.
         var miss = CiteMiss()
         var t = vocab.anyCase.slotStart[slot]
@@ -351,7 +371,8 @@ struct CiteScanner {
             let trigger = vocab.anyCase.triggers[t]
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
+                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -380,7 +401,8 @@ struct CiteScanner {
                 if allUpper == nil { allUpper = CiteText.isAllUpper(b, i, we) }
                 if allUpper == false { continue }
             }
-            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss) else { continue }
+            guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
+                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
@@ -424,7 +446,7 @@ struct CiteScanner {
     mutating func recognize(_ action: CiteAction, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
         switch action {
         case .article:
-            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil, designators: CitePinpoint())
+            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil)
         case .paragraphFirst:
             return parseParagraphFirst(i, litEnd)
         case .exhibit(let label):

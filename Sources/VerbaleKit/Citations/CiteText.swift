@@ -168,6 +168,11 @@ enum CiteText {
         return j
     }
 
+    /// By byte: whether it is an ASCII letter or digit (`isAsciiWord`; false for every byte from
+    /// 0x80). For the loops that walk a whole run of bytes, where one lazy-initialisation check
+    /// per run and a load per byte cost less than the comparisons. A process-lifetime table.
+    static let asciiWordTable = CiteTable((0..<256).map { $0 < 0x80 && isAsciiWord(UInt8($0)) })
+
     /// Whether an ASCII byte is a letter or digit. A comparison, not a table: a global table
     /// costs a lazy-initialisation check on every access in the hot loop.
     @inline(__always)
@@ -180,6 +185,29 @@ enum CiteText {
     /// unit is compared (`not` is not `note`, `Constitution` is not `Convention …`).
     @inline(__always)
     static func alnumRun(_ b: [UInt8], _ i: Int) -> Int {
+        alnumRunASCII(b, i).run
+    }
+
+    /// `alnumRun`, and whether the run is ASCII letters and digits followed by an ASCII byte or
+    /// the end (most words): then the run is counted in bytes on the cheap path, and the
+    /// matchers may compare its bytes without folding.
+    @inline(__always)
+    static func alnumRunASCII(_ b: [UInt8], _ i: Int) -> (run: Int, ascii: Bool) {
+        let isWord = asciiWordTable.buffer
+        let a = b.withUnsafeBufferPointer { p -> Int in
+            var a = i
+            while a < p.count && isWord[Int(p[a])] { a += 1 }
+            return a
+        }
+        // The byte after the ASCII run is ASCII (no letter or digit) or the end: the run ends
+        // there, as the scalar walk below would find.
+        if a > i && (a == b.count || b[a] < 0x80) { return (a - i, true) }
+        return (alnumRunScalars(b, i), false)
+    }
+
+    /// `alnumRun` by the scalar walk.
+    @inline(__always)
+    static func alnumRunScalars(_ b: [UInt8], _ i: Int) -> Int {
         let limit = b.count
         var j = i
         var run = 0
@@ -253,7 +281,15 @@ enum CiteText {
     /// a word, so `l'article` is `l` and `article`.
     @inline(__always)
     static func wordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
-        var j = i
+        // The leading ASCII letters and digits through the byte table, without bounds checks
+        // (most words are nothing else); the loop below goes on from there as it would have.
+        let isWord = asciiWordTable.buffer
+        var j = b.withUnsafeBufferPointer { p -> Int in
+            let end = min(limit, p.count)
+            var a = i
+            while a < end && isWord[Int(p[a])] { a += 1 }
+            return a
+        }
         while j < limit {
             let c = b[j]
             if c < 0x80 {
@@ -274,7 +310,14 @@ enum CiteText {
     /// Start of the word that ends at `end` (exclusive), walking backwards over letters, digits
     /// and inner hyphens.
     static func wordStart(_ b: [UInt8], _ end: Int) -> Int {
-        var j = end
+        // The trailing ASCII letters and digits through the byte table, without bounds checks;
+        // the loop below goes on from there as it would have.
+        let isWord = asciiWordTable.buffer
+        var j = b.withUnsafeBufferPointer { p -> Int in
+            var a = min(end, p.count)
+            while a > 0 && isWord[Int(p[a - 1])] { a -= 1 }
+            return a
+        }
         while j > 0 {
             // An ASCII byte is a scalar of its own, and folds to a letter or digit exactly when
             // it is one: the common case reads one byte, without `scalarStart` and `fold`.
@@ -391,9 +434,14 @@ enum CiteText {
     /// head (`Convention on the …` a dozen times): `miss` keeps the last literal that failed
     /// there, so a literal with the same units up to its failing one fails without reading
     /// the text, and one that parts from it exactly there resumes where it failed.
+    ///
+    /// `head`, when above 0, says that the literal's first `head` units and the text's bytes
+    /// `i..<i + head` are all ASCII letters and digits (`i + head <= limit`): each such byte is
+    /// a scalar of its own and folds to itself with bit 5 set, so those units are compared as
+    /// bytes, without `fold`. A miss there is recorded as `matchFrom` would record it.
     @inline(__always)
     static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int,
-                          miss: inout CiteMiss) -> Int? {
+                          miss: inout CiteMiss, head: Int = 0) -> Int? {
         guard count > 0, let lit else { return nil }
         var k0 = 0
         var j0 = i
@@ -402,6 +450,18 @@ enum CiteText {
             while l <= miss.unit && lit[l] == failed[l] { l += 1 }
             if l > miss.unit { return nil }
             if l == miss.unit { k0 = l; j0 = miss.at }
+        }
+        if k0 == 0 && head > 0 {
+            var m = 0
+            while m < head {
+                if UInt32(b[i + m] | 0x20) != lit[m] {
+                    miss = CiteMiss(lit: lit, unit: m, at: i + m)
+                    return nil
+                }
+                m += 1
+            }
+            k0 = head
+            j0 = i + head
         }
         let (k, end) = matchFrom(lit, count, b, k0, j0, limit)
         guard k == count else {
@@ -649,6 +709,10 @@ struct CiteLits: Sendable {
         var counts: [Int] = []
         var firsts: [Int] = []
         var runs: [Int] = []
+        starts.reserveCapacity(words.count)
+        counts.reserveCapacity(words.count)
+        firsts.reserveCapacity(words.count)
+        runs.reserveCapacity(words.count)
         for w in words {
             let lit = CiteText.foldString(w)
             runs.append(CiteText.runLength(lit))
@@ -660,19 +724,58 @@ struct CiteLits: Sendable {
         // A literal equal (folded) to an earlier one is left out of the look-up groups: lists
         // spell both cases (`See`, `see`), and the later copy can never win, since ties go to
         // the first.
-        func lit(_ k: Int) -> ArraySlice<UInt32> { units[starts[k]..<starts[k] + counts[k]] }
-        let distinct = words.indices.filter { k in !(0..<k).contains { lit($0) == lit(k) } }
+        // Compared by index with the distinct literals before, lengths and first units first:
+        // comparing array slices of every pair cost ~4 M instructions at start-up over the lists
+        // (a set of arrays, hashing each, more). A literal equal to a dropped one equals the
+        // kept literal that one equals, so only kept ones need comparing.
+        var distinct: [Int] = []
+        distinct.reserveCapacity(words.count)
+        for k in words.indices {
+            var duplicate = false
+            for e in distinct where firsts[e] == firsts[k] && counts[e] == counts[k] {
+                var m = 0
+                while m < counts[k] && units[starts[e] + m] == units[starts[k] + m] { m += 1 }
+                if m == counts[k] { duplicate = true; break }
+            }
+            if !duplicate { distinct.append(k) }
+        }
         let n = words.count
         var ints: [Int] = []
-        for k in 0..<n { ints += [starts[k], counts[k], firsts[k], runs[k]] }
+        ints.reserveCapacity(4 * n + 2 * 129 + 2 * distinct.count)
+        // A plain literal (`the`, `law`: every unit an ASCII letter or digit) is flagged in bit
+        // 32 of its first-unit entry, which `first` drops.
+        for k in 0..<n {
+            var plain = counts[k] > 0
+            for m in 0..<counts[k] where !(units[starts[k] + m] < 0x80 && CiteText.isAlnum(units[starts[k] + m])) {
+                plain = false
+                break
+            }
+            ints.append(starts[k])
+            ints.append(counts[k])
+            ints.append(firsts[k] | (plain ? 1 << 32 : 0))
+            ints.append(runs[k])
+        }
         /// Appends the 129 group starts and the grouped indices of `distinct` by `unit` (ASCII
         /// units one group each, in list order; the rest, and no empty literal, last).
+        ///
+        /// A counting sort into `ints`: an array per group, retained and released at every
+        /// visit, cost ~1 M instructions at start-up over the lists.
         func appendGroups(_ unit: (Int) -> Int) {
-            var buckets = [[Int]](repeating: [], count: 129)
-            for k in distinct where unit(k) >= 0 { buckets[min(unit(k), 128)].append(k) }
+            var sizes = [Int](repeating: 0, count: 129)
+            for k in distinct where unit(k) >= 0 { sizes[min(unit(k), 128)] += 1 }
+            var next = [Int](repeating: 0, count: 129)
             var at = ints.count + 129
-            for bucket in buckets { ints.append(at); at += bucket.count }
-            for bucket in buckets { ints += bucket }
+            for g in 0..<129 {
+                ints.append(at)
+                next[g] = at
+                at += sizes[g]
+            }
+            ints.append(contentsOf: repeatElement(0, count: at - ints.count))
+            for k in distinct where unit(k) >= 0 {
+                let g = min(unit(k), 128)
+                ints[next[g]] = k
+                next[g] += 1
+            }
         }
         // Literal indices grouped by first unit.
         appendGroups { firsts[$0] }
@@ -700,6 +803,29 @@ struct CiteLits: Sendable {
     /// `CiteText.runLength` of literal `k`.
     @inline(__always)
     private func run(_ k: Int) -> Int { ints[k << 2 | 3] }
+
+    /// Whether literal `k` is plain: one or more units, every one an ASCII letter or digit.
+    /// On text whose bytes there are ASCII letters and digits, such a literal matches exactly
+    /// when the bytes, lower-cased, are its units one for one, so the look-ups compare bytes
+    /// without the matcher's folding, space and stem rules.
+    @inline(__always)
+    private func isPlain(_ k: Int) -> Bool { ints[k << 2 | 2] >> 32 != 0 }
+
+    /// Whether the bytes of `b` from `i`, which must be ASCII letters and digits, lower-cased
+    /// are the units of plain literal `k` after its first (which the caller compared), for
+    /// the literal's whole length.
+    @inline(__always)
+    private func asciiTailEqual(_ k: Int, _ b: [UInt8], _ i: Int) -> Bool {
+        let from = start(k)
+        let count = length(k)
+        var m = 1
+        while m < count {
+            // `| 0x20` is `fold` on an ASCII letter or digit (digits have the bit already).
+            if UInt32(b[i + m] | 0x20) != units[from + m] { return false }
+            m += 1
+        }
+        return true
+    }
 
     /// Literal `k` matched as a word at `i`: its end.
     ///
@@ -732,32 +858,57 @@ struct CiteLits: Sendable {
     }
 
     /// The longest literal matching as a word at `i`, with its index.
+    ///
+    /// When the letters and digits at `i` are ASCII bytes followed by an ASCII byte or the end
+    /// (most words), their count is `alnumRun`, and a plain literal of that length matches
+    /// exactly when the bytes lower-cased are its units (the byte after them is no letter or
+    /// digit, so the word boundary holds): those literals are compared byte for byte.
     func longest(_ b: [UInt8], _ i: Int, _ limit: Int) -> (index: Int, end: Int)? {
         guard i < limit else { return nil }
         let f = CiteText.fold(b, i).0
         let candidates = group(f)
         guard !candidates.isEmpty else { return nil }
-        let run = CiteText.alnumRun(b, i)
-        var best: (Int, Int)? = nil
+        let (run, asciiRun) = CiteText.alnumRunASCII(b, i)
+        let a = i + run
+        var bestIndex = 0
+        var bestEnd = -1
         for g in candidates {
             let k = ints[g]
             guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
-            if let e = matchUnchecked(k, b, i, limit), e > (best?.1 ?? -1) { best = (k, e) }
+            if asciiRun && isPlain(k) {
+                // `run(k)` is the literal's length and equals the run, so it ends at `a`.
+                if a <= limit && a > bestEnd && asciiTailEqual(k, b, i) { bestIndex = k; bestEnd = a }
+                continue
+            }
+            if let e = matchUnchecked(k, b, i, limit), e > bestEnd { bestIndex = k; bestEnd = e }
         }
-        return best
+        return bestEnd < 0 ? nil : (bestIndex, bestEnd)
     }
 
     /// Whether the word `s..<e` is one of the literals (folded comparison, no string built).
+    ///
+    /// When the word is ASCII letters and digits only (most words), a plain literal matches it
+    /// exactly when it has the word's length, the bytes lower-cased are its units, and no
+    /// letter or digit follows: those literals are compared byte for byte, and `alnumRun` is
+    /// only walked for the others.
     @inline(__always)
     func contains(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         guard s < e else { return false }
         let f = CiteText.fold(b, s).0
         let candidates = group(f)
         guard !candidates.isEmpty else { return false }
-        let run = CiteText.alnumRun(b, s)
+        var plainWord = true
+        for k in s..<e where !CiteText.isAsciiWord(b[k]) { plainWord = false; break }
+        var run = -2 // not walked yet
         for g in candidates {
             let k = ints[g]
-            guard first(k) == f, self.run(k) < 0 || self.run(k) == run else { continue }
+            guard first(k) == f else { continue }
+            if plainWord && isPlain(k) {
+                if length(k) == e - s && asciiTailEqual(k, b, s) && !CiteText.isWordAt(b, e) { return true }
+                continue
+            }
+            if run == -2 { run = CiteText.alnumRun(b, s) }
+            guard self.run(k) < 0 || self.run(k) == run else { continue }
             if matchUnchecked(k, b, s, b.count) == e { return true }
         }
         return false

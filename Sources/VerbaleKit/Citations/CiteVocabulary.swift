@@ -42,6 +42,10 @@ struct CiteTrigger: Sendable {
     let upperOnly: Bool
     /// `CiteText.runLength` of the literal: the text's `alnumRun` must equal it (unless -1).
     let run: Int
+    /// Whether the literal's first `run` units (at least one) are ASCII letters and digits:
+    /// on a word of ASCII letters and digits they are compared as bytes
+    /// (`CiteText.matchWord(_:_:_:_:_:miss:head:)`).
+    let asciiHead: Bool
 }
 
 /// Triggers grouped by dispatch slot: the triggers of slot `s` are
@@ -52,17 +56,23 @@ struct CiteDispatch: Sendable {
     /// Triggers sorted by slot.
     let triggers: CiteTable<CiteTrigger>
 
-    /// Groups `triggers` by the slot of their first three key units.
+    /// Groups `triggers` by the slot of their first three key units, in list order within a
+    /// slot (the order decides ties between triggers).
+    ///
+    /// A counting sort: stable, as the `sorted(by:)` it replaced is in the standard library
+    /// (`_stableSortImpl`), and without its comparison closure (~0.8 M instructions at start-up).
     init(_ list: [(slot: Int, trigger: CiteTrigger)]) {
-        let sorted = list.sorted { $0.slot < $1.slot }
         var starts = [Int](repeating: 0, count: CiteVocabulary.slotCount + 1)
-        var k = 0
-        for s in 0...CiteVocabulary.slotCount {
-            starts[s] = k
-            while k < sorted.count && sorted[k].slot == s { k += 1 }
+        for entry in list { starts[entry.slot + 1] += 1 }
+        for s in 0..<CiteVocabulary.slotCount { starts[s + 1] += starts[s] }
+        var next = starts
+        var order = [Int](repeating: 0, count: list.count)
+        for k in list.indices {
+            order[next[list[k].slot]] = k
+            next[list[k].slot] += 1
         }
         slotStart = CiteTable(starts)
-        triggers = CiteTable(sorted.map(\.trigger))
+        triggers = CiteTable(order.map { list[$0].trigger })
     }
 }
 
@@ -76,10 +86,11 @@ final class CiteVocabulary: Sendable {
     /// Triggers that need a capital (instrument names, title heads, `Exhibit`, `BIN`, `AL`).
     let capital: CiteDispatch
 
-    /// Pairs of first two bytes (ASCII, lower-cased; column 127 stands for any non-ASCII
-    /// second byte) that can start an any-case trigger: a lower-case word whose pair is not
-    /// here is skipped without folding or hashing. Index `first * 128 + second`. A
-    /// process-lifetime table: the main loop reads it through a pointer.
+    /// Pairs of first two bytes that can start an any-case trigger: a lower-case word whose
+    /// pair is not here is skipped without folding or hashing. Index `first << 8 | second`,
+    /// `first` a lower-case ASCII letter (other rows are empty) and `second` the byte as
+    /// written, any case, any value: the table holds its folding, so the main loop indexes it
+    /// with the raw byte. A process-lifetime table: the main loop reads it through a pointer.
     let lowerPairsTable: CiteTable<Bool>
 
     /// A finer rule-out for lower-case ASCII words whose pair is in `lowerPairsTable`: by first
@@ -109,7 +120,7 @@ final class CiteVocabulary: Sendable {
     /// By byte: whether it is an ASCII letter or digit (`CiteText.isAsciiWord`). The main loop
     /// reads it through a pointer it holds for the whole scan, where one load and test cost
     /// less than the two range comparisons on every byte of every word.
-    static let wordByteTable = CiteTable((0..<256).map { $0 < 0x80 && CiteText.isAsciiWord(UInt8($0)) })
+    static let wordByteTable = CiteText.asciiWordTable
 
     /// Which dispatch tables have triggers in each slot (`anyCaseBit`, `capitalBit`): the main
     /// loop rules out a word whose slot is empty without entering the trigger loops. A
@@ -162,8 +173,9 @@ final class CiteVocabulary: Sendable {
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
+                let run = CiteText.runLength(lit)
                 let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
-                                          run: CiteText.runLength(lit))
+                                          run: run, asciiHead: run > 0 && lit[0..<run].allSatisfy { $0 < 0x80 })
                 units += lit
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
@@ -200,7 +212,19 @@ final class CiteVocabulary: Sendable {
             // column must accept it too.
             pairs[Int(f1) * 128 + 127] = true
         }
-        self.lowerPairsTable = CiteTable(pairs)
+        // By raw second byte: the column the main loop used to compute for it (capitals
+        // lower-cased, other ASCII as is, every non-ASCII byte 127), looked up once here.
+        // Only lower-case first letters are looked up (the main loop's lower-case path), so only
+        // their rows are filled.
+        var rawPairs = [Bool](repeating: false, count: 128 * 256)
+        for first in 0x61...0x7A {
+            for second in 0..<256 {
+                let c1 = UInt8(second)
+                let column = c1 >= 0x80 ? 127 : Int(c1 &- 0x41 < 26 ? c1 | 0x20 : c1)
+                rawPairs[first << 8 | second] = pairs[first * 128 + column]
+            }
+        }
+        self.lowerPairsTable = CiteTable(rawPairs)
         // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
         // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
         func classes(_ u: UInt32) -> [Int]? {
@@ -341,8 +365,9 @@ final class CiteVocabulary: Sendable {
     /// Signals, folded, in the order of `signalTexts`.
     static let signals = CiteLits(signalTexts)
 
-    /// What a folded word before a number sign says (`numberContext` bits), so `classifyNumber`
-    /// hashes each word once instead of once per set.
+    /// What a folded word before a number sign says (`numberContext` bits), by folded string:
+    /// the form `numberContextWords` answers as, kept as the reference its tests compare with
+    /// (the scanner reads `numberContextWords`).
     static let numberContext: [String: UInt8] = {
         var table: [String: UInt8] = [:]
         for w in resolutionContextWords { table[w, default: 0] |= contextResolution }
@@ -352,6 +377,15 @@ final class CiteVocabulary: Sendable {
         for w in noteWords { table[w, default: 0] |= contextNote }
         return table
     }()
+    /// What a folded word before a number sign says, by folded units, for reading a word's bits
+    /// off the text without building its folded string and hashing it (~1,000 instructions a
+    /// word before). Built from the word lists, not from `numberContext`: folding the sets into
+    /// strings cost ~1.4 M instructions at start-up.
+    static let numberContextWords = CiteFoldedWords([
+        (resolutionContextList, contextResolution), (referenceContextList, contextReference),
+        (caseContextList, contextCase), (instrumentNumberList, contextInstrumentNumber), (noteWordList, contextNote),
+    ])
+
     /// `numberContext` bit: `resolutionContextWords`.
     static let contextResolution: UInt8 = 1
     /// `numberContext` bit: `referenceContextWords`.
@@ -364,30 +398,38 @@ final class CiteVocabulary: Sendable {
     static let contextNote: UInt8 = 16
 
     /// Words whose presence before a number sign makes it a case number.
-    static let caseContextWords: Set<String> = folded([
+    static let caseContextWords: Set<String> = folded(caseContextList)
+    /// `caseContextWords` as written.
+    static let caseContextList = [
         "case", "cases", "affaire", "caso", "дело", "делу", "деле", "decision", "decisions", "judgment", "judgement",
         "ruling", "arret", "sentencia", "решение", "решения", "постановление", "court", "chamber", "tribunal",
         "cour", "corte", "sala", "суд", "суда", "application", "communication", "appeal", "petition", "complaint",
-    ])
+    ]
 
     /// Words before a number sign that make it a reference (a note's number).
-    static let referenceContextWords: Set<String> = folded([
+    static let referenceContextWords: Set<String> = folded(referenceContextList)
+    /// `referenceContextWords` as written.
+    static let referenceContextList = [
         "note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "letter", "lettre", "carta", "письмо", "письма",
         "ref", "reference", "reference no", "исх", "вх", "verbale",
-    ])
+    ]
 
     /// Words before a number sign that make it an instrument's own number (`Law No. 5`): not
     /// cited as a reference, case or resolution.
-    static let instrumentNumberWords: Set<String> = folded([
+    static let instrumentNumberWords: Set<String> = folded(instrumentNumberList)
+    /// `instrumentNumberWords` as written.
+    static let instrumentNumberList = [
         "law", "act", "decree", "order", "protocol", "regulation", "ordinance", "loi", "decret", "ley", "decreto",
         "закон", "закона", "указ", "указа", "приказ", "приказа", "convention", "item", "page", "pages", "room",
         "box", "telephone", "tel", "fax", "phone", "house", "building", "office", "flat",
-    ])
+    ]
 
     /// Words before a number sign that make it a resolution number.
-    static let resolutionContextWords: Set<String> = folded([
+    static let resolutionContextWords: Set<String> = folded(resolutionContextList)
+    /// `resolutionContextWords` as written.
+    static let resolutionContextList = [
         "resolution", "resolutions", "resolucion", "резолюция", "резолюции", "резолюцию",
-    ])
+    ]
 
     /// Words that, before a bare `CHN 4/2021`, show it is a communication reference.
     static let communicationContextWords = CiteLits([
@@ -479,11 +521,100 @@ final class CiteVocabulary: Sendable {
     static let numberSignLits = CiteLits(["No.", "No", "Nos.", "Nr.", "N°", "Nº", "núm.", "№"])
 
     /// Note words (lower-case `no` counts as a number sign after them).
-    static let noteWords: Set<String> = folded(["note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "verbale"])
+    static let noteWords: Set<String> = folded(noteWordList)
+    /// `noteWords` as written.
+    static let noteWordList = ["note", "notes", "nota", "нота", "ноты", "ноту", "ноте", "verbale"]
 
     /// `registered` before a registration date.
     static let registeredWords = CiteLits(["registered", "зарегистрирован~", "enregistré~", "registrad~"])
 
     /// Words introducing a date after a number (`of`, `du`, `dated`, `от`).
     static let dateIntroducers = CiteLits(["of", "on", "dated", "from", "du", "de", "del", "en date du", "от", "le"])
+}
+
+/// Words folded (as `CiteVocabulary.folded` folds them) with a value each, looked up by the
+/// word's bytes in the text: the answer of `table[scanner.foldedWord(s, e)]` for the table of
+/// folded strings, without building that string or hashing it.
+///
+/// A word matches a key when the folded scalars of `s..<e` are the key's units, one for one.
+/// Keys are compared by units, not by `String` equality (canonical equivalence): the keys are
+/// letters without combining marks and a text word's folded units never hold a mark either (a
+/// mark is no letter, so it ends a word), so the two comparisons agree.
+struct CiteFoldedWords: Sendable {
+    /// Every key's units, one key after another (process-lifetime: built for `static let`s).
+    private let units: CiteTable<UInt32>
+    /// Start, length and value of each key, side by side, grouped by first unit: ASCII first
+    /// units one group each, the rest in the last group.
+    private let entries: CiteTable<Int>
+    /// Where each of the 129 groups starts in `entries` (in entries of three), plus its end.
+    private let groupStart: CiteTable<Int>
+
+    /// Folds the words of each list and gives each folded word the values of the lists it is
+    /// in, or-ed (as a dictionary of folded strings filled list by list with `|=`).
+    init(_ lists: [(words: [String], value: UInt8)]) {
+        var keys: [[UInt32]] = []
+        var values: [UInt8] = []
+        for (words, value) in lists {
+            for word in words {
+                // `folded` drops a unit that is no scalar (none in the lists).
+                let lit = CiteText.foldString(word).filter { Unicode.Scalar($0) != nil }
+                if let k = keys.firstIndex(where: { $0.count == lit.count && $0.first == lit.first && $0 == lit }) {
+                    values[k] |= value
+                } else {
+                    keys.append(lit)
+                    values.append(value)
+                }
+            }
+        }
+        var units: [UInt32] = []
+        var groups = [[Int]](repeating: [], count: 129)
+        // Distinct keys have distinct units, so at most one matches a word: their order
+        // decides nothing.
+        for (k, lit) in keys.enumerated() {
+            guard let first = lit.first else { continue }
+            groups[Int(min(first, 128))] += [units.count, lit.count, Int(values[k])]
+            units += lit
+        }
+        var starts: [Int] = []
+        var entries: [Int] = []
+        for group in groups {
+            starts.append(entries.count / 3)
+            entries += group
+        }
+        starts.append(entries.count / 3)
+        self.units = CiteTable(units)
+        self.entries = CiteTable(entries)
+        self.groupStart = CiteTable(starts)
+    }
+    /// The value of the key equal to the folded word `s..<e` of `b`, or nil.
+    func value(_ b: [UInt8], _ s: Int, _ e: Int) -> UInt8? {
+        guard s < e else { return nil }
+        let f = CiteText.fold(b, s).0
+        let g = Int(min(f, 128))
+        let from = groupStart[g]
+        let to = groupStart[g + 1]
+        guard from < to else { return nil }
+        // An ASCII word folds to one unit a byte: a key of another length is passed without
+        // folding. (Other words are compared with every key of the group, since `fold` reads a
+        // malformed sequence in its own way.)
+        var ascii = true
+        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
+        for k in from..<to {
+            let count = entries[3 * k + 1]
+            if ascii && count != e - s { continue }
+            let start = entries[3 * k]
+            // Unit by unit as `foldedWord` folds the word: every scalar starting before `e`.
+            var j = s
+            var m = 0
+            var equal = true
+            while j < e {
+                let (u, l) = CiteText.fold(b, j)
+                guard m < count, u == units[start + m] else { equal = false; break }
+                j += l
+                m += 1
+            }
+            if equal && m == count { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+        }
+        return nil
+    }
 }

@@ -30,4 +30,22 @@ enum CiteCountryCodes {
     /// The codes as a set, plus `OTH`, which OHCHR uses for communications sent to non-State
     /// addressees (companies, international organisations), plus the former codes.
     static let accepted: Set<String> = Set(all + former + ["OTH"])
+
+    /// `accepted` by letters: one flag per code of three capitals `A`–`Z`, index
+    /// `(c0 * 26 + c1) * 26 + c2` of the letters' offsets from `A`. A process-lifetime table.
+    static let acceptedTable: CiteTable<Bool> = {
+        var table = [Bool](repeating: false, count: 26 * 26 * 26)
+        for code in accepted {
+            let c = Array(code.utf8)
+            table[(Int(c[0] - 0x41) * 26 + Int(c[1] - 0x41)) * 26 + Int(c[2] - 0x41)] = true
+        }
+        return CiteTable(table)
+    }()
+
+    /// Whether the three bytes, each `A`–`Z`, are an accepted code: `accepted.contains` without
+    /// making a string and hashing it.
+    @inline(__always)
+    static func isAccepted(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8) -> Bool {
+        acceptedTable[(Int(c0 &- 0x41) * 26 + Int(c1 &- 0x41)) * 26 + Int(c2 &- 0x41)]
+    }
 }
