@@ -187,10 +187,16 @@ struct InputDecoder: Sendable {
                 pendingSniff.append(contentsOf: chunk)
                 return
             }
-            let held = pendingSniff + Array(chunk)
-            pendingSniff = []
-            decideMode()
-            held.withUnsafeBytes { feedDecided($0, sink: sink) }
+            // Usually the first chunk alone fills the prefix: it is fed as it is, not copied.
+            if pendingSniff.isEmpty {
+                decideMode()
+                feedDecided(chunk, sink: sink)
+            } else {
+                let held = pendingSniff + Array(chunk)
+                pendingSniff = []
+                decideMode()
+                held.withUnsafeBytes { feedDecided($0, sink: sink) }
+            }
             return
         }
         feedDecided(chunk, sink: sink)
