@@ -112,8 +112,9 @@ enum NameChecks {
         let pairs = honorificPairs
         let byLead = honorificsByLead
         // Words are runs of non-space bytes, so a word starts at 0 or right after a space:
-        // the spaces are found eight bytes at a time, and only a word whose first byte can
-        // open an honorific is looked at. Returns where the scan goes on (a word's end).
+        // the spaces are found many bytes at a time (`BlockScan`), and only a word whose
+        // first two bytes can open an honorific is looked at. Returns where the scan goes on
+        // (a word's end).
         func visit(wordAt start: Int) -> Int {
             guard start < count, bytes[start] != 0x20 else { return start }
             // The word's first two letters must open some honorific before its end is sought.
@@ -175,8 +176,8 @@ enum NameChecks {
         let afterFirst = visit(wordAt: 0)
         // Only spaces before a byte of `wordOpeners` (a first byte of some honorific, or an
         // opening bracket or quote) are visited: most capitalised words and most Russian words
-        // cannot be honorifics. `BlockScan` finds the spaces eight bytes at a time and tests
-        // the byte after each; the other words are stepped over.
+        // cannot be honorifics. `BlockScan` finds the spaces eight or sixteen bytes at a time
+        // and tests the bytes after each; the other words are stepped over.
         BlockScan.visit(spaces ?? BlockScan([bytes]).spaces[0], from: afterFirst) { space in
             let after = space + 1
             return max(after, visit(wordAt: after))
