@@ -288,4 +288,19 @@ struct CiteByteMatchTests {
             }
         }
     }
+
+    @Test("key integers read from the bytes are Int(s)")
+    func keyIntegers() {
+        var samples = ["", "0", "5", "05", "007", "19", "20a", "6 bis", "IV", "a", "+5", "-5", "-0", "1-2", " 1", "1 ",
+                       "999999999999999999", "9999999999999999999", "99999999999999999999", "١٢", "１２", "1.5", "x1"]
+        var rng = CiteSplitMix(state: 0x5EED_0007)
+        let alphabet = Array("0123456789+- aIVbé٣".unicodeScalars)
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<(1 + rng.below(21)) { s.unicodeScalars.append(alphabet[rng.below(rng.below(4) == 0 ? alphabet.count : 10)]) }
+            samples.append(s)
+        }
+        for s in samples { #expect(CiteKeys.integer(s) == Int(s), "\(s)") }
+        // `appendList` changed only `Int(s)` for `integer(s)`: equal answers, equal keys.
+    }
 }
