@@ -19,9 +19,9 @@ struct StructureBuilder {
     /// The heads are slices of one buffer: an array per block cost an allocation each, more
     /// than lowering the head.
     private var lowerHeads: [ArraySlice<UInt8>]
-    /// Running maximum of the parts' ends, for `partContaining` (built on first use).
+    /// Running maximum of the parts' ends, for `endOfPart(containing:)` (built on first use).
     private var partEnds: [Int] = []
-    /// Whether the parts start in source order (else `partContaining` walks them).
+    /// Whether the parts start in source order (else `endOfPart(containing:)` walks them).
     private var partsSorted = true
     /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
     static let lowerLimit = 8192
@@ -1068,14 +1068,15 @@ struct StructureBuilder {
     /// order, so the candidates are a prefix found by bisection; their running maximum end
     /// finds the first one that reaches past `offset` (a walk over every part for each
     /// question was quadratic in a long volume).
-    private mutating func partContaining(_ offset: Int) -> Part? {
+    /// The end of that part is returned, not the part: a copy of it retained its strings and blocks.
+    private mutating func endOfPart(containing offset: Int) -> Int? {
         if partEnds.count != parts.count {
             partEnds = []
             var highest = Int.min
             for part in parts { highest = max(highest, part.end); partEnds.append(highest) }
             partsSorted = zip(parts, parts.dropFirst()).allSatisfy { $0.start <= $1.start }
         }
-        guard partsSorted else { return parts.first { $0.start <= offset && offset < $0.end } }
+        guard partsSorted else { return parts.firstIndex { $0.start <= offset && offset < $0.end }.map { parts[$0].end } }
         var low = 0
         var high = parts.count
         while low < high {
@@ -1089,7 +1090,7 @@ struct StructureBuilder {
             let mid = (low + high) / 2
             if partEnds[mid] > offset { high = mid } else { low = mid + 1 }
         }
-        return low < candidates ? parts[low] : nil
+        return low < candidates ? parts[low].end : nil
     }
 
     private mutating func findQuestions() {
@@ -1107,7 +1108,7 @@ struct StructureBuilder {
             var cursor = index + 1
             var inResponse = false
             var end = blocks[index].end
-            let partEnd = partContaining(blocks[index].start)?.end ?? Int.max
+            let partEnd = endOfPart(containing: blocks[index].start) ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
                 if questionHeading(at: cursor) != nil { break }
