@@ -407,10 +407,16 @@ struct StructureBuilder {
             }
             part.from = from.isEmpty ? nil : from
             let after = openingBytes[(offset + formula.count)...].prefix(400)
-            // The bytes are the text's when the block is well-formed and the cut ends a scalar
-            // (the formula's end starts one): then no string is made for the search.
-            if blocks[openingIndex].mapped.isValidUTF8, after.endIndex == openingBytes.count || openingBytes[after.endIndex] & 0xC0 != 0x80,
-               let to = after.withUnsafeBufferPointer({ Self.plainAddressee(afterCompliments: $0) }) {
+            // The bytes are the text's when the block is well-formed (the formula's end starts a
+            // scalar): then no string is made for the search. A cut inside a scalar becomes
+            // U+FFFD in the string; the bytes before that scalar answer alike when a stop ends
+            // the addressee before it, so only then are they read.
+            var end = after.endIndex
+            while end > after.startIndex, end < openingBytes.count, openingBytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if blocks[openingIndex].mapped.isValidUTF8,
+               let to = openingBytes[after.startIndex..<end].withUnsafeBufferPointer({
+                   Self.plainAddressee(afterCompliments: $0, untilStop: end < after.endIndex)
+               }) {
                 part.to = to
             } else {
                 part.to = Self.addressee(afterCompliments: String(decoding: after, as: UTF8.self))
@@ -530,8 +536,9 @@ struct StructureBuilder {
     /// eight-character head is eight scalars, lower-cased on bytes (`String.lowercased()`
     /// lowers them alike, or to no letter of a prefix), and the prefix dropped is its bytes.
     /// Only the addressee becomes a string; the 400 bytes after the formula were made one,
-    /// trimmed, lowered and copied twice. `.none` when the head is not plain.
-    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>) -> String?? {
+    /// trimmed, lowered and copied twice. `.none` when the head is not plain, or when
+    /// `untilStop` and no stop ends the addressee.
+    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>, untilStop: Bool = false) -> String?? {
         let (start, end) = trimmedSpaceBounds(text)
         var rest = UnsafeBufferPointer(rebasing: text[start..<end])
         guard let headEnd = plainWindowEnd(rest, 8) else { return .none }
@@ -546,6 +553,7 @@ struct StructureBuilder {
             }
         }
         let stop = addresseeEnd(rest)
+        if untilStop, stop == rest.count { return .none }
         let (nameStart, nameEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: rest[..<stop]))
         return .some(nameEnd > nameStart ? String(decoding: UnsafeBufferPointer(rebasing: rest[nameStart..<nameEnd]), as: UTF8.self) : nil)
     }
