@@ -174,4 +174,25 @@ struct StructurePassSpeedTests {
             }
         }
     }
+    @Test("an addressee cut inside a scalar is read on the bytes before it only when a stop ends it there")
+    func plainAddresseeCutInScalar() {
+        let pieces = ["to ", "Миссии ", "Мексики", " и ", ",", "é", "Ж", "ё", "🙂", " y ", "and", " ", "x", "Ministère "]
+        var fastPaths = 0
+        for text in StructureBytesTests.texts(pieces, count: 20000, maxPieces: 9, seed: 73) {
+            let bytes = Array(text.utf8)
+            guard bytes.count > 1 else { continue }
+            // Cut anywhere, as the 400-byte limit may: the string repairs a broken end.
+            for cut in [bytes.count - 1, bytes.count / 2] where cut > 0 {
+                var end = cut
+                while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                guard case .some(let fast) = bytes[0..<end].withUnsafeBufferPointer({
+                    StructureBuilder.plainAddressee(afterCompliments: $0, untilStop: end < cut)
+                }) else { continue }
+                fastPaths += 1
+                let expected = StructureBuilder.addressee(afterCompliments: String(decoding: bytes[0..<cut], as: UTF8.self))
+                #expect(fast == expected, "\(bytes[0..<cut])")
+            }
+        }
+        #expect(fastPaths > 10000)
+    }
 }

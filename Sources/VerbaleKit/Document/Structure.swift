@@ -19,9 +19,9 @@ struct StructureBuilder {
     /// The heads are slices of one buffer: an array per block cost an allocation each, more
     /// than lowering the head.
     private var lowerHeads: [ArraySlice<UInt8>]
-    /// Running maximum of the parts' ends, for `partContaining` (built on first use).
+    /// Running maximum of the parts' ends, for `endOfPart(containing:)` (built on first use).
     private var partEnds: [Int] = []
-    /// Whether the parts start in source order (else `partContaining` walks them).
+    /// Whether the parts start in source order (else `endOfPart(containing:)` walks them).
     private var partsSorted = true
     /// How much of a block the lower-cased copies cover: formulas and labels stand within it.
     static let lowerLimit = 8192
@@ -407,10 +407,16 @@ struct StructureBuilder {
             }
             part.from = from.isEmpty ? nil : from
             let after = openingBytes[(offset + formula.count)...].prefix(400)
-            // The bytes are the text's when the block is well-formed and the cut ends a scalar
-            // (the formula's end starts one): then no string is made for the search.
-            if blocks[openingIndex].mapped.isValidUTF8, after.endIndex == openingBytes.count || openingBytes[after.endIndex] & 0xC0 != 0x80,
-               let to = after.withUnsafeBufferPointer({ Self.plainAddressee(afterCompliments: $0) }) {
+            // The bytes are the text's when the block is well-formed (the formula's end starts a
+            // scalar): then no string is made for the search. A cut inside a scalar becomes
+            // U+FFFD in the string; the bytes before that scalar answer alike when a stop ends
+            // the addressee before it, so only then are they read.
+            var end = after.endIndex
+            while end > after.startIndex, end < openingBytes.count, openingBytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if blocks[openingIndex].mapped.isValidUTF8,
+               let to = openingBytes[after.startIndex..<end].withUnsafeBufferPointer({
+                   Self.plainAddressee(afterCompliments: $0, untilStop: end < after.endIndex)
+               }) {
                 part.to = to
             } else {
                 part.to = Self.addressee(afterCompliments: String(decoding: after, as: UTF8.self))
@@ -530,8 +536,9 @@ struct StructureBuilder {
     /// eight-character head is eight scalars, lower-cased on bytes (`String.lowercased()`
     /// lowers them alike, or to no letter of a prefix), and the prefix dropped is its bytes.
     /// Only the addressee becomes a string; the 400 bytes after the formula were made one,
-    /// trimmed, lowered and copied twice. `.none` when the head is not plain.
-    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>) -> String?? {
+    /// trimmed, lowered and copied twice. `.none` when the head is not plain, or when
+    /// `untilStop` and no stop ends the addressee.
+    static func plainAddressee(afterCompliments text: UnsafeBufferPointer<UInt8>, untilStop: Bool = false) -> String?? {
         let (start, end) = trimmedSpaceBounds(text)
         var rest = UnsafeBufferPointer(rebasing: text[start..<end])
         guard let headEnd = plainWindowEnd(rest, 8) else { return .none }
@@ -546,6 +553,7 @@ struct StructureBuilder {
             }
         }
         let stop = addresseeEnd(rest)
+        if untilStop, stop == rest.count { return .none }
         let (nameStart, nameEnd) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: rest[..<stop]))
         return .some(nameEnd > nameStart ? String(decoding: UnsafeBufferPointer(rebasing: rest[nameStart..<nameEnd]), as: UTF8.self) : nil)
     }
@@ -1068,14 +1076,15 @@ struct StructureBuilder {
     /// order, so the candidates are a prefix found by bisection; their running maximum end
     /// finds the first one that reaches past `offset` (a walk over every part for each
     /// question was quadratic in a long volume).
-    private mutating func partContaining(_ offset: Int) -> Part? {
+    /// The end of that part is returned, not the part: a copy of it retained its strings and blocks.
+    private mutating func endOfPart(containing offset: Int) -> Int? {
         if partEnds.count != parts.count {
             partEnds = []
             var highest = Int.min
             for part in parts { highest = max(highest, part.end); partEnds.append(highest) }
             partsSorted = zip(parts, parts.dropFirst()).allSatisfy { $0.start <= $1.start }
         }
-        guard partsSorted else { return parts.first { $0.start <= offset && offset < $0.end } }
+        guard partsSorted else { return parts.firstIndex { $0.start <= offset && offset < $0.end }.map { parts[$0].end } }
         var low = 0
         var high = parts.count
         while low < high {
@@ -1089,7 +1098,7 @@ struct StructureBuilder {
             let mid = (low + high) / 2
             if partEnds[mid] > offset { high = mid } else { low = mid + 1 }
         }
-        return low < candidates ? parts[low] : nil
+        return low < candidates ? parts[low].end : nil
     }
 
     private mutating func findQuestions() {
@@ -1107,7 +1116,7 @@ struct StructureBuilder {
             var cursor = index + 1
             var inResponse = false
             var end = blocks[index].end
-            let partEnd = partContaining(blocks[index].start)?.end ?? Int.max
+            let partEnd = endOfPart(containing: blocks[index].start) ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
                 if questionHeading(at: cursor) != nil { break }
