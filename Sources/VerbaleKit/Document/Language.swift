@@ -23,8 +23,6 @@ enum LanguageDetector {
         return PackedWordTable(entries)
     }()
 
-
-
     /// `table` with each word packed little-endian (first byte lowest, `packLittleEndian`):
     /// the scan's key is then the loaded bytes masked to the word, with no byte swap and shift.
     static let littleEndianTable: PackedWordTable = {
@@ -60,19 +58,6 @@ enum LanguageDetector {
         let pastZ = key &+ ones &* (0x80 - 0x5B)
         let upper = (fromA & ~pastZ) & (ones &* 0x80)
         return key | (upper >> 2)
-    }
-
-    /// A word of at most eight bytes packed as `ByteCase.lower` would lower-case it.
-    @inline(__always)
-    static func packLowered(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var lowered: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &lowered) { buffer -> UInt64 in
-            for index in 0..<word.count { buffer[index] = word[index] }
-            let lower = ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<word.count]))
-            var value: UInt64 = 0
-            for index in 0..<lower { value = value << 8 | UInt64(buffer[index]) }
-            return value
-        }
     }
 
     /// A word of at most eight bytes lower-cased as `ByteCase.lower` would, packed
