@@ -14,7 +14,8 @@ import VerbaleKit
 struct CitationIndexQueryTests {
     @Test("cites \"ICCPR art. 19\" finds every ICCPR Art. 19 citation of the seed, whatever the paragraph")
     func citesArticle() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("article")
+        let (index, _, scratch) = try Fixtures.corpusIndex("article")
+        defer { Fixtures.remove(scratch) }
         let rows = Fixtures.rows(try index.query(.cites("ICCPR art. 19")))
         #expect(rows.map(\.0) == [39, 39, 61])
         #expect(rows.map(\.1) == ["Article 19 of the ICCPR", "ICCPR, Art. 19, ¶ 2", "ICCPR Art. 19 ¶ 3"])
@@ -22,7 +23,8 @@ struct CitationIndexQueryTests {
 
     @Test("cites \"ICCPR art. 19(3)\" finds only the ¶ 3 citation, in footnote 1")
     func citesParagraph() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("paragraph")
+        let (index, _, scratch) = try Fixtures.corpusIndex("paragraph")
+        defer { Fixtures.remove(scratch) }
         let result = try index.query(.cites("ICCPR art. 19(3)"))
         let rows = Fixtures.rows(result)
         #expect(rows.map(\.0) == [61])
@@ -35,7 +37,8 @@ struct CitationIndexQueryTests {
 
     @Test("the same pinpoint written another way gives the same rows")
     func spellings() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("spellings")
+        let (index, _, scratch) = try Fixtures.corpusIndex("spellings")
+        defer { Fixtures.remove(scratch) }
         let a = Fixtures.rows(try index.query(.cites("ICCPR art. 19(3)")))
         let b = Fixtures.rows(try index.query(.cites("article 19, paragraph 3 of the International Covenant on Civil and Political Rights")))
         #expect(a.map(\.0) == b.map(\.0))
@@ -45,7 +48,8 @@ struct CitationIndexQueryTests {
 
     @Test("communication \"AL KAZ 4/2019\" finds the seed on line 14")
     func communication() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("communication")
+        let (index, _, scratch) = try Fixtures.corpusIndex("communication")
+        defer { Fixtures.remove(scratch) }
         let result = try index.query(.communication("AL KAZ 4/2019"))
         #expect(Fixtures.rows(result).map(\.0) == [14])
         #expect(Fixtures.rows(result).map(\.1) == ["AL KAZ 4/2019"])
@@ -54,7 +58,8 @@ struct CitationIndexQueryTests {
 
     @Test("instrument \"Criminal Code\" finds the seed's Criminal Code articles on line 37")
     func instrument() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("instrument")
+        let (index, _, scratch) = try Fixtures.corpusIndex("instrument")
+        defer { Fixtures.remove(scratch) }
         let rows = Fixtures.rows(try index.query(.instrument("Criminal Code")))
         #expect(rows.contains { $0.0 == 37 && $0.1 == "Criminal Code, Special Part, Ch. 3, Art. 145" })
         #expect(rows.contains { $0.0 == 37 && $0.1 == "Criminal Code, § 1, Art. 16, ¶ 4" })
@@ -63,7 +68,8 @@ struct CitationIndexQueryTests {
 
     @Test("text queries use FTS5: a word, a phrase, and FTS5 syntax")
     func text() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("text")
+        let (index, _, scratch) = try Fixtures.corpusIndex("text")
+        defer { Fixtures.remove(scratch) }
         let word = Fixtures.rows(try index.query(.text("peaceful")), text: "snippet")
         #expect(word.contains { $0.0 == 107 })
         #expect(word.allSatisfy { $0.1.lowercased().contains("[peaceful]") })
@@ -80,7 +86,8 @@ struct CitationIndexQueryTests {
 
     @Test("exhibit-gaps reports the seed's missing Exhibit 7")
     func exhibitGaps() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("gaps")
+        let (index, _, scratch) = try Fixtures.corpusIndex("gaps")
+        defer { Fixtures.remove(scratch) }
         let result = try index.query(.exhibitGaps)
         let messages = Fixtures.rows(result, text: "message")
         let codes = Fixtures.rows(result, text: "code")
@@ -90,7 +97,8 @@ struct CitationIndexQueryTests {
 
     @Test("a query with no citation is the user's error")
     func badQuery() throws {
-        let (index, _, _) = try Fixtures.corpusIndex("bad-query")
+        let (index, _, scratch) = try Fixtures.corpusIndex("bad-query")
+        defer { Fixtures.remove(scratch) }
         #expect(throws: QueryError.self) { try index.query(.cites("hello world")) }
     }
 }
@@ -99,7 +107,8 @@ struct CitationIndexQueryTests {
 struct CitationIndexLoadTests {
     @Test("re-indexing the same documents replaces their rows instead of adding to them")
     func reindex() throws {
-        let (index, jsonDirectory, _) = try Fixtures.corpusIndex("reindex")
+        let (index, jsonDirectory, scratch) = try Fixtures.corpusIndex("reindex")
+        defer { Fixtures.remove(scratch) }
         let before = try Fixtures.counts(index)
         #expect(before["citations"]! > 0 && before["paragraphs"]! > 0 && before["citation_pinpoints"]! > 0)
         let report = try index.load([jsonDirectory])
@@ -113,6 +122,7 @@ struct CitationIndexLoadTests {
     @Test("rows match the JSON: one document row, one citation row per JSON citation")
     func rowsMatchJSON() throws {
         let directory = Fixtures.temporaryDirectory("rows")
+        defer { Fixtures.remove(directory) }
         let index = try CitationIndex(path: directory + "/index.sqlite")
         let bytes = Fixtures.json(of: Fixtures.seedPath)
         let document = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
@@ -145,6 +155,7 @@ struct CitationIndexLoadTests {
     @Test("add(Document) gives the rows of the JSON path")
     func addDocument() throws {
         let directory = Fixtures.temporaryDirectory("add-document")
+        defer { Fixtures.remove(directory) }
         let viaJSON = try CitationIndex(path: directory + "/a.sqlite")
         try viaJSON.add(json: Fixtures.json(of: Fixtures.seedPath), jsonPath: "seed.json")
         let viaDocument = try CitationIndex(path: directory + "/b.sqlite")
@@ -158,6 +169,7 @@ struct CitationIndexLoadTests {
     @Test("a bad file is reported with its path and skipped; the good ones are indexed")
     func badFiles() throws {
         let directory = Fixtures.temporaryDirectory("bad")
+        defer { Fixtures.remove(directory) }
         let json = directory + "/json"
         try FileManager.default.createDirectory(atPath: json, withIntermediateDirectories: true)
         Fixtures.convert([(Fixtures.seedPath, Fixtures.seedPath)], into: json)
@@ -179,6 +191,7 @@ struct CitationIndexLoadTests {
     @Test("merging two shards gives the union; a document in both is kept once")
     func merge() throws {
         let directory = Fixtures.temporaryDirectory("merge")
+        defer { Fixtures.remove(directory) }
         for shard in ["a", "b", "all"] {
             try FileManager.default.createDirectory(atPath: directory + "/" + shard, withIntermediateDirectories: true)
         }
@@ -220,6 +233,7 @@ struct CitationIndexLoadTests {
     @Test("an index opened read-only answers queries and refuses a non-index file")
     func readOnly() throws {
         let (_, _, directory) = try Fixtures.corpusIndex("read-only")
+        defer { Fixtures.remove(directory) }
         let index = try CitationIndex(path: directory + "/index.sqlite", readOnly: true)
         #expect(Fixtures.rows(try index.query(.communication("AL KAZ 4/2019"))).map(\.0) == [14])
         let other = directory + "/other.sqlite"

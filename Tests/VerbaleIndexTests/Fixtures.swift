@@ -29,6 +29,12 @@ enum Fixtures {
         return path
     }
 
+    /// Removes a directory made by `temporaryDirectory`: each test removes its own when it ends,
+    /// so `make test` leaves nothing behind in the temporary directory.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
     /// The `verbale/1` JSON of the input at repository-relative `path`, recorded under
     /// `recordedPath` (the source path the index keys documents by).
     static func json(of path: String, recordedAs recordedPath: String? = nil) -> [UInt8] {

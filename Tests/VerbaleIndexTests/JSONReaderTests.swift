@@ -260,6 +260,7 @@ struct JSONLoadTests {
     @Test("a malformed file is reported with its path and byte offset; the batch goes on")
     func malformedFileOffset() throws {
         let directory = Fixtures.temporaryDirectory("json-offset")
+        defer { Fixtures.remove(directory) }
         let json = directory + "/json"
         try FileManager.default.createDirectory(atPath: json, withIntermediateDirectories: true)
         Fixtures.convert([(Fixtures.seedPath, Fixtures.seedPath)], into: json)
@@ -277,6 +278,7 @@ struct JSONLoadTests {
     @Test("escaped text is stored decoded")
     func escapesStored() throws {
         let directory = Fixtures.temporaryDirectory("json-escapes")
+        defer { Fixtures.remove(directory) }
         let index = try CitationIndex(path: directory + "/index.sqlite")
         let json = #"""
         {"schema": "verbale/1", "source": {"path": "a\u00e9.txt", "sha256": "00", "bytes": 5},
@@ -293,6 +295,7 @@ struct JSONLoadTests {
     @Test("the same document twice in one load: indexed once, indexes built, FTS consistent")
     func duplicateInOneLoad() throws {
         let directory = Fixtures.temporaryDirectory("json-duplicate")
+        defer { Fixtures.remove(directory) }
         let json = directory + "/json"
         try FileManager.default.createDirectory(atPath: json, withIntermediateDirectories: true)
         // Two files recording the same source path, with another document between them.
@@ -321,6 +324,7 @@ struct JSONLoadTests {
     @Test("what a killed bulk load leaves (missing indexes, its FTS5 hash size) is repaired on open")
     func restoresIndexes() throws {
         let directory = Fixtures.temporaryDirectory("json-restore")
+        defer { Fixtures.remove(directory) }
         let path = directory + "/index.sqlite"
         do {
             let index = try CitationIndex(path: path)
