@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "VerbaleCLITests",
+            dependencies: ["VerbaleCLI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VerbaleAKNTests",
             dependencies: ["VerbaleKit", "VerbaleAKN"],
             swiftSettings: strictSettings

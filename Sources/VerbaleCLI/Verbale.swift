@@ -19,7 +19,8 @@ struct VerbaleCommand: AsyncParsableCommand {
     /// 64), as the documented exit codes promise: 0 success, 1 input failures, 2 usage.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            // Inputs are lifted out of long command lines: ArgumentParser is quadratic in them.
+            var command = try InputLifting.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
