@@ -178,6 +178,16 @@ public struct Block: Sendable {
     /// Whether the block was given a text that differs from its mapped bytes.
     var hasOwnText: Bool { ownText != nil }
 
+    /// Calls `body` with the bytes of `text` when they are exactly the mapped bytes (no text
+    /// of its own, well-formed UTF-8), read in place; `nil` otherwise, when only the string
+    /// itself can answer. The structure pass asks this of blocks where making `text` would
+    /// validate and copy the bytes only to scan them again.
+    @inline(__always)
+    func withTextBytesInPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        guard ownText == nil, mapped.isValidUTF8 else { return nil }
+        return try mapped.bytes.withUnsafeBufferPointer(body)
+    }
+
     /// The bytes `text` is made from: the mapped bytes unless the block was given a text of
     /// its own. In a finished document they are well-formed UTF-8 (the parser repairs bad
     /// sequences at the end); while parsing they may still hold bad bytes, which `text`

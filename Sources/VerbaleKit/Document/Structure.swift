@@ -1052,16 +1052,69 @@ struct StructureBuilder {
     /// An array by block index (`nil`: not parsed yet): every body block is asked, most
     /// twice, and hashing the index into a dictionary cost more than the byte test that answers
     /// for most blocks.
-    private var questionHeadings: [([Int], String)??] = []
+    ///
+    /// Kept as one small integer per block (`headingSlots`) with the few headings found in
+    /// `foundHeadings`: reading an optional tuple of an array and a string per block asked
+    /// retained and released both, and nearly every body block is asked, most twice.
+    private var headingSlots: [Int32] = []
+    /// The question headings found so far, indexed by `headingSlots`.
+    private var foundHeadings: [(numbers: [Int], rest: HeadingRest)] = []
 
-    /// The question heading that block `index` starts with, if any (memoised).
+    /// The text after a question heading's label and numbers.
+    enum HeadingRest {
+        /// Bytes `start..<end` of the block's mapped bytes, which are its text.
+        case bytes(Int, Int)
+        /// A string, for blocks whose text is not their mapped bytes, or that only the
+        /// character parse could read.
+        case text(String)
+    }
+
+    /// Whether block `index` starts with a question heading (parsed and memoised on first use).
+    private mutating func isQuestionHeading(_ index: Int) -> Bool {
+        questionHeadingSlot(index) != nil
+    }
+
+    /// The index in `foundHeadings` of block `index`'s question heading, if it has one.
+    private mutating func questionHeadingSlot(_ index: Int) -> Int? {
+        if headingSlots.isEmpty { headingSlots = Array(repeating: 0, count: blocks.count) }
+        let known = headingSlots[index]
+        if known != 0 { return known > 0 ? Int(known) - 1 : nil }
+        var heading: (numbers: [Int], rest: HeadingRest)? = nil
+        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) {
+            // A well-formed block is parsed on its own bytes, and the rest kept as a byte
+            // range: making its text validated and copied the block once for the parse and
+            // again for the rest, which the question then copied into its bytes.
+            let parsed = blocks[index].withTextBytesInPlace { Self.bytewiseQuestionHeadingBounds($0) } ?? .unknown
+            switch parsed {
+            case .heading(let numbers, let start, let end): heading = (numbers, .bytes(start, end))
+            case .none: heading = nil
+            case .unknown: heading = Self.questionHeading(blocks[index].text).map { ($0.0, .text($0.1)) }
+            }
+        }
+        guard let heading else {
+            headingSlots[index] = -1
+            return nil
+        }
+        foundHeadings.append(heading)
+        headingSlots[index] = Int32(foundHeadings.count)
+        return foundHeadings.count - 1
+    }
+
+    /// The question heading that block `index` starts with, if any (memoised): its numbers
+    /// and the rest of the block as a string.
     private mutating func questionHeading(at index: Int) -> ([Int], String)? {
-        if questionHeadings.isEmpty { questionHeadings = Array(repeating: nil, count: blocks.count) }
-        if let known = questionHeadings[index] { return known }
-        var heading: ([Int], String)? = nil
-        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
-        questionHeadings[index] = .some(heading)
-        return heading
+        guard let slot = questionHeadingSlot(index) else { return nil }
+        let heading = foundHeadings[slot]
+        switch heading.rest {
+        case .text(let rest): return (heading.numbers, rest)
+        case .bytes(let start, let end): return (heading.numbers, String(decoding: blocks[index].mapped.bytes[start..<end], as: UTF8.self))
+        }
+    }
+
+    /// The numbers of the question heading already parsed for block `index`, if it has one.
+    private func parsedQuestionNumbers(_ index: Int) -> [Int]? {
+        guard index < headingSlots.count, headingSlots[index] > 0 else { return nil }
+        return foundHeadings[Int(headingSlots[index]) - 1].numbers
     }
 
     /// Appends a block's text to a question's or response's text, a blank line between
@@ -1104,11 +1157,16 @@ struct StructureBuilder {
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
-            guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
+            guard isBody(index), let slot = questionHeadingSlot(index) else { index += 1; continue }
+            let numbers = foundHeadings[slot].numbers
             let id = "q_\(firstNumbers.question + questions.count)"
             // Texts gathered as bytes and made strings once: the blocks' texts are made from
             // their bytes, and a string per block then copied again cost twice.
-            var questionText = Array(rest.utf8)
+            var questionText: [UInt8]
+            switch foundHeadings[slot].rest {
+            case .bytes(let start, let end): questionText = Array(blocks[index].mapped.bytes[start..<end])
+            case .text(let rest): questionText = Array(rest.utf8)
+            }
             var responseText: [UInt8] = []
             var responseStart: Int? = nil
             blocks[index].question = id
@@ -1119,7 +1177,7 @@ struct StructureBuilder {
             let partEnd = endOfPart(containing: blocks[index].start) ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
-                if questionHeading(at: cursor) != nil { break }
+                if isQuestionHeading(cursor) { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
                 if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textFits(199) { break }
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
@@ -1260,10 +1318,33 @@ struct StructureBuilder {
     /// and Russian headings (`Pregunta 3:` with accents after it, `Вопрос 4:`) took it.
     static func bytewiseQuestionHeading(_ text: String) -> ParsedHeading {
         text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
+            switch bytewiseQuestionHeadingBounds(bytes) {
+            case .heading(let numbers, let start, let end):
+                return .heading(numbers, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            case .none: return .none
+            case .unknown: return .unknown
+            }
+        } ?? .unknown
+    }
+
+    /// What `bytewiseQuestionHeadingBounds` found: `ParsedHeading` with the rest as a byte range.
+    enum ParsedHeadingBounds {
+        /// A heading: its numbers and the bounds of the rest of the block, trimmed of spaces.
+        case heading([Int], Int, Int)
+        /// Not a heading.
+        case none
+        /// The bytes are not ones the byte parse can read: parse the text on characters.
+        case unknown
+    }
+
+    /// `bytewiseQuestionHeading` on the text's UTF-8 bytes, giving the rest as bounds in them,
+    /// so a caller holding the bytes makes no string of the rest until it keeps one.
+    static func bytewiseQuestionHeadingBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedHeadingBounds {
+        do {
             guard let window = plainWindowEnd(bytes, 160), let labelWindow = plainWindowEnd(bytes, 40) else { return .unknown }
             var lowered = Array(bytes[0..<window])
             lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
-            return lowered.withUnsafeBufferPointer { lower -> ParsedHeading in
+            return lowered.withUnsafeBufferPointer { lower -> ParsedHeadingBounds in
                 func starts(_ word: [UInt8], at start: Int, limit: Int) -> Bool {
                     guard start + word.count <= limit else { return false }
                     for offset in word.indices where lower[start + offset] != word[offset] { return false }
@@ -1320,9 +1401,10 @@ struct StructureBuilder {
                     guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
                     position += 1
                 }
-                return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
+                let (start, end) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: bytes[position...]))
+                return .heading(numbers, position + start, position + end)
             }
-        } ?? .unknown
+        }
     }
 
     /// The number signs a question heading may put before its numbers, in the order they are
@@ -1406,8 +1488,12 @@ struct StructureBuilder {
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
         // The block's fields are read in place: a copy of the block retains a dozen references,
         // and nearly every body block is asked.
-        if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            return ("question", numbers.map(String.init).joined(separator: ","), Self.questionLabel(blocks[index].text))
+        if blocks[index].role == "question", let numbers = parsedQuestionNumbers(index) {
+            // The label is read from the block's bytes when they are its text (no string of
+            // the whole block is made for a label of a few words).
+            let label = (blocks[index].withTextBytesInPlace { Self.plainQuestionLabel($0) } ?? nil)
+                ?? Self.questionLabel(blocks[index].text)
+            return ("question", numbers.map(String.init).joined(separator: ","), label)
         }
         if blocks[index].kind == .heading {
             let (number, heading) = Self.splitNumber(blocks[index].text)
@@ -1480,7 +1566,12 @@ struct StructureBuilder {
     /// byte is the first such character. Walking the characters cost most of the heading
     /// test for a question block. `nil` for any other text.
     static func plainQuestionLabel(_ text: String) -> String? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+        text.utf8.withContiguousStorageIfAvailable { plainQuestionLabel($0) } ?? nil
+    }
+
+    /// `plainQuestionLabel` on the text's UTF-8 bytes.
+    static func plainQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        do {
             var index = 0
             while index < bytes.count {
                 let width = plainScalarWidth(bytes, index)
@@ -1492,7 +1583,7 @@ struct StructureBuilder {
                 index += width
             }
             return trimmedString(UnsafeBufferPointer(rebasing: bytes[..<index]))
-        } ?? nil
+        }
     }
 
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
