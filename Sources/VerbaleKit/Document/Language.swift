@@ -93,6 +93,11 @@ enum LanguageDetector {
     static func detect(_ bytes: [UInt8]) -> String {
         var counts = (0, 0, 0, 0)
         bytes.withUnsafeBufferPointer { countStopwords($0, into: &counts) }
+        return language(counts)
+    }
+
+    /// The language with most stopwords in `counts` (ties to the first), or `und` under two.
+    static func language(_ counts: (Int, Int, Int, Int)) -> String {
         let votes = [counts.0, counts.1, counts.2, counts.3]
         var best = 0
         for language in votes.indices where votes[language] > votes[best] { best = language }
