@@ -666,6 +666,24 @@ struct StructureBuilder {
     /// the one after them (which a mark could otherwise join) are plain scalars
     /// (`plainScalarWidth`); `nil` otherwise.
     static func plainWindowEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ characters: Int) -> Int? {
+        // ASCII without CR (most heads): every byte is a plain scalar of its own, so the window
+        // ends after `characters` bytes, or at the end of a shorter text. Eight bytes a test;
+        // any other byte leaves the answer to the scalar walk below.
+        if let base = bytes.baseAddress {
+            let needed = min(bytes.count, characters + 1)
+            var index = 0
+            var plain = true
+            while index + 8 <= needed {
+                let word = ByteWords.load(base, index)
+                if !ByteWords.isASCII(word) || ByteWords.hasByte(word, 0x0D) != 0 { plain = false; break }
+                index += 8
+            }
+            while plain, index < needed {
+                if base[index] >= 0x80 || base[index] == 0x0D { plain = false }
+                index += 1
+            }
+            if plain { return min(bytes.count, characters) }
+        }
         var index = 0
         var scalars = 0
         var window = bytes.count

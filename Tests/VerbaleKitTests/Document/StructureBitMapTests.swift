@@ -108,4 +108,38 @@ struct StructureBitMapTests {
         }
         #expect(told > 100)
     }
+
+    /// `plainWindowEnd` as the scalar walk alone answers it (no ASCII fast path).
+    static func walkedWindowEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ characters: Int) -> Int? {
+        var index = 0
+        var scalars = 0
+        var window = bytes.count
+        while index < bytes.count {
+            if scalars == characters { window = index } else if scalars > characters { break }
+            let width = StructureBuilder.plainScalarWidth(bytes, index)
+            if width == 0 { return nil }
+            index += width
+            scalars += 1
+        }
+        return window
+    }
+
+    @Test("the window end found eight ASCII bytes at a time is the scalar walk's")
+    func plainWindowEndAgrees() {
+        for seed in 0..<400 as Range<UInt64> {
+            var bytes = Self.text(seed: seed, count: Int(seed % 60))
+            // Mostly ASCII texts too, with a CR or an accent at every place now and then.
+            if seed % 2 == 0 { bytes = bytes.map { $0 >= 0x80 ? 0x61 : $0 } }
+            if seed % 5 == 0, !bytes.isEmpty { bytes[Int(seed) % bytes.count] = seed % 10 == 0 ? 0x0D : 0xC3 }
+            for characters in [0, 1, 7, 8, 9, 15, 16, 40, 160] {
+                for end in stride(from: 0, through: bytes.count, by: max(1, bytes.count / 20)) {
+                    let cut = Array(bytes[..<end])
+                    cut.withUnsafeBufferPointer { buffer in
+                        #expect(StructureBuilder.plainWindowEnd(buffer, characters) == Self.walkedWindowEnd(buffer, characters),
+                                "seed \(seed) end \(end) characters \(characters)")
+                    }
+                }
+            }
+        }
+    }
 }
