@@ -145,7 +145,7 @@ public struct Block: Sendable {
     }
     /// A text that differs from the mapped bytes, for blocks made without a map; nil for
     /// every block the parser makes.
-    private var ownText: String?
+    private(set) var ownText: String?
     /// Source spans; more than one when a page break or footnote block interrupted the block.
     public var spans: [ByteSpan]
     /// Id of the innermost section the block belongs to.
@@ -177,16 +177,6 @@ public struct Block: Sendable {
 
     /// Whether the block was given a text that differs from its mapped bytes.
     var hasOwnText: Bool { ownText != nil }
-
-    /// Calls `body` with the bytes of `text` when they are exactly the mapped bytes (no text
-    /// of its own, well-formed UTF-8), read in place; `nil` otherwise, when only the string
-    /// itself can answer. The structure pass asks this of blocks where making `text` would
-    /// validate and copy the bytes only to scan them again.
-    @inline(__always)
-    func withTextBytesInPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        guard ownText == nil, mapped.isValidUTF8 else { return nil }
-        return try mapped.bytes.withUnsafeBufferPointer(body)
-    }
 
     /// The bytes `text` is made from: the mapped bytes unless the block was given a text of
     /// its own. In a finished document they are well-formed UTF-8 (the parser repairs bad

@@ -184,6 +184,42 @@ struct StructureBuilder {
     /// Whether block `index` holds a note's closing formula (`avails itself of this opportunity`).
     private func hasClosing(_ index: Int) -> Bool { noteFormulas[index] & 2 != 0 }
 
+    // MARK: Block text, read through the stored fields
+
+    // `Block.text`, `textFits`, `hasOwnText` and `textBytes` called on
+    // `blocks[index]` were each handed a copy of the whole block (a dozen references retained
+    // and released, some 400 instructions); these read only the fields they need, in place.
+
+    /// `blocks[index].text`.
+    private func blockText(_ index: Int) -> String {
+        if let own = blocks[index].ownText { return own }
+        return String(decoding: blocks[index].mapped.bytes, as: UTF8.self)
+    }
+
+    /// `blocks[index].hasOwnText`.
+    private func blockHasOwnText(_ index: Int) -> Bool { blocks[index].ownText != nil }
+
+    /// `blocks[index].textFits(limit)`: more mapped bytes than `limit` settle it at once (bad
+    /// sequences only lengthen the text); well-formed bytes are the text.
+    private func blockFits(_ index: Int, _ limit: Int) -> Bool {
+        guard blocks[index].ownText == nil else { return blockText(index).utf8.count <= limit }
+        if blocks[index].mapped.count > limit { return false }
+        return blocks[index].mapped.isValidUTF8 || blockText(index).utf8.count <= limit
+    }
+
+    /// `blocks[index].textBytes`.
+    private func blockTextBytes(_ index: Int) -> [UInt8] {
+        if let own = blocks[index].ownText { return Array(own.utf8) }
+        return blocks[index].mapped.bytes
+    }
+
+    /// `body` of the block's bytes when they are its text (no text of its own, well-formed
+    /// UTF-8); `nil` when only the string can answer.
+    private func withBlockBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard blocks[index].ownText == nil, blocks[index].mapped.isValidUTF8 else { return nil }
+        return blocks[index].mapped.bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Indexes of blocks that carry running text (not page furniture, not footnotes).
     private func isBody(_ index: Int) -> Bool {
         blocks[index].kind != .pageFurniture && blocks[index].kind != .footnote
@@ -280,7 +316,7 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textFits(79) { return .letter }
+            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blockFits(index, 79) { return .letter }
             if hasFirstPerson(index) { return .letter }
             if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
@@ -317,9 +353,9 @@ struct StructureBuilder {
         while index < range.upperBound {
             // Fields read in place rather than from a copy of the block.
             if blocks[index].kind == .pageFurniture { index += 1; continue }
-            guard blocks[index].kind != .footnote, blocks[index].textFits(200), !isDateline(index),
+            guard blocks[index].kind != .footnote, blockFits(index, 200), !isDateline(index),
                   !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
-                  isMostlyUppercase(blocks[index].text) else { break }
+                  isMostlyUppercase(blockText(index)) else { break }
             index += 1
         }
         return index
@@ -362,8 +398,8 @@ struct StructureBuilder {
     /// A short block that is a date, or a place and a date.
     private func isDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
-        guard index < blocks.count, isBody(index), blocks[index].textFits(80) else { return false }
-        let text = blocks[index].text
+        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        let text = blockText(index)
         guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
         return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
@@ -386,7 +422,7 @@ struct StructureBuilder {
             part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
                 .first { Self.looksLikeSymbol($0) }.map(String.init)
             for index in range.prefix(8) {
-                if let date = DateParser.firstDate(in: blocks[index].text) { part.date = date.iso; break }
+                if let date = DateParser.firstDate(in: blockText(index)) { part.date = date.iso; break }
             }
         }
         return part
@@ -427,7 +463,7 @@ struct StructureBuilder {
         var dated = false
         for index in range.reversed() where isDateline(index) {
             blocks[index].kind = .dateline
-            setDate(&part, from: blocks[index].text, date: DateParser.firstDate(in: blocks[index].text)!)
+            setDate(&part, from: blockText(index), date: DateParser.firstDate(in: blockText(index))!)
             dated = true
             break
         }
@@ -697,19 +733,19 @@ struct StructureBuilder {
         return window
     }
 
-    /// `referenceNumber(in: blocks[index].text)`, making the text only when the block may hold
+    /// `referenceNumber(in: blockText(index))`, making the text only when the block may hold
     /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
     /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
     /// blocks above a note or in a letterhead can be whole paragraphs).
     private func referenceNumber(ofBlock index: Int) -> String? {
-        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8 {
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
             let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
                 guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
                 return Self.startsLikeReference(bytes, limit: limit)
             }
             if may == false { return nil }
         }
-        return Self.referenceNumber(in: blocks[index].text)
+        return Self.referenceNumber(in: blockText(index))
     }
 
     /// Lower-cased starts of `referenceWords` and `numberSignWords`.
@@ -873,8 +909,8 @@ struct StructureBuilder {
             // Every test below asks for at most 90 bytes (a dateline 80, a salutation under 80,
             // a reference 24, an address 90): a longer block starts the body, and its text
             // (a paragraph, most of the blocks here) is not made.
-            guard blocks[index].textFits(90) else { bodyStarted = true; continue }
-            let text = blocks[index].text
+            guard blockFits(index, 90) else { bodyStarted = true; continue }
+            let text = blockText(index)
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline
                 setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
@@ -902,7 +938,7 @@ struct StructureBuilder {
         if part.date == nil, let last = range.reversed().first(where: { isBody($0) }), isDateline(last) {
             // Some replies are dated at the foot (`Geneva, 16 July 2021`).
             blocks[last].kind = .dateline
-            setDate(&part, from: blocks[last].text, date: DateParser.firstDate(in: blocks[last].text)!)
+            setDate(&part, from: blockText(last), date: DateParser.firstDate(in: blockText(last))!)
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
@@ -911,14 +947,14 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blocks[$0].textFits(199) })
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blockFits($0, 199) })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
         var index = closing + 1
         while index < range.upperBound {
             if !isBody(index) { index += 1; continue }
-            guard blocks[index].textFits(200), !isDateline(index) || lines.isEmpty == false else { break }
+            guard blockFits(index, 200), !isDateline(index) || lines.isEmpty == false else { break }
             if isDateline(index) { break }
             blocks[index].kind = .signature
             let blockLines = lineTexts(of: blocks[index])
@@ -939,15 +975,15 @@ struct StructureBuilder {
         if part.from == nil, !title.isEmpty { part.from = title }
     }
 
-    /// `String(blocks[index].text.prefix(length))`, cut from the bytes when they are the
+    /// `String(blockText(index).prefix(length))`, cut from the bytes when they are the
     /// text's and tell where the characters end (`bytePrefix`): counting characters through
     /// a long paragraph cost more than the date search that reads the head.
     private func textPrefix(_ index: Int, _ length: Int) -> String {
-        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8,
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8,
            let head = blocks[index].mapped.bytes.withUnsafeBufferPointer({ Self.bytePrefix($0, length) }) {
             return head
         }
-        return String(blocks[index].text.prefix(length))
+        return String(blockText(index).prefix(length))
     }
 
     /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
@@ -1102,11 +1138,11 @@ struct StructureBuilder {
             // A well-formed block is parsed on its own bytes, and the rest kept as a byte
             // range: making its text validated and copied the block once for the parse and
             // again for the rest, which the question then copied into its bytes.
-            let parsed = blocks[index].withTextBytesInPlace { Self.bytewiseQuestionHeadingBounds($0) } ?? .unknown
+            let parsed = withBlockBytes(index) { Self.bytewiseQuestionHeadingBounds($0) } ?? .unknown
             switch parsed {
             case .heading(let numbers, let start, let end): heading = (numbers, .bytes(start, end))
             case .none: heading = nil
-            case .unknown: heading = Self.questionHeading(blocks[index].text).map { ($0.0, .text($0.1)) }
+            case .unknown: heading = Self.questionHeading(blockText(index)).map { ($0.0, .text($0.1)) }
             }
         }
         guard let heading else {
@@ -1197,7 +1233,7 @@ struct StructureBuilder {
                 if !isBody(cursor) { cursor += 1; continue }
                 if isQuestionHeading(cursor) { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textFits(199) { break }
+                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blockFits(cursor, 199) { break }
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
@@ -1210,9 +1246,9 @@ struct StructureBuilder {
                         return Array(rest[start..<end])
                     }
                 } else if inResponse {
-                    Self.appendParagraph(blocks[cursor].textBytes, to: &responseText)
+                    Self.appendParagraph(blockTextBytes(cursor), to: &responseText)
                 } else {
-                    Self.appendParagraph(blocks[cursor].textBytes, to: &questionText)
+                    Self.appendParagraph(blockTextBytes(cursor), to: &questionText)
                 }
                 blocks[cursor].question = id
                 blocks[cursor].role = inResponse ? "response" : "question"
@@ -1509,16 +1545,16 @@ struct StructureBuilder {
         if blocks[index].role == "question", let numbers = parsedQuestionNumbers(index) {
             // The label is read from the block's bytes when they are its text (no string of
             // the whole block is made for a label of a few words).
-            let label = (blocks[index].withTextBytesInPlace { Self.plainQuestionLabel($0) } ?? nil)
-                ?? Self.questionLabel(blocks[index].text)
+            let label = (withBlockBytes(index) { Self.plainQuestionLabel($0) } ?? nil)
+                ?? Self.questionLabel(blockText(index))
             return ("question", numbers.map(String.init).joined(separator: ","), label)
         }
         if blocks[index].kind == .heading {
-            let (number, heading) = Self.splitNumber(blocks[index].text)
+            let (number, heading) = Self.splitNumber(blockText(index))
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blocks[index].textFits(90) else { return nil }
-        let text = blocks[index].text
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blockFits(index, 90) else { return nil }
+        let text = blockText(index)
         guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)
         guard let number, let first = heading.first, first.isUppercase else { return nil }
