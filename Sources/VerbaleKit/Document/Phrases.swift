@@ -190,24 +190,30 @@ struct PhraseSet: Sendable {
         var bestOffset = 0
         text.withUnsafeBufferPointer { hay in
             prefixBits.withUnsafeBufferPointer { bits in
-                let count = hay.count
-                var position = 0
-                while position + 2 < count {
-                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
-                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
-                        var index = 0
-                        // Earlier phrases win, so a later one is only tried while it could.
-                        while index < phrases.count && index < bestIndex {
-                            if Self.matches(phrases[index], hay, at: position) {
-                                bestIndex = index
-                                bestOffset = position
-                                if stopAtAny || index == 0 { return }
-                                break
+                firstBytes.withUnsafeBufferPointer { firstBytes in
+                    let count = hay.count
+                    var position = 0
+                    while position + 2 < count {
+                        // A byte no phrase starts with (most bytes) is passed with one bit test,
+                        // before the three-byte hash.
+                        let first = hay[position]
+                        if firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { position += 1; continue }
+                        let hash = Self.prefixHash(first, hay[position + 1], hay[position + 2])
+                        if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
+                            var index = 0
+                            // Earlier phrases win, so a later one is only tried while it could.
+                            while index < phrases.count && index < bestIndex {
+                                if Self.matches(phrases[index], hay, at: position) {
+                                    bestIndex = index
+                                    bestOffset = position
+                                    if stopAtAny || index == 0 { return }
+                                    break
+                                }
+                                index += 1
                             }
-                            index += 1
                         }
+                        position += 1
                     }
-                    position += 1
                 }
             }
         }
