@@ -104,7 +104,7 @@ enum DefinitionFinder {
         var introduced = false
         // Introducers are at most 26 characters: lower-case the head once, not per introducer;
         // on bytes when the head is ASCII.
-        let introducerIndex = asciiIntroducer(rest) ?? {
+        let introducerIndex = asciiIntroducer(rest) ?? plainIntroducer(rest) ?? {
             let lowerHead = String(rest.prefix(32)).lowercased()
             // First bytes compared before the character-level prefix test: no character is
             // canonically equal to the first letter of an introducer but that letter itself.
@@ -224,6 +224,55 @@ enum DefinitionFinder {
                     return .some(number)
                 }
                 return .none
+            }
+            return .some(nil)
+        } ?? .none
+    }
+
+    /// Byte length of the longest introducer, with room for the scalar after it.
+    static let introducerWindow = introducers.map(\.utf8.count).max()! + 4
+
+    /// The index of the first introducer `text` starts with, as `String(text.prefix(32))
+    /// .lowercased().hasPrefix` would find it (the general path, which normalised and compared
+    /// characters for every `c…` or Cyrillic head, costing more than the rest of the
+    /// definition), told on bytes when the head's scalars are ASCII, Latin-1 (`C2 xx`, `C3 xx`),
+    /// basic Cyrillic (`D0 xx`, `D1 xx`) or general punctuation (`E2 80 xx`, the joiners
+    /// aside): none of these is a combining mark or joins the
+    /// scalar before it but CR LF, which no introducer holds, so each is a character of its
+    /// own, equal to another only byte for byte; `ByteCase.lower` lowers the capitals of
+    /// the introducers' letters as `lowercased()` does, and lowers no other scalar to one of
+    /// them. An introducer then matches when its bytes start the lowered head and the next
+    /// scalar (any of these kinds) starts a character. `nil` inside when none matches; `nil`
+    /// outside when some scalar of the head's window is of another kind.
+    static func plainIntroducer(_ text: Substring) -> Int?? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            // The head lowered in a fixed buffer, its window checked scalar by scalar.
+            var head: [UInt8] = []
+            head.reserveCapacity(introducerWindow + 2)
+            var index = 0
+            while index < bytes.count && index < introducerWindow {
+                let lead = bytes[index]
+                if lead < 0x80 { head.append(lead); index += 1; continue }
+                // General punctuation (`E2 80 xx`: dashes, quotes, spaces) but the joiners
+                // U+200C and U+200D, which extend the character before them.
+                if lead == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xC0 == 0x80,
+                   bytes[index + 2] != 0x8C, bytes[index + 2] != 0x8D {
+                    head.append(contentsOf: bytes[index..<(index + 3)])
+                    index += 3
+                    continue
+                }
+                guard lead == 0xC2 || lead == 0xC3 || lead == 0xD0 || lead == 0xD1, index + 1 < bytes.count,
+                      bytes[index + 1] & 0xC0 == 0x80 else { return .none }
+                head.append(lead)
+                head.append(bytes[index + 1])
+                index += 2
+            }
+            head.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            guard let first = head.first else { return .some(nil) }
+            for (number, introducer) in introducers.enumerated() where introducer.utf8.first == first {
+                // Every scalar of the window is a character of its own: the introducer is a
+                // prefix of the characters exactly when its bytes are a prefix of the bytes.
+                if head.count >= introducer.utf8.count, head.starts(with: introducer.utf8) { return .some(number) }
             }
             return .some(nil)
         } ?? .none

@@ -145,7 +145,7 @@ public struct Block: Sendable {
     }
     /// A text that differs from the mapped bytes, for blocks made without a map; nil for
     /// every block the parser makes.
-    private var ownText: String?
+    private(set) var ownText: String?
     /// Source spans; more than one when a page break or footnote block interrupted the block.
     public var spans: [ByteSpan]
     /// Id of the innermost section the block belongs to.

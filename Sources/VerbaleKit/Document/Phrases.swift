@@ -190,24 +190,30 @@ struct PhraseSet: Sendable {
         var bestOffset = 0
         text.withUnsafeBufferPointer { hay in
             prefixBits.withUnsafeBufferPointer { bits in
-                let count = hay.count
-                var position = 0
-                while position + 2 < count {
-                    let hash = Self.prefixHash(hay[position], hay[position + 1], hay[position + 2])
-                    if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
-                        var index = 0
-                        // Earlier phrases win, so a later one is only tried while it could.
-                        while index < phrases.count && index < bestIndex {
-                            if Self.matches(phrases[index], hay, at: position) {
-                                bestIndex = index
-                                bestOffset = position
-                                if stopAtAny || index == 0 { return }
-                                break
+                firstBytes.withUnsafeBufferPointer { firstBytes in
+                    let count = hay.count
+                    var position = 0
+                    while position + 2 < count {
+                        // A byte no phrase starts with (most bytes) is passed with one bit test,
+                        // before the three-byte hash.
+                        let first = hay[position]
+                        if firstBytes[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { position += 1; continue }
+                        let hash = Self.prefixHash(first, hay[position + 1], hay[position + 2])
+                        if bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 {
+                            var index = 0
+                            // Earlier phrases win, so a later one is only tried while it could.
+                            while index < phrases.count && index < bestIndex {
+                                if Self.matches(phrases[index], hay, at: position) {
+                                    bestIndex = index
+                                    bestOffset = position
+                                    if stopAtAny || index == 0 { return }
+                                    break
+                                }
+                                index += 1
                             }
-                            index += 1
                         }
+                        position += 1
                     }
-                    position += 1
                 }
             }
         }
@@ -232,9 +238,11 @@ struct PhraseSet: Sendable {
 }
 
 /// Which groups of long phrases a text contains, found with the Wu–Manber multi-pattern
-/// search: a window as long as the shortest phrase slides over the text, and its last two
+/// search: a window as long as the shortest phrase slides over the text, and its last three
 /// bytes say how far it can jump without passing an occurrence — usually most of the window,
-/// since two-byte blocks of a few formulas are rare in other text. Every block is tested for
+/// since three-byte blocks of a few formulas are rare in other text. (Two-byte blocks, as
+/// first written, took common bigrams of the formulas' words — `re`, `nt`, `it` — for
+/// possible ends: on the corpus a third more steps, and three times the candidate checks.) Every block is tested for
 /// the note formulas, so this scan touches a small fraction of the bytes a byte-by-byte one
 /// would.
 struct GroupMatcher: Sendable {
@@ -242,7 +250,7 @@ struct GroupMatcher: Sendable {
     private let phrases: [(bytes: [UInt8], group: UInt8)]
     /// Length of the shortest phrase: the window.
     private let window: Int
-    /// How far the window may move on when its last two bytes hash to this slot.
+    /// How far the window may move on when its last three bytes hash to this slot.
     private let shifts: [UInt8]
     /// Union of all group bits.
     private let all: UInt8
@@ -259,27 +267,32 @@ struct GroupMatcher: Sendable {
     private let foldedCandidateRanges: [Range<Int>]
     /// `candidates` grouped by folded slot.
     private let foldedCandidates: [Int]
-    /// The folded slot of bytes `a b` is `foldedSlotParts[a] ^ foldedSlotParts[256 + b]`:
-    /// two loads, where folding each byte with tests cost more than the scan itself.
+    /// The folded slot of bytes `a b c` is `foldedSlotParts[a] ^ foldedSlotParts[256 + b]
+    /// ^ foldedSlotParts[512 + c]`: three loads, where folding each byte with tests cost more
+    /// than the scan itself.
     private let foldedSlotParts: [UInt16]
 
-    /// Hash of a two-byte block into `shifts`; collisions only shorten jumps.
+    /// Bytes in a block the window's jump is read from.
+    private static let blockLength = 3
+
+    /// Hash of a three-byte block into `shifts`; collisions only shorten jumps.
     @inline(__always)
-    private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
-        (Int(first) << 4 ^ Int(second)) & 0xFFF
+    private static func slot(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        (Int(first) << 7 ^ Int(second) << 3 ^ Int(third)) & 0xFFF
     }
 
-    /// A matcher for `phrases` (written lower-case, at least two bytes), each with its group bit.
+    /// A matcher for `phrases` (written lower-case, at least three bytes), each with its group bit.
     init(_ phrases: [(String, UInt8)]) {
         let encoded = phrases.map { (bytes: Array($0.0.utf8), group: $0.1) }
-        let window = encoded.map(\.bytes.count).min() ?? 2
-        precondition(window >= 2, "phrases of at least two bytes")
+        let window = encoded.map(\.bytes.count).min() ?? Self.blockLength
+        precondition(window >= Self.blockLength, "phrases of at least three bytes")
         self.phrases = encoded
         self.window = window
         self.all = encoded.reduce(0) { $0 | $1.group }
         (shifts, candidateRanges, candidates) = Self.tables(encoded, window: window) { $0 }
         (foldedShifts, foldedCandidateRanges, foldedCandidates) = Self.tables(encoded, window: window, Self.caseFold)
-        foldedSlotParts = (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 4) & 0xFFF) }
+        foldedSlotParts = (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 7) & 0xFFF) }
+            + (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 3) & 0xFFF) }
             + (0..<256).map { UInt16(Self.caseFold(UInt8($0))) }
     }
 
@@ -287,18 +300,20 @@ struct GroupMatcher: Sendable {
     /// it is hashed.
     private static func tables(_ encoded: [(bytes: [UInt8], group: UInt8)], window: Int,
                                _ map: (UInt8) -> UInt8) -> ([UInt8], [Range<Int>], [Int]) {
-        var shifts = [UInt8](repeating: UInt8(min(255, window - 1)), count: 4096)
+        // A block that ends no phrase's window prefix lets the window jump past all but its
+        // last two bytes.
+        var shifts = [UInt8](repeating: UInt8(min(255, window - blockLength + 1)), count: 4096)
         for phrase in encoded {
-            // A block ending at q (2...window) of the phrase's first `window` bytes allows a
+            // A block ending at q (3...window) of the phrase's first `window` bytes allows a
             // jump of window - q at most.
-            for end in 2...window {
-                let slot = Self.slot(map(phrase.bytes[end - 2]), map(phrase.bytes[end - 1]))
+            for end in blockLength...window {
+                let slot = Self.slot(map(phrase.bytes[end - 3]), map(phrase.bytes[end - 2]), map(phrase.bytes[end - 1]))
                 shifts[slot] = min(shifts[slot], UInt8(min(255, window - end)))
             }
         }
         var bySlot = [[Int]](repeating: [], count: 4096)
         for (index, phrase) in encoded.enumerated() {
-            bySlot[Self.slot(map(phrase.bytes[window - 2]), map(phrase.bytes[window - 1]))].append(index)
+            bySlot[Self.slot(map(phrase.bytes[window - 3]), map(phrase.bytes[window - 2]), map(phrase.bytes[window - 1]))].append(index)
         }
         var ranges: [Range<Int>] = []
         var flat: [Int] = []
@@ -354,7 +369,7 @@ struct GroupMatcher: Sendable {
                 let count = text.count
                 var end = window
                 while end <= count {
-                    let slot = Int(parts[Int(text[end - 2])] ^ parts[256 + Int(text[end - 1])])
+                    let slot = Int(parts[Int(text[end - 3])] ^ parts[256 + Int(text[end - 2])] ^ parts[512 + Int(text[end - 1])])
                     let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window
@@ -385,7 +400,7 @@ struct GroupMatcher: Sendable {
                 let count = hay.count
                 var end = window
                 while end <= count {
-                    let slot = Self.slot(hay[end - 2], hay[end - 1])
+                    let slot = Self.slot(hay[end - 3], hay[end - 2], hay[end - 1])
                     let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window

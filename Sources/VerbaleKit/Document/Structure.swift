@@ -184,6 +184,42 @@ struct StructureBuilder {
     /// Whether block `index` holds a note's closing formula (`avails itself of this opportunity`).
     private func hasClosing(_ index: Int) -> Bool { noteFormulas[index] & 2 != 0 }
 
+    // MARK: Block text, read through the stored fields
+
+    // `Block.text`, `textFits`, `hasOwnText` and `textBytes` called on
+    // `blocks[index]` were each handed a copy of the whole block (a dozen references retained
+    // and released, some 400 instructions); these read only the fields they need, in place.
+
+    /// `blocks[index].text`.
+    private func blockText(_ index: Int) -> String {
+        if let own = blocks[index].ownText { return own }
+        return String(decoding: blocks[index].mapped.bytes, as: UTF8.self)
+    }
+
+    /// `blocks[index].hasOwnText`.
+    private func blockHasOwnText(_ index: Int) -> Bool { blocks[index].ownText != nil }
+
+    /// `blocks[index].textFits(limit)`: more mapped bytes than `limit` settle it at once (bad
+    /// sequences only lengthen the text); well-formed bytes are the text.
+    private func blockFits(_ index: Int, _ limit: Int) -> Bool {
+        guard blocks[index].ownText == nil else { return blockText(index).utf8.count <= limit }
+        if blocks[index].mapped.count > limit { return false }
+        return blocks[index].mapped.isValidUTF8 || blockText(index).utf8.count <= limit
+    }
+
+    /// `blocks[index].textBytes`.
+    private func blockTextBytes(_ index: Int) -> [UInt8] {
+        if let own = blocks[index].ownText { return Array(own.utf8) }
+        return blocks[index].mapped.bytes
+    }
+
+    /// `body` of the block's bytes when they are its text (no text of its own, well-formed
+    /// UTF-8); `nil` when only the string can answer.
+    private func withBlockBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard blocks[index].ownText == nil, blocks[index].mapped.isValidUTF8 else { return nil }
+        return blocks[index].mapped.bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Indexes of blocks that carry running text (not page furniture, not footnotes).
     private func isBody(_ index: Int) -> Bool {
         blocks[index].kind != .pageFurniture && blocks[index].kind != .footnote
@@ -280,7 +316,7 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blocks[index].textFits(79) { return .letter }
+            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blockFits(index, 79) { return .letter }
             if hasFirstPerson(index) { return .letter }
             if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
         }
@@ -317,9 +353,9 @@ struct StructureBuilder {
         while index < range.upperBound {
             // Fields read in place rather than from a copy of the block.
             if blocks[index].kind == .pageFurniture { index += 1; continue }
-            guard blocks[index].kind != .footnote, blocks[index].textFits(200), !isDateline(index),
+            guard blocks[index].kind != .footnote, blockFits(index, 200), !isDateline(index),
                   !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
-                  isMostlyUppercase(blocks[index].text) else { break }
+                  isMostlyUppercase(blockText(index)) else { break }
             index += 1
         }
         return index
@@ -362,8 +398,8 @@ struct StructureBuilder {
     /// A short block that is a date, or a place and a date.
     private func isDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
-        guard index < blocks.count, isBody(index), blocks[index].textFits(80) else { return false }
-        let text = blocks[index].text
+        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        let text = blockText(index)
         guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
         return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
@@ -386,7 +422,7 @@ struct StructureBuilder {
             part.reference = blocks.prefix(4).lazy.flatMap { $0.text.split(separator: " ") }
                 .first { Self.looksLikeSymbol($0) }.map(String.init)
             for index in range.prefix(8) {
-                if let date = DateParser.firstDate(in: blocks[index].text) { part.date = date.iso; break }
+                if let date = DateParser.firstDate(in: blockText(index)) { part.date = date.iso; break }
             }
         }
         return part
@@ -427,7 +463,7 @@ struct StructureBuilder {
         var dated = false
         for index in range.reversed() where isDateline(index) {
             blocks[index].kind = .dateline
-            setDate(&part, from: blocks[index].text, date: DateParser.firstDate(in: blocks[index].text)!)
+            setDate(&part, from: blockText(index), date: DateParser.firstDate(in: blockText(index))!)
             dated = true
             break
         }
@@ -666,6 +702,24 @@ struct StructureBuilder {
     /// the one after them (which a mark could otherwise join) are plain scalars
     /// (`plainScalarWidth`); `nil` otherwise.
     static func plainWindowEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ characters: Int) -> Int? {
+        // ASCII without CR (most heads): every byte is a plain scalar of its own, so the window
+        // ends after `characters` bytes, or at the end of a shorter text. Eight bytes a test;
+        // any other byte leaves the answer to the scalar walk below.
+        if let base = bytes.baseAddress {
+            let needed = min(bytes.count, characters + 1)
+            var index = 0
+            var plain = true
+            while index + 8 <= needed {
+                let word = ByteWords.load(base, index)
+                if !ByteWords.isASCII(word) || ByteWords.hasByte(word, 0x0D) != 0 { plain = false; break }
+                index += 8
+            }
+            while plain, index < needed {
+                if base[index] >= 0x80 || base[index] == 0x0D { plain = false }
+                index += 1
+            }
+            if plain { return min(bytes.count, characters) }
+        }
         var index = 0
         var scalars = 0
         var window = bytes.count
@@ -679,19 +733,19 @@ struct StructureBuilder {
         return window
     }
 
-    /// `referenceNumber(in: blocks[index].text)`, making the text only when the block may hold
+    /// `referenceNumber(in: blockText(index))`, making the text only when the block may hold
     /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
     /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
     /// blocks above a note or in a letterhead can be whole paragraphs).
     private func referenceNumber(ofBlock index: Int) -> String? {
-        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8 {
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
             let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
                 guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
                 return Self.startsLikeReference(bytes, limit: limit)
             }
             if may == false { return nil }
         }
-        return Self.referenceNumber(in: blocks[index].text)
+        return Self.referenceNumber(in: blockText(index))
     }
 
     /// Lower-cased starts of `referenceWords` and `numberSignWords`.
@@ -855,8 +909,8 @@ struct StructureBuilder {
             // Every test below asks for at most 90 bytes (a dateline 80, a salutation under 80,
             // a reference 24, an address 90): a longer block starts the body, and its text
             // (a paragraph, most of the blocks here) is not made.
-            guard blocks[index].textFits(90) else { bodyStarted = true; continue }
-            let text = blocks[index].text
+            guard blockFits(index, 90) else { bodyStarted = true; continue }
+            let text = blockText(index)
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline
                 setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
@@ -884,7 +938,7 @@ struct StructureBuilder {
         if part.date == nil, let last = range.reversed().first(where: { isBody($0) }), isDateline(last) {
             // Some replies are dated at the foot (`Geneva, 16 July 2021`).
             blocks[last].kind = .dateline
-            setDate(&part, from: blocks[last].text, date: DateParser.firstDate(in: blocks[last].text)!)
+            setDate(&part, from: blockText(last), date: DateParser.firstDate(in: blockText(last))!)
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
@@ -893,14 +947,14 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blocks[$0].textFits(199) })
+        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blockFits($0, 199) })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
         var index = closing + 1
         while index < range.upperBound {
             if !isBody(index) { index += 1; continue }
-            guard blocks[index].textFits(200), !isDateline(index) || lines.isEmpty == false else { break }
+            guard blockFits(index, 200), !isDateline(index) || lines.isEmpty == false else { break }
             if isDateline(index) { break }
             blocks[index].kind = .signature
             let blockLines = lineTexts(of: blocks[index])
@@ -921,15 +975,15 @@ struct StructureBuilder {
         if part.from == nil, !title.isEmpty { part.from = title }
     }
 
-    /// `String(blocks[index].text.prefix(length))`, cut from the bytes when they are the
+    /// `String(blockText(index).prefix(length))`, cut from the bytes when they are the
     /// text's and tell where the characters end (`bytePrefix`): counting characters through
     /// a long paragraph cost more than the date search that reads the head.
     private func textPrefix(_ index: Int, _ length: Int) -> String {
-        if !blocks[index].hasOwnText, blocks[index].mapped.isValidUTF8,
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8,
            let head = blocks[index].mapped.bytes.withUnsafeBufferPointer({ Self.bytePrefix($0, length) }) {
             return head
         }
-        return String(blocks[index].text.prefix(length))
+        return String(blockText(index).prefix(length))
     }
 
     /// `String(String(decoding: bytes, as: UTF8.self).prefix(length))` for well-formed
@@ -1052,16 +1106,69 @@ struct StructureBuilder {
     /// An array by block index (`nil`: not parsed yet): every body block is asked, most
     /// twice, and hashing the index into a dictionary cost more than the byte test that answers
     /// for most blocks.
-    private var questionHeadings: [([Int], String)??] = []
+    ///
+    /// Kept as one small integer per block (`headingSlots`) with the few headings found in
+    /// `foundHeadings`: reading an optional tuple of an array and a string per block asked
+    /// retained and released both, and nearly every body block is asked, most twice.
+    private var headingSlots: [Int32] = []
+    /// The question headings found so far, indexed by `headingSlots`.
+    private var foundHeadings: [(numbers: [Int], rest: HeadingRest)] = []
 
-    /// The question heading that block `index` starts with, if any (memoised).
+    /// The text after a question heading's label and numbers.
+    enum HeadingRest {
+        /// Bytes `start..<end` of the block's mapped bytes, which are its text.
+        case bytes(Int, Int)
+        /// A string, for blocks whose text is not their mapped bytes, or that only the
+        /// character parse could read.
+        case text(String)
+    }
+
+    /// Whether block `index` starts with a question heading (parsed and memoised on first use).
+    private mutating func isQuestionHeading(_ index: Int) -> Bool {
+        questionHeadingSlot(index) != nil
+    }
+
+    /// The index in `foundHeadings` of block `index`'s question heading, if it has one.
+    private mutating func questionHeadingSlot(_ index: Int) -> Int? {
+        if headingSlots.isEmpty { headingSlots = Array(repeating: 0, count: blocks.count) }
+        let known = headingSlots[index]
+        if known != 0 { return known > 0 ? Int(known) - 1 : nil }
+        var heading: (numbers: [Int], rest: HeadingRest)? = nil
+        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) {
+            // A well-formed block is parsed on its own bytes, and the rest kept as a byte
+            // range: making its text validated and copied the block once for the parse and
+            // again for the rest, which the question then copied into its bytes.
+            let parsed = withBlockBytes(index) { Self.bytewiseQuestionHeadingBounds($0) } ?? .unknown
+            switch parsed {
+            case .heading(let numbers, let start, let end): heading = (numbers, .bytes(start, end))
+            case .none: heading = nil
+            case .unknown: heading = Self.questionHeading(blockText(index)).map { ($0.0, .text($0.1)) }
+            }
+        }
+        guard let heading else {
+            headingSlots[index] = -1
+            return nil
+        }
+        foundHeadings.append(heading)
+        headingSlots[index] = Int32(foundHeadings.count)
+        return foundHeadings.count - 1
+    }
+
+    /// The question heading that block `index` starts with, if any (memoised): its numbers
+    /// and the rest of the block as a string.
     private mutating func questionHeading(at index: Int) -> ([Int], String)? {
-        if questionHeadings.isEmpty { questionHeadings = Array(repeating: nil, count: blocks.count) }
-        if let known = questionHeadings[index] { return known }
-        var heading: ([Int], String)? = nil
-        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) { heading = Self.questionHeading(blocks[index].text) }
-        questionHeadings[index] = .some(heading)
-        return heading
+        guard let slot = questionHeadingSlot(index) else { return nil }
+        let heading = foundHeadings[slot]
+        switch heading.rest {
+        case .text(let rest): return (heading.numbers, rest)
+        case .bytes(let start, let end): return (heading.numbers, String(decoding: blocks[index].mapped.bytes[start..<end], as: UTF8.self))
+        }
+    }
+
+    /// The numbers of the question heading already parsed for block `index`, if it has one.
+    private func parsedQuestionNumbers(_ index: Int) -> [Int]? {
+        guard index < headingSlots.count, headingSlots[index] > 0 else { return nil }
+        return foundHeadings[Int(headingSlots[index]) - 1].numbers
     }
 
     /// Appends a block's text to a question's or response's text, a blank line between
@@ -1104,11 +1211,16 @@ struct StructureBuilder {
     private mutating func findQuestions() {
         var index = 0
         while index < blocks.count {
-            guard isBody(index), let (numbers, rest) = questionHeading(at: index) else { index += 1; continue }
+            guard isBody(index), let slot = questionHeadingSlot(index) else { index += 1; continue }
+            let numbers = foundHeadings[slot].numbers
             let id = "q_\(firstNumbers.question + questions.count)"
             // Texts gathered as bytes and made strings once: the blocks' texts are made from
             // their bytes, and a string per block then copied again cost twice.
-            var questionText = Array(rest.utf8)
+            var questionText: [UInt8]
+            switch foundHeadings[slot].rest {
+            case .bytes(let start, let end): questionText = Array(blocks[index].mapped.bytes[start..<end])
+            case .text(let rest): questionText = Array(rest.utf8)
+            }
             var responseText: [UInt8] = []
             var responseStart: Int? = nil
             blocks[index].question = id
@@ -1119,9 +1231,9 @@ struct StructureBuilder {
             let partEnd = endOfPart(containing: blocks[index].start) ?? Int.max
             while cursor < blocks.count, blocks[cursor].start < partEnd {
                 if !isBody(cursor) { cursor += 1; continue }
-                if questionHeading(at: cursor) != nil { break }
+                if isQuestionHeading(cursor) { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blocks[cursor].textFits(199) { break }
+                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blockFits(cursor, 199) { break }
                 if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
                     inResponse = true
                     responseStart = blocks[cursor].start
@@ -1134,9 +1246,9 @@ struct StructureBuilder {
                         return Array(rest[start..<end])
                     }
                 } else if inResponse {
-                    Self.appendParagraph(blocks[cursor].textBytes, to: &responseText)
+                    Self.appendParagraph(blockTextBytes(cursor), to: &responseText)
                 } else {
-                    Self.appendParagraph(blocks[cursor].textBytes, to: &questionText)
+                    Self.appendParagraph(blockTextBytes(cursor), to: &questionText)
                 }
                 blocks[cursor].question = id
                 blocks[cursor].role = inResponse ? "response" : "question"
@@ -1260,10 +1372,33 @@ struct StructureBuilder {
     /// and Russian headings (`Pregunta 3:` with accents after it, `Вопрос 4:`) took it.
     static func bytewiseQuestionHeading(_ text: String) -> ParsedHeading {
         text.utf8.withContiguousStorageIfAvailable { bytes -> ParsedHeading in
+            switch bytewiseQuestionHeadingBounds(bytes) {
+            case .heading(let numbers, let start, let end):
+                return .heading(numbers, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            case .none: return .none
+            case .unknown: return .unknown
+            }
+        } ?? .unknown
+    }
+
+    /// What `bytewiseQuestionHeadingBounds` found: `ParsedHeading` with the rest as a byte range.
+    enum ParsedHeadingBounds {
+        /// A heading: its numbers and the bounds of the rest of the block, trimmed of spaces.
+        case heading([Int], Int, Int)
+        /// Not a heading.
+        case none
+        /// The bytes are not ones the byte parse can read: parse the text on characters.
+        case unknown
+    }
+
+    /// `bytewiseQuestionHeading` on the text's UTF-8 bytes, giving the rest as bounds in them,
+    /// so a caller holding the bytes makes no string of the rest until it keeps one.
+    static func bytewiseQuestionHeadingBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedHeadingBounds {
+        do {
             guard let window = plainWindowEnd(bytes, 160), let labelWindow = plainWindowEnd(bytes, 40) else { return .unknown }
             var lowered = Array(bytes[0..<window])
             lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
-            return lowered.withUnsafeBufferPointer { lower -> ParsedHeading in
+            return lowered.withUnsafeBufferPointer { lower -> ParsedHeadingBounds in
                 func starts(_ word: [UInt8], at start: Int, limit: Int) -> Bool {
                     guard start + word.count <= limit else { return false }
                     for offset in word.indices where lower[start + offset] != word[offset] { return false }
@@ -1320,9 +1455,10 @@ struct StructureBuilder {
                     guard byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") else { return .none }
                     position += 1
                 }
-                return .heading(numbers, trimmedString(UnsafeBufferPointer(rebasing: bytes[position...])))
+                let (start, end) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: bytes[position...]))
+                return .heading(numbers, position + start, position + end)
             }
-        } ?? .unknown
+        }
     }
 
     /// The number signs a question heading may put before its numbers, in the order they are
@@ -1406,15 +1542,19 @@ struct StructureBuilder {
     private func headingInfo(_ index: Int) -> (String, String?, String)? {
         // The block's fields are read in place: a copy of the block retains a dozen references,
         // and nearly every body block is asked.
-        if blocks[index].role == "question", let (numbers, _) = questionHeadings[index] ?? nil {
-            return ("question", numbers.map(String.init).joined(separator: ","), Self.questionLabel(blocks[index].text))
+        if blocks[index].role == "question", let numbers = parsedQuestionNumbers(index) {
+            // The label is read from the block's bytes when they are its text (no string of
+            // the whole block is made for a label of a few words).
+            let label = (withBlockBytes(index) { Self.plainQuestionLabel($0) } ?? nil)
+                ?? Self.questionLabel(blockText(index))
+            return ("question", numbers.map(String.init).joined(separator: ","), label)
         }
         if blocks[index].kind == .heading {
-            let (number, heading) = Self.splitNumber(blocks[index].text)
+            let (number, heading) = Self.splitNumber(blockText(index))
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
-        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blocks[index].textFits(90) else { return nil }
-        let text = blocks[index].text
+        guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blockFits(index, 90) else { return nil }
+        let text = blockText(index)
         guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)
         guard let number, let first = heading.first, first.isUppercase else { return nil }
@@ -1480,7 +1620,12 @@ struct StructureBuilder {
     /// byte is the first such character. Walking the characters cost most of the heading
     /// test for a question block. `nil` for any other text.
     static func plainQuestionLabel(_ text: String) -> String? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+        text.utf8.withContiguousStorageIfAvailable { plainQuestionLabel($0) } ?? nil
+    }
+
+    /// `plainQuestionLabel` on the text's UTF-8 bytes.
+    static func plainQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        do {
             var index = 0
             while index < bytes.count {
                 let width = plainScalarWidth(bytes, index)
@@ -1492,7 +1637,7 @@ struct StructureBuilder {
                 index += width
             }
             return trimmedString(UnsafeBufferPointer(rebasing: bytes[..<index]))
-        } ?? nil
+        }
     }
 
     /// `I. Introduction` → ("I", "Introduction"); `A.   Legal framework` → ("A", …).
@@ -1561,17 +1706,23 @@ struct StructureBuilder {
         languageWeights = [Int](repeating: 0, count: parts.count)
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
-            var text: [UInt8] = []
+            // The vote is over the blocks' heads joined by spaces; a space ends every word, so
+            // each head is counted where it lies (no joined copy) and the votes add up alike.
+            var sampled = 0
+            var counts = (0, 0, 0, 0)
             // By index: a `for block in` loop copies every block (a dozen references retained).
             for blockIndex in parts[index].blocks.indices where parts[index].blocks[blockIndex].kind != .pageFurniture {
-                text.append(contentsOf: parts[index].blocks[blockIndex].mapped.bytes.prefix(4096 - min(4096, text.count)))
-                text.append(0x20)
-                if text.count >= 4096 { break }
+                let take = 4096 - min(4096, sampled)
+                parts[index].blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes in
+                    LanguageDetector.countStopwords(UnsafeBufferPointer(rebasing: bytes.prefix(take)), into: &counts)
+                }
+                sampled += min(take, parts[index].blocks[blockIndex].mapped.count) + 1
+                if sampled >= 4096 { break }
             }
-            let language = LanguageDetector.detect(text)
+            let language = LanguageDetector.language(counts)
             parts[index].language = language
-            languageWeights[index] = text.count
-            if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += text.count }
+            languageWeights[index] = sampled
+            if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += sampled }
         }
         documentLanguage = Self.documentLanguage(totals: totals, firstPart: parts.first?.language)
     }
