@@ -1,3 +1,9 @@
+#if arch(x86_64)
+// SSE2 (part of every x86-64 CPU): sixteen-byte compares and `pmovmskb`, which turns a
+// compare's lanes into one bit each, so the scan jumps straight to the next markup byte.
+import _Builtin_intrinsics.intel
+#endif
+
 /// Classifies one complete line and finds its inline marks. Pure function of the line's bytes.
 enum LineClassifier {
     /// Classifies `bytes` (a line without its end-of-line) and hands the token(s) to `emit`.
@@ -264,9 +270,27 @@ enum LineClassifier {
 
     /// The first index at or after `from` holding a byte that may start inline markup
     /// (`*`, `_`, `\\`, `<`, `[`).
+    ///
+    /// Sixteen bytes a step on SSE2 (five lane compares, exact), then eight a step in words,
+    /// then bytes. `vectors: false` gives the portable path alone (tests).
     @inline(__always)
-    static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, vectors: Bool = true) -> Int {
         var index = from
+        #if arch(x86_64)
+        if vectors, let base = bytes.baseAddress {
+            @inline(__always) func equal(_ vector: __m128i, _ byte: UInt8) -> __m128i {
+                _mm_cmpeq_epi8(vector, _mm_set1_epi8(CChar(bitPattern: byte)))
+            }
+            while index &+ 16 <= bytes.count {
+                let vector = _mm_loadu_si128(UnsafeRawPointer(base + index).assumingMemoryBound(to: __m128i_u.self))
+                let marks = _mm_or_si128(_mm_or_si128(equal(vector, 0x2A), equal(vector, 0x5F)),
+                                         _mm_or_si128(_mm_or_si128(equal(vector, 0x5C), equal(vector, 0x3C)), equal(vector, 0x5B)))
+                let lanes = _mm_movemask_epi8(marks)
+                if lanes != 0 { return index &+ Int(lanes.trailingZeroBitCount) }
+                index &+= 16
+            }
+        }
+        #endif
         while index + 8 <= bytes.count {
             let word = ByteWords.load(bytes.baseAddress!, index)
             if ByteWords.equal(word, 0x2A) | ByteWords.equal(word, 0x5F) | ByteWords.equal(word, 0x5C)
