@@ -112,7 +112,7 @@ struct TextBuilder {
     static func skipRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, vectors: Bool = true) -> Int {
         var stop = from
         #if arch(x86_64)
-        if vectors {
+        if vectors, limit >= 17 {
             let base = UnsafeRawPointer(bytes.baseAddress!)
             // Each lane reads the byte after it too (the `next` load), so a step needs 17 bytes.
             while stop &+ 17 <= limit {
@@ -120,6 +120,14 @@ struct TextBuilder {
                 if lanes != 0 { return stop &+ lanes.trailingZeroBitCount }
                 stop &+= 16
             }
+            // The last bytes before `limit` (fewer than a step): one more step over the 17
+            // bytes that end at `limit`, its lanes before `stop` (crossed already) shifted out.
+            // Without it the byte loop read the tail of every run a byte at a time. The last
+            // byte is not a lane (no byte follows it in the load): the byte loop decides it.
+            guard stop &+ 1 < limit else { return stop }
+            let at = limit &- 17
+            let lanes = stopLanes(base + at) >> UInt32(stop &- at)
+            return lanes != 0 ? stop &+ lanes.trailingZeroBitCount : limit &- 1
         }
         #endif
         // Eight bytes at a time while none can stop the run, in a loop of its own so the
