@@ -66,7 +66,9 @@ enum LineClassifier {
                 kind = .listItem
                 contentStart = markerEnd
                 index = markerEnd
-            } else if let (number, end) = explicitFootnoteMarker(bytes, at: index) {
+            } else if first == UInt8(ascii: "<") || first == UInt8(ascii: "["),
+                      // Both markers open with one of these: most lines are spared the two calls.
+                      let (number, end) = explicitFootnoteMarker(bytes, at: index) {
                 marks.append(InlineMark(kind: .markup, start: start + index, end: start + end))
                 var cursor = end
                 while cursor < bytes.count && bytes[cursor] == 0x20 { cursor += 1 }
