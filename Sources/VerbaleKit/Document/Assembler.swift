@@ -310,6 +310,12 @@ struct Assembler {
     /// them, so a note continued past a page number does not claim the page number.
     func spans(of lines: [Int]) -> [ByteSpan] {
         guard let first = lines.first else { return [] }
+        // Most groups are one line (a Markdown paragraph): its span, without the walk.
+        if lines.count == 1 {
+            return tokens.withUnsafeBufferPointer { tokens in
+                [ByteSpan(tokens[first].start, tokens[first].start + tokens[first].bytes.count)]
+            }
+        }
         // Read in place: `tokens[i]` per line copied a token (and retained its arrays), and the
         // blank lines between two lines were walked by a closure.
         return tokens.withUnsafeBufferPointer { tokens in
