@@ -44,7 +44,14 @@ enum LineClassifier {
         }
         var kind = LineKind.text
         var contentStart = index
-        if index == bytes.count || isOnlyWhitespace(bytes, from: index) {
+        // A line that opens with a letter or a digit (most lines) is running text: no block
+        // marker opens that way, so it skips the tests. From 0x80 up, C2 may open a no-break
+        // space (a blank line) and E2 or EF a bullet: those take the tests.
+        let opensWithWord = index < bytes.count && (bytes[index] < 0x80
+            ? isWordByte(bytes[index]) : bytes[index] != 0xC2 && bytes[index] != 0xE2 && bytes[index] != 0xEF)
+        if opensWithWord {
+            scanInline(bytes, from: index, lineStart: start, into: &marks)
+        } else if index == bytes.count || isOnlyWhitespace(bytes, from: index) {
             kind = .blank
         } else if isThematicBreak(bytes, from: index) {
             kind = .pageSeparator
