@@ -312,9 +312,13 @@ struct FootnoteFinder {
         // Body lines in source order, so each search starts at `from` by binary search instead
         // of walking every group from the first.
         var bodyLines: [Int] = []
+        bodyLines.reserveCapacity(tokens.count)
         for group in groups.indices where !groups[group].mergedAway {
             switch groups[group].kind {
-            case .paragraph, .listItem, .heading: bodyLines.append(contentsOf: groups[group].lines)
+            case .paragraph, .listItem, .heading:
+                // By index: `append(contentsOf:)` retained each group's array and called memcpy
+                // for what is mostly one line.
+                for position in groups[group].lines.indices { bodyLines.append(groups[group].lines[position]) }
             default: continue
             }
         }
