@@ -230,7 +230,10 @@ struct Assembler {
                 }
             case .separator, .pageBreak, .furniture: kind = .pageFurniture
             }
-            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind, spans: spans, mapped: text))
+            // `consume`: the text and spans move into the block; copied, each of their arrays
+            // was retained for the block and released with the locals.
+            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind,
+                                spans: consume spans, mapped: consume text))
             if let level { blocks[blocks.count - 1].level = level }
             if let note {
                 blocks[blocks.count - 1].footnote = note
