@@ -162,9 +162,6 @@ struct Assembler {
             if !group.mergedAway, case .footnote(let number) = group.kind { return number } else { return nil }
         }
         let callouts = finder.callouts(for: noteNumbers)
-        // The finder is done: dropping its reference leaves `groups` unique, so the joins below
-        // change it in place instead of copying every group (and retaining its line arrays).
-        finder.groups = []
         var extraStrips: [Int: [ByteSpan]] = [:]
         for list in callouts.values { for callout in list where !callout.marked { extraStrips[callout.line, default: []].append(callout.span) } }
         joinInterruptedParagraphs(&groups, plain: plain)
