@@ -312,7 +312,15 @@ struct FootnoteFinder {
         // Body lines in source order, so each search starts at `from` by binary search instead
         // of walking every group from the first.
         var bodyLines: [Int] = []
-        bodyLines.reserveCapacity(tokens.count)
+        var bodyCount = 0
+        for group in groups.indices where !groups[group].mergedAway {
+            switch groups[group].kind {
+            case .paragraph, .listItem, .heading: bodyCount += groups[group].lines.count
+            default: continue
+            }
+        }
+        // Exactly the room needed (a line per token would hold the blank lines too).
+        bodyLines.reserveCapacity(bodyCount)
         for group in groups.indices where !groups[group].mergedAway {
             switch groups[group].kind {
             case .paragraph, .listItem, .heading:
