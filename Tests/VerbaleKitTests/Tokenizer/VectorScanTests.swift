@@ -167,4 +167,28 @@ struct VectorScanTests {
             }
         }
     }
+
+    // MARK: LineClassifier.classify, lines that open with a word byte
+
+    @Test("Lines that open with a letter or digit skip the marker tests; C2, E2 and EF do not")
+    func wordOpenedLines() {
+        func token(_ text: String) -> LineToken {
+            LineClassifier.classify(Array(text.utf8), start: 10, lineEndLength: 1)
+        }
+        #expect(token("\u{A0}\u{A0}").kind == .blank)
+        #expect(token("  \u{A0} ").kind == .blank)
+        #expect(token("\u{A0}text").kind == .text)
+        #expect(token("\u{2022} item").kind == .listItem)
+        #expect(token("\u{2013} item").kind == .listItem)
+        #expect(token("\u{F0B7} item").kind == .listItem)
+        #expect(token("1 The note").kind == .text)
+        #expect(token("Жалоба *важно*").kind == .text)
+        #expect(token("Жалоба *важно*").marks.count == 2)
+        let marked = token("  word **bold** [3] <sup>4</sup>")
+        #expect(marked.kind == .text && marked.indent == 2 && marked.contentStart == 2)
+        #expect(marked.marks.map(\.start) == [17, 23, 26, 30])
+        #expect(marked.marks.map(\.kind) == [.markup, .markup, .bracketedNumber(number: 3), .callout(number: 4)])
+        #expect(token("# Title").kind == .heading(level: 1))
+        #expect(token("<sup>2</sup> Note").kind == .footnoteDefinition(number: 2))
+    }
 }
