@@ -191,4 +191,24 @@ struct VectorScanTests {
         #expect(token("# Title").kind == .heading(level: 1))
         #expect(token("<sup>2</sup> Note").kind == .footnoteDefinition(number: 2))
     }
+
+    // MARK: FootnoteFinder.nextDigit
+
+    @Test("The digit scan lands on the first ASCII digit")
+    func digitScan() {
+        var lines = Lines()
+        for count in Self.lengths {
+            for _ in 0..<12 {
+                let bytes = lines.line(count, special: Array("0123456789/:".utf8) + [0xB0, 0xB9, 0xD9, 0x00], rate: 40)
+                bytes.withUnsafeBufferPointer { buffer in
+                    for from in 0...count {
+                        var expected = from
+                        while expected < count, !(bytes[expected] >= 0x30 && bytes[expected] <= 0x39) { expected += 1 }
+                        #expect(FootnoteFinder.nextDigit(buffer, from: from, vectors: true) == expected, "\(bytes) from \(from)")
+                        #expect(FootnoteFinder.nextDigit(buffer, from: from, vectors: false) == expected, "\(bytes) from \(from)")
+                    }
+                }
+            }
+        }
+    }
 }
