@@ -227,7 +227,10 @@ struct Assembler {
                 }
             case .separator, .pageBreak, .furniture: kind = .pageFurniture
             }
-            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind, spans: spans, mapped: text))
+            // `consume`: the text and spans move into the block; copied, each of their arrays
+            // was retained for the block and released with the locals.
+            blocks.append(Block(id: Self.numberedID("b_", context.firstBlock + blocks.count), kind: kind,
+                                spans: consume spans, mapped: consume text))
             if let level { blocks[blocks.count - 1].level = level }
             if let note {
                 blocks[blocks.count - 1].footnote = note
@@ -310,6 +313,12 @@ struct Assembler {
     /// them, so a note continued past a page number does not claim the page number.
     func spans(of lines: [Int]) -> [ByteSpan] {
         guard let first = lines.first else { return [] }
+        // Most groups are one line (a Markdown paragraph): its span, without the walk.
+        if lines.count == 1 {
+            return tokens.withUnsafeBufferPointer { tokens in
+                [ByteSpan(tokens[first].start, tokens[first].start + tokens[first].bytes.count)]
+            }
+        }
         // Read in place: `tokens[i]` per line copied a token (and retained its arrays), and the
         // blank lines between two lines were walked by a closure.
         return tokens.withUnsafeBufferPointer { tokens in

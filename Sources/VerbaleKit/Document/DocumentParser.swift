@@ -57,6 +57,11 @@ public struct DocumentParser: Sendable {
         swap(&tokenizer, &self.tokenizer)
         var tokens: [LineToken] = []
         swap(&tokens, &self.tokens)
+        // Room for the first chunk's lines at once, at one token per 64 bytes (lines in
+        // diplomatic text average over a hundred), so a document read in one chunk does not
+        // grow its token array by doubling from one (each growth copied every token so far).
+        // Later chunks grow it as usual; the estimate is never above doubling's own slack.
+        if tokens.capacity == 0 { tokens.reserveCapacity(chunk.count / 64) }
         decoder.feed(chunk) { decoded in tokenizer.feed(decoded) { tokens.append($0) } }
         self.tokenizer = tokenizer
         self.tokens = tokens

@@ -1,3 +1,9 @@
+#if arch(x86_64)
+// SSE2 (part of every x86-64 CPU): sixteen-byte compares and `pmovmskb`, which turns a
+// compare's lanes into one bit each, so the scan jumps straight to the line end.
+import _Builtin_intrinsics.intel
+#endif
+
 /// A streaming, byte-level tokenizer: feed it chunks of any size, it emits one `LineToken`
 /// per physical line as soon as the line is complete.
 ///
@@ -73,16 +79,8 @@ public struct LineTokenizer: Sendable {
                 state = crAtChunkEnd ? .afterCarriageReturn : .lineStart
                 lineBegin = index
             } else {
-                index += 1
-                // Eight bytes at a time to the next CR or LF: one "has a byte below 0x0E" test
-                // (three operations, exact about whether one exists) instead of two lane
-                // compares; a tab or form feed it also stops at is stepped over by the byte loop.
-                let bytes = chunk.assumingMemoryBound(to: UInt8.self).baseAddress!
-                while index + 8 <= count {
-                    let word = ByteWords.load(bytes, index)
-                    if (word &- ByteWords.ones &* 0x0E) & ~word & ByteWords.highs != 0 { break }
-                    index += 8
-                }
+                index = Self.skipToControl(chunk.assumingMemoryBound(to: UInt8.self).baseAddress!,
+                                           from: index + 1, count: count)
             }
         }
         if lineBegin < count {
@@ -96,6 +94,37 @@ public struct LineTokenizer: Sendable {
             }
         }
         offset += count
+    }
+
+    /// The first index from `from` on that may hold a CR or LF: a byte below 0x0E, or one of
+    /// the last few bytes (fewer than a step), which the byte loop reads one by one. A tab or
+    /// form feed is a candidate too; the byte loop steps over it and calls this again.
+    ///
+    /// Sixteen bytes a step on SSE2, landing on the exact byte (a line is about 120 bytes, so
+    /// most of it is crossed in whole vectors), then eight a step with one "has a byte below
+    /// 0x0E" word test (three operations, exact about whether one exists). `vectors: false`
+    /// gives the portable path alone (tests).
+    @inline(__always)
+    static func skipToControl(_ bytes: UnsafePointer<UInt8>, from: Int, count: Int, vectors: Bool = true) -> Int {
+        var index = from
+        #if arch(x86_64)
+        if vectors {
+            let limit = _mm_set1_epi8(0x0D)
+            while index &+ 16 <= count {
+                let vector = _mm_loadu_si128(UnsafeRawPointer(bytes + index).assumingMemoryBound(to: __m128i_u.self))
+                // Unsigned `v <= 0x0D` as `min(v, 0x0D) == v` (SSE2 has no unsigned compare).
+                let lanes = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(vector, limit), vector))
+                if lanes != 0 { return index &+ Int(lanes.trailingZeroBitCount) }
+                index &+= 16
+            }
+        }
+        #endif
+        while index &+ 8 <= count {
+            let word = ByteWords.load(bytes, index)
+            if (word &- ByteWords.ones &* 0x0E) & ~word & ByteWords.highs != 0 { break }
+            index &+= 8
+        }
+        return index
     }
 
     /// Feeds a byte array (convenience for tests and small inputs).
