@@ -195,6 +195,8 @@ struct CiteScanner {
         let lowerPairs = vocab.lowerPairsTable.buffer
         let slotKinds = vocab.slotKindsTable.buffer
         let lowerRuns = vocab.lowerRunsTable.buffer
+        let capitalRuns = vocab.capitalRunsTable.buffer
+        let hasTerms = !terms.isEmpty
         let lowerClass = CiteVocabulary.lowerClassTable.buffer
         let isWord = CiteVocabulary.wordByteTable.buffer
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
@@ -243,6 +245,32 @@ struct CiteScanner {
                         while j < n && isWord[Int(p[j])] { j += 1 }
                         i = j < n && p[j] == 0x20 ? j + 1 : j
                         continue
+                    } else {
+                        // A capital (`A`–`Z`, the only other word byte). When the word is ASCII
+                        // letters and digits ended by an ASCII byte that is no hyphen or slash
+                        // (which `route` and `word` treat apart), `route` would find nothing
+                        // unless a trigger can match its first three bytes and its length, it
+                        // opens a bare communication (`CHN 4/2021`), or a defined term may
+                        // start there: without any of these the word is passed here, as a
+                        // lower-case word is above.
+                        var j = i + 1
+                        while j < n && isWord[Int(p[j])] { j += 1 }
+                        if i + 2 < n && (j == n || (p[j] < 0x80 && p[j] != 0x2D && p[j] != 0x2F)) {
+                            let k1 = lowerClass[Int(p[i + 1])]
+                            let k2 = lowerClass[Int(p[i + 2])]
+                            if k1 | k2 < 31 {
+                                let mask = capitalRuns[Int(c &- 0x41) << 10 | Int(k1) << 5 | Int(k2)]
+                                // `asciiWord`'s two-unit slot: with `i + 1 < n` its second unit is
+                                // always the next byte folded.
+                                if mask & (1 << UInt16(min(j - i, 15))) == 0
+                                    && !(j - i == 3 && j + 1 < n && p[j] == 0x20 && p[j + 1] &- 0x30 < 10)
+                                    && !(hasTerms && terms.mayStart(CiteVocabulary.slot(CiteText.foldAscii(c), CiteText.foldAscii(p[i + 1])))) {
+                                    i = j < n && p[j] == 0x20 ? j + 1 : j
+                                    continue
+                                }
+                            }
+                        }
+                        known = j
                     }
                     let next = asciiWord(i, p, slotKinds, isWord, runEnd: known)
                     i = next > i ? next : i + 1

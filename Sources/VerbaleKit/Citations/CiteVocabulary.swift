@@ -99,6 +99,11 @@ final class CiteVocabulary: Sendable {
     /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
     /// `report` reach neither the slot hash nor the trigger loop. A process-lifetime table.
     let lowerRunsTable: CiteTable<UInt16>
+    /// `lowerRunsTable` for words that start with an ASCII capital, over every trigger (any-case
+    /// and capitalised), indexed by the capital's lower-case letter the same way: `Mr`, `The`,
+    /// `Government`, `Ministry` are ruled out in the main loop (see `CiteScanner.run`) instead
+    /// of being hashed to a slot and routed.
+    let capitalRunsTable: CiteTable<UInt16>
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
@@ -236,19 +241,26 @@ final class CiteVocabulary: Sendable {
             return [29]
         }
         let every = Array(0..<32)
-        var runs = [UInt16](repeating: 0, count: 26 * 1024)
-        for (_, trigger) in lower {
-            let f1 = units[trigger.start]
-            guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no lower-case ASCII letter
-            let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
-            let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
-            // After a space the literal's next unit may meet the text further on (`skipSpaces`).
-            let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
-            for k1 in c1 ?? every {
-                for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+        /// The run masks of the triggers of `list` that start with an ASCII letter.
+        func runMasks(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [UInt16] {
+            var runs = [UInt16](repeating: 0, count: 26 * 1024)
+            for (_, trigger) in list {
+                let f1 = units[trigger.start]
+                guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
+                let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
+                let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
+                // After a space the literal's next unit may meet the text further on (`skipSpaces`).
+                let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
+                for k1 in c1 ?? every {
+                    for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+                }
             }
+            return runs
         }
-        self.lowerRunsTable = CiteTable(runs)
+        self.lowerRunsTable = CiteTable(runMasks(lower))
+        // A capitalised word meets the any-case triggers (`Article`) as well as the capitalised
+        // ones (`Convention on …`, `ICCPR`).
+        self.capitalRunsTable = CiteTable(runMasks(lower + upper))
         var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
         for (_, trigger) in lower {
             let f1 = Int(units[trigger.start])
