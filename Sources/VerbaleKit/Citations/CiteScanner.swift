@@ -196,6 +196,8 @@ struct CiteScanner {
         let slotKinds = vocab.slotKindsTable.buffer
         let lowerRuns = vocab.lowerRunsTable.buffer
         let capitalRuns = vocab.capitalRunsTable.buffer
+        let anyCasePairs = vocab.anyCasePairsTable.buffer
+        let capitalPairs = vocab.capitalPairsTable.buffer
         let hasTerms = !terms.isEmpty
         let lowerClass = CiteVocabulary.lowerClassTable.buffer
         let isWord = CiteVocabulary.wordByteTable.buffer
@@ -284,11 +286,28 @@ struct CiteScanner {
                 if c >= 0xC0 {
                     let (f, len) = CiteText.fold(bytes, i)
                     if CiteText.isAlnum(f) {
-                        if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
+                        let upper = CiteText.isUpperAt(bytes, i)
+                        if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !upper {
                             // No any-case trigger starts with this letter and it is not a
                             // capital: `word` would return the word's end.
                             i = CiteText.wordEnd(bytes, i, n)
                             continue
+                        }
+                        // No trigger starts with the word's first two folded units (the
+                        // capitalised ones count for a capital): `route` would return the
+                        // word's end, unless the word is a capital's that a slash follows
+                        // (`recognizeDocument`), that opens a bare communication, or where a
+                        // defined term may start (the conditions `route` tests).
+                        let f2 = i + len < n ? CiteText.fold(bytes, i + len).0 : 0
+                        let pair = CiteVocabulary.pairIndex(f) << 8 | CiteVocabulary.pairIndex(f2)
+                        if !(upper ? capitalPairs[pair] : anyCasePairs[pair]) {
+                            let we = CiteText.wordEnd(bytes, i, n)
+                            if !upper || (!(we < n && p[we] == 0x2F)
+                                && !(we - i == 3 && we + 1 < n && p[we] == 0x20 && p[we + 1] &- 0x30 < 10)
+                                && !(hasTerms && terms.mayStart(CiteVocabulary.slot(f, f2)))) {
+                                i = we
+                                continue
+                            }
                         }
                         let next = word(i, slotKinds)
                         i = next > i ? next : i + len

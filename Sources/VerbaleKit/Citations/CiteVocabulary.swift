@@ -108,6 +108,24 @@ final class CiteVocabulary: Sendable {
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
     let anyCaseFirst: [Bool]
+    /// For a word that starts with a non-ASCII letter: by `pairIndex` of its first two folded
+    /// units (`first << 8 | second`), whether an any-case trigger starts with them. Most words
+    /// of Russian text (`было`, `для`, `при`) are ruled out on two folds, without the word's
+    /// end, slots and routing. A process-lifetime table.
+    let anyCasePairsTable: CiteTable<Bool>
+    /// `anyCasePairsTable` over every trigger (any-case and capitalised), for capitalised words.
+    let capitalPairsTable: CiteTable<Bool>
+
+    /// Index of a folded unit in the pair tables: ASCII as is, U+0400–U+047E (Cyrillic, which
+    /// most non-ASCII words are) from 0x80 on, every other unit 0xFF (shared, so it passes
+    /// whenever some trigger has such a unit there).
+    @inline(__always)
+    static func pairIndex(_ f: UInt32) -> Int {
+        if f < 0x80 { return Int(f) }
+        if f &- 0x400 < 0x7F { return Int(f &- 0x400) + 0x80 }
+        return 0xFF
+    }
+
     /// Size of `anyCaseFirst`: Latin-1, Latin Extended and Cyrillic.
     static let anyCaseFirstCount = 0x530
 
@@ -267,6 +285,23 @@ final class CiteVocabulary: Sendable {
             if f1 < firsts.count { firsts[f1] = true }
         }
         self.anyCaseFirst = firsts
+        /// The pair table of the triggers of `list`, by `pairIndex` of their first two units (a
+        /// stem second unit allows every second unit).
+        func pairTable(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [Bool] {
+            var table = [Bool](repeating: false, count: 256 * 256)
+            for (_, trigger) in list {
+                let row = CiteVocabulary.pairIndex(units[trigger.start]) << 8
+                let u2 = units[trigger.start + 1] // every trigger has two units or more
+                if u2 == 0x7E {
+                    for column in 0..<256 { table[row | column] = true }
+                } else {
+                    table[row | CiteVocabulary.pairIndex(u2)] = true
+                }
+            }
+            return table
+        }
+        self.anyCasePairsTable = CiteTable(pairTable(lower))
+        self.capitalPairsTable = CiteTable(pairTable(lower + upper))
         self.units = CiteTable(units)
         let anyCase = CiteDispatch(lower)
         let capital = CiteDispatch(upper)
