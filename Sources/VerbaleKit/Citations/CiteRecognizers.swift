@@ -331,22 +331,29 @@ extension CiteScanner {
     /// An instrument was named at `start..<end`: either it opens an article pinpoint
     /// (`ICCPR, Art. 19, ¶ 2`), or it is a mention, cited as an instrument when it is a formal
     /// title, a treaty's full name, or comes after a signal.
-    mutating func handleInstrument(start: Int, end: Int, ref: CiteInstrumentRef, kind: Int) -> Int {
+    ///
+    /// The instrument is taken (`consuming`) and moved into the mention list last, after the
+    /// citation is made from it: appending it first copied its strings, and the caller then
+    /// destroyed its own copy.
+    mutating func handleInstrument(start: Int, end: Int, ref: consuming CiteInstrumentRef, kind: Int) -> Int {
         if let e = articleAfterInstrument(start, end, ref) { return e }
-        mentions.append(CiteMention(position: start, instrument: ref))
         let before = CiteText.skipSpacesBack(b, start)
         let quoted = before > 0 && CiteText.fold(b, CiteText.scalarStart(b, before - 1)).0 == CiteText.quote
-        if quoted || isQuiet(start) { return end }
-        let sig = signal(before: start)
-        guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
-        let date = dateAfter(end)
-        // The signal read above, not read again.
-        emit(.instrument, start, end, signal: sig) { c in
-            c.instrument = ref.name
-            c.instrumentSource = ref.source
-            c.key = ref.keySlug
-            c.date = date?.iso
+        if !quoted && !isQuiet(start) {
+            let sig = signal(before: start)
+            if kind == 1 || kind == 3 || (sig != nil && kind != 2) {
+                let date = dateAfter(end)
+                // The signal read above, not read again.
+                emit(.instrument, start, end, signal: sig) { c in
+                    c.instrument = ref.name
+                    c.instrumentSource = ref.source
+                    c.key = ref.keySlug
+                    c.date = date?.iso
+                }
+            }
         }
+        // Context for later bare articles (the mention list is read apart from the citations).
+        mentions.append(CiteMention(position: start, instrument: ref))
         return end
     }
 
