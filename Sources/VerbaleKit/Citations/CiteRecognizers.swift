@@ -407,21 +407,24 @@ extension CiteScanner {
                                part: String? = nil, chapter: String? = nil, section: String? = nil) -> Int? {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
-        guard let list = parseList(j, roman: true, letters: false) else { return nil }
+        guard var list = parseList(j, roman: true, letters: false) else { return nil }
         // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
         // copied and then field by field into the citation (and reads like `resolved?.name`)
-        // retained and destroyed a dozen optional strings and arrays per article.
-        var paragraphs: [String]
-        var subparagraphs: [String]
-        var range = list.range
+        // retained and destroyed a dozen optional strings and arrays per article. The list's
+        // arrays are swapped out of it, not copied (a copy retained each, and the list's
+        // destruction released them again).
+        var paragraphs: [String] = []
+        var subparagraphs: [String] = []
+        var range: [String]? = nil
+        swap(&range, &list.range)
         var end = list.end
         if let pre {
             paragraphs = pre.paragraphs + list.attachedNumbers
             subparagraphs = pre.subparagraphs + list.attachedLetters
             if range == nil { range = pre.range }
         } else {
-            paragraphs = list.attachedNumbers
-            subparagraphs = list.attachedLetters
+            swap(&paragraphs, &list.attachedNumbers)
+            swap(&subparagraphs, &list.attachedLetters)
             var rounds = 0
             while rounds < 4 {
                 rounds += 1
@@ -483,7 +486,7 @@ extension CiteScanner {
             note.genericHead = resolved.genericHead
             note.byPrefix = resolved.byPrefix
         }
-        out[index].articles = list.items
+        swap(&out[index].articles, &list.items)
         out[index].paragraphs = paragraphs
         out[index].subparagraphs = subparagraphs
         if range != nil { out[index].range = range }
