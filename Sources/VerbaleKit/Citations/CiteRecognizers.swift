@@ -331,22 +331,29 @@ extension CiteScanner {
     /// An instrument was named at `start..<end`: either it opens an article pinpoint
     /// (`ICCPR, Art. 19, ¶ 2`), or it is a mention, cited as an instrument when it is a formal
     /// title, a treaty's full name, or comes after a signal.
-    mutating func handleInstrument(start: Int, end: Int, ref: CiteInstrumentRef, kind: Int) -> Int {
+    ///
+    /// The instrument is taken (`consuming`) and moved into the mention list last, after the
+    /// citation is made from it: appending it first copied its strings, and the caller then
+    /// destroyed its own copy.
+    mutating func handleInstrument(start: Int, end: Int, ref: consuming CiteInstrumentRef, kind: Int) -> Int {
         if let e = articleAfterInstrument(start, end, ref) { return e }
-        mentions.append(CiteMention(position: start, instrument: ref))
         let before = CiteText.skipSpacesBack(b, start)
         let quoted = before > 0 && CiteText.fold(b, CiteText.scalarStart(b, before - 1)).0 == CiteText.quote
-        if quoted || isQuiet(start) { return end }
-        let sig = signal(before: start)
-        guard kind == 1 || kind == 3 || (sig != nil && kind != 2) else { return end }
-        let date = dateAfter(end)
-        // The signal read above, not read again.
-        emit(.instrument, start, end, signal: sig) { c in
-            c.instrument = ref.name
-            c.instrumentSource = ref.source
-            c.key = ref.keySlug
-            c.date = date?.iso
+        if !quoted && !isQuiet(start) {
+            let sig = signal(before: start)
+            if kind == 1 || kind == 3 || (sig != nil && kind != 2) {
+                let date = dateAfter(end)
+                // The signal read above, not read again.
+                emit(.instrument, start, end, signal: sig) { c in
+                    c.instrument = ref.name
+                    c.instrumentSource = ref.source
+                    c.key = ref.keySlug
+                    c.date = date?.iso
+                }
+            }
         }
+        // Context for later bare articles (the mention list is read apart from the citations).
+        mentions.append(CiteMention(position: start, instrument: ref))
         return end
     }
 
@@ -400,21 +407,24 @@ extension CiteScanner {
                                part: String? = nil, chapter: String? = nil, section: String? = nil) -> Int? {
         guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
-        guard let list = parseList(j, roman: true, letters: false) else { return nil }
+        guard var list = parseList(j, roman: true, letters: false) else { return nil }
         // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
         // copied and then field by field into the citation (and reads like `resolved?.name`)
-        // retained and destroyed a dozen optional strings and arrays per article.
-        var paragraphs: [String]
-        var subparagraphs: [String]
-        var range = list.range
+        // retained and destroyed a dozen optional strings and arrays per article. The list's
+        // arrays are swapped out of it, not copied (a copy retained each, and the list's
+        // destruction released them again).
+        var paragraphs: [String] = []
+        var subparagraphs: [String] = []
+        var range: [String]? = nil
+        swap(&range, &list.range)
         var end = list.end
         if let pre {
             paragraphs = pre.paragraphs + list.attachedNumbers
             subparagraphs = pre.subparagraphs + list.attachedLetters
             if range == nil { range = pre.range }
         } else {
-            paragraphs = list.attachedNumbers
-            subparagraphs = list.attachedLetters
+            swap(&paragraphs, &list.attachedNumbers)
+            swap(&subparagraphs, &list.attachedLetters)
             var rounds = 0
             while rounds < 4 {
                 rounds += 1
@@ -476,7 +486,7 @@ extension CiteScanner {
             note.genericHead = resolved.genericHead
             note.byPrefix = resolved.byPrefix
         }
-        out[index].articles = list.items
+        swap(&out[index].articles, &list.items)
         out[index].paragraphs = paragraphs
         out[index].subparagraphs = subparagraphs
         if range != nil { out[index].range = range }

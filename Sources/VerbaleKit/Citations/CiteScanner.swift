@@ -178,8 +178,10 @@ struct CiteScanner {
         self.b = bytes
         self.n = bytes.count
         self.quietRanges = quietRanges
-        articleNotes.removeAll(keepingCapacity: true)
-        mentions.removeAll(keepingCapacity: true)
+        // Most blocks leave both lists empty: `removeAll(keepingCapacity:)` on an empty array
+        // still went through the generic `replaceSubrange` (~100 instructions a list a block).
+        if !articleNotes.isEmpty { articleNotes.removeAll(keepingCapacity: true) }
+        if !mentions.isEmpty { mentions.removeAll(keepingCapacity: true) }
     }
 
     // MARK: Main loop
@@ -193,12 +195,22 @@ struct CiteScanner {
         let lowerPairs = vocab.lowerPairsTable.buffer
         let slotKinds = vocab.slotKindsTable.buffer
         let lowerRuns = vocab.lowerRunsTable.buffer
+        let capitalRuns = vocab.capitalRunsTable.buffer
+        let anyCasePairs = vocab.anyCasePairsTable.buffer
+        let capitalPairs = vocab.capitalPairsTable.buffer
+        let hasTerms = !terms.isEmpty
         let lowerClass = CiteVocabulary.lowerClassTable.buffer
         let isWord = CiteVocabulary.wordByteTable.buffer
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
+            // The last byte that is no ASCII letter or digit (-1: none). A run of word bytes
+            // that starts at or before it ends at or before it, so the loops that walk a
+            // word's bytes from there need no bounds test (one compare and branch less on
+            // every byte of almost every word).
+            var lastStop = n - 1
+            while lastStop >= 0 && isWord[Int(p[lastStop])] { lastStop -= 1 }
             var i = 0
             while i < n {
                 let c = p[i]
@@ -212,7 +224,11 @@ struct CiteScanner {
                         // trigger is skipped without folding or hashing.
                         let c1 = i + 1 < n ? p[i + 1] : 0x20
                         var j = i + 1
-                        while j < n && isWord[Int(p[j])] { j += 1 }
+                        if j <= lastStop {
+                            while isWord[Int(p[j])] { j += 1 }
+                        } else {
+                            while j < n && isWord[Int(p[j])] { j += 1 }
+                        }
                         if !lowerPairs[Int(c) << 8 | Int(c1)] {
                             if j < n && p[j] >= 0x80 { j = CiteText.wordEnd(bytes, i, n) }
                             // A space starts nothing (the loop would step over it): passed
@@ -238,9 +254,43 @@ struct CiteScanner {
                         known = j
                     } else if c &- 0x30 < 10 {
                         var j = i + 1
-                        while j < n && isWord[Int(p[j])] { j += 1 }
+                        if j <= lastStop {
+                            while isWord[Int(p[j])] { j += 1 }
+                        } else {
+                            while j < n && isWord[Int(p[j])] { j += 1 }
+                        }
                         i = j < n && p[j] == 0x20 ? j + 1 : j
                         continue
+                    } else {
+                        // A capital (`A`–`Z`, the only other word byte). When the word is ASCII
+                        // letters and digits ended by an ASCII byte that is no hyphen or slash
+                        // (which `route` and `word` treat apart), `route` would find nothing
+                        // unless a trigger can match its first three bytes and its length, it
+                        // opens a bare communication (`CHN 4/2021`), or a defined term may
+                        // start there: without any of these the word is passed here, as a
+                        // lower-case word is above.
+                        var j = i + 1
+                        if j <= lastStop {
+                            while isWord[Int(p[j])] { j += 1 }
+                        } else {
+                            while j < n && isWord[Int(p[j])] { j += 1 }
+                        }
+                        if i + 2 < n && (j == n || (p[j] < 0x80 && p[j] != 0x2D && p[j] != 0x2F)) {
+                            let k1 = lowerClass[Int(p[i + 1])]
+                            let k2 = lowerClass[Int(p[i + 2])]
+                            if k1 | k2 < 31 {
+                                let mask = capitalRuns[Int(c &- 0x41) << 10 | Int(k1) << 5 | Int(k2)]
+                                // `asciiWord`'s two-unit slot: with `i + 1 < n` its second unit is
+                                // always the next byte folded.
+                                if mask & (1 << UInt16(min(j - i, 15))) == 0
+                                    && !(j - i == 3 && j + 1 < n && p[j] == 0x20 && p[j + 1] &- 0x30 < 10)
+                                    && !(hasTerms && terms.mayStart(CiteVocabulary.slot(CiteText.foldAscii(c), CiteText.foldAscii(p[i + 1])))) {
+                                    i = j < n && p[j] == 0x20 ? j + 1 : j
+                                    continue
+                                }
+                            }
+                        }
+                        known = j
                     }
                     let next = asciiWord(i, p, slotKinds, isWord, runEnd: known)
                     i = next > i ? next : i + 1
@@ -254,11 +304,28 @@ struct CiteScanner {
                 if c >= 0xC0 {
                     let (f, len) = CiteText.fold(bytes, i)
                     if CiteText.isAlnum(f) {
-                        if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !CiteText.isUpperAt(bytes, i) {
+                        let upper = CiteText.isUpperAt(bytes, i)
+                        if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !upper {
                             // No any-case trigger starts with this letter and it is not a
                             // capital: `word` would return the word's end.
                             i = CiteText.wordEnd(bytes, i, n)
                             continue
+                        }
+                        // No trigger starts with the word's first two folded units (the
+                        // capitalised ones count for a capital): `route` would return the
+                        // word's end, unless the word is a capital's that a slash follows
+                        // (`recognizeDocument`), that opens a bare communication, or where a
+                        // defined term may start (the conditions `route` tests).
+                        let f2 = i + len < n ? CiteText.fold(bytes, i + len).0 : 0
+                        let pair = CiteVocabulary.pairIndex(f) << 8 | CiteVocabulary.pairIndex(f2)
+                        if !(upper ? capitalPairs[pair] : anyCasePairs[pair]) {
+                            let we = CiteText.wordEnd(bytes, i, n)
+                            if !upper || (!(we < n && p[we] == 0x2F)
+                                && !(we - i == 3 && we + 1 < n && p[we] == 0x20 && p[we + 1] &- 0x30 < 10)
+                                && !(hasTerms && terms.mayStart(CiteVocabulary.slot(f, f2)))) {
+                                i = we
+                                continue
+                            }
                         }
                         let next = word(i, slotKinds)
                         i = next > i ? next : i + len

@@ -586,27 +586,46 @@ enum CiteText {
     /// ASCII, `fold` lower-cases `A`–`Z` and `isAlnum` is `0`–`9` and `a`–`z`, so the rules are
     /// byte rules.
     static func asciiSlug(_ s: String) -> String? {
-        var s = s
-        return s.withUTF8 { b -> String? in
-            for c in b where c >= 0x80 { return nil }
+        s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            guard let from = b.baseAddress else { return "" }
+            // Non-ASCII bytes are looked for eight at a time (their high bits), not one by one.
+            let raw = UnsafeRawPointer(from)
+            var k = 0
+            while k + 8 <= b.count {
+                if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+                k += 8
+            }
+            while k < b.count { if b[k] >= 0x80 { return nil }; k += 1 }
+            let slugBytes = slugByteTable.buffer
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var k = 0
                 var pendingDash = false
                 for c in b {
-                    let u = c &- 0x41 < 26 ? c | 0x20 : c
-                    if u &- 0x30 < 10 || u &- 0x61 < 26 {
+                    // One table read a byte: the slug byte of a letter or digit (lower case),
+                    // 0 for a separator, 1 for the apostrophe (which separates nothing).
+                    let u = slugBytes[Int(c)]
+                    if u > 1 {
                         if pendingDash && k > 0 { out[k] = 0x2D; k += 1 }
                         pendingDash = false
                         out[k] = u
                         k += 1
-                    } else if u != 0x27 {
+                    } else if u == 0 {
                         pendingDash = true
                     }
                 }
                 return k
             }
-        }
+        } ?? nil
     }
+
+    /// For `asciiSlug`, by ASCII byte: the byte lower-cased when it is a letter or digit (what
+    /// `fold` and `isAlnum` make of it), 1 for the apostrophe, 0 for every other byte.
+    static let slugByteTable = CiteTable((0..<256).map { (c: Int) -> UInt8 in
+        let u = UInt8(c)
+        if u == 0x27 { return 1 }
+        guard u < 0x80 && isAsciiWord(u) else { return 0 }
+        return u &- 0x41 < 26 ? u | 0x20 : u
+    })
 
     /// Appends the UTF-8 encoding of scalar value `u` (a letter or digit, never a surrogate).
     @inline(__always)

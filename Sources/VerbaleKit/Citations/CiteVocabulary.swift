@@ -99,10 +99,33 @@ final class CiteVocabulary: Sendable {
     /// there. Index `(first - 0x61) << 10 | class1 << 5 | class2`. `and`, `are`, `not`,
     /// `report` reach neither the slot hash nor the trigger loop. A process-lifetime table.
     let lowerRunsTable: CiteTable<UInt16>
+    /// `lowerRunsTable` for words that start with an ASCII capital, over every trigger (any-case
+    /// and capitalised), indexed by the capital's lower-case letter the same way: `Mr`, `The`,
+    /// `Government`, `Ministry` are ruled out in the main loop (see `CiteScanner.run`) instead
+    /// of being hashed to a slot and routed.
+    let capitalRunsTable: CiteTable<UInt16>
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
     let anyCaseFirst: [Bool]
+    /// For a word that starts with a non-ASCII letter: by `pairIndex` of its first two folded
+    /// units (`first << 8 | second`), whether an any-case trigger starts with them. Most words
+    /// of Russian text (`было`, `для`, `при`) are ruled out on two folds, without the word's
+    /// end, slots and routing. A process-lifetime table.
+    let anyCasePairsTable: CiteTable<Bool>
+    /// `anyCasePairsTable` over every trigger (any-case and capitalised), for capitalised words.
+    let capitalPairsTable: CiteTable<Bool>
+
+    /// Index of a folded unit in the pair tables: ASCII as is, U+0400–U+047E (Cyrillic, which
+    /// most non-ASCII words are) from 0x80 on, every other unit 0xFF (shared, so it passes
+    /// whenever some trigger has such a unit there).
+    @inline(__always)
+    static func pairIndex(_ f: UInt32) -> Int {
+        if f < 0x80 { return Int(f) }
+        if f &- 0x400 < 0x7F { return Int(f &- 0x400) + 0x80 }
+        return 0xFF
+    }
+
     /// Size of `anyCaseFirst`: Latin-1, Latin Extended and Cyrillic.
     static let anyCaseFirstCount = 0x530
 
@@ -236,25 +259,49 @@ final class CiteVocabulary: Sendable {
             return [29]
         }
         let every = Array(0..<32)
-        var runs = [UInt16](repeating: 0, count: 26 * 1024)
-        for (_, trigger) in lower {
-            let f1 = units[trigger.start]
-            guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no lower-case ASCII letter
-            let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
-            let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
-            // After a space the literal's next unit may meet the text further on (`skipSpaces`).
-            let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
-            for k1 in c1 ?? every {
-                for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+        /// The run masks of the triggers of `list` that start with an ASCII letter.
+        func runMasks(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [UInt16] {
+            var runs = [UInt16](repeating: 0, count: 26 * 1024)
+            for (_, trigger) in list {
+                let f1 = units[trigger.start]
+                guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
+                let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
+                let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
+                // After a space the literal's next unit may meet the text further on (`skipSpaces`).
+                let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
+                for k1 in c1 ?? every {
+                    for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+                }
             }
+            return runs
         }
-        self.lowerRunsTable = CiteTable(runs)
+        self.lowerRunsTable = CiteTable(runMasks(lower))
+        // A capitalised word meets the any-case triggers (`Article`) as well as the capitalised
+        // ones (`Convention on …`, `ICCPR`).
+        self.capitalRunsTable = CiteTable(runMasks(lower + upper))
         var firsts = [Bool](repeating: false, count: CiteVocabulary.anyCaseFirstCount)
         for (_, trigger) in lower {
             let f1 = Int(units[trigger.start])
             if f1 < firsts.count { firsts[f1] = true }
         }
         self.anyCaseFirst = firsts
+        /// The pair table of the triggers of `list`, by `pairIndex` of their first two units (a
+        /// stem second unit allows every second unit).
+        func pairTable(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [Bool] {
+            var table = [Bool](repeating: false, count: 256 * 256)
+            for (_, trigger) in list {
+                let row = CiteVocabulary.pairIndex(units[trigger.start]) << 8
+                let u2 = units[trigger.start + 1] // every trigger has two units or more
+                if u2 == 0x7E {
+                    for column in 0..<256 { table[row | column] = true }
+                } else {
+                    table[row | CiteVocabulary.pairIndex(u2)] = true
+                }
+            }
+            return table
+        }
+        self.anyCasePairsTable = CiteTable(pairTable(lower))
+        self.capitalPairsTable = CiteTable(pairTable(lower + upper))
         self.units = CiteTable(units)
         let anyCase = CiteDispatch(lower)
         let capital = CiteDispatch(upper)
