@@ -530,8 +530,6 @@ struct CiteScanner {
             return recognizeRefWord(i, litEnd)
         case .resolution:
             return recognizeResolution(i, litEnd)
-        case .caseWord:
-            return nil // the number sign after it is found on its own; the word is context
         case .communicationType:
             return recognizeCommunication(i, litEnd)
         case .instrument, .titleHead:

@@ -19,8 +19,6 @@ enum CiteAction: Sendable, Equatable {
     case refWord
     /// A resolution word (`resolution`, `résolutions`, `резолюция`).
     case resolution
-    /// A case word (`case`, `affaire`, `дело`) that may be followed directly by a number sign.
-    case caseWord
     /// A communication type (`AL`, `UA`, `OL`, `JAL`, `JUA`, `JOL`).
     case communicationType
     /// An instrument of the table; `abbreviation` when matched by an abbreviation.
@@ -217,7 +215,10 @@ final class CiteVocabulary: Sendable {
         add(["Note", "notes", "nota", "нота", "ноту", "ноты", "ноте"], .noteWord)
         add(["Réf.", "Ref.", "Réf", "Ref", "Our ref.", "Your ref.", "Исх.", "Reference No.", "Référence"], .refWord)
         add(["resolution", "resolutions", "résolution", "résolutions", "resolución", "resoluciones", "резолюци~"], .resolution)
-        add(["case", "affaire", "caso", "дело", "делу", "деле", "application", "communication"], .caseWord)
+        // Case words (`case`, `affaire`, `дело`, `application`) start nothing: the number sign
+        // after one is found on its own, and the word counts only as context there
+        // (`numberContextWords`). As triggers they sent `application` and `communication` through
+        // the trigger loop ~1,400 times over f40 for no citation.
         add(CiteVocabulary.communicationTypes, .communicationType, upper: true)
         add(CiteVocabulary.titleHeads, .titleHead, capital: true)
         for (index, entry) in CiteInstrumentTable.all.enumerated() {
