@@ -130,7 +130,9 @@ struct CiteByteMatchTests {
                 }
             }
         }
-        #expect(matched > 500)
+        // A floor on how much matching the random text exercised (481 matches since the case
+        // words stopped being triggers), not a count of any behaviour.
+        #expect(matched > 400)
     }
 
     @Test("number context words read off the bytes equal the folded-string dictionary")
