@@ -150,7 +150,7 @@ struct Cites: ParsableCommand {
         // A string without contiguous UTF-8 (not made by this program): the general path.
         var bytes: [UInt8] = []
         appendField(field, to: &bytes)
-        bytes.withUnsafeBufferPointer { (base + w).initialize(from: $0.baseAddress!, count: $0.count) }
+        bytes.withUnsafeBufferPointer { if let from = $0.baseAddress { (base + w).initialize(from: from, count: $0.count) } }
         return w + bytes.count
     }
 
