@@ -178,24 +178,7 @@ struct CiteRuleOutTests {
     }
 
     /// `CiteText.slug` by folding every scalar (the path it keeps for non-ASCII names).
-    static func referenceSlug(_ s: String) -> String {
-        let b = Array(s.utf8)
-        var out: [UInt8] = []
-        var pendingDash = false
-        var i = 0
-        while i < b.count {
-            let (u, n) = CiteText.fold(b, i)
-            i += n
-            if CiteText.isAlnum(u) {
-                if pendingDash && !out.isEmpty { out.append(0x2D) }
-                pendingDash = false
-                CiteText.appendUTF8(u, to: &out)
-            } else if u != CiteText.apostrophe {
-                pendingDash = true
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func referenceSlug(_ s: String) -> String { CitationKeyBytesTests.referenceSlug(s) }
 
     @Test("ASCII slugs by table equal the folding path")
     func slugs() {
