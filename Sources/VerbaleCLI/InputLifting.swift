@@ -43,14 +43,17 @@ enum InputLifting {
             let argument = arguments[index]
             index += 1
             if argument == "--" { return nil }
-            // `-` alone is standard input, an input like any other.
-            guard argument.utf8.first == UInt8(ascii: "-") && argument != "-" else {
+            guard Self.looksLikeOption(argument) else {
                 inputs.append(argument)
                 continue
             }
             parsed.append(argument)
             // `--jobs=2` carries its value; `--jobs 2` takes the next argument.
-            if valueOptions.contains(argument) && index < arguments.count {
+            if valueOptions.contains(argument) {
+                // A value missing (`-o` last) or looking like an option is left to
+                // ArgumentParser to report or read: lifted, the input put last would become
+                // that option's value.
+                guard index < arguments.count, !Self.looksLikeOption(arguments[index]) else { return nil }
                 parsed.append(arguments[index])
                 index += 1
             }
@@ -58,6 +61,12 @@ enum InputLifting {
         guard inputs.count >= threshold else { return nil }
         parsed.append(inputs[0])
         return (parsed, inputs)
+    }
+
+    /// Whether an argument is an option or flag rather than an input: it starts with `-`, and
+    /// is not `-` alone (standard input, an input like any other).
+    static func looksLikeOption(_ argument: String) -> Bool {
+        argument.utf8.first == UInt8(ascii: "-") && argument != "-"
     }
 
     /// Parses `arguments` (without the program name) as `VerbaleCommand.parseAsRoot` does, with

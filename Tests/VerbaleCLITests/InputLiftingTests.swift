@@ -106,6 +106,16 @@ struct InputLiftingTests {
         #expect(split.parsed == ["convert", "-o", "out", "--jobs", "4", "--force", inputs[0]])
     }
 
+    @Test("an option whose value is missing or looks like an option is left to ArgumentParser")
+    func missingValues() {
+        let inputs = Self.inputs(20)
+        #expect(InputLifting.split(["convert"] + inputs + ["-o"]) == nil)
+        #expect(InputLifting.split(["convert"] + inputs + ["--jobs", "--force"]) == nil)
+        #expect(InputLifting.split(["convert"] + inputs + ["-o", "-"]) != nil)
+        // ArgumentParser reports the missing value, as it does for a short line.
+        #expect(throws: (any Error).self) { _ = try InputLifting.parseAsRoot(["convert"] + inputs + ["-o"]) }
+    }
+
     @Test("checks on the inputs see the whole list")
     func validationSeesEveryInput() throws {
         let directory = FileManager.default.temporaryDirectory.path + "/verbale-lifting-\(getpid())-validate"
