@@ -2,6 +2,26 @@
 extension CiteScanner {
     // MARK: Shared pieces
 
+    /// Whether the word `s..<e` may be a stop word, a title head, a month, an article word or
+    /// a break word (`CiteVocabulary.titleStopFilter`): false only when every one of those
+    /// look-ups would fail on it. Words that are not ASCII letters and digits from a letter
+    /// on, ended by an ASCII byte or the end of the text, always pass.
+    @inline(__always)
+    func mayStopTitle(_ s: Int, _ e: Int) -> Bool {
+        let c0 = b[s] | 0x20
+        guard c0 &- 0x61 < 26, e > s, e == n || b[e] < 0x80 && !CiteText.isAsciiWord(b[e]) else { return true }
+        var k = s + 1
+        while k < e {
+            if !CiteText.isAsciiWord(b[k]) { return true }
+            k += 1
+        }
+        let classes = CiteVocabulary.lowerClassTable.buffer
+        let k1 = s + 1 < n ? Int(classes[Int(b[s + 1])]) : 29
+        let k2 = s + 2 < n ? Int(classes[Int(b[s + 2])]) : 29
+        let mask = CiteVocabulary.titleStopFilter[Int(c0 &- 0x61) << 10 | k1 << 5 | k2]
+        return mask & (1 << UInt16(min(e - s, 15))) != 0
+    }
+
     /// End of an article word at `i` (with its period), or nil. `Art`/`art` need a period or a
     /// number after them, so the word `art` in prose is not an article; `ст.` must be written in
     /// Cyrillic, so the Latin `Ct.` of a court name is not one either.
@@ -164,9 +184,12 @@ extension CiteScanner {
                 words += 1
                 continue
             }
-            if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
-            if CiteDates.month(b, ws, we) != nil { break }
-            if articleWordEnd(ws) != nil || (b[ws] == 0x49 || b[ws] == 0x56 || b[ws] == 0x58) && we - ws <= 4 && CiteText.isAllUpper(b, ws, we) { break }
+            if mayStopTitle(ws, we) {
+                if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
+                if CiteDates.month(b, ws, we) != nil { break }
+                if articleWordEnd(ws) != nil { break }
+            }
+            if (b[ws] == 0x49 || b[ws] == 0x56 || b[ws] == 0x58) && we - ws <= 4 && CiteText.isAllUpper(b, ws, we) { break }
             start = ws
             cursor = ws
             adjectives += 1
@@ -194,9 +217,11 @@ extension CiteScanner {
                 guard we > k else { break }
                 if b[k] &- 0x30 < 10 { break }
                 if CiteText.isUpperAt(b, k) {
-                    if CiteDates.month(b, k, n) != nil { break }
-                    if vocabulary.titleBreakWords.contains(b, k, we) { break }
-                    if articleWordEnd(k) != nil { break }
+                    if mayStopTitle(k, we) {
+                        if CiteDates.month(b, k, n) != nil { break }
+                        if vocabulary.titleBreakWords.contains(b, k, we) { break }
+                        if articleWordEnd(k) != nil { break }
+                    }
                     end = we
                     sawName = true
                 } else if vocabulary.titleConnectors.contains(b, k, we) {

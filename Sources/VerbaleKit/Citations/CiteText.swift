@@ -811,6 +811,12 @@ struct CiteLits: Sendable {
     @inline(__always)
     private func start(_ k: Int) -> Int { ints[k << 2] }
 
+    /// The folded units of every literal, in order: for rule-out tables built once from
+    /// several lists (`CiteVocabulary.titleStopFilter`).
+    var literals: [[UInt32]] {
+        (0..<count).map { k in (0..<length(k)).map { units[start(k) + $0] } }
+    }
+
     /// Length of literal `k`.
     @inline(__always)
     private func length(_ k: Int) -> Int { ints[k << 2 | 1] }
