@@ -2,19 +2,19 @@
 extension CiteScanner {
     // MARK: Shared pieces
 
-    /// Whether the word `s..<e` may be a stop word, a title head, a month, an article word or
-    /// a break word (`CiteVocabulary.titleStopFilter`): false only when every one of those
-    /// look-ups would fail on it. Words that are not ASCII letters and digits from a letter
-    /// on, ended by an ASCII byte or the end of the text, always pass.
+    /// Whether a stop word, a title head, a month, an article word or a break word may match
+    /// at `s` (`CiteVocabulary.titleStopFilter`): false only when every one of those look-ups
+    /// would fail there, whatever limit they read to. Judged on the ASCII letters and digits
+    /// from `s`: a literal's own leading run must meet them one for one. A word that starts
+    /// with no ASCII letter, or whose run a non-ASCII byte ends, always passes.
     @inline(__always)
-    func mayStopTitle(_ s: Int, _ e: Int) -> Bool {
+    func mayStopTitle(_ s: Int) -> Bool {
+        guard s < n else { return true }
         let c0 = b[s] | 0x20
-        guard c0 &- 0x61 < 26, e > s, e == n || b[e] < 0x80 && !CiteText.isAsciiWord(b[e]) else { return true }
-        var k = s + 1
-        while k < e {
-            if !CiteText.isAsciiWord(b[k]) { return true }
-            k += 1
-        }
+        guard c0 &- 0x61 < 26 else { return true }
+        var e = s + 1
+        while e < n && CiteText.isAsciiWord(b[e]) { e += 1 }
+        if e < n && b[e] >= 0x80 { return true }
         let classes = CiteVocabulary.lowerClassTable.buffer
         let k1 = s + 1 < n ? Int(classes[Int(b[s + 1])]) : 29
         let k2 = s + 2 < n ? Int(classes[Int(b[s + 2])]) : 29
@@ -184,7 +184,7 @@ extension CiteScanner {
                 words += 1
                 continue
             }
-            if mayStopTitle(ws, we) {
+            if mayStopTitle(ws) {
                 if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
                 if CiteDates.month(b, ws, we) != nil { break }
                 if articleWordEnd(ws) != nil { break }
@@ -205,10 +205,12 @@ extension CiteScanner {
                     var k2 = CiteText.skipSpaces(b, k + 1, n)
                     let cw = CiteText.wordEnd(b, k2, n)
                     if cw > k2, vocabulary.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
-                    guard sawName, k2 < n, CiteText.isUpperAt(b, k2), articleWordEnd(k2) == nil else { break }
+                    guard sawName, k2 < n, CiteText.isUpperAt(b, k2) else { break }
+                    let stop = mayStopTitle(k2)
+                    if stop && articleWordEnd(k2) != nil { break }
                     let w2e = CiteText.wordEnd(b, k2, n)
-                    if vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
-                    if CiteDates.month(b, k2, n) != nil { break }
+                    if stop && vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
+                    if stop && CiteDates.month(b, k2, n) != nil { break }
                     k = k2
                 } else if k == j {
                     break
@@ -217,7 +219,7 @@ extension CiteScanner {
                 guard we > k else { break }
                 if b[k] &- 0x30 < 10 { break }
                 if CiteText.isUpperAt(b, k) {
-                    if mayStopTitle(k, we) {
+                    if mayStopTitle(k) {
                         if CiteDates.month(b, k, n) != nil { break }
                         if vocabulary.titleBreakWords.contains(b, k, we) { break }
                         if articleWordEnd(k) != nil { break }
@@ -227,7 +229,7 @@ extension CiteScanner {
                 } else if vocabulary.titleConnectors.contains(b, k, we) {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
-                    if next < n && (CiteDates.month(b, next, n) != nil || b[next] &- 0x30 < 10) { break }
+                    if next < n && (b[next] &- 0x30 < 10 || mayStopTitle(next) && CiteDates.month(b, next, n) != nil) { break }
                 } else {
                     if romanceHead == nil { romanceHead = vocabulary.romanceHeads.contains(b, h, headEnd) }
                     guard romanceHead == true else { break }
