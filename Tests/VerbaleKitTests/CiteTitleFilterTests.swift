@@ -80,6 +80,37 @@ struct CiteTitleFilterTests {
         #expect(ruledOut > 1000)
     }
 
+    /// `CiteScanner.adjacentWordBefore` by the general path alone.
+    static func referenceWordBefore(_ b: [UInt8], _ start: Int) -> (Int, Int)? {
+        let j = CiteText.skipSpacesBack(b, start)
+        guard j < start, j > 0, CiteText.isWordBefore(b, j) else { return nil }
+        let s = CiteText.wordStart(b, j)
+        return s < j ? (s, j) : nil
+    }
+
+    @Test("The word before a position: the ASCII path gives the general path's answer")
+    func wordBefore() {
+        var rng = CiteSplitMix(state: 0x5151)
+        let joins = [" ", "  ", "\n", " \t", "\u{00A0}", "-", "- ", ",", "", " é ", "й "]
+        var checked = 0
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<10 {
+                text += Self.words[rng.below(Self.words.count)]
+                text += joins[rng.below(joins.count)]
+            }
+            let b = Array(text.utf8)
+            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+            for s in 0...b.count where s == b.count || b[s] & 0xC0 != 0x80 {
+                let fast = scanner.adjacentWordBefore(s)
+                let slow = Self.referenceWordBefore(b, s)
+                #expect(fast?.start == slow?.0 && fast?.end == slow?.1, "at \(s) of \(text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10000)
+    }
+
     @Test("Edge cases: end of text, one letter, digits first, empty")
     func edges() {
         for text in ["", "A", "a", "I", "1", "No", "May", "Art", "St", "ab", "x\u{00A0}", "Q."] {

@@ -70,6 +70,17 @@ extension CiteScanner {
 
     /// The word before `start` separated from it only by spaces (no punctuation).
     func adjacentWordBefore(_ start: Int) -> (start: Int, end: Int)? {
+        // Most title words are ASCII, one space apart: spaces, then letters and digits, then
+        // an ASCII byte that is no hyphen (or the start). Read here byte by byte, with the
+        // answer the general path gives (`skipSpacesBack` stops at a letter or digit, and
+        // `wordStart` at such a byte); anything else takes the general path.
+        var e = start
+        while e > 0 && b[e - 1] == 0x20 { e -= 1 }
+        if e < start && e > 0 && CiteText.isAsciiWord(b[e - 1]) {
+            var a = e - 1
+            while a > 0 && CiteText.isAsciiWord(b[a - 1]) { a -= 1 }
+            if a == 0 || (b[a - 1] < 0x80 && b[a - 1] != 0x2D) { return (a, e) }
+        }
         let j = CiteText.skipSpacesBack(b, start)
         guard j < start, j > 0, CiteText.isWordBefore(b, j) else { return nil }
         let s = CiteText.wordStart(b, j)
