@@ -41,6 +41,43 @@ struct CiteFoldTableTests {
         }
     }
 
+    /// `CiteText.wordEnd` as written before its Cyrillic steps moved into the unchecked loop.
+    static func referenceWordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
+        var j = i
+        while j < limit {
+            let c = b[j]
+            if c < 0x80 {
+                if CiteText.isAsciiWord(c) { j += 1; continue }
+                if c == 0x2D && j + 1 < limit && CiteText.isWordAt(b, j + 1) && j > i { j += 1; continue }
+                break
+            }
+            if (c == 0xD0 || c == 0xD1) && j + 1 < b.count { j += 2; continue }
+            let (f, n) = CiteText.fold(b, j)
+            if CiteText.isAlnum(f) { j += n; continue }
+            if f == CiteText.dash && j + n < limit && CiteText.isWordAt(b, j + n) && j > i { j += n; continue }
+            break
+        }
+        return j
+    }
+
+    @Test("wordEnd: Cyrillic, mixed scripts, hyphens, limits inside a letter")
+    func wordEnds() {
+        let pieces = ["закон", "Закона", "ст", "law", "Law", "-", " ", "1", "é", "ё", "\u{2013}", ".", "x", "ѐ", "ґ", "Ԁ", "\u{00A0}"]
+        var rng = CiteSplitMix(state: 0x3131)
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<8 { text += pieces[rng.below(pieces.count)] }
+            var b = Array(text.utf8)
+            // A text cut inside its last scalar, as a block boundary may leave it.
+            if rng.below(4) == 0 && !b.isEmpty { b.removeLast() }
+            for i in 0..<b.count {
+                for limit in Set([b.count, max(i, b.count - 1), min(b.count, i + 3)]) where limit >= i {
+                    #expect(CiteText.wordEnd(b, i, limit) == Self.referenceWordEnd(b, i, limit), "\(b) \(i) \(limit)")
+                }
+            }
+        }
+    }
+
     @Test("Known letters: look-alikes, accents, no-break space")
     func knownLetters() {
         for (text, unit) in [("а", 0x61), ("Н", 0x68), ("é", 0x65), ("Ё", 0x65), ("\u{00A0}", 0x20), ("я", 0x44F), ("ß", 0x73)] {
