@@ -2,6 +2,26 @@
 extension CiteScanner {
     // MARK: Shared pieces
 
+    /// Whether a stop word, a title head, a month, an article word or a break word may match
+    /// at `s` (`CiteVocabulary.titleStopFilter`): false only when every one of those look-ups
+    /// would fail there, whatever limit they read to. Judged on the ASCII letters and digits
+    /// from `s`: a literal's own leading run must meet them one for one. A word that starts
+    /// with no ASCII letter, or whose run a non-ASCII byte ends, always passes.
+    @inline(__always)
+    func mayStopTitle(_ s: Int) -> Bool {
+        guard s < n else { return true }
+        let c0 = b[s] | 0x20
+        guard c0 &- 0x61 < 26 else { return true }
+        var e = s + 1
+        while e < n && CiteText.isAsciiWord(b[e]) { e += 1 }
+        if e < n && b[e] >= 0x80 { return true }
+        let classes = CiteVocabulary.lowerClassTable.buffer
+        let k1 = s + 1 < n ? Int(classes[Int(b[s + 1])]) : 29
+        let k2 = s + 2 < n ? Int(classes[Int(b[s + 2])]) : 29
+        let mask = CiteVocabulary.titleStopFilter[Int(c0 &- 0x61) << 10 | k1 << 5 | k2]
+        return mask & (1 << UInt16(min(e - s, 15))) != 0
+    }
+
     /// End of an article word at `i` (with its period), or nil. `Art`/`art` need a period or a
     /// number after them, so the word `art` in prose is not an article; `ст.` must be written in
     /// Cyrillic, so the Latin `Ct.` of a court name is not one either.
@@ -50,6 +70,17 @@ extension CiteScanner {
 
     /// The word before `start` separated from it only by spaces (no punctuation).
     func adjacentWordBefore(_ start: Int) -> (start: Int, end: Int)? {
+        // Most title words are ASCII, one space apart: spaces, then letters and digits, then
+        // an ASCII byte that is no hyphen (or the start). Read here byte by byte, with the
+        // answer the general path gives (`skipSpacesBack` stops at a letter or digit, and
+        // `wordStart` at such a byte); anything else takes the general path.
+        var e = start
+        while e > 0 && b[e - 1] == 0x20 { e -= 1 }
+        if e < start && e > 0 && CiteText.isAsciiWord(b[e - 1]) {
+            var a = e - 1
+            while a > 0 && CiteText.isAsciiWord(b[a - 1]) { a -= 1 }
+            if a == 0 || (b[a - 1] < 0x80 && b[a - 1] != 0x2D) { return (a, e) }
+        }
         let j = CiteText.skipSpacesBack(b, start)
         guard j < start, j > 0, CiteText.isWordBefore(b, j) else { return nil }
         let s = CiteText.wordStart(b, j)
@@ -164,9 +195,12 @@ extension CiteScanner {
                 words += 1
                 continue
             }
-            if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
-            if CiteDates.month(b, ws, we) != nil { break }
-            if articleWordEnd(ws) != nil || (b[ws] == 0x49 || b[ws] == 0x56 || b[ws] == 0x58) && we - ws <= 4 && CiteText.isAllUpper(b, ws, we) { break }
+            if mayStopTitle(ws) {
+                if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
+                if CiteDates.month(b, ws, we) != nil { break }
+                if articleWordEnd(ws) != nil { break }
+            }
+            if (b[ws] == 0x49 || b[ws] == 0x56 || b[ws] == 0x58) && we - ws <= 4 && CiteText.isAllUpper(b, ws, we) { break }
             start = ws
             cursor = ws
             adjectives += 1
@@ -182,10 +216,12 @@ extension CiteScanner {
                     var k2 = CiteText.skipSpaces(b, k + 1, n)
                     let cw = CiteText.wordEnd(b, k2, n)
                     if cw > k2, vocabulary.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
-                    guard sawName, k2 < n, CiteText.isUpperAt(b, k2), articleWordEnd(k2) == nil else { break }
+                    guard sawName, k2 < n, CiteText.isUpperAt(b, k2) else { break }
+                    let stop = mayStopTitle(k2)
+                    if stop && articleWordEnd(k2) != nil { break }
                     let w2e = CiteText.wordEnd(b, k2, n)
-                    if vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
-                    if CiteDates.month(b, k2, n) != nil { break }
+                    if stop && vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
+                    if stop && CiteDates.month(b, k2, n) != nil { break }
                     k = k2
                 } else if k == j {
                     break
@@ -194,15 +230,17 @@ extension CiteScanner {
                 guard we > k else { break }
                 if b[k] &- 0x30 < 10 { break }
                 if CiteText.isUpperAt(b, k) {
-                    if CiteDates.month(b, k, n) != nil { break }
-                    if vocabulary.titleBreakWords.contains(b, k, we) { break }
-                    if articleWordEnd(k) != nil { break }
+                    if mayStopTitle(k) {
+                        if CiteDates.month(b, k, n) != nil { break }
+                        if vocabulary.titleBreakWords.contains(b, k, we) { break }
+                        if articleWordEnd(k) != nil { break }
+                    }
                     end = we
                     sawName = true
                 } else if vocabulary.titleConnectors.contains(b, k, we) {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
-                    if next < n && (CiteDates.month(b, next, n) != nil || b[next] &- 0x30 < 10) { break }
+                    if next < n && (b[next] &- 0x30 < 10 || mayStopTitle(next) && CiteDates.month(b, next, n) != nil) { break }
                 } else {
                     if romanceHead == nil { romanceHead = vocabulary.romanceHeads.contains(b, h, headEnd) }
                     guard romanceHead == true else { break }

@@ -242,7 +242,10 @@ struct CiteScanner {
                         if i + 2 < n && (j == n || p[j] < 0x80) {
                             let k1 = lowerClass[Int(c1)]
                             let k2 = lowerClass[Int(p[i + 2])]
-                            if k1 | k2 < 31 {
+                            // Neither byte non-ASCII (class 31). Not `k1 | k2 < 31`: two ASCII
+                            // classes can or to 31 (`o` 14 and `t` 19, `o` and a space 29), which
+                            // sent `not`, `to`… past this test into the slot hash and `handleWord`.
+                            if k1 < 31 && k2 < 31 {
                                 let mask = lowerRuns[Int(c &- 0x61) << 10 | Int(k1) << 5 | Int(k2)]
                                 if mask & (1 << UInt16(min(j - i, 15))) == 0 {
                                     i = j < n && p[j] == 0x2D ? CiteText.wordEnd(bytes, i, n) : j
@@ -278,7 +281,7 @@ struct CiteScanner {
                         if i + 2 < n && (j == n || (p[j] < 0x80 && p[j] != 0x2D && p[j] != 0x2F)) {
                             let k1 = lowerClass[Int(p[i + 1])]
                             let k2 = lowerClass[Int(p[i + 2])]
-                            if k1 | k2 < 31 {
+                            if k1 < 31 && k2 < 31 { // as in the lower-case path
                                 let mask = capitalRuns[Int(c &- 0x41) << 10 | Int(k1) << 5 | Int(k2)]
                                 // `asciiWord`'s two-unit slot: with `i + 1 < n` its second unit is
                                 // always the next byte folded.

@@ -59,18 +59,7 @@ enum CiteText {
         if b0 < 0xE0 {
             guard i + 1 < n else { return (UInt32(b0), 1) }
             let scalar = (UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-            switch scalar {
-            case 0xA0: return (space, 2)
-            case 0xBA: return (degree, 2)
-            case 0xAB, 0xBB: return (quote, 2)
-            case 0xC0...0xFF:
-                let folded = latin1Fold[Int(scalar - 0xC0)]
-                return folded == 0 ? (scalar, 2) : (UInt32(folded), 2)
-            case 0x400...0x40F: return (cyrillicLower(scalar + 0x50), 2)
-            case 0x410...0x42F: return (cyrillicLower(scalar + 0x20), 2)
-            case 0x430...0x45F: return (cyrillicLower(scalar), 2)
-            default: return (scalar, 2)
-            }
+            return (twoByteFoldTable[Int(scalar)], 2)
         }
         if b0 < 0xF0 {
             guard i + 2 < n else { return (UInt32(b0), 1) }
@@ -88,6 +77,29 @@ enum CiteText {
             | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
         return (scalar, 4)
     }
+
+    /// The folded unit of a two-byte scalar (`scalar` below 0x800, as the lead and next byte
+    /// give it).
+    static func twoByteFold(_ scalar: UInt32) -> UInt32 {
+        switch scalar {
+        case 0xA0: return space
+        case 0xBA: return degree
+        case 0xAB, 0xBB: return quote
+        case 0xC0...0xFF:
+            let folded = latin1Fold[Int(scalar - 0xC0)]
+            return folded == 0 ? scalar : UInt32(folded)
+        case 0x400...0x40F: return cyrillicLower(scalar + 0x50)
+        case 0x410...0x42F: return cyrillicLower(scalar + 0x20)
+        case 0x430...0x45F: return cyrillicLower(scalar)
+        default: return scalar
+        }
+    }
+
+    /// `twoByteFold` of every scalar below 0x800, built once: most non-ASCII text (Cyrillic,
+    /// accented Latin) is two-byte scalars, which `foldSlow` folded through a range switch
+    /// and the look-alike switch (~20 instructions each, ~130 K times over f40); one load
+    /// here. A process-lifetime table.
+    static let twoByteFoldTable = CiteTable((0..<0x800).map { twoByteFold(UInt32($0)) })
 
     /// Lower-case Cyrillic letter → the Latin letter it looks like, or itself.
     @inline(__always)
@@ -287,8 +299,14 @@ enum CiteText {
         var j = b.withUnsafeBufferPointer { p -> Int in
             let end = min(limit, p.count)
             var a = i
-            while a < end && isWord[Int(p[a])] { a += 1 }
-            return a
+            while true {
+                while a < end && isWord[Int(p[a])] { a += 1 }
+                // A Cyrillic letter (lead byte D0 or D1), stepped over as the loop below steps
+                // it, without its bounds checks: most letters of Russian text, ~10
+                // instructions each through that loop.
+                guard a < end, p[a] == 0xD0 || p[a] == 0xD1, a + 1 < p.count else { return a }
+                a += 2
+            }
         }
         while j < limit {
             let c = b[j]
@@ -810,6 +828,12 @@ struct CiteLits: Sendable {
     /// Start of literal `k` in `units`.
     @inline(__always)
     private func start(_ k: Int) -> Int { ints[k << 2] }
+
+    /// The folded units of every literal, in order: for rule-out tables built once from
+    /// several lists (`CiteVocabulary.titleStopFilter`).
+    var literals: [[UInt32]] {
+        (0..<count).map { k in (0..<length(k)).map { units[start(k) + $0] } }
+    }
 
     /// Length of literal `k`.
     @inline(__always)

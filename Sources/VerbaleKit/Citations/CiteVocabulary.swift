@@ -558,6 +558,50 @@ final class CiteVocabulary: Sendable {
     /// Designator words that end a comma-continued title (`…, Special Part, Ch. 3`).
     static let designatorWords = CiteLits(["special", "general", "part", "ch", "chapter", "section", "sec"])
 
+    /// A rule-out for the capitalised words of a title: by first letter (either case, as
+    /// `lowerRunsTable`), the `lowerClassTable` classes of the next two bytes, and one bit per
+    /// length (bit 15: 15 or more), whether a word of ASCII letters and digits could be a
+    /// stop word, a title head, a month, an article word or a break word. A title walk
+    /// tried all five look-ups on every capitalised word (~800 instructions), though most
+    /// words of a name (`Federal`, `Kazakhstan`) are in none of them.
+    ///
+    /// Exact by construction: a literal's leading ASCII letters and digits (`r` units) must
+    /// meet the word's bytes one for one, and the unit after them (a period, a space, a
+    /// non-ASCII letter) meets no letter or digit, so the word has `r` of them, or `r` or more
+    /// after a stem `~`. Positions past the run allow every class. A process-lifetime table.
+    static let titleStopFilter: CiteTable<UInt16> = {
+        var table = [UInt16](repeating: 0, count: 26 * 1024)
+        let lists = [titleStopWords, titleHeadSet, CiteDates.months, articleLits, titleBreakWords]
+        /// The class of a folded unit met in the text's bytes (`lowerClassTable`'s classes).
+        func unitClass(_ u: UInt32) -> Int {
+            if u >= 0x61 && u <= 0x7A { return Int(u) - 0x61 }
+            return 27 // a digit: the only other unit a leading run holds
+        }
+        for lit in lists.flatMap(\.literals) {
+            guard let first = lit.first else { continue }
+            // An ASCII letter's byte folds to its lower-case letter, never to another unit:
+            // a literal that starts otherwise (non-ASCII, a digit, a period) meets no such
+            // word, except through a leading stem or space, which would allow any word.
+            if first == 0x7E || first == CiteText.space {
+                for k in table.indices { table[k] = 0xFFFF }
+                continue
+            }
+            guard first >= 0x61 && first <= 0x7A else { continue }
+            var r = 0
+            while r < lit.count && lit[r] < 0x80 && CiteText.isAlnum(lit[r]) { r += 1 }
+            let stem = r < lit.count && lit[r] == 0x7E
+            let low = min(r, 15)
+            var mask: UInt16 = 1 << UInt16(low)
+            if stem { for length in low...15 { mask |= 1 << UInt16(length) } }
+            let c1 = r >= 2 ? [unitClass(lit[1])] : Array(0..<32)
+            let c2 = r >= 3 ? [unitClass(lit[2])] : Array(0..<32)
+            for k1 in c1 {
+                for k2 in c2 { table[Int(first - 0x61) << 10 | k1 << 5 | k2] |= mask }
+            }
+        }
+        return CiteTable(table)
+    }()
+
     /// Generic heads, folded.
     static let genericHeadLits = CiteLits(CiteInstrumentTable.genericHeads.map(\.word))
 
