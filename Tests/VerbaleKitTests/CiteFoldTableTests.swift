@@ -41,23 +41,10 @@ struct CiteFoldTableTests {
         }
     }
 
-    /// `CiteText.wordEnd` as written before its Cyrillic steps moved into the unchecked loop.
+    /// `CiteText.wordEnd` as written before its Cyrillic steps moved into the unchecked loop
+    /// (the scalar walk `CiteByteMatchTests` keeps).
     static func referenceWordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
-        var j = i
-        while j < limit {
-            let c = b[j]
-            if c < 0x80 {
-                if CiteText.isAsciiWord(c) { j += 1; continue }
-                if c == 0x2D && j + 1 < limit && CiteText.isWordAt(b, j + 1) && j > i { j += 1; continue }
-                break
-            }
-            if (c == 0xD0 || c == 0xD1) && j + 1 < b.count { j += 2; continue }
-            let (f, n) = CiteText.fold(b, j)
-            if CiteText.isAlnum(f) { j += n; continue }
-            if f == CiteText.dash && j + n < limit && CiteText.isWordAt(b, j + n) && j > i { j += n; continue }
-            break
-        }
-        return j
+        CiteByteMatchTests.referenceWordEnd(b, i, limit)
     }
 
     @Test("wordEnd: Cyrillic, mixed scripts, hyphens, limits inside a letter")
