@@ -23,6 +23,8 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Verbale",
+    // macOS 15 for the standard library's `Mutex` (Synchronization); Linux has it in Swift 6.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "VerbaleKit", targets: ["VerbaleKit"]),
         .executable(name: "verbale", targets: ["VerbaleCLI"]),

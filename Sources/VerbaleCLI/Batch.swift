@@ -267,13 +267,8 @@ struct ProgressMeter {
         let rate = Double(bytes) / 1e6 / elapsed
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let seconds = Int(remaining.rounded())
-        let speed = format1(rate) + " MB/s"
+        let speed = Formatting.fixed(rate, decimals: 1) + " MB/s"
         return withETA ? speed + ", ETA \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)" : speed
-    }
-
-    private func format1(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 
     mutating func clear() {

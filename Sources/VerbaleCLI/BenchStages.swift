@@ -1,7 +1,10 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import VerbaleAKN
 import VerbaleKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `verbale bench-stages` (hidden): CPU cost of each pipeline stage on files held in memory.
 ///
@@ -63,10 +66,11 @@ struct BenchStages: ParsableCommand {
         let json = fastest { parse(.all) { _ = JSONWriter.write($0) } } - all
         let xml = fastest { parse(.all) { _ = try? AKNWriter.write($0) } } - all
         func row(_ name: String, _ seconds: Double) {
-            print(name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                  + String(format: "%9.1f ms %9.1f MB/s", seconds * 1000, megabytes / seconds))
+            print(name + String(repeating: " ", count: max(0, 34 - name.count))
+                  + Formatting.padded(Formatting.fixed(seconds * 1000, decimals: 1), width: 9) + " ms "
+                  + Formatting.padded(Formatting.fixed(megabytes / seconds, decimals: 1), width: 9) + " MB/s")
         }
-        print(String(format: "%d documents, %.1f MB, fastest of %d rounds, CPU time of this thread, %@", documents.count, megabytes, rounds, Allocator.version))
+        print("\(documents.count) documents, \(Formatting.fixed(megabytes, decimals: 1)) MB, fastest of \(rounds) rounds, CPU time of this thread, \(Allocator.version)")
         row("parse, structure only", structure)
         row("citations (difference)", citations - structure)
         row("validation (difference)", all - citations)

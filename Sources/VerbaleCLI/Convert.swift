@@ -9,6 +9,9 @@ import Glibc
 /// whole archive (parallel, incremental, sharded, atomic).
 struct Convert: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here, not derived from the type: deriving demangles the type's name at every
+        // start (about half a million instructions each of the ten times it is asked for).
+        commandName: "convert",
         abstract: "Convert communications to verbale/1 JSON and/or Akoma Ntoso 3.0 XML.",
         discussion: """
         One input without -o writes to standard output. With -o DIR every input becomes \

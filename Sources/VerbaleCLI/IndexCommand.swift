@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import VerbaleIndex
 #if canImport(Glibc)
 import Glibc
@@ -54,8 +54,8 @@ struct IndexCommand: ParsableCommand {
                 let copied = try index.merge(shards: inputs)
                 if !quiet {
                     let total = (try? index.documentCount) ?? 0
-                    Output.stderr(String(format: "merged %d documents from %d shards into %@ (%d documents) in %.2f s",
-                                         copied, inputs.count, db, total, Date().timeIntervalSince(started)))
+                    let seconds = Formatting.fixed(Date().timeIntervalSince(started), decimals: 2)
+                    Output.stderr("merged \(copied) documents from \(inputs.count) shards into \(db) (\(total) documents) in \(seconds) s")
                 }
             } catch {
                 Output.stderr("verbale: error: \(error)")
@@ -81,9 +81,10 @@ struct IndexCommand: ParsableCommand {
                 guard done == total || now.timeIntervalSince(lastReport) >= (terminal ? 0.2 : 5) else { return }
                 lastReport = now
                 let seconds = max(now.timeIntervalSince(started), 0.001)
-                let line = String(format: "indexing %d/%d documents, %.1f MB/s", done, total, Double(bytes) / 1e6 / seconds)
+                let line = "indexing \(done)/\(total) documents, \(Formatting.fixed(Double(bytes) / 1e6 / seconds, decimals: 1)) MB/s"
                 if terminal {
-                    FileHandle.standardError.write(Data(("\r" + line + (done == total ? "\n" : "")).utf8))
+                    let rewritten = "\r" + line + (done == total ? "\n" : "")
+                    _ = rewritten.withCString { write(2, $0, strlen($0)) }
                 } else {
                     Output.stderr(line)
                 }
@@ -94,9 +95,11 @@ struct IndexCommand: ParsableCommand {
         }
         for failure in report.failures { Output.stderr("verbale: error: \(failure)") }
         if !quiet {
-            Output.stderr(String(format: "indexed %d documents (%d replaced), %.1f MB of JSON in %.2f s (%.1f MB/s) into %@; %d failed",
-                                 report.documents, report.replaced, Double(report.bytes) / 1e6, report.seconds,
-                                 Double(report.bytes) / 1e6 / max(report.seconds, 0.001), db, report.failures.count))
+            let megabytes = Double(report.bytes) / 1e6
+            let rate = Formatting.fixed(megabytes / max(report.seconds, 0.001), decimals: 1)
+            Output.stderr("indexed \(report.documents) documents (\(report.replaced) replaced), "
+                          + "\(Formatting.fixed(megabytes, decimals: 1)) MB of JSON in \(Formatting.fixed(report.seconds, decimals: 2)) s "
+                          + "(\(rate) MB/s) into \(db); \(report.failures.count) failed")
         }
         if !report.failures.isEmpty { throw ExitCode(1) }
     }

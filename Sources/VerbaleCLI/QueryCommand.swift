@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import VerbaleIndex
 
 /// `verbale query`: ask a citation index which documents cite what.

@@ -1,4 +1,4 @@
-internal import Foundation
+internal import FoundationEssentials
 public import VerbaleKit
 
 /// A SQLite citation index of converted documents (`verbale/1` JSON): load, replace, merge

@@ -1,4 +1,4 @@
-internal import Foundation
+internal import FoundationEssentials
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -114,11 +114,11 @@ enum JSONDocumentReader {
         let manager = FileManager.default
         var result: [String] = []
         for input in inputs {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw IndexInputError(path: input, reason: "no such file or directory; check the path")
             }
-            if !isDirectory.boolValue { result.append(input); continue }
+            if !isDirectory { result.append(input); continue }
             var found: [String] = []
             walk(input, manager: manager, into: &found)
             result.append(contentsOf: found.sorted())
@@ -130,9 +130,9 @@ enum JSONDocumentReader {
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
         for name in names where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            if isDirectory {
                 walk(path, manager: manager, into: &found)
             } else if name.lowercased().hasSuffix(".json") {
                 found.append(path)

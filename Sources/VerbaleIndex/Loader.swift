@@ -1,4 +1,4 @@
-internal import Foundation
+internal import FoundationEssentials
 
 /// An `INSERT` prepared once and bound column by column in the schema's order.
 ///
@@ -85,7 +85,7 @@ final class Loader {
         fts = try database.prepare("INSERT INTO \(IndexSchema.ftsTable) (rowid, text) SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?")
         findDocument = try database.prepare("SELECT id FROM documents WHERE path = ?")
         deleter = try DocumentDeleter(database)
-        indexedAt = ISO8601DateFormatter().string(from: Date())
+        indexedAt = Date().formatted(.iso8601)
     }
 
     /// Whether a document with source path `path` is in the index (so inserting it will

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Finds, normalizes and resolves the citations of a document.
 public enum CitationEngine {
@@ -354,7 +355,7 @@ public enum CitationEngine {
 /// `String`, whose equality is canonical equivalence: two spellings the byte scanner reads
 /// differently must not share an answer). Shared by concurrent scans, so guarded by a lock;
 /// emptied when it grows past `capacity`, so a long-running process keeps it small.
-final class CiteMeaningMemo: @unchecked Sendable {
+final class CiteMeaningMemo: Sendable {
     /// A meaning's bytes, hashed in one call over the buffer.
     struct Key: Hashable {
         /// The UTF-8 bytes of the meaning.
@@ -364,25 +365,21 @@ final class CiteMeaningMemo: @unchecked Sendable {
 
     /// Entries kept at most.
     static let capacity = 4096
-    /// Guards `answers`.
-    private let lock = NSLock()
-    /// The answers, `nil` for a meaning that names no instrument.
-    private var answers: [Key: CiteInstrumentRef?] = [:]
+    /// The answers, `nil` for a meaning that names no instrument, behind their lock.
+    private let answers = Mutex<[Key: CiteInstrumentRef?]>([:])
 
     /// The stored answer for `bytes`: `.some(nil)` when the meaning names no instrument, `nil`
     /// when it was not seen.
     func instrument(_ bytes: [UInt8]) -> CiteInstrumentRef?? {
-        lock.lock()
-        defer { lock.unlock() }
-        return answers[Key(bytes: bytes)]
+        answers.withLock { $0[Key(bytes: bytes)] }
     }
 
     /// Stores the answer for `bytes`.
     func store(_ bytes: [UInt8], _ answer: CiteInstrumentRef?) {
-        lock.lock()
-        defer { lock.unlock() }
-        if answers.count >= Self.capacity { answers.removeAll() }
-        answers[Key(bytes: bytes)] = .some(answer)
+        answers.withLock { answers in
+            if answers.count >= Self.capacity { answers.removeAll() }
+            answers[Key(bytes: bytes)] = .some(answer)
+        }
     }
 }
 
