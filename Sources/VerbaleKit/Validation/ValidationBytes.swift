@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if arch(x86_64)
+// SSE2 sixteen-byte compares and `pmovmskb` for `Bytes.containsAny` (as in `BlockScan`).
+import _Builtin_intrinsics.intel
+#endif
 
 /// Small byte-level helpers for scanning short texts (a block, a sentence): checks run over
 /// UTF-8 bytes and build a `String` only for values that end up in a message.
@@ -83,13 +87,43 @@ enum Bytes {
         guard !keywords.words.isEmpty else { return false }
         return hay.withUnsafeBufferPointer { buffer in
             var index = max(0, from)
-            while index < end {
+            // The test of one position, as the loop below makes it.
+            @inline(__always) func found(at index: Int) -> Bool {
                 let lead = lowerASCII(buffer[index])
                 if singles.contains(lead) || (index + 1 < end && pairs[Int(lead)].contains(lowerASCII(buffer[index + 1]))) {
                     for word in byLead[Int(lead)] where index + word.count <= end {
                         if matches(word, in: hay, at: index) { return true }
                     }
                 }
+                return false
+            }
+            #if arch(x86_64)
+            // Sixteen positions per step: a position is tested only where its two bytes are
+            // one of the keywords' opening pairs (`Keywords.vectorPairs`), which few are.
+            if let vectorPairs = keywords.vectorPairs, let base = buffer.baseAddress {
+                vectorPairs.withUnsafeBufferPointer { vectorPairs in
+                    while index + 17 <= end {
+                        let here = _mm_loadu_si128(UnsafeRawPointer(base + index).assumingMemoryBound(to: __m128i_u.self))
+                        let next = _mm_loadu_si128(UnsafeRawPointer(base + index + 1).assumingMemoryBound(to: __m128i_u.self))
+                        var lanes = _mm_setzero_si128()
+                        for pair in vectorPairs {
+                            lanes = _mm_or_si128(lanes, _mm_and_si128(
+                                _mm_cmpeq_epi8(_mm_or_si128(here, pair.firstFold), pair.first),
+                                _mm_cmpeq_epi8(_mm_or_si128(next, pair.secondFold), pair.second)))
+                        }
+                        var bits = UInt32(bitPattern: _mm_movemask_epi8(lanes))
+                        while bits != 0 {
+                            if found(at: index + bits.trailingZeroBitCount) { index = -1; return }
+                            bits &= bits &- 1
+                        }
+                        index += 16
+                    }
+                }
+                if index < 0 { return true }
+            }
+            #endif
+            while index < end {
+                if found(at: index) { return true }
                 index += 1
             }
             return false
@@ -388,6 +422,22 @@ struct Keywords {
     /// words that open with its byte.
     let byLead: [[[UInt8]]]
 
+    #if arch(x86_64)
+    /// One opening pair of the words as vectors for `Bytes.containsAny`: a lane's byte, OR
+    /// the fold mask, equals the byte (the mask is 0x20 where the byte has that bit, so that
+    /// `A`–`Z` meet `a`–`z`, and 0 elsewhere, where only the byte itself can lower-case to it).
+    struct VectorPair {
+        var first: __m128i
+        var firstFold: __m128i
+        var second: __m128i
+        var secondFold: __m128i
+    }
+
+    /// The distinct opening pairs of the words, nil when some word is one byte long (then
+    /// every position is tested one by one).
+    let vectorPairs: [VectorPair]?
+    #endif
+
     /// The keywords of `list`, as UTF-8.
     init(_ list: [String]) {
         words = Bytes.words(list).filter { !$0.isEmpty }
@@ -402,6 +452,19 @@ struct Keywords {
         var byLead = [[[UInt8]]](repeating: [], count: 256)
         for word in words { byLead[Int(Bytes.lowerASCII(word[0]))].append(word) }
         self.byLead = byLead
+        #if arch(x86_64)
+        // A lane meets a pair when its byte and the next, folded as `containsAny` folds
+        // them, are the pair: `lowerASCII(x) == b` exactly when `x | fold(b) == b`.
+        var distinct: [(UInt8, UInt8)] = []
+        for lead in 0..<256 where !pairs[lead].isEmpty {
+            for second in 0..<256 where pairs[lead].contains(UInt8(second)) { distinct.append((UInt8(lead), UInt8(second))) }
+        }
+        func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
+        func fold(_ byte: UInt8) -> UInt8 { byte & 0x20 }
+        vectorPairs = singles.isEmpty
+            ? distinct.map { VectorPair(first: splat($0.0), firstFold: splat(fold($0.0)), second: splat($0.1), secondFold: splat(fold($0.1))) }
+            : nil
+        #endif
     }
 }
 
