@@ -5,11 +5,18 @@ enum DefinitionChecks {
         let definitions = context.document.definitions.sorted { $0.start < $1.start }
         // Defined twice with different meanings.
         var first: [String: Definition] = [:]
+        // The first definition of each term, in source order (the definitions are sorted), for
+        // the second check: no sort of the dictionary's values.
+        var firstInOrder: [Definition] = []
         // Comparable meanings, filled only for terms defined more than once (most are not).
         var meanings: [String: [String]] = [:]
         for definition in definitions {
             let key = definition.term.lowercased()
-            guard let earlier = first[key] else { first[key] = definition; continue }
+            guard let earlier = first[key] else {
+                first[key] = definition
+                firstInOrder.append(definition)
+                continue
+            }
             if meanings[key] == nil { meanings[key] = [Bytes.comparable(earlier.meaning)] }
             let meaning = Bytes.comparable(definition.meaning)
             // A meaning that repeats or shortens one already given is the same definition again.
@@ -20,7 +27,7 @@ enum DefinitionChecks {
                 definition.termSpan))
         }
         // Used before defined: only the first definition of each term counts.
-        for definition in first.values.sorted(by: { $0.start < $1.start }) {
+        for definition in firstInOrder {
             if let use = earlyUse(of: definition, context) {
                 found.append(DiagnosticCode.definitionUsedBefore.diagnostic(
                     "“\(definition.term)” is used here before it is defined on line \(context.line(definition.termSpan.start)) as “\(definition.meaning)”",

@@ -453,7 +453,10 @@ struct EnclosureList {
                 let block = context.blocks[next]
                 if block.kind == .pageFurniture || block.kind == .footnote { next += 1; continue }
                 let nextBytes = context.blockBytes[next]
-                if let entry = parseEntry(nextBytes, 0..<nextBytes.count, block: next, context), entry.number != nil || block.kind == .listItem {
+                // An entry without a number counts only in a list item: elsewhere its page
+                // count (a pass over the whole block) is not sought.
+                if let entry = parseEntry(nextBytes, 0..<nextBytes.count, block: next, context, needsNumber: block.kind != .listItem),
+                   entry.number != nil || block.kind == .listItem {
                     entries.append(entry)
                     blocks.append(next)
                     next += 1
@@ -570,7 +573,9 @@ struct EnclosureList {
 
     /// Reads `[Label] N[.:)–] Title [(N pages)]`. An entry with neither label, number nor page
     /// count is not an entry.
-    static func parseEntry(_ bytes: [UInt8], _ range: Range<Int>, block: Int, _ context: ValidationContext) -> Entry? {
+    /// With `needsNumber`, an entry without a number is not read to its end (nil instead).
+    static func parseEntry(_ bytes: [UInt8], _ range: Range<Int>, block: Int, _ context: ValidationContext,
+                           needsNumber: Bool = false) -> Entry? {
         var index = skipMarkup(bytes, range.lowerBound)
         guard index < range.upperBound else { return nil }
         var family: String? = nil
@@ -596,6 +601,7 @@ struct EnclosureList {
             let isNumber = Int(candidate) != nil || (label != nil && (candidate.count == 1 || ExhibitChecks.romanValue(candidate) != nil))
             if terminated && isNumber { number = candidate }
         }
+        if needsNumber && number == nil { return nil }
         let pages = pageCount(bytes, range)
         if label == nil && number == nil && pages == nil { return nil }
         if label != nil && number == nil { return nil }

@@ -25,8 +25,9 @@ enum FootnoteChecks {
             if let textStart, textStart > note.start { return ByteSpan(note.start, textStart) }
             return ByteSpan(note.start, min(note.end, note.start + 1))
         }
-        for note in written {
-            let span = markerSpan(note)
+        // Each marker once: both passes below point at it.
+        let markers = written.map(markerSpan)
+        for (note, span) in zip(written, markers) {
             if isBlank(note.text) {
                 found.append(DiagnosticCode.footnoteEmpty.diagnostic("footnote \(note.number) has no text", span))
             }
@@ -38,8 +39,7 @@ enum FootnoteChecks {
         // Numbers of notes as they appear: duplicates, going back, skipping.
         var firstNote: [Int: Footnote] = [:]
         var previous: Int? = nil
-        for note in written {
-            let span = markerSpan(note)
+        for (note, span) in zip(written, markers) {
             if let earlier = firstNote[note.number] {
                 found.append(DiagnosticCode.footnoteDuplicate.diagnostic(
                     "footnote number \(note.number) is used twice (first note on line \(context.line(earlier.start)))", span))
@@ -79,6 +79,15 @@ enum FootnoteChecks {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "*" || $0 == "_" }
+        // ASCII answered from the bytes (its white space is tab to carriage return and the
+        // space): most notes and responses fail at their first letter. Any other byte sends
+        // the text to Unicode's properties.
+        var sawOther = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { sawOther = true; break }
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return false }
+        }
+        if !sawOther { return true }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "*" || $0 == "_" }
     }
 }

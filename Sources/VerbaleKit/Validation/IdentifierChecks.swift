@@ -73,6 +73,10 @@ enum IdentifierChecks {
     static func registrations(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let registrations = context.citations(.registration)
+        // The text ranges of each block's registration numbers, found once per block: each
+        // number's clause stops at the others (a block with three numbers looked up each
+        // of them three times, through a copy of each citation).
+        var blockRanges: [Int: [(span: ByteSpan, range: Range<Int>?)]] = [:]
         for citation in registrations {
             let digits = self.digits(citation)
             let name = schemeName(citation)
@@ -85,7 +89,7 @@ enum IdentifierChecks {
                     citation.span))
                 continue  // a wrong number's encoded date means nothing
             }
-            if let mismatch = registrationDate(citation, digits: digits, context: context) {
+            if let mismatch = registrationDate(citation, digits: digits, context: context, blockRanges: &blockRanges) {
                 found.append(mismatch)
             }
         }
@@ -95,16 +99,27 @@ enum IdentifierChecks {
     /// Compares the date a BIN/IIN encodes with the date stated for the same entity in the
     /// same clause (`BIN 971140002687, registered March 11, 1997`).
     static func registrationDate(_ citation: Citation, digits: [UInt8], context: ValidationContext) -> Diagnostic? {
+        var blockRanges: [Int: [(span: ByteSpan, range: Range<Int>?)]] = [:]
+        return registrationDate(citation, digits: digits, context: context, blockRanges: &blockRanges)
+    }
+
+    /// `registrationDate`, with the text ranges of the registration numbers of the blocks
+    /// already looked at in `blockRanges`.
+    static func registrationDate(_ citation: Citation, digits: [UInt8], context: ValidationContext,
+                                 blockRanges: inout [Int: [(span: ByteSpan, range: Range<Int>?)]]) -> Diagnostic? {
         var encoded: (year: Int, month: Int, day: Int)? = ValidationCalendar.parseISO(citation.encodedDate)
         if encoded == nil, let scheme = citation.scheme { encoded = kazakhEncodedDate(digits, scheme: scheme) }
         guard let encoded, let block = context.blockIndex(of: citation), let range = context.textRange(of: citation, in: block) else { return nil }
         let bytes = context.blockBytes[block]
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
-        let others = context.citationsByBlock[block]
-            .filter { context.document.citations[$0].kind == .registration && context.document.citations[$0].span != citation.span }
-            .map { context.document.citations[$0] }
-            .compactMap { context.textRange(of: $0, in: block) }
+        if blockRanges[block] == nil {
+            let all = context.document.citations
+            blockRanges[block] = context.citationsByBlock[block].filter { all[$0].kind == .registration }.map {
+                (all[$0].span, context.textRange(text: all[$0].text, sourceStart: all[$0].span.start, in: block))
+            }
+        }
+        let others = blockRanges[block]!.filter { $0.span != citation.span }.compactMap(\.range)
         guard let stated = statedDate(bytes, around: range, others: others, keywords: keywords) else { return nil }
         let name = schemeName(citation)
         let number = String(decoding: digits, as: UTF8.self)

@@ -134,10 +134,12 @@ enum NameChecks {
                 index += 1
                 continue
             }
-            // Two-byte scalars U+0080–U+024F (lead C2–C9) and U+0400–U+0482 (D0, D1, D2 up to 82).
+            // Two-byte scalars U+0080–U+024F (lead C2–C8, C9 80–8F) and U+0400–U+0482 (D0, D1,
+            // D2 80–82), as `Bytes.isPlainText` has them.
             guard index + 1 < range.upperBound else { return false }
             let trail = bytes[index + 1]
-            guard (byte >= 0xC2 && byte <= 0xC9) || byte == 0xD0 || byte == 0xD1 || (byte == 0xD2 && trail <= 0x82) else { return false }
+            guard (byte >= 0xC2 && byte <= 0xC8) || (byte == 0xC9 && trail <= 0x8F)
+                    || byte == 0xD0 || byte == 0xD1 || (byte == 0xD2 && trail <= 0x82) else { return false }
             index += 2
         }
         return true

@@ -223,6 +223,8 @@ enum Bytes {
         guard let scalar else { return false }
         // ASCII without a Unicode property look-up: only letters and digits qualify there.
         if scalar.value < 0x80 { return isWordByte(UInt8(scalar.value)) }
+        // Basic Cyrillic (U+0400–U+045F) is all letters: no property look-up for Russian text.
+        if scalar.value >= 0x400 && scalar.value < 0x460 { return true }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
@@ -323,6 +325,27 @@ enum Bytes {
     /// U+0400–U+0482 (no combining marks, so a precomposed `й` never meets `и` + U+0306). For
     /// such texts `String.contains` is a byte search (UTF-8 matches start on scalars).
     static func isPlainText(_ text: String) -> Bool {
+        // On the UTF-8 bytes when the string has them in one piece (native strings do): the
+        // scalars below U+0250 are ASCII or two bytes led by C2–C8 or C9 80–8F, those of
+        // U+0400–U+0482 two bytes led by D0, D1 or D2 80–82.
+        if let plain = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x0D { return false }
+                    index += 1
+                    continue
+                }
+                guard index + 1 < count else { return false }
+                let trail = bytes[index + 1]
+                guard (byte >= 0xC2 && byte <= 0xC8) || (byte == 0xC9 && trail <= 0x8F)
+                        || byte == 0xD0 || byte == 0xD1 || (byte == 0xD2 && trail <= 0x82) else { return false }
+                index += 2
+            }
+            return true
+        }) { return plain }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             guard value < 0x250 || (value >= 0x400 && value < 0x483) else { return false }
@@ -395,12 +418,42 @@ enum Bytes {
     /// alphabetic or numeric (what `comparableGeneral` asks of the lower-cased text), taken
     /// from Unicode's own properties so both paths agree; nil where the lower case is not one
     /// two-byte scalar.
-    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = (0x80...0xFF).map { value in
+    ///
+    /// Written out (`latin1FromUnicode` computes it, and the tests hold the two equal):
+    /// computing it asked Unicode about 128 scalars, some 270,000 instructions on the first
+    /// title or meaning of a run.
+    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = [
+        (0xC2, 0x80, false), (0xC2, 0x81, false), (0xC2, 0x82, false), (0xC2, 0x83, false), (0xC2, 0x84, false), (0xC2, 0x85, false),
+        (0xC2, 0x86, false), (0xC2, 0x87, false), (0xC2, 0x88, false), (0xC2, 0x89, false), (0xC2, 0x8A, false), (0xC2, 0x8B, false),
+        (0xC2, 0x8C, false), (0xC2, 0x8D, false), (0xC2, 0x8E, false), (0xC2, 0x8F, false), (0xC2, 0x90, false), (0xC2, 0x91, false),
+        (0xC2, 0x92, false), (0xC2, 0x93, false), (0xC2, 0x94, false), (0xC2, 0x95, false), (0xC2, 0x96, false), (0xC2, 0x97, false),
+        (0xC2, 0x98, false), (0xC2, 0x99, false), (0xC2, 0x9A, false), (0xC2, 0x9B, false), (0xC2, 0x9C, false), (0xC2, 0x9D, false),
+        (0xC2, 0x9E, false), (0xC2, 0x9F, false), (0xC2, 0xA0, false), (0xC2, 0xA1, false), (0xC2, 0xA2, false), (0xC2, 0xA3, false),
+        (0xC2, 0xA4, false), (0xC2, 0xA5, false), (0xC2, 0xA6, false), (0xC2, 0xA7, false), (0xC2, 0xA8, false), (0xC2, 0xA9, false),
+        (0xC2, 0xAA, true), (0xC2, 0xAB, false), (0xC2, 0xAC, false), (0xC2, 0xAD, false), (0xC2, 0xAE, false), (0xC2, 0xAF, false),
+        (0xC2, 0xB0, false), (0xC2, 0xB1, false), (0xC2, 0xB2, true), (0xC2, 0xB3, true), (0xC2, 0xB4, false), (0xC2, 0xB5, true),
+        (0xC2, 0xB6, false), (0xC2, 0xB7, false), (0xC2, 0xB8, false), (0xC2, 0xB9, true), (0xC2, 0xBA, true), (0xC2, 0xBB, false),
+        (0xC2, 0xBC, true), (0xC2, 0xBD, true), (0xC2, 0xBE, true), (0xC2, 0xBF, false), (0xC3, 0xA0, true), (0xC3, 0xA1, true),
+        (0xC3, 0xA2, true), (0xC3, 0xA3, true), (0xC3, 0xA4, true), (0xC3, 0xA5, true), (0xC3, 0xA6, true), (0xC3, 0xA7, true),
+        (0xC3, 0xA8, true), (0xC3, 0xA9, true), (0xC3, 0xAA, true), (0xC3, 0xAB, true), (0xC3, 0xAC, true), (0xC3, 0xAD, true),
+        (0xC3, 0xAE, true), (0xC3, 0xAF, true), (0xC3, 0xB0, true), (0xC3, 0xB1, true), (0xC3, 0xB2, true), (0xC3, 0xB3, true),
+        (0xC3, 0xB4, true), (0xC3, 0xB5, true), (0xC3, 0xB6, true), (0xC3, 0x97, false), (0xC3, 0xB8, true), (0xC3, 0xB9, true),
+        (0xC3, 0xBA, true), (0xC3, 0xBB, true), (0xC3, 0xBC, true), (0xC3, 0xBD, true), (0xC3, 0xBE, true), (0xC3, 0x9F, true),
+        (0xC3, 0xA0, true), (0xC3, 0xA1, true), (0xC3, 0xA2, true), (0xC3, 0xA3, true), (0xC3, 0xA4, true), (0xC3, 0xA5, true),
+        (0xC3, 0xA6, true), (0xC3, 0xA7, true), (0xC3, 0xA8, true), (0xC3, 0xA9, true), (0xC3, 0xAA, true), (0xC3, 0xAB, true),
+        (0xC3, 0xAC, true), (0xC3, 0xAD, true), (0xC3, 0xAE, true), (0xC3, 0xAF, true), (0xC3, 0xB0, true), (0xC3, 0xB1, true),
+        (0xC3, 0xB2, true), (0xC3, 0xB3, true), (0xC3, 0xB4, true), (0xC3, 0xB5, true), (0xC3, 0xB6, true), (0xC3, 0xB7, false),
+        (0xC3, 0xB8, true), (0xC3, 0xB9, true), (0xC3, 0xBA, true), (0xC3, 0xBB, true), (0xC3, 0xBC, true), (0xC3, 0xBD, true),
+        (0xC3, 0xBE, true), (0xC3, 0xBF, true)
+    ]
+
+    /// `latin1` from Unicode's own properties.
+    static func latin1FromUnicode() -> [(lead: UInt8, trail: UInt8, isWord: Bool)?] { (0x80...0xFF).map { value in
         let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping
         let bytes = Array(mapping.utf8)
         guard mapping.unicodeScalars.count == 1, bytes.count == 2, let lower = mapping.unicodeScalars.first else { return nil }
         return (bytes[0], bytes[1], lower.properties.isAlphabetic || lower.properties.numericType != nil)
-    }
+    } }
 
     /// Leading articles `comparable` drops.
     private static let articles = words(["the", "a", "an", "le", "la", "les", "l", "el", "los", "las"])
@@ -456,8 +509,9 @@ struct Keywords {
         // A lane meets a pair when its byte and the next, folded as `containsAny` folds
         // them, are the pair: `lowerASCII(x) == b` exactly when `x | fold(b) == b`.
         var distinct: [(UInt8, UInt8)] = []
-        for lead in 0..<256 where !pairs[lead].isEmpty {
-            for second in 0..<256 where pairs[lead].contains(UInt8(second)) { distinct.append((UInt8(lead), UInt8(second))) }
+        for word in words where word.count > 1 {
+            let pair = (Bytes.lowerASCII(word[0]), Bytes.lowerASCII(word[1]))
+            if !distinct.contains(where: { $0 == pair }) { distinct.append(pair) }
         }
         func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
         func fold(_ byte: UInt8) -> UInt8 { byte & 0x20 }
