@@ -60,7 +60,7 @@ enum ExhibitChecks {
             let known: (family: String?, label: String)
             // Compared by bytes: two spellings that are one string may differ in their bytes,
             // and each keeps its own display form.
-            if let at = labels.firstIndex(where: { $0.written.utf8.elementsEqual(written.utf8) }) {
+            if let at = labels.firstIndex(where: { Bytes.sameBytes($0.written, written) }) {
                 known = (labels[at].family, labels[at].label)
             } else {
                 known = (families[written.lowercased().trimmingDot], written.trimmingDot.capitalizedFirst)
@@ -338,6 +338,8 @@ struct EnclosureList {
 
     /// `headings` as bytes.
     static let headingBytes = Bytes.words(headings)
+    /// The first two bytes of each of `headingBytes`.
+    static let headingKeys: [(lead: UInt8, trail: UInt8)] = headingBytes.map { ($0[0], $0[1]) }
 
     /// Headings that open a list on a line of their own, without a colon (plural forms only:
     /// a lone `Annex` is the heading of an annex, not a list).
@@ -365,6 +367,9 @@ struct EnclosureList {
     /// Every enclosure list or stated total, in source order.
     static func findAll(in context: ValidationContext) -> [EnclosureList] {
         var found: [EnclosureList] = []
+        // The tables in locals: a global is re-checked for initialisation at every use.
+        let headings = headingBytes
+        let keys = headingKeys
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
             let start = skipMarkup(bytes, 0)
@@ -395,8 +400,11 @@ struct EnclosureList {
                 }
             }
             var matchedHeading: [UInt8]? = nil
-            for word in headingBytes where anyHeading {
-                if let (lead, trail) = firstLetter, word[0] != lead || (lead >= 0x80 && word[1] != trail) { continue }
+            for heading in headings.indices where anyHeading {
+                // The first letter is compared from a flat table: only the few headings that
+                // open with it are read.
+                if let (lead, trail) = firstLetter, keys[heading].lead != lead || (lead >= 0x80 && keys[heading].trail != trail) { continue }
+                let word = headings[heading]
                 // Case folded byte by byte: no lower-cased copy of the block's opening.
                 guard Bytes.loweredPrefix(word, in: bytes, at: start) != nil else { continue }
                 let after = start + word.count

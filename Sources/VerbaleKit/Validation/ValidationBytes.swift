@@ -73,6 +73,18 @@ enum Bytes {
         return nil
     }
 
+    /// Whether `a` and `b` are the same bytes (not merely equal strings, which may differ in
+    /// their bytes): one compare of the bytes when both strings hold them in one piece.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }), let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Whether any of `keywords` occurs (case-insensitively) in `hay[from..<to]`.
     ///
     /// One pass over the text, not one per word: a position is compared with the words only
