@@ -16,7 +16,10 @@ enum FootnoteChecks {
         let numbersWithText = Set(written.map(\.number))
         // Point at a note's marker (`<sup>5</sup>`, `[^5]:`), not its whole text: the marker
         // is what is wrong, and a one-line caret reads better than a paragraph of them.
+        // The tables below are only looked up (the call-outs' numbers are sorted before they
+        // are walked): each is sized once for the notes rather than regrown and rehashed.
         var footnoteBlockStarts: [Int: [Int]] = [:]
+        footnoteBlockStarts.reserveCapacity(notes.count)
         for index in context.blocks.indices where context.blocks[index].kind == .footnote {
             if let number = context.blocks[index].footnote { footnoteBlockStarts[number, default: []].append(context.blocks[index].start) }
         }
@@ -37,15 +40,18 @@ enum FootnoteChecks {
             }
         }
         // Numbers of notes as they appear: duplicates, going back, skipping.
-        var firstNote: [Int: Footnote] = [:]
+        // The start of the first note of each number (all that a repeat's message needs: no
+        // copy of the note).
+        var firstNote: [Int: Int] = [:]
+        firstNote.reserveCapacity(written.count)
         var previous: Int? = nil
         for (note, span) in zip(written, markers) {
             if let earlier = firstNote[note.number] {
                 found.append(DiagnosticCode.footnoteDuplicate.diagnostic(
-                    "footnote number \(note.number) is used twice (first note on line \(context.line(earlier.start)))", span))
+                    "footnote number \(note.number) is used twice (first note on line \(context.line(earlier)))", span))
                 continue
             }
-            firstNote[note.number] = note
+            firstNote[note.number] = note.start
             if let last = previous {
                 if note.number < last {
                     found.append(DiagnosticCode.footnoteOrder.diagnostic(
@@ -64,6 +70,7 @@ enum FootnoteChecks {
         // Call-outs: the first call-out of each note must come after the first call-out of the
         // note numbered one less (later call-outs may repeat an earlier note).
         var firstCallout: [Int: ByteSpan] = [:]
+        firstCallout.reserveCapacity(notes.count)
         for note in notes {
             if let first = note.references.min(), firstCallout[note.number].map({ first < $0 }) ?? true {
                 firstCallout[note.number] = first

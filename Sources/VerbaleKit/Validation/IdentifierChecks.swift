@@ -193,7 +193,13 @@ enum IdentifierChecks {
 
     /// The latest date the document gives itself: a communication it cites cannot be later.
     static func documentYear(_ document: Document) -> Int? {
-        document.parts.compactMap { ValidationCalendar.parseISO($0.date)?.year }.max()
+        // Each part's date is read in place: a copy of a part retains all its blocks.
+        let parts = document.parts
+        var latest: Int? = nil
+        for index in parts.indices {
+            if let year = ValidationCalendar.parseISO(parts[index].date)?.year { latest = max(latest ?? year, year) }
+        }
+        return latest
     }
 
     /// Type, country, number and year of a communication reference, from its fields or, when
@@ -392,6 +398,18 @@ enum IdentifierChecks {
         return nil
     }
 
+    /// The session of a resolution number's first part when it is all numbers (`Int` of its
+    /// numbers, which may fail on a long one). ASCII is answered from the bytes: there only
+    /// `0`–`9` are numbers, and `Character.isNumber` on each cost more than the check.
+    static func sessionNumber(_ part: Substring) -> Int? {
+        if part.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int(part)
+        }
+        guard let session = Int(part.filter(\.isNumber)), part.allSatisfy({ $0.isNumber }) else { return nil }
+        return session
+    }
+
     static func resolutions(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for citation in context.citations(.resolution) {
@@ -406,7 +424,7 @@ enum IdentifierChecks {
                 if symbol.hasPrefix("A/HRC/RES/") { body = "HRC" } else if symbol.hasPrefix("A/RES/") { body = "GA" }
             }
             let parts = number.split(separator: "/")
-            guard parts.count == 2, let session = Int(parts[0].filter(\.isNumber)), parts[0].allSatisfy({ $0.isNumber }),
+            guard parts.count == 2, let session = sessionNumber(parts[0]),
                   let years = sessionYears(body: body, session: session) else { continue }
             var dateYear = ValidationCalendar.parseISO(citation.date)?.year
             var dateText = citation.date

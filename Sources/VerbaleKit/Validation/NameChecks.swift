@@ -60,8 +60,12 @@ enum NameChecks {
         var plain = true
         // The table in a local: a global is re-checked for initialisation at every use.
         let table = honorificTable
+        let pairs = honorificPairs
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
+            // A block without a space before a possible honorific (`BlockScan.spaces`) whose
+            // first word cannot be one either holds no name: most blocks are passed over here.
+            guard !context.scans.spaces.isEmpty(index) || mayBeHonorific(bytes, 0, pairs) else { continue }
             let before = occurrences.count
             // A surname the string path had to find may not be a prefix of its word's bytes:
             // then the document takes the string path below.
