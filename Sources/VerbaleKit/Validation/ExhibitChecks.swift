@@ -235,7 +235,16 @@ enum ExhibitChecks {
 
     static func joinList(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        // Appended in place: `joined` over a slice went through the generic path, some
+        // 10,000 instructions a list.
+        var result = items[0]
+        for index in 1..<(items.count - 1) {
+            result += ", "
+            result += items[index]
+        }
+        result += " and "
+        result += items[items.count - 1]
+        return result
     }
 
     // MARK: Titles
@@ -250,6 +259,9 @@ enum ExhibitChecks {
             guard let title = cite.title else { continue }
             let key = cite.family + " " + cite.number.uppercased()
             guard let (earlier, a) = firstTitle[key] else { firstTitle[key] = (cite, Bytes.comparable(title)); continue }
+            // The first title again, byte for byte (the usual case): its comparable form is
+            // `a`, which contains itself, so there is nothing to report and nothing to compute.
+            if let first = earlier.title, Bytes.sameBytes(first, title) { continue }
             let b = Bytes.comparable(title)
             guard !a.isEmpty, !b.isEmpty, !Bytes.containsText(a, b), !Bytes.containsText(b, a), !reported.contains(key + "|" + b) else { continue }
             reported.insert(key + "|" + b)
@@ -565,8 +577,10 @@ struct EnclosureList {
             if bytes[word] < 0x80, !pageWordLeads.contains(Bytes.lowerASCII(bytes[word])) { continue }
             let lead = bytes[word] < 0x80 ? Bytes.lowerASCII(bytes[word]) : 0
             for pageBytes in pageWordBytes {
-                // An ASCII byte matches only the words opening with its lower case.
+                // An ASCII byte matches only the words opening with its lower case, and an
+                // ASCII byte after it only those whose second byte is its lower case.
                 if lead != 0, pageBytes[0] != lead { continue }
+                if lead != 0, word + 1 < bytes.count, bytes[word + 1] < 0x80, pageBytes[1] != Bytes.lowerASCII(bytes[word + 1]) { continue }
                 // `lowerMatches` also covers an exact match (the words are lower-case).
                 if lowerMatches(pageBytes, bytes, word) {
                     let end = word + pageBytes.count
