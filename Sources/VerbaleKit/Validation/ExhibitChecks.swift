@@ -411,11 +411,15 @@ struct EnclosureList {
                     anyHeading = false
                 }
             }
+            // After an ASCII first letter, an ASCII second byte must be a heading's second byte
+            // lower-cased (0 when there is none such to compare).
+            let second: UInt8 = bytes[start] < 0x80 && start + 1 < bytes.count && bytes[start + 1] < 0x80 ? Bytes.lowerASCII(bytes[start + 1]) : 0
             var matchedHeading: [UInt8]? = nil
             for heading in headings.indices where anyHeading {
                 // The first letter is compared from a flat table: only the few headings that
                 // open with it are read.
                 if let (lead, trail) = firstLetter, keys[heading].lead != lead || (lead >= 0x80 && keys[heading].trail != trail) { continue }
+                if second != 0, keys[heading].trail != second { continue }
                 let word = headings[heading]
                 // Case folded byte by byte: no lower-cased copy of the block's opening.
                 guard Bytes.loweredPrefix(word, in: bytes, at: start) != nil else { continue }
@@ -523,6 +527,8 @@ struct EnclosureList {
         guard start < bytes.count, bytes[start] >= 0x80 || listOpeningLeads.contains(bytes[start]) else { return nil }
         guard listOpenings.contains(where: { word in
             if let (lead, trail) = firstLetter, word[0] != lead || (lead >= 0x80 && word[1] != trail) { return false }
+            // An ASCII letter then an ASCII byte: that byte lower-cased must be the second.
+            if bytes[start] < 0x80, start + 1 < bytes.count, bytes[start + 1] < 0x80, word[1] != Bytes.lowerASCII(bytes[start + 1]) { return false }
             return lowerMatches(word, bytes, start)
         }),
               let colon = bytes[start..<min(bytes.count, start + 60)].firstIndex(of: UInt8(ascii: ":")),

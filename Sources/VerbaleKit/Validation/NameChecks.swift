@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Names: one person's surname spelled two ways (`Ms. Sekerbaeva` / `Ms. Sekerbayeva`),
 /// found from honorific + name and a small edit distance between surnames.
 enum NameChecks {
@@ -179,7 +185,8 @@ enum NameChecks {
                 }
                 let other = occurrences[first[at]]
                 if other.gender == occurrence.gender, other.surname.count == occurrence.surname.count,
-                   context.blockBytes[other.block][other.surname].elementsEqual(bytes[occurrence.surname]) {
+                   sameBytes(context.blockBytes[other.block], other.surname.lowerBound, bytes, occurrence.surname.lowerBound,
+                             occurrence.surname.count) {
                     seen[at].count += 1
                     break
                 }
@@ -187,6 +194,16 @@ enum NameChecks {
             }
         }
         return seen
+    }
+
+    /// Whether `a[aStart...]` and `b[bStart...]` hold the same `count` bytes (one memcmp;
+    /// the ranges lie inside the arrays).
+    static func sameBytes(_ a: [UInt8], _ aStart: Int, _ b: [UInt8], _ bStart: Int, _ count: Int) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                count == 0 || memcmp(a.baseAddress! + aStart, b.baseAddress! + bStart, count) == 0
+            }
+        }
     }
 
     /// `seenByBytes` through strings, for documents with a surname that is not plain text
