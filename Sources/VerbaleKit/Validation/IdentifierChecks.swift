@@ -121,6 +121,13 @@ enum IdentifierChecks {
         }
         let others = blockRanges[block]!.filter { $0.span != citation.span }.compactMap(\.range)
         guard let stated = statedDate(bytes, around: range, others: others, keywords: keywords) else { return nil }
+        // A date that agrees is the usual case: it is found before any text of the message
+        // is made.
+        if encoded.day > 0 {
+            guard (stated.year, stated.month, stated.day) != (encoded.year, encoded.month, encoded.day) else { return nil }
+        } else {
+            guard (stated.year, stated.month) != (encoded.year, encoded.month) else { return nil }
+        }
         let name = schemeName(citation)
         let number = String(decoding: digits, as: UTF8.self)
         let statedText = Bytes.string(bytes, stated.range)
