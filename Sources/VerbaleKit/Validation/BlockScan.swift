@@ -84,15 +84,17 @@ struct BlockScan {
             // The table read once, not once per block (a global is checked for initialisation
             // at every use).
             Self.honorificStarts.withUnsafeBufferPointer { starts in
+              Self.honorificPairBits.withUnsafeBufferPointer { pairBits in
                 for index in blocks.indices {
                     Self.scan(blocks[index], questions: questionBlocks?[index] ?? true, portable: portable, starts.baseAddress!,
-                              &spaces, &days, &questionLeads, &capitalPairs)
+                              pairBits.baseAddress!, &spaces, &days, &questionLeads, &capitalPairs)
                     let at = 4 * (index + 1)
                     ends[at] = spaces.count
                     ends[at + 1] = days.count
                     ends[at + 2] = questionLeads.count
                     ends[at + 3] = capitalPairs.count
                 }
+              }
             }
         }
         func starts(_ list: Int) -> [Int] { stride(from: list, to: ends.count, by: 4).map { ends[$0] } }
@@ -110,7 +112,7 @@ struct BlockScan {
     /// (`TYPE CCC N/YYYY`), so its capital pairs lead nowhere.
     /// Most blocks hold no `/` (memchr tells, many bytes at a time).
     private static func scan(_ bytes: [UInt8], questions: Bool, portable: Bool, _ honorificStarts: UnsafePointer<UInt64>,
-                             _ spaces: inout [Int], _ days: inout [Int],
+                             _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
                              _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -118,24 +120,24 @@ struct BlockScan {
             let capitals = memchr(base, 0x2F, count) != nil
             #if arch(x86_64)
             if !portable {
-                scanVectors(base, count, questions, capitals, honorificStarts, &spaces, &days, &questionLeads, &capitalPairs)
+                scanVectors(base, count, questions, capitals, honorificStarts, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
                 return
             }
             #endif
-            scanWords(base, count, questions, capitals, &spaces, &days, &questionLeads, &capitalPairs)
+            scanWords(base, count, questions, capitals, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
         }
     }
 
     /// The eight-bytes-at-a-time loop of `scan` over `count` bytes at `base`, in the form
     /// without the tests it does not need.
     private static func scanWords(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
-                                  _ spaces: inout [Int], _ days: inout [Int],
+                                  _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
                                   _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         switch (questions, capitals) {
-        case (true, true): wordLoop(base, count, true, true, &spaces, &days, &questionLeads, &capitalPairs)
-        case (true, false): wordLoop(base, count, true, false, &spaces, &days, &questionLeads, &capitalPairs)
-        case (false, true): wordLoop(base, count, false, true, &spaces, &days, &questionLeads, &capitalPairs)
-        case (false, false): wordLoop(base, count, false, false, &spaces, &days, &questionLeads, &capitalPairs)
+        case (true, true): wordLoop(base, count, true, true, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+        case (true, false): wordLoop(base, count, true, false, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+        case (false, true): wordLoop(base, count, false, true, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+        case (false, false): wordLoop(base, count, false, false, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
         }
     }
 
@@ -144,7 +146,7 @@ struct BlockScan {
     /// others' tests).
     @inline(__always)
     private static func wordLoop(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
-                                 _ spaces: inout [Int], _ days: inout [Int],
+                                 _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
                                  _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         // In a local: a global is re-checked for initialisation at every use.
         let pairsByLead = NameChecks.honorificPairs
@@ -171,7 +173,8 @@ struct BlockScan {
                 guard at + 1 < count else { continue }
                 let first = base[at + 1]
                 if first == 0x28 || first == 0x22 || first == 0x5B || first == 0xE2 || first == 0xC2 {
-                    spaces.append(at)  // ( " [ “ «: the name scan skips them, then decides
+                    // ( " [ “ «: the name scan skips them, then asks for a pair.
+                    if opensHonorific(base, count, at + 1, pairBits) { spaces.append(at) }
                 } else if at + 2 < count, pairsByLead[Int(first)].contains(base[at + 2]) {
                     spaces.append(at)
                 }
@@ -246,6 +249,39 @@ struct BlockScan {
         return table
     }()
 
+    /// One bit per pair of bytes (`first | second << 8`) that opens some honorific
+    /// (`NameChecks.honorificPairs`), without the brackets and quotes of `honorificStarts`.
+    static let honorificPairBits: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 65536 / 64)
+        let pairs = NameChecks.honorificPairs
+        for first in 0..<256 where !pairs[first].isEmpty {
+            for second in 0..<256 where pairs[first].contains(UInt8(second)) {
+                let index = first | second << 8
+                table[index >> 6] |= UInt64(1) << UInt64(index & 63)
+            }
+        }
+        return table
+    }()
+
+    /// `NameChecks.mayBeHonorific` of the word at `from` (`count` bytes at `base`): its
+    /// opening brackets and quotes skipped, its first two bytes a pair of `pairBits`
+    /// (`honorificPairBits`). A word that fails it is no honorific, so its space need not be
+    /// visited.
+    @inline(__always)
+    static func opensHonorific(_ base: UnsafePointer<UInt8>, _ count: Int, _ from: Int, _ pairBits: UnsafePointer<UInt64>) -> Bool {
+        var index = from
+        while index < count {
+            let byte = base[index]
+            if byte == 0x28 || byte == 0x22 || byte == 0x5B { index += 1; continue }  // ( " [
+            if byte == 0xE2, index + 2 < count, base[index + 1] == 0x80, base[index + 2] == 0x9C { index += 3; continue }  // “
+            if byte == 0xC2, index + 1 < count, base[index + 1] == 0xAB { index += 2; continue }  // «
+            break
+        }
+        guard index + 1 < count else { return false }
+        let pair = Int(base[index]) | Int(base[index + 1]) << 8
+        return pairBits[pair >> 6] & (UInt64(1) << UInt64(pair & 63)) != 0
+    }
+
     #if arch(x86_64)
     /// `scanWords` sixteen bytes per step, on SSE2 vectors: each test is made on a whole
     /// vector and `pmovmskb` gathers its lanes into one bit per byte, so the hits are the set
@@ -261,7 +297,7 @@ struct BlockScan {
     /// branches a step): the compiler inlined neither a step function called from three places
     /// nor four forms of the loop, and paid a call per step or per load instead.
     private static func scanVectors(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
-                                    _ honorificStarts: UnsafePointer<UInt64>,
+                                    _ honorificStarts: UnsafePointer<UInt64>, _ pairBits: UnsafePointer<UInt64>,
                                     _ spaces: inout [Int], _ days: inout [Int],
                                     _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
@@ -326,7 +362,16 @@ struct BlockScan {
                     // (their bits are set for every second byte, zero among them).
                     let first = Int(base[at &+ 1])
                     let index = at &+ 2 < count ? first | Int(base[at &+ 2]) << 8 : first
-                    if honorificStarts[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0 { spaces.append(at) }
+                    if honorificStarts[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0 {
+                        // After a bracket or quote (all of whose pairs are set), the pair after
+                        // the brackets and quotes decides: most such words (`(a)`, `(2019)`)
+                        // are no honorific.
+                        if first == 0x28 || first == 0x22 || first == 0x5B || first == 0xE2 || first == 0xC2 {
+                            if opensHonorific(base, count, at &+ 1, pairBits) { spaces.append(at) }
+                        } else {
+                            spaces.append(at)
+                        }
+                    }
                 }
 
                 // Days (`DateChecks.dayLanes`: `29`, `30` or `31`, no digit after), tested only

@@ -3,24 +3,36 @@ enum DefinitionChecks {
     static func run(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let definitions = context.document.definitions.sorted { $0.start < $1.start }
-        // Defined twice with different meanings.
-        var first: [String: Definition] = [:]
-        // Comparable meanings, filled only for terms defined more than once (most are not).
-        var meanings: [String: [String]] = [:]
+        // Defined twice with different meanings. Each term's slot is found by one look-up
+        // per definition (the table is only looked up, never iterated, so it is sized once
+        // for all the definitions); the first definition of each term is kept in source
+        // order (the definitions are sorted) for the second check.
+        var slotOf: [String: Int] = [:]
+        slotOf.reserveCapacity(definitions.count)
+        var firstInOrder: [Definition] = []
+        // Comparable meanings, by slot, filled only for terms defined more than once (most
+        // are not).
+        var meanings: [[String]?] = []
         for definition in definitions {
             let key = definition.term.lowercased()
-            guard let earlier = first[key] else { first[key] = definition; continue }
-            if meanings[key] == nil { meanings[key] = [Bytes.comparable(earlier.meaning)] }
+            guard let slot = slotOf[key] else {
+                slotOf[key] = firstInOrder.count
+                firstInOrder.append(definition)
+                meanings.append(nil)
+                continue
+            }
+            let earlier = firstInOrder[slot]
+            if meanings[slot] == nil { meanings[slot] = [Bytes.comparable(earlier.meaning)] }
             let meaning = Bytes.comparable(definition.meaning)
             // A meaning that repeats or shortens one already given is the same definition again.
-            guard !meaning.isEmpty, !meanings[key, default: []].contains(where: { Bytes.containsText($0, meaning) || Bytes.containsText(meaning, $0) }) else { continue }
-            meanings[key, default: []].append(meaning)
+            guard !meaning.isEmpty, !meanings[slot]!.contains(where: { Bytes.containsText($0, meaning) || Bytes.containsText(meaning, $0) }) else { continue }
+            meanings[slot]!.append(meaning)
             found.append(DiagnosticCode.definitionConflict.diagnostic(
                 "“\(definition.term)” is defined as “\(definition.meaning)” here but as “\(earlier.meaning)” on line \(context.line(earlier.start))",
                 definition.termSpan))
         }
         // Used before defined: only the first definition of each term counts.
-        for definition in first.values.sorted(by: { $0.start < $1.start }) {
+        for definition in firstInOrder {
             if let use = earlyUse(of: definition, context) {
                 found.append(DiagnosticCode.definitionUsedBefore.diagnostic(
                     "“\(definition.term)” is used here before it is defined on line \(context.line(definition.termSpan.start)) as “\(definition.meaning)”",

@@ -49,16 +49,41 @@ enum ExhibitChecks {
     /// Every exhibit citation, ranges (`Exhibits 3-5`) expanded.
     static func citedExhibits(_ context: ValidationContext) -> [Cited] {
         var result: [Cited] = []
-        for citation in context.citations(.exhibit) {
-            let written = citation.label ?? firstWord(citation.text)
-            guard let family = families[written.lowercased().trimmingDot] else { continue }
-            let value = citation.exhibit ?? secondWord(citation.text)
+        // A document writes a few label words (`Exhibit`, `Annex`) many times: each word's
+        // family and display form are worked out once (lower-casing, a dictionary look-up and
+        // two case changes cost more than the rest of a citation).
+        var labels: [(written: String, family: String?, label: String)] = []
+        let citations = context.citations(.exhibit)
+        // Each citation is read in place: a copy would retain all its strings.
+        for position in citations.indices {
+            let written = citations[position].label ?? firstWord(citations[position].text)
+            let known: (family: String?, label: String)
+            // Compared by bytes: two spellings that are one string may differ in their bytes,
+            // and each keeps its own display form.
+            if let at = labels.firstIndex(where: { Bytes.sameBytes($0.written, written) }) {
+                known = (labels[at].family, labels[at].label)
+            } else {
+                known = (families[written.lowercased().trimmingDot], written.trimmingDot.capitalizedFirst)
+                labels.append((written, known.family, known.label))
+            }
+            guard let family = known.family else { continue }
+            let value = citations[position].exhibit ?? secondWord(citations[position].text)
             guard !value.isEmpty else { continue }
-            let block = context.blockIndex(of: citation)
-            let title = citation.title.flatMap { $0.isEmpty ? nil : $0 }
+            let span = citations[position].span
+            // `blockIndex(of:)` on the citation in place.
+            var block = context.blockIndex(containing: span.start)
+            if block == nil, let id = citations[position].block {
+                block = context.blockIndexByID[id] ?? context.blocks.indices.first { context.blocks[$0].id == id }
+            }
+            let title = citations[position].title.flatMap { $0.isEmpty ? nil : $0 }
+            // Most values are one number: no dash, nothing to expand.
+            if !value.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) {
+                result.append(Cited(family: family, label: known.label, number: value, title: title, span: span, block: block))
+                continue
+            }
             for number in expand(value) {
-                result.append(Cited(family: family, label: written.trimmingDot.capitalizedFirst, number: number,
-                                    title: title, span: citation.span, block: block))
+                result.append(Cited(family: family, label: known.label, number: number,
+                                    title: title, span: span, block: block))
             }
         }
         return result
@@ -146,15 +171,20 @@ enum ExhibitChecks {
     /// only when it starts at 1 or has at least three members: two scattered annex numbers are
     /// more often references to another document's annexes than a numbering slip.
     static func gaps(_ cited: [Cited], enclosed: [String: Set<String>] = [:]) -> [Diagnostic] {
+        // A document cites a few families: found by a compare with those met so far, not by
+        // hashing the family twice per citation.
         var order: [String] = []
-        var byFamily: [String: [Cited]] = [:]
+        var byFamily: [[Cited]] = []
         for cite in cited {
-            if byFamily[cite.family] == nil { order.append(cite.family) }
-            byFamily[cite.family, default: []].append(cite)
+            if let at = order.firstIndex(of: cite.family) {
+                byFamily[at].append(cite)
+            } else {
+                order.append(cite.family)
+                byFamily.append([cite])
+            }
         }
         var found: [Diagnostic] = []
-        for family in order {
-            let cites = byFamily[family]!
+        for (family, cites) in zip(order, byFamily) {
             let listed = enclosed[family, default: []].union(enclosed["", default: []])
             let distinct = Array(Set(cites.map(\.number)).union(listed))
             guard let (style, position) = positions(distinct) else { continue }
@@ -205,7 +235,16 @@ enum ExhibitChecks {
 
     static func joinList(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        // Appended in place: `joined` over a slice went through the generic path, some
+        // 10,000 instructions a list.
+        var result = items[0]
+        for index in 1..<(items.count - 1) {
+            result += ", "
+            result += items[index]
+        }
+        result += " and "
+        result += items[items.count - 1]
+        return result
     }
 
     // MARK: Titles
@@ -220,6 +259,9 @@ enum ExhibitChecks {
             guard let title = cite.title else { continue }
             let key = cite.family + " " + cite.number.uppercased()
             guard let (earlier, a) = firstTitle[key] else { firstTitle[key] = (cite, Bytes.comparable(title)); continue }
+            // The first title again, byte for byte (the usual case): its comparable form is
+            // `a`, which contains itself, so there is nothing to report and nothing to compute.
+            if let first = earlier.title, Bytes.sameBytes(first, title) { continue }
             let b = Bytes.comparable(title)
             guard !a.isEmpty, !b.isEmpty, !Bytes.containsText(a, b), !Bytes.containsText(b, a), !reported.contains(key + "|" + b) else { continue }
             reported.insert(key + "|" + b)
@@ -308,6 +350,8 @@ struct EnclosureList {
 
     /// `headings` as bytes.
     static let headingBytes = Bytes.words(headings)
+    /// The first two bytes of each of `headingBytes`.
+    static let headingKeys: [(lead: UInt8, trail: UInt8)] = headingBytes.map { ($0[0], $0[1]) }
 
     /// Headings that open a list on a line of their own, without a colon (plural forms only:
     /// a lone `Annex` is the heading of an annex, not a list).
@@ -335,6 +379,9 @@ struct EnclosureList {
     /// Every enclosure list or stated total, in source order.
     static func findAll(in context: ValidationContext) -> [EnclosureList] {
         var found: [EnclosureList] = []
+        // The tables in locals: a global is re-checked for initialisation at every use.
+        let headings = headingBytes
+        let keys = headingKeys
         for index in context.blocks.indices {
             let bytes = context.blockBytes[index]
             let start = skipMarkup(bytes, 0)
@@ -352,9 +399,28 @@ struct EnclosureList {
             } else if start + 1 < bytes.count {
                 firstLetter = Bytes.lowerPair(bytes[start], bytes[start + 1])
             }
+            // Any other scalar (`“`, say) is lower-cased through Unicode once here, not once per
+            // heading: the match needs the first bytes of its lower case. One that is not a
+            // whole scalar matches no heading.
+            var anyHeading = true
+            if firstLetter == nil {
+                if let scalar = Bytes.scalar(at: start, in: bytes) {
+                    let lower = Array(scalar.properties.lowercaseMapping.utf8)
+                    if !lower.isEmpty { firstLetter = (lower[0], lower.count > 1 ? lower[1] : 0) }
+                } else {
+                    anyHeading = false
+                }
+            }
+            // After an ASCII first letter, an ASCII second byte must be a heading's second byte
+            // lower-cased (0 when there is none such to compare).
+            let second: UInt8 = bytes[start] < 0x80 && start + 1 < bytes.count && bytes[start + 1] < 0x80 ? Bytes.lowerASCII(bytes[start + 1]) : 0
             var matchedHeading: [UInt8]? = nil
-            for word in headingBytes {
-                if let (lead, trail) = firstLetter, word[0] != lead || (lead >= 0x80 && word[1] != trail) { continue }
+            for heading in headings.indices where anyHeading {
+                // The first letter is compared from a flat table: only the few headings that
+                // open with it are read.
+                if let (lead, trail) = firstLetter, keys[heading].lead != lead || (lead >= 0x80 && keys[heading].trail != trail) { continue }
+                if second != 0, keys[heading].trail != second { continue }
+                let word = headings[heading]
                 // Case folded byte by byte: no lower-cased copy of the block's opening.
                 guard Bytes.loweredPrefix(word, in: bytes, at: start) != nil else { continue }
                 let after = start + word.count
@@ -362,7 +428,7 @@ struct EnclosureList {
                 matchedHeading = word
                 break
             }
-            if matchedHeading == nil, let phrase = listOfHeading(bytes, from: start) { matchedHeading = phrase }
+            if matchedHeading == nil, anyHeading, let phrase = listOfHeading(bytes, from: start, firstLetter: firstLetter) { matchedHeading = phrase }
             guard let heading = matchedHeading else { continue }
             var cursor = skipMarkup(bytes, start + heading.count)
             // `(101 pages)` may sit between the heading and its colon.
@@ -411,7 +477,10 @@ struct EnclosureList {
                 let block = context.blocks[next]
                 if block.kind == .pageFurniture || block.kind == .footnote { next += 1; continue }
                 let nextBytes = context.blockBytes[next]
-                if let entry = parseEntry(nextBytes, 0..<nextBytes.count, block: next, context), entry.number != nil || block.kind == .listItem {
+                // An entry without a number counts only in a list item: elsewhere its page
+                // count (a pass over the whole block) is not sought.
+                if let entry = parseEntry(nextBytes, 0..<nextBytes.count, block: next, context, needsNumber: block.kind != .listItem),
+                   entry.number != nil || block.kind == .listItem {
                     entries.append(entry)
                     blocks.append(next)
                     next += 1
@@ -450,11 +519,18 @@ struct EnclosureList {
 
     /// `List of enclosed exhibits:`-like headings: an opening, an enclosure word and a colon
     /// within the first 60 bytes; returns the heading bytes up to the colon.
-    static func listOfHeading(_ bytes: [UInt8], from start: Int) -> [UInt8]? {
+    /// `firstLetter`, when given, is the first one or two bytes of the lower case of the
+    /// first scalar (as `findAll` works it out): openings that do not begin so are not tried.
+    static func listOfHeading(_ bytes: [UInt8], from start: Int, firstLetter: (UInt8, UInt8)? = nil) -> [UInt8]? {
         // An ASCII first byte that folds to no opening's first byte matches none of them
         // (`lowerMatches` folds ASCII only to lower case): one test instead of five matches.
         guard start < bytes.count, bytes[start] >= 0x80 || listOpeningLeads.contains(bytes[start]) else { return nil }
-        guard listOpenings.contains(where: { lowerMatches($0, bytes, start) }),
+        guard listOpenings.contains(where: { word in
+            if let (lead, trail) = firstLetter, word[0] != lead || (lead >= 0x80 && word[1] != trail) { return false }
+            // An ASCII letter then an ASCII byte: that byte lower-cased must be the second.
+            if bytes[start] < 0x80, start + 1 < bytes.count, bytes[start + 1] < 0x80, word[1] != Bytes.lowerASCII(bytes[start + 1]) { return false }
+            return lowerMatches(word, bytes, start)
+        }),
               let colon = bytes[start..<min(bytes.count, start + 60)].firstIndex(of: UInt8(ascii: ":")),
               enclosureWords.contains(where: { word in Bytes.findFolded(word, in: bytes, from: start, to: colon) != nil || Bytes.find(word, in: Array(Bytes.string(bytes, start..<colon).lowercased().utf8)) != nil })
         else { return nil }
@@ -482,6 +558,12 @@ struct EnclosureList {
     static let pageWords: [String] = ["pages", "page", "pp", "p.", "páginas", "página", "feuillets", "стр", "листах", "листа", "лист", "sheets"]
     /// `pageWords` as bytes.
     static let pageWordBytes = Bytes.words(pageWords)
+    /// First bytes of `pageWordBytes`.
+    static let pageWordLeads: ByteSet = {
+        var set = ByteSet()
+        for word in pageWordBytes { set.insert(word[0]) }
+        return set
+    }()
 
     /// The first `N pages` in `bytes[range]`.
     static func pageCount(_ bytes: [UInt8], _ range: Range<Int>) -> (Int, Range<Int>)? {
@@ -496,7 +578,15 @@ struct EnclosureList {
             // Every page word starts with a letter: a digit or punctuation after the number
             // cannot begin one.
             guard word < bytes.count, !Bytes.isDigit(bytes[word]) else { continue }
+            // An ASCII byte lower-cases to itself or its small letter only: unless that opens
+            // a page word, none matches.
+            if bytes[word] < 0x80, !pageWordLeads.contains(Bytes.lowerASCII(bytes[word])) { continue }
+            let lead = bytes[word] < 0x80 ? Bytes.lowerASCII(bytes[word]) : 0
             for pageBytes in pageWordBytes {
+                // An ASCII byte matches only the words opening with its lower case, and an
+                // ASCII byte after it only those whose second byte is its lower case.
+                if lead != 0, pageBytes[0] != lead { continue }
+                if lead != 0, word + 1 < bytes.count, bytes[word + 1] < 0x80, pageBytes[1] != Bytes.lowerASCII(bytes[word + 1]) { continue }
                 // `lowerMatches` also covers an exact match (the words are lower-case).
                 if lowerMatches(pageBytes, bytes, word) {
                     let end = word + pageBytes.count
@@ -511,7 +601,9 @@ struct EnclosureList {
 
     /// Reads `[Label] N[.:)–] Title [(N pages)]`. An entry with neither label, number nor page
     /// count is not an entry.
-    static func parseEntry(_ bytes: [UInt8], _ range: Range<Int>, block: Int, _ context: ValidationContext) -> Entry? {
+    /// With `needsNumber`, an entry without a number is not read to its end (nil instead).
+    static func parseEntry(_ bytes: [UInt8], _ range: Range<Int>, block: Int, _ context: ValidationContext,
+                           needsNumber: Bool = false) -> Entry? {
         var index = skipMarkup(bytes, range.lowerBound)
         guard index < range.upperBound else { return nil }
         var family: String? = nil
@@ -537,6 +629,7 @@ struct EnclosureList {
             let isNumber = Int(candidate) != nil || (label != nil && (candidate.count == 1 || ExhibitChecks.romanValue(candidate) != nil))
             if terminated && isNumber { number = candidate }
         }
+        if needsNumber && number == nil { return nil }
         let pages = pageCount(bytes, range)
         if label == nil && number == nil && pages == nil { return nil }
         if label != nil && number == nil { return nil }

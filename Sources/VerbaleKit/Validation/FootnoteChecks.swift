@@ -16,7 +16,10 @@ enum FootnoteChecks {
         let numbersWithText = Set(written.map(\.number))
         // Point at a note's marker (`<sup>5</sup>`, `[^5]:`), not its whole text: the marker
         // is what is wrong, and a one-line caret reads better than a paragraph of them.
+        // The tables below are only looked up (the call-outs' numbers are sorted before they
+        // are walked): each is sized once for the notes rather than regrown and rehashed.
         var footnoteBlockStarts: [Int: [Int]] = [:]
+        footnoteBlockStarts.reserveCapacity(notes.count)
         for index in context.blocks.indices where context.blocks[index].kind == .footnote {
             if let number = context.blocks[index].footnote { footnoteBlockStarts[number, default: []].append(context.blocks[index].start) }
         }
@@ -25,8 +28,9 @@ enum FootnoteChecks {
             if let textStart, textStart > note.start { return ByteSpan(note.start, textStart) }
             return ByteSpan(note.start, min(note.end, note.start + 1))
         }
-        for note in written {
-            let span = markerSpan(note)
+        // Each marker once: both passes below point at it.
+        let markers = written.map(markerSpan)
+        for (note, span) in zip(written, markers) {
             if isBlank(note.text) {
                 found.append(DiagnosticCode.footnoteEmpty.diagnostic("footnote \(note.number) has no text", span))
             }
@@ -36,16 +40,18 @@ enum FootnoteChecks {
             }
         }
         // Numbers of notes as they appear: duplicates, going back, skipping.
-        var firstNote: [Int: Footnote] = [:]
+        // The start of the first note of each number (all that a repeat's message needs: no
+        // copy of the note).
+        var firstNote: [Int: Int] = [:]
+        firstNote.reserveCapacity(written.count)
         var previous: Int? = nil
-        for note in written {
-            let span = markerSpan(note)
+        for (note, span) in zip(written, markers) {
             if let earlier = firstNote[note.number] {
                 found.append(DiagnosticCode.footnoteDuplicate.diagnostic(
-                    "footnote number \(note.number) is used twice (first note on line \(context.line(earlier.start)))", span))
+                    "footnote number \(note.number) is used twice (first note on line \(context.line(earlier)))", span))
                 continue
             }
-            firstNote[note.number] = note
+            firstNote[note.number] = note.start
             if let last = previous {
                 if note.number < last {
                     found.append(DiagnosticCode.footnoteOrder.diagnostic(
@@ -64,6 +70,7 @@ enum FootnoteChecks {
         // Call-outs: the first call-out of each note must come after the first call-out of the
         // note numbered one less (later call-outs may repeat an earlier note).
         var firstCallout: [Int: ByteSpan] = [:]
+        firstCallout.reserveCapacity(notes.count)
         for note in notes {
             if let first = note.references.min(), firstCallout[note.number].map({ first < $0 }) ?? true {
                 firstCallout[note.number] = first
@@ -79,6 +86,15 @@ enum FootnoteChecks {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "*" || $0 == "_" }
+        // ASCII answered from the bytes (its white space is tab to carriage return and the
+        // space): most notes and responses fail at their first letter. Any other byte sends
+        // the text to Unicode's properties.
+        var sawOther = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { sawOther = true; break }
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return false }
+        }
+        if !sawOther { return true }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "*" || $0 == "_" }
     }
 }

@@ -73,6 +73,10 @@ enum IdentifierChecks {
     static func registrations(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let registrations = context.citations(.registration)
+        // The text ranges of each block's registration numbers, found once per block: each
+        // number's clause stops at the others (a block with three numbers looked up each
+        // of them three times, through a copy of each citation).
+        var blockRanges: [Int: [(span: ByteSpan, range: Range<Int>?)]] = [:]
         for citation in registrations {
             let digits = self.digits(citation)
             let name = schemeName(citation)
@@ -85,7 +89,7 @@ enum IdentifierChecks {
                     citation.span))
                 continue  // a wrong number's encoded date means nothing
             }
-            if let mismatch = registrationDate(citation, digits: digits, context: context) {
+            if let mismatch = registrationDate(citation, digits: digits, context: context, blockRanges: &blockRanges) {
                 found.append(mismatch)
             }
         }
@@ -95,17 +99,35 @@ enum IdentifierChecks {
     /// Compares the date a BIN/IIN encodes with the date stated for the same entity in the
     /// same clause (`BIN 971140002687, registered March 11, 1997`).
     static func registrationDate(_ citation: Citation, digits: [UInt8], context: ValidationContext) -> Diagnostic? {
+        var blockRanges: [Int: [(span: ByteSpan, range: Range<Int>?)]] = [:]
+        return registrationDate(citation, digits: digits, context: context, blockRanges: &blockRanges)
+    }
+
+    /// `registrationDate`, with the text ranges of the registration numbers of the blocks
+    /// already looked at in `blockRanges`.
+    static func registrationDate(_ citation: Citation, digits: [UInt8], context: ValidationContext,
+                                 blockRanges: inout [Int: [(span: ByteSpan, range: Range<Int>?)]]) -> Diagnostic? {
         var encoded: (year: Int, month: Int, day: Int)? = ValidationCalendar.parseISO(citation.encodedDate)
         if encoded == nil, let scheme = citation.scheme { encoded = kazakhEncodedDate(digits, scheme: scheme) }
         guard let encoded, let block = context.blockIndex(of: citation), let range = context.textRange(of: citation, in: block) else { return nil }
         let bytes = context.blockBytes[block]
         let isBirth = citation.scheme?.hasSuffix("IIN") ?? false
         let keywords = isBirth ? birthWords : registrationWords
-        let others = context.citationsByBlock[block]
-            .filter { context.document.citations[$0].kind == .registration && context.document.citations[$0].span != citation.span }
-            .map { context.document.citations[$0] }
-            .compactMap { context.textRange(of: $0, in: block) }
+        if blockRanges[block] == nil {
+            let all = context.document.citations
+            blockRanges[block] = context.citationsByBlock[block].filter { all[$0].kind == .registration }.map {
+                (all[$0].span, context.textRange(text: all[$0].text, sourceStart: all[$0].span.start, in: block))
+            }
+        }
+        let others = blockRanges[block]!.filter { $0.span != citation.span }.compactMap(\.range)
         guard let stated = statedDate(bytes, around: range, others: others, keywords: keywords) else { return nil }
+        // A date that agrees is the usual case: it is found before any text of the message
+        // is made.
+        if encoded.day > 0 {
+            guard (stated.year, stated.month, stated.day) != (encoded.year, encoded.month, encoded.day) else { return nil }
+        } else {
+            guard (stated.year, stated.month) != (encoded.year, encoded.month) else { return nil }
+        }
         let name = schemeName(citation)
         let number = String(decoding: digits, as: UTF8.self)
         let statedText = Bytes.string(bytes, stated.range)
@@ -178,7 +200,13 @@ enum IdentifierChecks {
 
     /// The latest date the document gives itself: a communication it cites cannot be later.
     static func documentYear(_ document: Document) -> Int? {
-        document.parts.compactMap { ValidationCalendar.parseISO($0.date)?.year }.max()
+        // Each part's date is read in place: a copy of a part retains all its blocks.
+        let parts = document.parts
+        var latest: Int? = nil
+        for index in parts.indices {
+            if let year = ValidationCalendar.parseISO(parts[index].date)?.year { latest = max(latest ?? year, year) }
+        }
+        return latest
     }
 
     /// Type, country, number and year of a communication reference, from its fields or, when
@@ -377,6 +405,18 @@ enum IdentifierChecks {
         return nil
     }
 
+    /// The session of a resolution number's first part when it is all numbers (`Int` of its
+    /// numbers, which may fail on a long one). ASCII is answered from the bytes: there only
+    /// `0`–`9` are numbers, and `Character.isNumber` on each cost more than the check.
+    static func sessionNumber(_ part: Substring) -> Int? {
+        if part.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int(part)
+        }
+        guard let session = Int(part.filter(\.isNumber)), part.allSatisfy({ $0.isNumber }) else { return nil }
+        return session
+    }
+
     static func resolutions(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for citation in context.citations(.resolution) {
@@ -391,7 +431,7 @@ enum IdentifierChecks {
                 if symbol.hasPrefix("A/HRC/RES/") { body = "HRC" } else if symbol.hasPrefix("A/RES/") { body = "GA" }
             }
             let parts = number.split(separator: "/")
-            guard parts.count == 2, let session = Int(parts[0].filter(\.isNumber)), parts[0].allSatisfy({ $0.isNumber }),
+            guard parts.count == 2, let session = sessionNumber(parts[0]),
                   let years = sessionYears(body: body, session: session) else { continue }
             var dateYear = ValidationCalendar.parseISO(citation.date)?.year
             var dateText = citation.date

@@ -1,9 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Names: one person's surname spelled two ways (`Ms. Sekerbaeva` / `Ms. Sekerbayeva`),
 /// found from honorific + name and a small edit distance between surnames.
 enum NameChecks {
     /// Grammatical class of an honorific: surnames are compared only within a class (or with
     /// a neutral title), so `Mr. Ivanov` and `Ms. Ivanova` are two people, not a variant.
-    enum Gender { case male, female, neutral }
+    enum Gender {
+        case male, female, neutral
+
+        /// A small number per class, for hashing.
+        var rank: Int {
+            switch self {
+            case .male: return 0
+            case .female: return 1
+            case .neutral: return 2
+            }
+        }
+    }
 
     /// Honorifics as written, with their class.
     static let honorifics: [String: Gender] = [
@@ -30,34 +47,57 @@ enum NameChecks {
         var gender: Gender
     }
 
+    /// One honorific + name met in a block: where, not what (no string is made for it).
+    struct Occurrence {
+        /// The honorific, as an index into `honorificTable.texts`.
+        var honorific: Int
+        /// Its class (the inner title's when titles are stacked).
+        var gender: Gender
+        /// The block it is in.
+        var block: Int
+        /// The surname's bytes in the block.
+        var surname: Range<Int>
+        /// Honorific through surname, in the block's bytes.
+        var span: Range<Int>
+    }
+
     static func run(_ context: ValidationContext) -> [Diagnostic] {
-        // First-seen order is the order pairs are compared and reported in.
-        var slot: [Key: Int] = [:]
-        // Documents name dozens of people: a table of that size from the start, not four
-        // regrowths that rehash every surname (the table is only looked up, never iterated).
-        slot.reserveCapacity(128)
-        var seen: [Seen] = []
+        var occurrences: [Occurrence] = []
+        var plain = true
+        // The table in a local: a global is re-checked for initialisation at every use.
+        let table = honorificTable
+        let pairs = honorificPairs
         for index in context.blocks.indices {
-            for (honorific, gender, surname, range) in names(in: context.blockBytes[index], spaces: context.scans.spaces[index]) {
-                let key = Key(name: surname, gender: gender)
-                if let at = slot[key] {
-                    seen[at].count += 1
-                } else {
-                    slot[key] = seen.count
-                    seen.append(Seen(name: surname, honorific: honorific, gender: gender, first: context.sourceSpan(block: index, range), count: 1))
-                }
+            let bytes = context.blockBytes[index]
+            // A block without a space before a possible honorific (`BlockScan.spaces`) whose
+            // first word cannot be one either holds no name: most blocks are passed over here.
+            guard !context.scans.spaces.isEmpty(index) || mayBeHonorific(bytes, 0, pairs) else { continue }
+            let before = occurrences.count
+            // A surname the string path had to find may not be a prefix of its word's bytes:
+            // then the document takes the string path below.
+            if !scanNames(bytes, spaces: context.scans.spaces[index], block: index, table: table, into: &occurrences) { plain = false }
+            if plain {
+                for at in before..<occurrences.count where !isPlainName(bytes, occurrences[at].surname) { plain = false; break }
             }
         }
+        guard !occurrences.isEmpty else { return [] }
+        // First-seen order is the order pairs are compared and reported in.
+        let seen = plain ? seenByBytes(occurrences, context) : seenByStrings(occurrences, context)
         guard seen.count > 1 else { return [] }
         // Lower-cased once per spelling, not once per pair.
-        let lowered = seen.map { Array($0.name.lowercased().unicodeScalars) }
+        let lowered = seen.map { loweredScalars($0.name) }
         var found: [Diagnostic] = []
         var reported: Set<String> = []
         for i in seen.indices {
+            // `similar` needs five letters: shorter spellings are compared with nothing.
+            guard lowered[i].count >= 5 else { continue }
             for j in (i + 1)..<seen.count {
+                // The cheap tests of `similar` first (all of them pure, so the order of the
+                // tests does not change which pairs pass).
+                guard lowered[j].count >= 5, lowered[i].first == lowered[j].first, abs(lowered[i].count - lowered[j].count) <= 2 else { continue }
                 let a = seen[i]
                 let b = seen[j]
-                guard a.name != b.name, a.gender == b.gender || a.gender == .neutral || b.gender == .neutral,
+                guard a.gender == b.gender || a.gender == .neutral || b.gender == .neutral, a.name != b.name,
                       similar(lowered[i], lowered[j]), reported.insert(a.name + "|" + b.name).inserted else { continue }
                 // Point at the rarer spelling: that is the likelier slip.
                 let (rare, common) = b.count <= a.count ? (b, a) : (a, b)
@@ -67,6 +107,123 @@ enum NameChecks {
             }
         }
         return found
+    }
+
+    /// The scalars of `name.lowercased()`: ASCII and the two-byte letters `Bytes.lowerPair`
+    /// folds (Latin-1, basic Cyrillic) from the bytes, anything else through Unicode.
+    static func loweredScalars(_ name: String) -> [Unicode.Scalar] {
+        var name = name
+        let simple: [Unicode.Scalar]? = name.withUTF8 { bytes in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    result.append(Unicode.Scalar(Bytes.lowerASCII(byte)))
+                    index += 1
+                    continue
+                }
+                guard index + 1 < bytes.count, let (lead, trail) = Bytes.lowerPair(byte, bytes[index + 1]) else { return nil }
+                result.append(Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(trail & 0x3F))!)
+                index += 2
+            }
+            return result
+        }
+        return simple ?? Array(name.lowercased().unicodeScalars)
+    }
+
+    /// Whether the surname `bytes[range]` is plain text (`Bytes.isPlainText`): then two
+    /// surnames are equal as strings exactly when their bytes are.
+    static func isPlainName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+                continue
+            }
+            // Two-byte scalars U+0080–U+024F (lead C2–C8, C9 80–8F) and U+0400–U+0482 (D0, D1,
+            // D2 80–82), as `Bytes.isPlainText` has them.
+            guard index + 1 < range.upperBound else { return false }
+            let trail = bytes[index + 1]
+            guard (byte >= 0xC2 && byte <= 0xC8) || (byte == 0xC9 && trail <= 0x8F)
+                    || byte == 0xD0 || byte == 0xD1 || (byte == 0xD2 && trail <= 0x82) else { return false }
+            index += 2
+        }
+        return true
+    }
+
+    /// The spellings met (surname and class), in first-seen order, counted, when every
+    /// surname is plain: keyed by their bytes in a small open-addressing table, so no string
+    /// is made or hashed for the repeats.
+    static func seenByBytes(_ occurrences: [Occurrence], _ context: ValidationContext) -> [Seen] {
+        var seen: [Seen] = []
+        var first: [Int] = []  // occurrence index of each spelling's first
+        var capacity = 64
+        while capacity < occurrences.count * 2 { capacity *= 2 }
+        var slots = [Int](repeating: -1, count: capacity)
+        let texts = honorificTable.texts
+        for index in occurrences.indices {
+            let occurrence = occurrences[index]
+            let bytes = context.blockBytes[occurrence.block]
+            // FNV-1a over the surname's bytes and the class.
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for at in occurrence.surname { hash = (hash ^ UInt64(bytes[at])) &* 0x100_0000_01B3 }
+            hash = (hash ^ UInt64(occurrence.gender.rank)) &* 0x100_0000_01B3
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (capacity - 1)
+            while true {
+                let at = slots[slot]
+                if at < 0 {
+                    slots[slot] = seen.count
+                    first.append(index)
+                    seen.append(Seen(name: Bytes.string(bytes, occurrence.surname), honorific: texts[occurrence.honorific].text,
+                                     gender: occurrence.gender,
+                                     first: context.sourceSpan(block: occurrence.block, occurrence.span), count: 1))
+                    break
+                }
+                let other = occurrences[first[at]]
+                if other.gender == occurrence.gender, other.surname.count == occurrence.surname.count,
+                   sameBytes(context.blockBytes[other.block], other.surname.lowerBound, bytes, occurrence.surname.lowerBound,
+                             occurrence.surname.count) {
+                    seen[at].count += 1
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+        }
+        return seen
+    }
+
+    /// Whether `a[aStart...]` and `b[bStart...]` hold the same `count` bytes (one memcmp;
+    /// the ranges lie inside the arrays).
+    static func sameBytes(_ a: [UInt8], _ aStart: Int, _ b: [UInt8], _ bStart: Int, _ count: Int) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                count == 0 || memcmp(a.baseAddress! + aStart, b.baseAddress! + bStart, count) == 0
+            }
+        }
+    }
+
+    /// `seenByBytes` through strings, for documents with a surname that is not plain text
+    /// (a combining mark, say): there two spellings of different bytes may be one string.
+    static func seenByStrings(_ occurrences: [Occurrence], _ context: ValidationContext) -> [Seen] {
+        var slot: [Key: Int] = [:]
+        var seen: [Seen] = []
+        let texts = honorificTable.texts
+        for occurrence in occurrences {
+            let surname = Bytes.string(context.blockBytes[occurrence.block], occurrence.surname)
+            let key = Key(name: surname, gender: occurrence.gender)
+            if let at = slot[key] {
+                seen[at].count += 1
+            } else {
+                slot[key] = seen.count
+                seen.append(Seen(name: surname, honorific: texts[occurrence.honorific].text, gender: occurrence.gender,
+                                 first: context.sourceSpan(block: occurrence.block, occurrence.span), count: 1))
+            }
+        }
+        return seen
     }
 
     static func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }
@@ -106,83 +263,105 @@ enum NameChecks {
     /// one to three capitalised words; the surname is the last of them, possessive dropped.
     /// `spaces` are the block's `BlockScan.spaces` (found here when not given).
     static func names(in bytes: [UInt8], spaces: ArraySlice<Int>? = nil) -> [(String, Gender, String, Range<Int>)] {
-        var result: [(String, Gender, String, Range<Int>)] = []
-        let count = bytes.count
-        // The tables in locals: a global is re-checked for initialisation at every use.
-        let pairs = honorificPairs
-        let byLead = honorificsByLead
+        var occurrences: [Occurrence] = []
+        _ = scanNames(bytes, spaces: spaces ?? BlockScan([bytes]).spaces[0], block: 0, table: honorificTable, into: &occurrences)
+        let texts = honorificTable.texts
+        return occurrences.map { (texts[$0.honorific].text, $0.gender, Bytes.string(bytes, $0.surname), $0.span) }
+    }
+
+    /// Appends each honorific + name of `bytes` to `occurrences`, found from the block's
+    /// `BlockScan.spaces`; false when a surname found through strings was not a prefix of its
+    /// word's bytes (never seen: `cleanName` only drops characters from the end), whose
+    /// range then does not hold it.
+    static func scanNames(_ bytes: [UInt8], spaces: ArraySlice<Int>, block: Int, table: HonorificTable,
+                          into occurrences: inout [Occurrence]) -> Bool {
+        var exact = true
         // Words are runs of non-space bytes, so a word starts at 0 or right after a space:
-        // the spaces are found many bytes at a time (`BlockScan`), and only a word whose
-        // first two bytes can open an honorific is looked at. Returns where the scan goes on
-        // (a word's end).
-        func visit(wordAt start: Int) -> Int {
-            guard start < count, bytes[start] != 0x20 else { return start }
-            // The word's first two letters must open some honorific before its end is sought.
-            guard mayBeHonorific(bytes, start, pairs) else { return start + 1 }
-            var wordEnd = start + 1
-            while wordEnd < count, bytes[wordEnd] != 0x20 { wordEnd += 1 }
-            var cursor = wordEnd
-            let word = start..<wordEnd
-            // Byte compares against the few honorifics sharing the word's first byte: no string
-            // is built for the other words of the text.
-            guard let (title, gender) = honorific(bytes, word, byLead) else { return cursor }
-            // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
-            var honorificText = title
-            var kind = gender
-            var next = nextWord(bytes, from: cursor)
-            while let inner = next, let (innerTitle, innerGender) = honorific(bytes, inner, byLead) {
-                honorificText = innerTitle
-                if innerGender != .neutral { kind = innerGender }
-                cursor = inner.upperBound
-                next = nextWord(bytes, from: cursor)
-            }
-            var surname: String? = nil
-            var end = word.upperBound
-            var taken = 0
-            while let candidate = next, taken < 3 {
-                guard startsUppercase(bytes, candidate.lowerBound) else { break }
-                let stops: Bool
-                if isASCII(bytes, candidate) {
-                    // On the bytes: the name is a prefix of the word, and only it becomes a string.
-                    let (nameEnd, stopped) = asciiNameEnd(bytes, candidate)
-                    guard let nameEnd, isCapitalisedASCII(bytes, candidate.lowerBound..<nameEnd) else { break }
-                    surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
-                    end = nameEnd
-                    stops = stopped
-                } else if let (nameEnd, stopped, capitalised) = scalarName(bytes, candidate) {
-                    // Latin-1, Latin Extended-A, Cyrillic and `’`: on the scalars, and only the
-                    // name becomes a string.
-                    guard let nameEnd, capitalised else { break }
-                    surname = Bytes.string(bytes, candidate.lowerBound..<nameEnd)
-                    end = nameEnd
-                    stops = stopped
+        // only spaces before a possible honorific are visited (`BlockScan.spaces`, found many
+        // bytes at a time), and the other words are stepped over. Each visit returns where
+        // the scan goes on.
+        var floor = visitName(bytes, at: 0, block: block, table, &occurrences, &exact)
+        for space in spaces where space >= floor {
+            floor = max(space + 1, visitName(bytes, at: space + 1, block: block, table, &occurrences, &exact))
+        }
+        return exact
+    }
+
+    /// Looks at the word at `start`: when it is an honorific followed by capitalised words,
+    /// appends the name to `occurrences`. Returns where the scan goes on (no space lies
+    /// between `start` and it); clears `exact` as `scanNames` says.
+    @inline(__always)
+    static func visitName(_ bytes: [UInt8], at start: Int, block: Int, _ table: HonorificTable,
+                          _ occurrences: inout [Occurrence], _ exact: inout Bool) -> Int {
+        let count = bytes.count
+        guard start < count, bytes[start] != 0x20 else { return start }
+        // Compared with the few honorifics of the word's first byte, up to the next space:
+        // the word's end is sought only when it is one.
+        guard let (title, gender, wordEnd) = table.match(bytes, start, limit: count) else { return start + 1 }
+        return readName(bytes, word: start..<wordEnd, title: title, gender: gender, block: block, table, &occurrences, &exact)
+    }
+
+    /// The rest of `visitName` once the word `word` is the honorific `title`: the titles and
+    /// capitalised words after it. Apart, so that the many words that are no honorific pay
+    /// nothing for what a name needs (the frame for a scalar's properties, among others).
+    @inline(never)
+    static func readName(_ bytes: [UInt8], word: Range<Int>, title: Int, gender: Gender, block: Int, _ table: HonorificTable,
+                         _ occurrences: inout [Occurrence], _ exact: inout Bool) -> Int {
+        var cursor = word.upperBound
+        // `H.E. Mr. Marat Beketayev`: a title before a title; the inner one decides the class.
+        var honorific = title
+        var kind = gender
+        var next = nextWord(bytes, from: cursor)
+        while let inner = next, let (innerTitle, innerGender, innerEnd) = table.match(bytes, inner.lowerBound, limit: inner.upperBound),
+              innerEnd == inner.upperBound {
+            honorific = innerTitle
+            if innerGender != .neutral { kind = innerGender }
+            cursor = inner.upperBound
+            next = nextWord(bytes, from: cursor)
+        }
+        var surnameEnd: Int? = nil
+        var surnameStart = 0
+        var end = word.upperBound
+        var taken = 0
+        while let candidate = next, taken < 3 {
+            guard startsUppercase(bytes, candidate.lowerBound) else { break }
+            let stops: Bool
+            if isASCII(bytes, candidate) {
+                // On the bytes: the name is a prefix of the word.
+                let (nameEnd, stopped) = asciiNameEnd(bytes, candidate)
+                guard let nameEnd, isCapitalisedASCII(bytes, candidate.lowerBound..<nameEnd) else { break }
+                end = nameEnd
+                stops = stopped
+            } else if let (nameEnd, stopped, capitalised) = scalarName(bytes, candidate) {
+                // Latin-1, Latin Extended-A, Cyrillic and `’`: on the scalars.
+                guard let nameEnd, capitalised else { break }
+                end = nameEnd
+                stops = stopped
+            } else {
+                let raw = Bytes.string(bytes, candidate)
+                let (clean, stopped) = cleanName(raw)
+                guard let clean, isCapitalisedName(clean) else { break }
+                // End the span at the name, not at the `)` or `’s` after it.
+                if raw.hasPrefix(clean) {
+                    end = candidate.lowerBound + clean.utf8.count
                 } else {
-                    let raw = Bytes.string(bytes, candidate)
-                    let (clean, stopped) = cleanName(raw)
-                    guard let clean, isCapitalisedName(clean) else { break }
-                    surname = clean
-                    // End the span at the name, not at the `)` or `’s` after it.
-                    end = candidate.lowerBound + (raw.hasPrefix(clean) ? clean.utf8.count : candidate.count)
-                    stops = stopped
+                    end = candidate.upperBound
+                    exact = false
                 }
-                taken += 1
-                cursor = candidate.upperBound
-                next = nextWord(bytes, from: cursor)
-                if stops { break }
+                stops = stopped
             }
-            if let surname { result.append((honorificText, kind, surname, word.lowerBound..<end)) }
-            return cursor
+            surnameStart = candidate.lowerBound
+            surnameEnd = end
+            taken += 1
+            cursor = candidate.upperBound
+            next = nextWord(bytes, from: cursor)
+            if stops { break }
         }
-        let afterFirst = visit(wordAt: 0)
-        // Only spaces before a byte of `wordOpeners` (a first byte of some honorific, or an
-        // opening bracket or quote) are visited: most capitalised words and most Russian words
-        // cannot be honorifics. `BlockScan` finds the spaces eight or sixteen bytes at a time
-        // and tests the bytes after each; the other words are stepped over.
-        BlockScan.visit(spaces ?? BlockScan([bytes]).spaces[0], from: afterFirst) { space in
-            let after = space + 1
-            return max(after, visit(wordAt: after))
+        if let surnameEnd {
+            occurrences.append(Occurrence(honorific: honorific, gender: kind, block: block,
+                                          surname: surnameStart..<surnameEnd, span: word.lowerBound..<end))
         }
-        return result
+        return cursor
     }
 
     /// Bytes that can begin a word that is an honorific: the first byte of some honorific
@@ -259,6 +438,110 @@ enum NameChecks {
         return table
     }()
 
+    /// The honorifics as one flat table of bytes, by first byte: `match` compares a word with
+    /// the few honorifics of its first byte without touching a string or an array per
+    /// honorific (the arrays of `honorificsByLead` cost a retain and release each per word).
+    struct HonorificTable {
+        /// One honorific: its second byte (tested first: most words that share a first byte
+        /// with some honorific differ in the second), length, bytes and class.
+        struct Entry {
+            /// The second byte (every honorific has two or more).
+            var second: UInt8
+            /// Length in bytes.
+            var length: Int
+            /// Where its bytes start in `bytes`.
+            var offset: Int
+            /// Its class.
+            var gender: Gender
+        }
+
+        /// Each honorific's text and class, in table order.
+        let texts: [(text: String, gender: Gender)]
+        /// Each honorific, in table order.
+        let entries: [Entry]
+        /// Every honorific's bytes, one after another.
+        let bytes: [UInt8]
+        /// The ranges of `entries` (and `texts`) of the honorifics opening with each pair of
+        /// bytes, in an open-addressing table keyed by `first | second << 8` (`pairSlot`);
+        /// zero keys are free slots.
+        let pairs: [(key: Int, range: Range<Int>)]
+
+        /// Slots in `pairs`: a power of two, a few times the number of pairs.
+        static let slotCount = 128
+
+        /// Where the look-up of `key` in `pairs` starts.
+        @inline(__always)
+        static func pairSlot(_ key: Int) -> Int { (key &* 0x9E37) >> 7 & (slotCount - 1) }
+
+        init(_ honorifics: [String: Gender]) {
+            // Grouped by first two bytes, in the dictionary's order within a group: no two
+            // honorifics are one word, so the order a word is compared with them in does not
+            // matter.
+            func key(_ utf8: [UInt8]) -> Int { Int(utf8[0]) | Int(utf8[1]) << 8 }
+            let sorted = honorifics.map { (utf8: Array($0.key.utf8), text: $0.key, gender: $0.value) }.sorted { key($0.utf8) < key($1.utf8) }
+            texts = sorted.map { ($0.text, $0.gender) }
+            var bytes: [UInt8] = []
+            var entries: [Entry] = []
+            var pairs = [(key: Int, range: Range<Int>)](repeating: (0, 0..<0), count: Self.slotCount)
+            for (index, entry) in sorted.enumerated() {
+                entries.append(Entry(second: entry.utf8[1], length: entry.utf8.count, offset: bytes.count, gender: entry.gender))
+                bytes += entry.utf8
+                var slot = Self.pairSlot(key(entry.utf8))
+                while pairs[slot].key != 0 && pairs[slot].key != key(entry.utf8) { slot = (slot + 1) & (Self.slotCount - 1) }
+                let range = pairs[slot].key == 0 ? index..<(index + 1) : pairs[slot].range.lowerBound..<(index + 1)
+                pairs[slot] = (key(entry.utf8), range)
+            }
+            self.bytes = bytes
+            self.entries = entries
+            self.pairs = pairs
+        }
+
+        /// The honorific that the word at `start` is, after opening brackets and quotes
+        /// (`honorific` on the word), with its text index, class and the word's end; the word
+        /// runs to the next space or `limit`. The word's end is not sought first: an
+        /// honorific matches when its bytes are there and a space or `limit` follows them.
+        @inline(__always)
+        func match(_ hay: [UInt8], _ from: Int, limit: Int) -> (Int, Gender, Int)? {
+            var start = from
+            while start < limit {
+                let byte = hay[start]
+                if byte == 0x28 || byte == 0x22 || byte == 0x5B { start += 1; continue }  // ( " [
+                if byte == 0xE2, start + 2 < limit, hay[start + 1] == 0x80, hay[start + 2] == 0x9C { start += 3; continue }  // “
+                if byte == 0xC2, start + 1 < limit, hay[start + 1] == 0xAB { start += 2; continue }  // «
+                break
+            }
+            // Every honorific has two bytes or more.
+            guard start + 1 < limit else { return nil }
+            // The honorifics opening with the word's first two bytes (most words that reach
+            // here share only the first byte with one, or nothing).
+            let key = Int(hay[start]) | Int(hay[start + 1]) << 8
+            var slot = Self.pairSlot(key)
+            var candidates = 0..<0
+            while true {
+                let found = pairs[slot]
+                if found.key == key { candidates = found.range; break }
+                if found.key == 0 { return nil }
+                slot = (slot + 1) & (Self.slotCount - 1)
+            }
+            for index in candidates {
+                let entry = entries[index]
+                let end = start + entry.length
+                guard end <= limit, end == limit || hay[end] == 0x20 else { continue }
+                var equal = true
+                var offset = 2
+                while offset < entry.length {
+                    if hay[start + offset] != bytes[entry.offset + offset] { equal = false; break }
+                    offset += 1
+                }
+                if equal { return (index, entry.gender, end) }
+            }
+            return nil
+        }
+    }
+
+    /// `honorifics` as a `HonorificTable`.
+    static let honorificTable = HonorificTable(honorifics)
+
     /// The honorific a word is (after opening brackets and quotes), if any.
     static func honorific(_ bytes: [UInt8], _ word: Range<Int>,
                           _ byLead: [[([UInt8], String, Gender)]] = honorificsByLead) -> (String, Gender)? {
@@ -310,7 +593,31 @@ enum NameChecks {
     /// to grapheme breaking), basic Cyrillic (U+0400–U+045F) and `’`: each is a grapheme of
     /// its own whatever surrounds it, and none is canonically equivalent to a sequence of the
     /// others, so on them a `Character` is a scalar and compares as one.
-    static let nameClasses: [UInt8] = {
+    ///
+    /// Written out (`nameClassesFromUnicode` computes it, and the tests hold the two equal):
+    /// computing it asked the standard library about 481 scalars, some 540,000 instructions
+    /// on the first name of a run.
+    static let nameClasses: [UInt8] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+        8, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 8, 8, 8, 8,
+        8, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 8, 8, 8, 8, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 13, 8, 8, 0, 8, 8, 8, 8, 8, 8, 8, 13, 8, 8, 8, 8, 13, 8, 8, 8, 8, 8,
+        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 11, 11, 11, 11, 11, 11, 11, 13,
+        13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 8, 13, 13, 13, 13, 13, 13, 13, 13,
+        11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13,
+        11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 13, 11, 13, 11, 13, 11, 13, 11,
+        13, 11, 13, 11, 13, 11, 13, 11, 13, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13,
+        11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 13, 11, 11, 13, 11, 13, 11, 13, 13,
+        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
+        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
+        13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
+        8
+    ]
+
+    /// `nameClasses` from the standard library's answers.
+    static func nameClassesFromUnicode() -> [UInt8] {
         var table = [UInt8](repeating: 0, count: 0x1E1)
         let handled = Array(0x20...0x7E) + Array(0xA0...0x17F).filter { $0 != 0xAD } + Array(0x400...0x45F) + [0x2019]
         for value in handled {
@@ -322,7 +629,7 @@ enum NameChecks {
             table[nameClassIndex(UInt32(value))!] = bits
         }
         return table
-    }()
+    }
 
     /// Where a scalar's class is in `nameClasses`, nil outside the ranges it covers.
     @inline(__always)
@@ -341,45 +648,59 @@ enum NameChecks {
     /// tests, iteration and property look-ups), more than the rest of the name scan together.
     static func scalarName(_ bytes: [UInt8], _ word: Range<Int>) -> (end: Int?, stops: Bool, capitalised: Bool)? {
         let classes = nameClasses
-        // The word's scalars, with the byte offset of each and of the word's end.
-        var values: [UInt32] = []
-        var offsets: [Int] = []
-        var index = word.lowerBound
+        let lower = word.lowerBound
+        // Every scalar must be one the table handles. The suffixes are then tested on the
+        // bytes (each is whole scalars, and a lead byte starts one), and the scalars read
+        // backwards from where the name ends: no arrays of scalars or offsets, no arrays of
+        // suffixes.
+        var index = lower
         while index < word.upperBound {
             guard let scalar = Bytes.scalar(at: index, in: bytes),
                   let at = nameClassIndex(scalar.value), classes[at] != 0 else { return nil }
-            values.append(scalar.value)
-            offsets.append(index)
             index += UTF8.width(scalar)
         }
         guard index == word.upperBound else { return nil }
-        offsets.append(index)
         @inline(__always) func bits(_ value: UInt32) -> UInt8 { classes[nameClassIndex(value)!] }
+        // `’` (E2 80 99) or `'` ends the bytes before `end`, with at least that many bytes.
+        @inline(__always) func curlyBefore(_ end: Int) -> Bool {
+            end - lower >= 3 && bytes[end - 1] == 0x99 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2
+        }
+        @inline(__always) func straightBefore(_ end: Int) -> Bool { end > lower && bytes[end - 1] == 0x27 }
+        @inline(__always) func sBefore(_ end: Int) -> Bool { end > lower && bytes[end - 1] == 0x73 }
         // `cleanName`: the suffixes in its order, each tested on what the ones before left.
-        var end = values.count
+        var end = word.upperBound
         var stops = false
-        func hasSuffix(_ suffix: [UInt32]) -> Bool {
-            end >= suffix.count && values[(end - suffix.count)..<end].elementsEqual(suffix)
-        }
-        for suffix: [UInt32] in [[0x2019, 0x73], [0x27, 0x73], [0x2019], [0x27]] where hasSuffix(suffix) {
-            end -= suffix.count
+        if sBefore(end), curlyBefore(end - 1) { end -= 4; stops = true }
+        if sBefore(end), straightBefore(end - 1) { end -= 2; stops = true }
+        if curlyBefore(end) { end -= 3; stops = true }
+        if straightBefore(end) { end -= 1; stops = true }
+        while end > lower {
+            var start = end - 1
+            while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let scalar = Bytes.scalar(at: start, in: bytes), bits(scalar.value) & 1 == 0 else { break }
+            end = start
             stops = true
         }
-        while end > 0, bits(values[end - 1]) & 1 == 0 {
-            end -= 1
-            stops = true
-        }
-        for suffix: [UInt32] in [[0x2019, 0x73], [0x27, 0x73]] where hasSuffix(suffix) { end -= suffix.count }
-        guard end > 0 else { return (nil, stops, false) }
+        if sBefore(end), curlyBefore(end - 1) { end -= 4 }
+        if sBefore(end), straightBefore(end - 1) { end -= 2 }
+        guard end > lower else { return (nil, stops, false) }
         // `isCapitalisedName`: an ASCII name by its bytes, as there.
-        if values[0..<end].allSatisfy({ $0 < 0x80 }) {
-            return (offsets[end], stops, isCapitalisedASCII(bytes, word.lowerBound..<offsets[end]))
+        if NameChecks.isASCII(bytes, lower..<end) {
+            return (end, stops, isCapitalisedASCII(bytes, lower..<end))
         }
-        guard bits(values[0]) & 2 != 0, end >= 2 else { return (offsets[end], stops, false) }
-        let rest = values[1..<end]
-        let capitalised = rest.allSatisfy { bits($0) & 4 != 0 || $0 == 0x2D || $0 == 0x2019 || $0 == 0x27 }
-            && rest.contains { bits($0) & 4 != 0 }
-        return (offsets[end], stops, capitalised)
+        guard let first = Bytes.scalar(at: lower, in: bytes), bits(first.value) & 2 != 0 else { return (end, stops, false) }
+        var position = lower + UTF8.width(first)
+        guard position < end else { return (end, stops, false) }
+        var allFit = true
+        var hasLower = false
+        while position < end {
+            let scalar = Bytes.scalar(at: position, in: bytes)!
+            let value = scalar.value
+            let isLower = bits(value) & 4 != 0
+            if isLower { hasLower = true } else if value != 0x2D && value != 0x2019 && value != 0x27 { allFit = false; break }
+            position += UTF8.width(scalar)
+        }
+        return (end, stops, allFit && hasLower)
     }
 
     /// `cleanName` for ASCII text, on bytes: there only `'s` and `'` can be suffixes, and a

@@ -6,17 +6,20 @@ enum QuestionChecks {
         guard !questions.isEmpty else { return [] }
         var found: [Diagnostic] = []
         let allNumbers = Set(questions.flatMap(\.numbers))
-        var seen: [Int: Question] = [:]
+        // The start of the first question of each number (all a repeat's message needs: no
+        // copy of the question), in a table only looked up, so sized once.
+        var seen: [Int: Int] = [:]
+        seen.reserveCapacity(questions.count)
         var highest = 0
         for question in questions {
             let span = headingSpan(question, context)
             for number in question.numbers {
                 if let earlier = seen[number] {
                     found.append(DiagnosticCode.questionDuplicate.diagnostic(
-                        "Question \(number) appears twice (first on line \(context.line(earlier.start)))", span))
+                        "Question \(number) appears twice (first on line \(context.line(earlier)))", span))
                     continue
                 }
-                seen[number] = question
+                seen[number] = question.start
                 if number < highest {
                     found.append(DiagnosticCode.questionOrder.diagnostic(
                         "Question \(number) comes after Question \(highest): questions are out of order", span))

@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if arch(x86_64)
+// SSE2 sixteen-byte compares and `pmovmskb` for `Bytes.containsAny` (as in `BlockScan`).
+import _Builtin_intrinsics.intel
+#endif
 
 /// Small byte-level helpers for scanning short texts (a block, a sentence): checks run over
 /// UTF-8 bytes and build a `String` only for values that end up in a message.
@@ -69,6 +73,18 @@ enum Bytes {
         return nil
     }
 
+    /// Whether `a` and `b` are the same bytes (not merely equal strings, which may differ in
+    /// their bytes): one compare of the bytes when both strings hold them in one piece.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }), let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Whether any of `keywords` occurs (case-insensitively) in `hay[from..<to]`.
     ///
     /// One pass over the text, not one per word: a position is compared with the words only
@@ -83,13 +99,43 @@ enum Bytes {
         guard !keywords.words.isEmpty else { return false }
         return hay.withUnsafeBufferPointer { buffer in
             var index = max(0, from)
-            while index < end {
+            // The test of one position, as the loop below makes it.
+            @inline(__always) func found(at index: Int) -> Bool {
                 let lead = lowerASCII(buffer[index])
                 if singles.contains(lead) || (index + 1 < end && pairs[Int(lead)].contains(lowerASCII(buffer[index + 1]))) {
                     for word in byLead[Int(lead)] where index + word.count <= end {
                         if matches(word, in: hay, at: index) { return true }
                     }
                 }
+                return false
+            }
+            #if arch(x86_64)
+            // Sixteen positions per step: a position is tested only where its two bytes are
+            // one of the keywords' opening pairs (`Keywords.vectorPairs`), which few are.
+            if let vectorPairs = keywords.vectorPairs, let base = buffer.baseAddress {
+                vectorPairs.withUnsafeBufferPointer { vectorPairs in
+                    while index + 17 <= end {
+                        let here = _mm_loadu_si128(UnsafeRawPointer(base + index).assumingMemoryBound(to: __m128i_u.self))
+                        let next = _mm_loadu_si128(UnsafeRawPointer(base + index + 1).assumingMemoryBound(to: __m128i_u.self))
+                        var lanes = _mm_setzero_si128()
+                        for pair in vectorPairs {
+                            lanes = _mm_or_si128(lanes, _mm_and_si128(
+                                _mm_cmpeq_epi8(_mm_or_si128(here, pair.firstFold), pair.first),
+                                _mm_cmpeq_epi8(_mm_or_si128(next, pair.secondFold), pair.second)))
+                        }
+                        var bits = UInt32(bitPattern: _mm_movemask_epi8(lanes))
+                        while bits != 0 {
+                            if found(at: index + bits.trailingZeroBitCount) { index = -1; return }
+                            bits &= bits &- 1
+                        }
+                        index += 16
+                    }
+                }
+                if index < 0 { return true }
+            }
+            #endif
+            while index < end {
+                if found(at: index) { return true }
                 index += 1
             }
             return false
@@ -189,6 +235,8 @@ enum Bytes {
         guard let scalar else { return false }
         // ASCII without a Unicode property look-up: only letters and digits qualify there.
         if scalar.value < 0x80 { return isWordByte(UInt8(scalar.value)) }
+        // Basic Cyrillic (U+0400–U+045F) is all letters: no property look-up for Russian text.
+        if scalar.value >= 0x400 && scalar.value < 0x460 { return true }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
@@ -289,6 +337,27 @@ enum Bytes {
     /// U+0400–U+0482 (no combining marks, so a precomposed `й` never meets `и` + U+0306). For
     /// such texts `String.contains` is a byte search (UTF-8 matches start on scalars).
     static func isPlainText(_ text: String) -> Bool {
+        // On the UTF-8 bytes when the string has them in one piece (native strings do): the
+        // scalars below U+0250 are ASCII or two bytes led by C2–C8 or C9 80–8F, those of
+        // U+0400–U+0482 two bytes led by D0, D1 or D2 80–82.
+        if let plain = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x0D { return false }
+                    index += 1
+                    continue
+                }
+                guard index + 1 < count else { return false }
+                let trail = bytes[index + 1]
+                guard (byte >= 0xC2 && byte <= 0xC8) || (byte == 0xC9 && trail <= 0x8F)
+                        || byte == 0xD0 || byte == 0xD1 || (byte == 0xD2 && trail <= 0x82) else { return false }
+                index += 2
+            }
+            return true
+        }) { return plain }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             guard value < 0x250 || (value >= 0x400 && value < 0x483) else { return false }
@@ -361,12 +430,42 @@ enum Bytes {
     /// alphabetic or numeric (what `comparableGeneral` asks of the lower-cased text), taken
     /// from Unicode's own properties so both paths agree; nil where the lower case is not one
     /// two-byte scalar.
-    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = (0x80...0xFF).map { value in
+    ///
+    /// Written out (`latin1FromUnicode` computes it, and the tests hold the two equal):
+    /// computing it asked Unicode about 128 scalars, some 270,000 instructions on the first
+    /// title or meaning of a run.
+    static let latin1: [(lead: UInt8, trail: UInt8, isWord: Bool)?] = [
+        (0xC2, 0x80, false), (0xC2, 0x81, false), (0xC2, 0x82, false), (0xC2, 0x83, false), (0xC2, 0x84, false), (0xC2, 0x85, false),
+        (0xC2, 0x86, false), (0xC2, 0x87, false), (0xC2, 0x88, false), (0xC2, 0x89, false), (0xC2, 0x8A, false), (0xC2, 0x8B, false),
+        (0xC2, 0x8C, false), (0xC2, 0x8D, false), (0xC2, 0x8E, false), (0xC2, 0x8F, false), (0xC2, 0x90, false), (0xC2, 0x91, false),
+        (0xC2, 0x92, false), (0xC2, 0x93, false), (0xC2, 0x94, false), (0xC2, 0x95, false), (0xC2, 0x96, false), (0xC2, 0x97, false),
+        (0xC2, 0x98, false), (0xC2, 0x99, false), (0xC2, 0x9A, false), (0xC2, 0x9B, false), (0xC2, 0x9C, false), (0xC2, 0x9D, false),
+        (0xC2, 0x9E, false), (0xC2, 0x9F, false), (0xC2, 0xA0, false), (0xC2, 0xA1, false), (0xC2, 0xA2, false), (0xC2, 0xA3, false),
+        (0xC2, 0xA4, false), (0xC2, 0xA5, false), (0xC2, 0xA6, false), (0xC2, 0xA7, false), (0xC2, 0xA8, false), (0xC2, 0xA9, false),
+        (0xC2, 0xAA, true), (0xC2, 0xAB, false), (0xC2, 0xAC, false), (0xC2, 0xAD, false), (0xC2, 0xAE, false), (0xC2, 0xAF, false),
+        (0xC2, 0xB0, false), (0xC2, 0xB1, false), (0xC2, 0xB2, true), (0xC2, 0xB3, true), (0xC2, 0xB4, false), (0xC2, 0xB5, true),
+        (0xC2, 0xB6, false), (0xC2, 0xB7, false), (0xC2, 0xB8, false), (0xC2, 0xB9, true), (0xC2, 0xBA, true), (0xC2, 0xBB, false),
+        (0xC2, 0xBC, true), (0xC2, 0xBD, true), (0xC2, 0xBE, true), (0xC2, 0xBF, false), (0xC3, 0xA0, true), (0xC3, 0xA1, true),
+        (0xC3, 0xA2, true), (0xC3, 0xA3, true), (0xC3, 0xA4, true), (0xC3, 0xA5, true), (0xC3, 0xA6, true), (0xC3, 0xA7, true),
+        (0xC3, 0xA8, true), (0xC3, 0xA9, true), (0xC3, 0xAA, true), (0xC3, 0xAB, true), (0xC3, 0xAC, true), (0xC3, 0xAD, true),
+        (0xC3, 0xAE, true), (0xC3, 0xAF, true), (0xC3, 0xB0, true), (0xC3, 0xB1, true), (0xC3, 0xB2, true), (0xC3, 0xB3, true),
+        (0xC3, 0xB4, true), (0xC3, 0xB5, true), (0xC3, 0xB6, true), (0xC3, 0x97, false), (0xC3, 0xB8, true), (0xC3, 0xB9, true),
+        (0xC3, 0xBA, true), (0xC3, 0xBB, true), (0xC3, 0xBC, true), (0xC3, 0xBD, true), (0xC3, 0xBE, true), (0xC3, 0x9F, true),
+        (0xC3, 0xA0, true), (0xC3, 0xA1, true), (0xC3, 0xA2, true), (0xC3, 0xA3, true), (0xC3, 0xA4, true), (0xC3, 0xA5, true),
+        (0xC3, 0xA6, true), (0xC3, 0xA7, true), (0xC3, 0xA8, true), (0xC3, 0xA9, true), (0xC3, 0xAA, true), (0xC3, 0xAB, true),
+        (0xC3, 0xAC, true), (0xC3, 0xAD, true), (0xC3, 0xAE, true), (0xC3, 0xAF, true), (0xC3, 0xB0, true), (0xC3, 0xB1, true),
+        (0xC3, 0xB2, true), (0xC3, 0xB3, true), (0xC3, 0xB4, true), (0xC3, 0xB5, true), (0xC3, 0xB6, true), (0xC3, 0xB7, false),
+        (0xC3, 0xB8, true), (0xC3, 0xB9, true), (0xC3, 0xBA, true), (0xC3, 0xBB, true), (0xC3, 0xBC, true), (0xC3, 0xBD, true),
+        (0xC3, 0xBE, true), (0xC3, 0xBF, true)
+    ]
+
+    /// `latin1` from Unicode's own properties.
+    static func latin1FromUnicode() -> [(lead: UInt8, trail: UInt8, isWord: Bool)?] { (0x80...0xFF).map { value in
         let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping
         let bytes = Array(mapping.utf8)
         guard mapping.unicodeScalars.count == 1, bytes.count == 2, let lower = mapping.unicodeScalars.first else { return nil }
         return (bytes[0], bytes[1], lower.properties.isAlphabetic || lower.properties.numericType != nil)
-    }
+    } }
 
     /// Leading articles `comparable` drops.
     private static let articles = words(["the", "a", "an", "le", "la", "les", "l", "el", "los", "las"])
@@ -388,6 +487,22 @@ struct Keywords {
     /// words that open with its byte.
     let byLead: [[[UInt8]]]
 
+    #if arch(x86_64)
+    /// One opening pair of the words as vectors for `Bytes.containsAny`: a lane's byte, OR
+    /// the fold mask, equals the byte (the mask is 0x20 where the byte has that bit, so that
+    /// `A`–`Z` meet `a`–`z`, and 0 elsewhere, where only the byte itself can lower-case to it).
+    struct VectorPair {
+        var first: __m128i
+        var firstFold: __m128i
+        var second: __m128i
+        var secondFold: __m128i
+    }
+
+    /// The distinct opening pairs of the words, nil when some word is one byte long (then
+    /// every position is tested one by one).
+    let vectorPairs: [VectorPair]?
+    #endif
+
     /// The keywords of `list`, as UTF-8.
     init(_ list: [String]) {
         words = Bytes.words(list).filter { !$0.isEmpty }
@@ -402,6 +517,20 @@ struct Keywords {
         var byLead = [[[UInt8]]](repeating: [], count: 256)
         for word in words { byLead[Int(Bytes.lowerASCII(word[0]))].append(word) }
         self.byLead = byLead
+        #if arch(x86_64)
+        // A lane meets a pair when its byte and the next, folded as `containsAny` folds
+        // them, are the pair: `lowerASCII(x) == b` exactly when `x | fold(b) == b`.
+        var distinct: [(UInt8, UInt8)] = []
+        for word in words where word.count > 1 {
+            let pair = (Bytes.lowerASCII(word[0]), Bytes.lowerASCII(word[1]))
+            if !distinct.contains(where: { $0 == pair }) { distinct.append(pair) }
+        }
+        func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
+        func fold(_ byte: UInt8) -> UInt8 { byte & 0x20 }
+        vectorPairs = singles.isEmpty
+            ? distinct.map { VectorPair(first: splat($0.0), firstFold: splat(fold($0.0)), second: splat($0.1), secondFold: splat(fold($0.1))) }
+            : nil
+        #endif
     }
 }
 

@@ -152,9 +152,15 @@ struct ValidationContext {
     /// Text range of a citation inside its block: the occurrence of its text nearest to where
     /// its source offset says it is.
     func textRange(of citation: Citation, in block: Int) -> Range<Int>? {
-        let needle = Array(citation.text.utf8)
+        textRange(text: citation.text, sourceStart: citation.span.start, in: block)
+    }
+
+    /// `textRange(of:in:)` of a citation with text `text` whose source span starts at
+    /// `sourceStart` (read in place, without a copy of the citation).
+    func textRange(text: String, sourceStart: Int, in block: Int) -> Range<Int>? {
+        let needle = Array(text.utf8)
         guard !needle.isEmpty else { return nil }
-        let estimate = estimatedTextOffset(block: block, source: citation.span.start)
+        let estimate = estimatedTextOffset(block: block, source: sourceStart)
         var best: Int? = nil
         var from = 0
         let hay = blockBytes[block]
