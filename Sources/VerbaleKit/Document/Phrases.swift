@@ -447,17 +447,29 @@ enum ByteCase {
         var index = 0
         while index < count {
             // Eight ASCII bytes at a time (most text): capitals marked in bit 7 by two additions.
-            if index + 8 <= count {
+            var byte = result[index]
+            // A word is tried only from an ASCII byte: from a lead byte (Cyrillic text, byte
+            // pair after pair) the test failed every time.
+            if byte < 0x80, index + 8 <= count {
                 let word = result.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high = word & (ones &* 0x80)
+                let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                if high == 0 {
                     result.storeBytes(of: word | (upper >> 2), toByteOffset: index, as: UInt64.self)
                     index += 8
                     continue
                 }
+                // The ASCII bytes before the first byte from 0x80 (at least this one) lowered
+                // at once, and the scan moved on to that byte: one by one, each of them loaded
+                // and tested the word again. Only those bytes are lowered: the additions carry
+                // past a byte from 0x80, and an ASCII byte after a `D0` lead is passed over.
+                let ascii = high.trailingZeroBitCount >> 3
+                let below = (UInt64(1) << UInt64(ascii &* 8)) &- 1
+                result.storeBytes(of: word | ((upper & below) >> 2), toByteOffset: index, as: UInt64.self)
+                index += ascii
+                byte = result[index]
             }
-            let byte = result[index]
             if byte < 0x80 {
                 if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
             } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
