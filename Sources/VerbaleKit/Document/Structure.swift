@@ -42,8 +42,6 @@ struct StructureBuilder {
         // and `ByteCase.lower` copied the prefix again.
         // Every block is asked about both formulas, most more than once: one scan of its
         // lower-cased copy answers both, and then only the copy's head is kept.
-        var headBytes: [UInt8] = []
-        headBytes.reserveCapacity(blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, Self.headLength + 1) })
         var headEnds: [Int] = []
         headEnds.reserveCapacity(blocks.count)
         var formulas: [UInt8] = []
@@ -52,20 +50,37 @@ struct StructureBuilder {
         // head is lowered: copying and lowering up to 8 kB of every block cost more than the scan.
         let matcher = Phrases.noteFormulas
         let limit = Self.lowerLimit
-        for index in blocks.indices {
-            let mapped = blocks[index].mapped
-            guard mapped.isValidUTF8 else {
-                let bytes = Self.lowered(mapped.bytes)
-                formulas.append(Phrases.noteFormulas(in: bytes))
-                headBytes.append(contentsOf: bytes.prefix(Self.headLength))
-                headEnds.append(headBytes.count)
-                continue
+        let headLength = Self.headLength
+        let total = blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, headLength) }
+        // Each head is lowered where it is kept, in one buffer of the heads' size and a spare
+        // byte: lowering looks one byte past the head, which the next head then overwrites.
+        // A stack buffer per head, lowered and appended, cost a copy and a capacity check more.
+        let headBytes = [UInt8](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
+            let out = UnsafeMutableRawBufferPointer(buffer)
+            var fill = 0
+            for index in blocks.indices {
+                let mapped = blocks[index].mapped
+                guard mapped.isValidUTF8 else {
+                    let bytes = Self.lowered(mapped.bytes)
+                    formulas.append(Phrases.noteFormulas(in: bytes))
+                    let kept = min(bytes.count, headLength)
+                    if kept > 0 { bytes.withUnsafeBytes { out.baseAddress!.advanced(by: fill).copyMemory(from: $0.baseAddress!, byteCount: kept) } }
+                    fill += kept
+                    headEnds.append(fill)
+                    continue
+                }
+                mapped.bytes.withUnsafeBufferPointer { bytes in
+                    formulas.append(matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit))))
+                    let filled = min(bytes.count, headLength + 1, limit)
+                    if filled > 0 {
+                        out.baseAddress!.advanced(by: fill).copyMemory(from: bytes.baseAddress!, byteCount: filled)
+                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: out[fill..<(fill + filled)]))
+                        fill += min(filled, headLength)
+                    }
+                }
+                headEnds.append(fill)
             }
-            formulas.append(mapped.bytes.withUnsafeBufferPointer { bytes in
-                matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
-            })
-            Self.appendLoweredHead(mapped.bytes, to: &headBytes)
-            headEnds.append(headBytes.count)
+            initialized = fill
         }
         var heads: [ArraySlice<UInt8>] = []
         heads.reserveCapacity(blocks.count)
