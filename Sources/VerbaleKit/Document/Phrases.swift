@@ -60,6 +60,26 @@ enum Phrases {
 
     static let noteOpenings = PhraseSet(noteOpeningsText)
     static let noteClosings = PhraseSet(noteClosingsText)
+    /// Indexes of `noteOpeningsText` and `noteClosingsText` among the phrases of `noteFormulas`.
+    static let noteOpeningIndexes = 0..<noteOpeningsText.count
+    static let noteClosingIndexes = noteOpeningsText.count..<(noteOpeningsText.count + noteClosingsText.count)
+
+    /// `firstMatch(lowered, noteOpenings)` (or `noteClosings`, by `indexes`) for the lower-cased
+    /// first `limit` bytes of `bytes`: on the bytes themselves when they are well-formed UTF-8
+    /// (`GroupMatcher.firstMatch(lowering:among:)`), else on a lowered copy. The phrase's
+    /// byte length is returned, not its bytes.
+    static func firstNoteFormula(_ bytes: [UInt8], validUTF8: Bool, limit: Int, _ indexes: Range<Int>) -> (length: Int, offset: Int)? {
+        let texts = indexes == noteOpeningIndexes ? noteOpenings : noteClosings
+        guard validUTF8 else {
+            var lowered = Array(bytes.prefix(limit))
+            lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            return firstMatch(lowered, texts).map { ($0.phrase.count, $0.offset) }
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            noteFormulas.firstMatch(lowering: UnsafeBufferPointer(rebasing: buffer.prefix(limit)), among: indexes)
+                .map { (texts.phrases[$0.index].count, $0.offset) }
+        }
+    }
     static let letterClosings = PhraseSet(letterClosingsText)
     static let salutations = PhraseSet(salutationsText)
     static let firstPerson = PhraseSet(firstPersonText)
@@ -397,6 +417,48 @@ struct GroupMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// `PhraseSet.firstMatch(in: ByteCase.lower(text), stopAtAny: false)` for the set of this
+    /// matcher's phrases `among` (in their order), on `text` that is well-formed UTF-8 (its
+    /// end may cut a sequence): the index (from `among.lowerBound`) of the first of them
+    /// that `text` contains, and the offset of its first occurrence. The window passes every
+    /// occurrence of every phrase in order of its start, so the first one seen of a phrase
+    /// is its first occurrence. A note's formulas were found so on a lower-cased copy of up
+    /// to 8 kB of its block, and the copy and the byte-by-byte scan cost several times this.
+    func firstMatch(lowering text: UnsafeBufferPointer<UInt8>, among: Range<Int>) -> (index: Int, offset: Int)? {
+        var best = Int.max
+        var bestOffset = 0
+        foldedShifts.withUnsafeBufferPointer { shifts in
+            foldedSlotParts.withUnsafeBufferPointer { parts in
+                let count = text.count
+                var end = window
+                while end <= count {
+                    let slot = Int(parts[Int(text[end - 3])] ^ parts[256 + Int(text[end - 2])] ^ parts[512 + Int(text[end - 1])])
+                    let shift = Int(shifts[slot])
+                    if shift > 0 { end += shift; continue }
+                    let start = end - window
+                    for candidate in foldedCandidateRanges[slot] {
+                        let index = foldedCandidates[candidate]
+                        guard among.contains(index), index < best else { continue }
+                        let phrase = phrases[index]
+                        guard start + phrase.bytes.count <= count else { continue }
+                        if phrase.bytes.withUnsafeBufferPointer({ needle in
+                            var offset = 0
+                            while offset < needle.count, Self.loweredByte(text, start + offset) == needle[offset] { offset += 1 }
+                            return offset == needle.count
+                        }) {
+                            best = index
+                            bestOffset = start
+                        }
+                    }
+                    // No phrase can come before the first of them.
+                    if best == among.lowerBound { return }
+                    end += 1
+                }
+            }
+        }
+        return best == Int.max ? nil : (best - among.lowerBound, bestOffset)
     }
 
     /// The union of the group bits of the phrases `text` contains.

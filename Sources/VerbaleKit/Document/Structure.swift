@@ -447,7 +447,8 @@ struct StructureBuilder {
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
         let openingIndex = range.first { hasOpening($0) } ?? range.lowerBound
         let openingBytes = blocks[openingIndex].mapped.bytes
-        if let (formula, offset) = Phrases.firstMatch(lowered(openingIndex), Phrases.noteOpenings) {
+        if let (formulaLength, offset) = Phrases.firstNoteFormula(openingBytes, validUTF8: blocks[openingIndex].mapped.isValidUTF8,
+                                                                   limit: Self.lowerLimit, Phrases.noteOpeningIndexes) {
             var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
             if let date = DateParser.firstDate(in: from) {
                 from = String(decoding: Array(from.utf8)[date.range.upperBound...], as: UTF8.self).trimmingSpaces()
@@ -457,7 +458,7 @@ struct StructureBuilder {
                 if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
             }
             part.from = from.isEmpty ? nil : from
-            let after = openingBytes[(offset + formula.count)...].prefix(400)
+            let after = openingBytes[(offset + formulaLength)...].prefix(400)
             // The bytes are the text's when the block is well-formed (the formula's end starts a
             // scalar): then no string is made for the search. A cut inside a scalar becomes
             // U+FFFD in the string; the bytes before that scalar answer alike when a stop ends
@@ -483,7 +484,8 @@ struct StructureBuilder {
             break
         }
         if !dated, let closing = range.last(where: { hasClosing($0) }) {
-            if let (_, offset) = Phrases.firstMatch(lowered(closing), Phrases.noteClosings) {
+            if let (_, offset) = Phrases.firstNoteFormula(blocks[closing].mapped.bytes, validUTF8: blocks[closing].mapped.isValidUTF8,
+                                                          limit: Self.lowerLimit, Phrases.noteClosingIndexes) {
                 let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
