@@ -1585,24 +1585,26 @@ struct StructureBuilder {
             // the whole block is made for a label of a few words).
             let label = (withBlockBytes(index) { Self.plainQuestionLabel($0) } ?? nil)
                 ?? Self.questionLabel(blockText(index))
-            return ("question", numbers.map(String.init).joined(separator: ","), label)
+            return ("question", Self.joinedNumbers(numbers), label)
         }
         if blocks[index].kind == .heading {
             let (number, heading) = Self.splitNumber(blockText(index))
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
         guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blockFits(index, 90) else { return nil }
+        // Most short paragraphs are turned away on their bytes, before their text is made.
+        if withBlockBytes(index, { Self.endsWithStop($0) == true || !Self.mayHaveNumber($0) }) == true { return nil }
         let text = blockText(index)
         guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)
-        guard let number, let first = heading.first, first.isUppercase else { return nil }
+        guard let number, Self.startsUppercase(heading) else { return nil }
         // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).
         if number.count == 1, let letter = number.unicodeScalars.first, let last = lastLetterHeading,
            letter.value == last.value + 1 {
             return ("letter", number, heading)
         }
         if number.allSatisfy({ "IVXLC".contains($0) }) { return ("roman", number, heading) }
-        if number.count == 1, number.first!.isUppercase { return ("letter", number, heading) }
+        if number.count == 1, Self.startsUppercase(number) { return ("letter", number, heading) }
         if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || text.utf8.count <= 60 {
             return ("number", number, heading)
         }
@@ -1625,7 +1627,12 @@ struct StructureBuilder {
     /// a number of at most six digits or roman numerals, or a single letter, or nothing follows
     /// the stop. Most short paragraphs are turned away so, without splitting them into characters.
     static func mayHaveNumber(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        text.utf8.withContiguousStorageIfAvailable { mayHaveNumber($0) } ?? true
+    }
+
+    /// `mayHaveNumber` on the text's UTF-8 bytes.
+    static func mayHaveNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             let (start, end) = trimmedSpaceBounds(bytes)
             var stop = start
             var numeral = true
@@ -1644,7 +1651,47 @@ struct StructureBuilder {
             let letter = length == 1 && ((bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A)
             guard length >= 1, length <= 6, numeral || letter else { return false }
             return stop + 1 < end
-        } ?? true
+        }
+    }
+
+    /// `endsWithStop` on the text's UTF-8 bytes: `nil` when a non-ASCII scalar before the
+    /// stop could join it (only the characters can tell).
+    static func endsWithStop(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else {
+            return false
+        }
+        if bytes.count == 1 || bytes[bytes.count - 2] < 0x80 { return true }
+        return nil
+    }
+
+    /// `text.first?.isUppercase == true`, told from the first byte when it and the next are
+    /// ASCII (then the first character is that one scalar: two ASCII scalars are two
+    /// characters but for CR LF): `Character.isUppercase` cost some 900 instructions a call.
+    static func startsUppercase(_ text: some StringProtocol) -> Bool {
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80 {
+            let second = utf8.dropFirst().first
+            if second == nil || (second! < 0x80 && first != 0x0D) { return first >= 0x41 && first <= 0x5A }
+        }
+        return text.first?.isUppercase == true
+    }
+
+    /// `numbers.map(String.init).joined(separator: ",")`, written as bytes (numbers from 0).
+    static func joinedNumbers(_ numbers: [Int]) -> String {
+        guard numbers.allSatisfy({ $0 >= 0 }) else { return numbers.map(String.init).joined(separator: ",") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(numbers.count * 4)
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            let start = bytes.count
+            var rest = number
+            repeat {
+                bytes.append(UInt8(0x30 + rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A question heading's label: its text up to the first `:` or `.`, trimmed.
