@@ -414,6 +414,11 @@ struct StructureBuilder {
     private func isDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
         guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        // On the block's bytes when they are its text: no string made, and no copy of it.
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
+            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return false }
+            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40
+        }
         let text = blockText(index)
         guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
@@ -552,14 +557,7 @@ struct StructureBuilder {
     static func plainLastWords(_ text: String, _ count: Int) -> [Substring]? {
         guard count > 0 else { return nil }
         let bounds = text.utf8.withContiguousStorageIfAvailable { bytes -> [(Int, Int)]? in
-            func isOwnCharacter(_ space: Int) -> Bool {
-                let before = space == 0 || bytes[space - 1] < 0x80
-                    || (space >= 2 && bytes[space - 1] & 0xC0 == 0x80 && (bytes[space - 2] == 0xC3 || bytes[space - 2] == 0xD0 || bytes[space - 2] == 0xD1))
-                guard before else { return false }
-                guard space + 1 < bytes.count else { return true }
-                let after = bytes[space + 1]
-                return after < 0x80 || after == 0xC3 || after == 0xD0 || after == 0xD1
-            }
+            func isOwnCharacter(_ space: Int) -> Bool { isPlainSpace(bytes, space) }
             var words: [(Int, Int)] = []
             var index = bytes.count
             while index > 0 {
@@ -1081,7 +1079,46 @@ struct StructureBuilder {
     /// `Marat Beketayev`, `ERICA SCHOUTEN`.
     static func looksLikeName(_ line: String) -> Bool {
         if let answer = asciiLooksLikeName(line) { return answer }
+        // A name has at most five words: a longer line (a paragraph under a signature) is
+        // turned away after its sixth, where splitting all its characters cost some 70,000
+        // instructions.
+        if hasMoreWords(line, than: 5) { return false }
         return characterLooksLikeName(line)
+    }
+
+    /// Whether `line.split(separator: " ").count > count`, told from the bytes when the
+    /// first `count + 1` words are runs between plain space bytes (`isPlainSpace`): each such
+    /// run is a word of its own. `false` when the bytes cannot tell (then the characters do).
+    static func hasMoreWords(_ line: String, than count: Int) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var words = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    guard isPlainSpace(bytes, index) else { return false }
+                    index += 1
+                    continue
+                }
+                words += 1
+                if words > count { return true }
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            }
+            return false
+        } ?? false
+    }
+
+    /// Whether the space byte at `space` is a character of its own: the scalar before it is
+    /// ASCII, Latin-1 or basic Cyrillic (none prepends itself to the next character), and the
+    /// one after it is ASCII or a Latin-1 or basic Cyrillic letter (`C3`, `D0`, `D1` leads:
+    /// no combining mark extends the space).
+    @inline(__always)
+    static func isPlainSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ space: Int) -> Bool {
+        let before = space == 0 || bytes[space - 1] < 0x80
+            || (space >= 2 && bytes[space - 1] & 0xC0 == 0x80 && (bytes[space - 2] == 0xC3 || bytes[space - 2] == 0xD0 || bytes[space - 2] == 0xD1))
+        guard before else { return false }
+        guard space + 1 < bytes.count else { return true }
+        let after = bytes[space + 1]
+        return after < 0x80 || after == 0xC3 || after == 0xD0 || after == 0xD1
     }
 
     /// Lower-case function words that `looksLikeName` turns a line away for.
