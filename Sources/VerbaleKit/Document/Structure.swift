@@ -16,9 +16,13 @@ struct StructureBuilder {
     /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
     /// the text's memory through the pass (the peak of a large document); the few tests that
     /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
-    /// The heads are slices of one buffer: an array per block cost an allocation each, more
-    /// than lowering the head.
-    private var lowerHeads: [ArraySlice<UInt8>]
+    /// The heads lie end to end in one buffer: an array per block cost an allocation each,
+    /// more than lowering the head.
+    private let headBytes: [UInt8]
+    /// End of each block's head in `headBytes`; it starts where the previous block's ends.
+    /// Offsets rather than a slice per block: reading a slice out of an array retained and
+    /// released its buffer, and the heads are read some thirty times per block.
+    private let headEnds: [Int]
     /// Running maximum of the parts' ends, for `endOfPart(containing:)` (built on first use).
     private var partEnds: [Int] = []
     /// Whether the parts start in source order (else `endOfPart(containing:)` walks them).
@@ -82,14 +86,8 @@ struct StructureBuilder {
             }
             initialized = fill
         }
-        var heads: [ArraySlice<UInt8>] = []
-        heads.reserveCapacity(blocks.count)
-        var headStart = 0
-        for end in headEnds {
-            heads.append(headBytes[headStart..<end])
-            headStart = end
-        }
-        self.lowerHeads = heads
+        self.headBytes = headBytes
+        self.headEnds = headEnds
         self.noteFormulas = formulas
     }
 
@@ -140,7 +138,25 @@ struct StructureBuilder {
 
     /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
     private func lowered(_ index: Int) -> [UInt8] {
-        blocks[index].mapped.count <= Self.headLength ? Array(lowerHeads[index]) : Self.lowered(blocks[index].mapped.bytes)
+        blocks[index].mapped.count <= Self.headLength ? Array(headBytes[headRange(index)]) : Self.lowered(blocks[index].mapped.bytes)
+    }
+
+    /// Where block `index`'s lower-cased head lies in `headBytes`.
+    @inline(__always)
+    private func headRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : headEnds[index - 1])..<headEnds[index]
+    }
+
+    /// Whether block `index`'s lower-cased head starts with any of `phrases`.
+    private func headStarts(_ index: Int, _ phrases: PhraseSet) -> Bool {
+        let range = headRange(index)
+        return headBytes.withUnsafeBufferPointer { phrases.startsAny(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// `responseLabel` of block `index`'s lower-cased head.
+    private func headResponseLabel(_ index: Int) -> Int? {
+        let range = headRange(index)
+        return headBytes.withUnsafeBufferPointer { Self.responseLabel(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     mutating func build() {
@@ -331,11 +347,11 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blockFits(index, 79) { return .letter }
+            if headStarts(index, Phrases.salutations) && blockFits(index, 79) { return .letter }
             if hasFirstPerson(index) { return .letter }
-            if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
+            if headStarts(index, Self.onBehalfOf) { return .letter }
         }
-        for index in range where isBody(index) && Phrases.startsWithAny(lowerHeads[index], Phrases.letterClosings) {
+        for index in range where isBody(index) && headStarts(index, Phrases.letterClosings) {
             return .letter
         }
         return afterNote ? .annex : .statement
@@ -355,7 +371,7 @@ struct StructureBuilder {
     }
 
     private func isAnnexLabel(_ index: Int) -> Bool {
-        guard blocks[index].mapped.count <= 40, Phrases.startsWithAny(lowerHeads[index], Phrases.annexLabels) else { return false }
+        guard blocks[index].mapped.count <= 40, headStarts(index, Phrases.annexLabels) else { return false }
         let text = String(decoding: lowered(index), as: UTF8.self)
         // `Annex II`, `Enclosure 1 – Decree`: a label, not a sentence that starts with the word.
         return !text.contains(":") || text.split(separator: " ").count <= 3
@@ -369,7 +385,7 @@ struct StructureBuilder {
             // Fields read in place rather than from a copy of the block.
             if blocks[index].kind == .pageFurniture { index += 1; continue }
             guard blocks[index].kind != .footnote, blockFits(index, 200), !isDateline(index),
-                  !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
+                  !headStarts(index, Phrases.salutations),
                   isMostlyUppercase(blockText(index)) else { break }
             index += 1
         }
@@ -952,7 +968,7 @@ struct StructureBuilder {
                 setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
                 continue
             }
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && text.utf8.count < 80 {
+            if headStarts(index, Phrases.salutations) && text.utf8.count < 80 {
                 blocks[index].kind = .salutation
                 bodyStarted = true
                 continue
@@ -983,7 +999,7 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blockFits($0, 199) })
+        guard let closing = range.last(where: { isBody($0) && headStarts($0, Phrases.letterClosings) && blockFits($0, 199) })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
@@ -1209,7 +1225,7 @@ struct StructureBuilder {
         let known = headingSlots[index]
         if known != 0 { return known > 0 ? Int(known) - 1 : nil }
         var heading: (numbers: [Int], rest: HeadingRest)? = nil
-        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) {
+        if headStarts(index, Phrases.questionLabels) {
             // A well-formed block is parsed on its own bytes, and the rest kept as a byte
             // range: making its text validated and copied the block once for the parse and
             // again for the rest, which the question then copied into its bytes.
@@ -1308,8 +1324,8 @@ struct StructureBuilder {
                 if !isBody(cursor) { cursor += 1; continue }
                 if isQuestionHeading(cursor) { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blockFits(cursor, 199) { break }
-                if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
+                if headStarts(cursor, Phrases.letterClosings) && blockFits(cursor, 199) { break }
+                if !inResponse, let label = headResponseLabel(cursor) {
                     inResponse = true
                     responseStart = blocks[cursor].start
                     // Trimmed on bytes: spaces and no-break spaces are the same in the bytes as
