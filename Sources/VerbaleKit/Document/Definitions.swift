@@ -36,31 +36,30 @@ enum DefinitionFinder {
     static func find(in blocks: [Block]) -> [Definition] {
         var result: [Definition] = []
         for index in blocks.indices where blocks[index].kind != .pageFurniture {
-            find(in: blocks[index].mapped, into: &result)
+            // The block's bytes are read in place, and its mapped text passed on only for a
+            // parenthesis that may open a definition: a copy of the mapped text per block
+            // retained and released its two arrays, and most blocks have no such parenthesis.
+            let opens = blocks[index].mapped.bytes.withUnsafeBufferPointer { openings(in: $0) }
+            for open in opens {
+                // The mapped text is all a definition needs: passing the block copied all of it.
+                if let definition = definition(at: open, in: blocks[index].mapped) { result.append(definition) }
+            }
         }
         return result
     }
 
-    /// Appends the definitions in one block's text to `result`.
-    private static func find(in mapped: MappedText, into result: inout [Definition]) {
-        do {
-            // Parentheses are rare: find them with memchr, without copying the block.
-            let opens = mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
-                guard let base = bytes.baseAddress else { return [] }
-                var found: [Int] = []
-                var index = 0
-                while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
-                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                    if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
-                    index = offset + 1
-                }
-                return found
-            }
-            for open in opens {
-                // The mapped text is all a definition needs: passing the block copied all of it.
-                if let definition = definition(at: open, in: mapped) { result.append(definition) }
-            }
+    /// Offsets of the parentheses in `bytes` that may open a definition (`mayOpenDefinition`).
+    /// Parentheses are rare: they are found with memchr.
+    static func openings(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = bytes.baseAddress else { return [] }
+        var found: [Int] = []
+        var index = 0
+        while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
+            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
+            index = offset + 1
         }
+        return found
     }
 
     /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.
