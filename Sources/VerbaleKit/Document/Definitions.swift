@@ -18,6 +18,32 @@ enum DefinitionFinder {
         "ci-après dénommées", "ci-après dénommée", "ci-après dénommés", "ci-après dénommé",
         "ci-après", "en adelante", "далее", "referred to as",
     ].sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+    /// Character counts of `introducers` (counting them for each definition cost more than
+    /// the introducer test).
+    static let introducerLengths = introducers.map(\.count)
+
+    /// Whether `character` opens a quoted term (`"`, `“`, `«`, `'`, `‘`): compared with each,
+    /// where `String.contains` walked the characters of the list for every parenthesis.
+    static func isOpeningQuote(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "“", "«", "'", "‘": return true
+        default: return false
+        }
+    }
+
+    /// Byte length of the quote whose first byte is `lead` (`"` `'`, `» «`, `” ’ …`).
+    static func quoteByteLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead == 0xC2 ? 2 : 3
+    }
+
+    /// `text.trimmingSpaces().isEmpty`, told from the bytes without making the string.
+    static func isBlank(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let (start, end) = trimmedSpaceBounds(bytes)
+            return start == end
+        } ?? text.trimmingSpaces().isEmpty
+    }
+
     /// The closing quote for each opening one.
     static let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
     /// Small words allowed inside a name (`Law on State Registration of Legal Entities`).
@@ -111,20 +137,21 @@ enum DefinitionFinder {
             return introducers.firstIndex { $0.utf8.first == first && lowerHead.hasPrefix($0) }
         }()
         if let introducerIndex {
-            let introducer = introducers[introducerIndex]
-            rest = rest.dropFirst(introducer.count)
+            rest = rest.dropFirst(introducerLengths[introducerIndex])
             introduced = true
             while let first = rest.first, first == ":" || first == "," || first == " " || first == "–" || first == "-" { rest = rest.dropFirst() }
         }
         var term: String
-        if let first = rest.first, "\"“«'‘".contains(first) {
+        if let first = rest.first, Self.isOpeningQuote(first) {
             let body = rest.dropFirst()
             let closer = Self.closers[first]
             let found = closingQuote(in: body, apostrophe: closer == "'", rightSingle: closer == "’")
                 ?? body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" })
             guard let end = found else { return nil }
             term = String(body[..<end]).trimmingSpaces()
-            guard body[body.index(after: end)...].trimmingSpaces().isEmpty else { return nil }
+            // The closing quote is one scalar (see `closingQuote`): the rest starts after its bytes.
+            let afterQuote = body.utf8.index(end, offsetBy: Self.quoteByteLength(body.utf8[end]))
+            guard Self.isBlank(body[afterQuote...]) else { return nil }
         } else if introduced && inner.lowercased().hasPrefix("hereinafter") {
             term = String(rest).trimmingSpaces()
         } else {
@@ -132,7 +159,9 @@ enum DefinitionFinder {
         }
         // `(hereinafter "the Government")`: the English article is not part of the term.
         if term.hasPrefix("the ") && term.count > 5 { term = String(term.dropFirst(4)) }
-        guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
+        // No more characters than bytes: the count is only walked for a long term.
+        guard !term.isEmpty, term.utf8.count <= 60 || term.count <= 60,
+              StructureBuilder.startsUppercase(term) || term.first == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
         let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
         let termSpan = termRange.map { mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? mapped.sourceSpan(open, close + 1)
