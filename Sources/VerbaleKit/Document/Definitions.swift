@@ -436,11 +436,40 @@ enum DefinitionFinder {
             while start < end, word[start] == UInt8(ascii: ",") { start += 1 }
             // An ASCII character is a number only if it is a digit (and none is empty).
             if word[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-            let bare = asciiLowercased(word[start..<end])!
-            return connectors.contains(bare) || bare == "the" || DateParser.monthTable[bare] != nil
+            return isASCIILeadingWord(word[start..<end])
         }
         let bare = String(decoding: word, as: UTF8.self).trimmingCharacters(",").lowercased()
         return connectors.contains(bare) || bare == "the" || bare.allSatisfy(\.isNumber) || DateParser.monthTable[bare] != nil
+    }
+
+    /// `connectors.contains(bare) || bare == "the" || DateParser.monthTable[bare] != nil` for
+    /// `bare`, an ASCII word lower-cased, told on its bytes: the connectors compared byte for
+    /// byte, the months looked up in the date scan's packed tables (an ASCII string equals
+    /// another only byte for byte). Making the string and hashing it twice cost some 800
+    /// instructions a word.
+    static func isASCIILeadingWord(_ word: ArraySlice<UInt8>) -> Bool {
+        if isConnector(word) { return true }
+        let count = word.count
+        guard count > 0, count <= LongWordTable.longest else { return false }
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { lowered -> Bool in
+            var length = 0
+            for byte in word {
+                lowered[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                length += 1
+            }
+            if length == 3, lowered[0] == UInt8(ascii: "t"), lowered[1] == UInt8(ascii: "h"), lowered[2] == UInt8(ascii: "e") { return true }
+            let code: Int?
+            if length <= 8 {
+                var key: UInt64 = 0
+                for offset in 0..<length { key = key << 8 | UInt64(lowered[offset]) }
+                code = DateParser.packedCodes.value(key)
+            } else {
+                code = DateParser.longCodes.value(UnsafeRawBufferPointer(rebasing: lowered[0..<length]))
+            }
+            guard let code else { return false }
+            return (1...12).contains(code)
+        }
     }
 
     /// Whether the two words before `start` are a preposition and `the` (`at the Embassy`).
