@@ -505,6 +505,9 @@ enum DefinitionFinder {
     /// The ASCII connectors as bytes, to test an ASCII word without making a string of it.
     static let asciiConnectors: [[UInt8]] = connectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
+    /// `asciiConnectors` packed as `isConnector` packs a word (first byte highest).
+    static let asciiConnectorKeys: [UInt64] = asciiConnectors.map { $0.reduce(0) { $0 << 8 | UInt64($1) } }
+
     /// The longest ASCII connector's length: longer words are no connector.
     static let asciiConnectorLength = asciiConnectors.map(\.count).max() ?? 0
 
@@ -513,15 +516,11 @@ enum DefinitionFinder {
     static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
         if word.allSatisfy({ $0 < 0x80 }) {
             guard word.count <= asciiConnectorLength else { return false }
-            for connector in asciiConnectors where connector.count == word.count {
-                var equal = true
-                for (offset, byte) in word.enumerated() where connector[offset] != (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) {
-                    equal = false
-                    break
-                }
-                if equal { return true }
-            }
-            return false
+            // Packed lower-cased, one integer compared per connector (no connector byte is 0,
+            // so words of different lengths pack differently).
+            var key: UInt64 = 0
+            for byte in word { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            return asciiConnectorKeys.contains(key)
         }
         return connectors.contains(String(decoding: word, as: UTF8.self).lowercased())
     }

@@ -202,7 +202,8 @@ struct StructureBuilder {
     /// `Phrases.containsFirstPerson(lowered(index))`, scanning a well-formed block without a
     /// lowered copy (lowering up to 8 kB of each block asked cost more than the scan).
     private func hasFirstPerson(_ index: Int) -> Bool {
-        guard blocks[index].mapped.count > Self.headLength, blocks[index].mapped.isValidUTF8 else {
+        // A short block too: copying its lowered head to scan the copy cost more than the scan.
+        guard blocks[index].mapped.isValidUTF8 else {
             return Phrases.containsFirstPerson(lowered(index))
         }
         return blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
@@ -892,6 +893,9 @@ struct StructureBuilder {
         text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
             guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
+            // Room for a short line's words at once: grown from empty, the list was
+            // reallocated four times a line.
+            words.reserveCapacity(32)
             var index = 0
             while index < window {
                 while index < window, bytes[index] == 0x20 { index += 1 }
