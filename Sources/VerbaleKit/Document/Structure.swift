@@ -245,6 +245,12 @@ struct StructureBuilder {
         return blocks[index].mapped.bytes
     }
 
+    /// `blockTextBytes(index).count`, without copying a text of the block's own.
+    private func blockTextByteLength(_ index: Int) -> Int {
+        if let own = blocks[index].ownText { return own.utf8.count }
+        return blocks[index].mapped.count
+    }
+
     /// `body` of the block's bytes when they are its text (no text of its own, well-formed
     /// UTF-8); `nil` when only the string can answer.
     private func withBlockBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
@@ -1305,6 +1311,11 @@ struct StructureBuilder {
 
     private mutating func findQuestions() {
         var index = 0
+        // The blocks gathered into the current question's text and into its response's, by
+        // index: the texts are then made at their final size (appended block by block, they
+        // grew by doubling, each growth a copy of all gathered so far). Kept across questions.
+        var questionBlocks: [Int] = []
+        var responseBlocks: [Int] = []
         while index < blocks.count {
             guard isBody(index), let slot = questionHeadingSlot(index) else { index += 1; continue }
             let numbers = foundHeadings[slot].numbers
@@ -1341,15 +1352,23 @@ struct StructureBuilder {
                         return Array(rest[start..<end])
                     }
                 } else if inResponse {
-                    Self.appendParagraph(blockTextBytes(cursor), to: &responseText)
+                    responseBlocks.append(cursor)
                 } else {
-                    Self.appendParagraph(blockTextBytes(cursor), to: &questionText)
+                    questionBlocks.append(cursor)
                 }
                 blocks[cursor].question = id
                 blocks[cursor].role = inResponse ? "response" : "question"
                 end = blocks[cursor].end
                 cursor += 1
             }
+            // Room for each block and the blank line before it (an upper bound: the first
+            // paragraph of an empty text has none).
+            questionText.reserveCapacity(questionBlocks.reduce(questionText.count) { $0 + 2 + blockTextByteLength($1) })
+            responseText.reserveCapacity(responseBlocks.reduce(responseText.count) { $0 + 2 + blockTextByteLength($1) })
+            for block in questionBlocks { Self.appendParagraph(blockTextBytes(block), to: &questionText) }
+            for block in responseBlocks { Self.appendParagraph(blockTextBytes(block), to: &responseText) }
+            questionBlocks.removeAll(keepingCapacity: true)
+            responseBlocks.removeAll(keepingCapacity: true)
             questions.append(Question(id: id, numbers: numbers, question: String(decoding: questionText, as: UTF8.self),
                                       response: String(decoding: responseText, as: UTF8.self),
                                       start: blocks[index].start, end: end, responseStart: responseStart))
