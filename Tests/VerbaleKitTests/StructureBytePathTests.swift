@@ -154,6 +154,33 @@ struct StructureBytePathTests {
         }
     }
 
+    @Test("an ASCII word before a term is judged on bytes as the determiner strings judge it")
+    func determinedStart() {
+        let words = ["la", "La", "LE", "les", "l'", "L'", "el", "los", "las", "the", "The", "du", "del", "de", "l'accord",
+                     "L'Office", "l'avion", "l'", "lx", "l'loi", "le,", "x", "laa", "l'\r\nloi", "Los"]
+        let nexts = ["loi", "Loi", "décret", "Conseil", "avion", "ley", "code", "x", "CÓDIGO"]
+        for word in words {
+            for next in nexts + [""] {
+                let text = Array((word + " " + next).utf8)
+                let wordBytes = text[0..<word.utf8.count]
+                let following: Range<Int>? = next.isEmpty ? nil : (word.utf8.count + 1)..<text.count
+                // The string branch of `determinedPhraseBefore`.
+                var expected: Int? = nil
+                let lowerWord = DefinitionFinder.lowered(wordBytes)
+                if DefinitionFinder.determiners.contains(lowerWord), let following,
+                   DefinitionFinder.headNouns.contains(DefinitionFinder.lowered(text[following])) {
+                    expected = wordBytes.endIndex + 1
+                } else if lowerWord.utf8.first == UInt8(ascii: "l"), lowerWord.hasPrefix("l'") || lowerWord.hasPrefix("l’") {
+                    let elided = lowerWord.hasPrefix("l'") ? 2 : 4
+                    if DefinitionFinder.headNouns.contains(String(lowerWord.dropFirst(2))) { expected = wordBytes.startIndex + elided }
+                }
+                let found = DefinitionFinder.asciiDeterminedStart(wordBytes, following: following, text)
+                #expect(found == .some(expected), "\(word) \(next)")
+            }
+        }
+        #expect(DefinitionFinder.asciiDeterminedStart(Array("l’loi".utf8)[...], following: nil, []) == nil)
+    }
+
     @Test("heading and definition helpers answer as the character forms")
     func smallHelpers() {
         let texts = ["", "A", "a", "Ab", "ab", "É", "Émile", "\r\nA", "\rA", "A\u{301}", "1", "IV", "Ω", "(A)", "Z", "[", "@"]

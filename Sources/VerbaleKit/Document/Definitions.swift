@@ -557,6 +557,33 @@ enum DefinitionFinder {
     /// Articles that start a noun phrase in French, Spanish and English.
     static let determiners: Set<String> = ["la", "le", "les", "l'", "l’", "el", "los", "las", "the", "du", "del"]
 
+    /// The ASCII determiners as bytes (an ASCII string equals another only byte for byte, and
+    /// no other determiner equals an ASCII string).
+    static let asciiDeterminers: [[UInt8]] = determiners.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// For an ASCII `word`, the step of `determinedPhraseBefore` on it, told on its bytes:
+    /// `.some(start)` when it begins the phrase there (a determiner before a head noun, or an
+    /// elided `l'` on one), `.some(nil)` when it does not; `nil` (outside) for a word that is
+    /// not ASCII, left to the strings. Lower-casing the word into a string, hashing it into
+    /// the determiners and asking `hasPrefix` twice cost some 1,500 instructions a word.
+    static func asciiDeterminedStart(_ word: ArraySlice<UInt8>, following: Range<Int>?, _ bytes: [UInt8]) -> Int?? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let isDeterminer = asciiDeterminers.contains { entry in
+            entry.count == word.count && zip(entry, word).allSatisfy { $0 == lower($1) }
+        }
+        if isDeterminer {
+            if let next = following, headNouns.contains(lowered(bytes[next])) { return .some(word.endIndex + 1) }
+            return .some(nil)
+        }
+        // `hasPrefix("l'")`: in ASCII each byte is a character (CR LF aside, which is neither).
+        guard word.count >= 2, lower(word[word.startIndex]) == UInt8(ascii: "l"), word[word.startIndex + 1] == UInt8(ascii: "'") else {
+            return .some(nil)
+        }
+        let rest = asciiLowercased(word[(word.startIndex + 2)...])!
+        return .some(headNouns.contains(rest) ? word.startIndex + 2 : nil)
+    }
+
     /// French and Spanish names are written in lower case after their head noun (`la loi
     /// n° 2020-38 du 22 décembre 2020 relative à …`, `le Conseil national de régulation de
     /// l'audiovisuel`): walk back, without crossing a comma or a full stop, to the farthest
@@ -586,7 +613,11 @@ enum DefinitionFinder {
             // (`l’`, the longest article) is none, unless it starts with an elided `l'`. (Of
             // the characters lower-casing to ASCII, only the Kelvin sign shrinks, to `k`, which
             // no article holds; only `L` lower-cases to `l`.)
-            if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l") {
+            if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l"),
+               let asciiBest = asciiDeterminedStart(bytes[start..<index], following: following, bytes) {
+                // An ASCII word, decided on its bytes.
+                if let asciiBest { best = asciiBest }
+            } else if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l") {
                 let lowerWord = lowered(bytes[start..<index])
                 if determiners.contains(lowerWord), let next = following, headNouns.contains(lowered(bytes[next])) {
                     best = index + 1
