@@ -105,6 +105,11 @@ public enum DateParser {
     /// `wordCodes` for words of up to eight bytes, looked up without building a string.
     static let packedCodes = PackedWordTable(wordCodes.map { ($0.key, $0.value) })
 
+    /// `wordCodes` for words of nine to sixteen bytes (`september`, the Cyrillic months),
+    /// looked up on their bytes: a string made and hashed for every such word cost several
+    /// times the rest of the date scan's work on it.
+    static let longCodes = LongWordTable(wordCodes.map { (Array($0.key.utf8), $0.value) })
+
     /// A lexical unit of a date scan.
     enum Piece: Equatable {
         /// Digits with their value and digit count.
@@ -118,6 +123,10 @@ public enum DateParser {
     /// Splits text into pieces with byte ranges; quotes, guillemets and spaces are dropped.
     static func pieces(_ bytes: [UInt8]) -> [(Piece, Range<Int>)] {
         var result: [(Piece, Range<Int>)] = []
+        // A piece takes two bytes or more but for runs of marks, and running text averages
+        // about six: room for a piece every four bytes leaves few lists to grow, where growing
+        // from empty cost more than splitting the text.
+        result.reserveCapacity(bytes.count / 4 + 4)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -161,6 +170,19 @@ public enum DateParser {
         }
         // Folding keeps an ASCII word's length: one longer than every ASCII entry cannot match.
         if ascii && word.count > longestASCIIWord { return WordCode.other }
+        // A longer ASCII word folds to its lower-cased bytes, and an ASCII string equals
+        // another only byte for byte.
+        if ascii && word.count <= LongWordTable.longest {
+            var folded: (UInt64, UInt64) = (0, 0)
+            return withUnsafeMutableBytes(of: &folded) { buffer -> Int in
+                var length = 0
+                for byte in word {
+                    buffer[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    length += 1
+                }
+                return longCodes.value(UnsafeRawBufferPointer(rebasing: buffer[0..<length])) ?? WordCode.other
+            }
+        }
         if !ascii, let code = foldedCode(word) { return code }
         return wordCodes[folded(word, ascii: ascii)] ?? WordCode.other
     }
@@ -228,6 +250,9 @@ public enum DateParser {
                 var key: UInt64 = 0
                 for offset in 0..<length { key = key << 8 | UInt64(folded[offset]) }
                 return packedCodes.value(key) ?? WordCode.other
+            }
+            if length <= LongWordTable.longest {
+                return longCodes.value(UnsafeRawBufferPointer(rebasing: folded[0..<length])) ?? WordCode.other
             }
             return wordCodes[String(decoding: UnsafeRawBufferPointer(rebasing: folded[0..<length]), as: UTF8.self)] ?? WordCode.other
         }
@@ -421,5 +446,75 @@ public enum DateParser {
             index += 1
         }
         return found
+    }
+}
+
+/// Words of nine to sixteen UTF-8 bytes, each packed into two integers (its first eight bytes
+/// and the rest, zero-filled) with its length, in an open-addressing table: the date scan's
+/// longer words are looked up byte for byte, without a `String`.
+struct LongWordTable: Sendable {
+    /// Length of the longest word the table holds.
+    static let longest = 16
+    /// First eight bytes of each slot's word, little-endian; 0 marks an empty slot (no word
+    /// of nine bytes or more starts with eight zero bytes).
+    private var heads: [UInt64]
+    /// The rest of each slot's word, zero-filled.
+    private var tails: [UInt64]
+    /// Each slot's word length and value.
+    private var lengths: [Int]
+    private var values: [Int]
+    private let mask: Int
+
+    /// A table of the `entries` of nine to sixteen bytes (others are left out); the first
+    /// value given for a word wins.
+    init(_ entries: [([UInt8], Int)]) {
+        let kept = entries.filter { $0.0.count > 8 && $0.0.count <= Self.longest }
+        var capacity = 16
+        while capacity < kept.count * 4 { capacity *= 2 }
+        heads = [UInt64](repeating: 0, count: capacity)
+        tails = [UInt64](repeating: 0, count: capacity)
+        lengths = [Int](repeating: 0, count: capacity)
+        values = [Int](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (word, value) in kept {
+            let (head, tail) = word.withUnsafeBytes { Self.pack($0) }
+            var slot = Self.slot(head, tail, mask)
+            while heads[slot] != 0 && !(heads[slot] == head && tails[slot] == tail && lengths[slot] == word.count) {
+                slot = (slot + 1) & mask
+            }
+            if heads[slot] != 0 { continue }
+            heads[slot] = head
+            tails[slot] = tail
+            lengths[slot] = word.count
+            values[slot] = value
+        }
+    }
+
+    /// The two integers of a word of nine to sixteen bytes.
+    @inline(__always)
+    private static func pack(_ word: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        for offset in 0..<8 { head |= UInt64(word[offset]) << UInt64(8 * offset) }
+        for offset in 8..<word.count { tail |= UInt64(word[offset]) << UInt64(8 * (offset - 8)) }
+        return (head, tail)
+    }
+
+    @inline(__always)
+    private static func slot(_ head: UInt64, _ tail: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((head ^ tail &* 0x85EB_CA77_C2B2_AE63) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The value of `word`, if the table holds it (`nil` for any word not of nine to sixteen bytes).
+    func value(_ word: UnsafeRawBufferPointer) -> Int? {
+        guard word.count > 8 && word.count <= Self.longest else { return nil }
+        let (head, tail) = Self.pack(word)
+        var slot = Self.slot(head, tail, mask)
+        while true {
+            let found = heads[slot]
+            if found == 0 { return nil }
+            if found == head && tails[slot] == tail && lengths[slot] == word.count { return values[slot] }
+            slot = (slot + 1) & mask
+        }
     }
 }

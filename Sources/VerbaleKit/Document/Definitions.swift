@@ -18,6 +18,32 @@ enum DefinitionFinder {
         "ci-après dénommées", "ci-après dénommée", "ci-après dénommés", "ci-après dénommé",
         "ci-après", "en adelante", "далее", "referred to as",
     ].sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+    /// Character counts of `introducers` (counting them for each definition cost more than
+    /// the introducer test).
+    static let introducerLengths = introducers.map(\.count)
+
+    /// Whether `character` opens a quoted term (`"`, `“`, `«`, `'`, `‘`): compared with each,
+    /// where `String.contains` walked the characters of the list for every parenthesis.
+    static func isOpeningQuote(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "“", "«", "'", "‘": return true
+        default: return false
+        }
+    }
+
+    /// Byte length of the quote whose first byte is `lead` (`"` `'`, `» «`, `” ’ …`).
+    static func quoteByteLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead == 0xC2 ? 2 : 3
+    }
+
+    /// `text.trimmingSpaces().isEmpty`, told from the bytes without making the string.
+    static func isBlank(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let (start, end) = trimmedSpaceBounds(bytes)
+            return start == end
+        } ?? text.trimmingSpaces().isEmpty
+    }
+
     /// The closing quote for each opening one.
     static let closers: [Character: Character] = ["\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’"]
     /// Small words allowed inside a name (`Law on State Registration of Legal Entities`).
@@ -36,31 +62,30 @@ enum DefinitionFinder {
     static func find(in blocks: [Block]) -> [Definition] {
         var result: [Definition] = []
         for index in blocks.indices where blocks[index].kind != .pageFurniture {
-            find(in: blocks[index].mapped, into: &result)
+            // The block's bytes are read in place, and its mapped text passed on only for a
+            // parenthesis that may open a definition: a copy of the mapped text per block
+            // retained and released its two arrays, and most blocks have no such parenthesis.
+            let opens = blocks[index].mapped.bytes.withUnsafeBufferPointer { openings(in: $0) }
+            for open in opens {
+                // The mapped text is all a definition needs: passing the block copied all of it.
+                if let definition = definition(at: open, in: blocks[index].mapped) { result.append(definition) }
+            }
         }
         return result
     }
 
-    /// Appends the definitions in one block's text to `result`.
-    private static func find(in mapped: MappedText, into result: inout [Definition]) {
-        do {
-            // Parentheses are rare: find them with memchr, without copying the block.
-            let opens = mapped.bytes.withUnsafeBufferPointer { bytes -> [Int] in
-                guard let base = bytes.baseAddress else { return [] }
-                var found: [Int] = []
-                var index = 0
-                while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
-                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                    if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
-                    index = offset + 1
-                }
-                return found
-            }
-            for open in opens {
-                // The mapped text is all a definition needs: passing the block copied all of it.
-                if let definition = definition(at: open, in: mapped) { result.append(definition) }
-            }
+    /// Offsets of the parentheses in `bytes` that may open a definition (`mayOpenDefinition`).
+    /// Parentheses are rare: they are found with memchr.
+    static func openings(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = bytes.baseAddress else { return [] }
+        var found: [Int] = []
+        var index = 0
+        while index < bytes.count, let hit = memchr(base + index, 0x28, bytes.count - index) {
+            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if mayOpenDefinition(bytes, offset + 1) { found.append(offset) }
+            index = offset + 1
         }
+        return found
     }
 
     /// Bytes that may follow `(` in a definition: a quote, or the start of an introducer.
@@ -112,20 +137,21 @@ enum DefinitionFinder {
             return introducers.firstIndex { $0.utf8.first == first && lowerHead.hasPrefix($0) }
         }()
         if let introducerIndex {
-            let introducer = introducers[introducerIndex]
-            rest = rest.dropFirst(introducer.count)
+            rest = rest.dropFirst(introducerLengths[introducerIndex])
             introduced = true
             while let first = rest.first, first == ":" || first == "," || first == " " || first == "–" || first == "-" { rest = rest.dropFirst() }
         }
         var term: String
-        if let first = rest.first, "\"“«'‘".contains(first) {
+        if let first = rest.first, Self.isOpeningQuote(first) {
             let body = rest.dropFirst()
             let closer = Self.closers[first]
             let found = closingQuote(in: body, apostrophe: closer == "'", rightSingle: closer == "’")
                 ?? body.firstIndex(where: { $0 == closer || $0 == "\"" || $0 == "”" || $0 == "»" })
             guard let end = found else { return nil }
             term = String(body[..<end]).trimmingSpaces()
-            guard body[body.index(after: end)...].trimmingSpaces().isEmpty else { return nil }
+            // The closing quote is one scalar (see `closingQuote`): the rest starts after its bytes.
+            let afterQuote = body.utf8.index(end, offsetBy: Self.quoteByteLength(body.utf8[end]))
+            guard Self.isBlank(body[afterQuote...]) else { return nil }
         } else if introduced && inner.lowercased().hasPrefix("hereinafter") {
             term = String(rest).trimmingSpaces()
         } else {
@@ -133,7 +159,9 @@ enum DefinitionFinder {
         }
         // `(hereinafter "the Government")`: the English article is not part of the term.
         if term.hasPrefix("the ") && term.count > 5 { term = String(term.dropFirst(4)) }
-        guard !term.isEmpty, term.count <= 60, let firstLetter = term.first, firstLetter.isUppercase || firstLetter == "l" else { return nil }
+        // No more characters than bytes: the count is only walked for a long term.
+        guard !term.isEmpty, term.utf8.count <= 60 || term.count <= 60,
+              StructureBuilder.startsUppercase(term) || term.first == "l" else { return nil }
         guard let (meaning, meaningStart) = meaningBefore(open, bytes) else { return nil }
         let termRange = Phrases.find(Array(term.utf8), in: Array(inner.utf8)).map { (open + 1 + $0)..<(open + 1 + $0 + term.utf8.count) }
         let termSpan = termRange.map { mapped.sourceSpan($0.lowerBound, $0.upperBound) } ?? mapped.sourceSpan(open, close + 1)
@@ -408,11 +436,40 @@ enum DefinitionFinder {
             while start < end, word[start] == UInt8(ascii: ",") { start += 1 }
             // An ASCII character is a number only if it is a digit (and none is empty).
             if word[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-            let bare = asciiLowercased(word[start..<end])!
-            return connectors.contains(bare) || bare == "the" || DateParser.monthTable[bare] != nil
+            return isASCIILeadingWord(word[start..<end])
         }
         let bare = String(decoding: word, as: UTF8.self).trimmingCharacters(",").lowercased()
         return connectors.contains(bare) || bare == "the" || bare.allSatisfy(\.isNumber) || DateParser.monthTable[bare] != nil
+    }
+
+    /// `connectors.contains(bare) || bare == "the" || DateParser.monthTable[bare] != nil` for
+    /// `bare`, an ASCII word lower-cased, told on its bytes: the connectors compared byte for
+    /// byte, the months looked up in the date scan's packed tables (an ASCII string equals
+    /// another only byte for byte). Making the string and hashing it twice cost some 800
+    /// instructions a word.
+    static func isASCIILeadingWord(_ word: ArraySlice<UInt8>) -> Bool {
+        if isConnector(word) { return true }
+        let count = word.count
+        guard count > 0, count <= LongWordTable.longest else { return false }
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { lowered -> Bool in
+            var length = 0
+            for byte in word {
+                lowered[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                length += 1
+            }
+            if length == 3, lowered[0] == UInt8(ascii: "t"), lowered[1] == UInt8(ascii: "h"), lowered[2] == UInt8(ascii: "e") { return true }
+            let code: Int?
+            if length <= 8 {
+                var key: UInt64 = 0
+                for offset in 0..<length { key = key << 8 | UInt64(lowered[offset]) }
+                code = DateParser.packedCodes.value(key)
+            } else {
+                code = DateParser.longCodes.value(UnsafeRawBufferPointer(rebasing: lowered[0..<length]))
+            }
+            guard let code else { return false }
+            return (1...12).contains(code)
+        }
     }
 
     /// Whether the two words before `start` are a preposition and `the` (`at the Embassy`).
@@ -448,6 +505,9 @@ enum DefinitionFinder {
     /// The ASCII connectors as bytes, to test an ASCII word without making a string of it.
     static let asciiConnectors: [[UInt8]] = connectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
+    /// `asciiConnectors` packed as `isConnector` packs a word (first byte highest).
+    static let asciiConnectorKeys: [UInt64] = asciiConnectors.map { $0.reduce(0) { $0 << 8 | UInt64($1) } }
+
     /// The longest ASCII connector's length: longer words are no connector.
     static let asciiConnectorLength = asciiConnectors.map(\.count).max() ?? 0
 
@@ -456,15 +516,11 @@ enum DefinitionFinder {
     static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
         if word.allSatisfy({ $0 < 0x80 }) {
             guard word.count <= asciiConnectorLength else { return false }
-            for connector in asciiConnectors where connector.count == word.count {
-                var equal = true
-                for (offset, byte) in word.enumerated() where connector[offset] != (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) {
-                    equal = false
-                    break
-                }
-                if equal { return true }
-            }
-            return false
+            // Packed lower-cased, one integer compared per connector (no connector byte is 0,
+            // so words of different lengths pack differently).
+            var key: UInt64 = 0
+            for byte in word { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            return asciiConnectorKeys.contains(key)
         }
         return connectors.contains(String(decoding: word, as: UTF8.self).lowercased())
     }
@@ -501,6 +557,33 @@ enum DefinitionFinder {
     /// Articles that start a noun phrase in French, Spanish and English.
     static let determiners: Set<String> = ["la", "le", "les", "l'", "l’", "el", "los", "las", "the", "du", "del"]
 
+    /// The ASCII determiners as bytes (an ASCII string equals another only byte for byte, and
+    /// no other determiner equals an ASCII string).
+    static let asciiDeterminers: [[UInt8]] = determiners.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// For an ASCII `word`, the step of `determinedPhraseBefore` on it, told on its bytes:
+    /// `.some(start)` when it begins the phrase there (a determiner before a head noun, or an
+    /// elided `l'` on one), `.some(nil)` when it does not; `nil` (outside) for a word that is
+    /// not ASCII, left to the strings. Lower-casing the word into a string, hashing it into
+    /// the determiners and asking `hasPrefix` twice cost some 1,500 instructions a word.
+    static func asciiDeterminedStart(_ word: ArraySlice<UInt8>, following: Range<Int>?, _ bytes: [UInt8]) -> Int?? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let isDeterminer = asciiDeterminers.contains { entry in
+            entry.count == word.count && zip(entry, word).allSatisfy { $0 == lower($1) }
+        }
+        if isDeterminer {
+            if let next = following, headNouns.contains(lowered(bytes[next])) { return .some(word.endIndex + 1) }
+            return .some(nil)
+        }
+        // `hasPrefix("l'")`: in ASCII each byte is a character (CR LF aside, which is neither).
+        guard word.count >= 2, lower(word[word.startIndex]) == UInt8(ascii: "l"), word[word.startIndex + 1] == UInt8(ascii: "'") else {
+            return .some(nil)
+        }
+        let rest = asciiLowercased(word[(word.startIndex + 2)...])!
+        return .some(headNouns.contains(rest) ? word.startIndex + 2 : nil)
+    }
+
     /// French and Spanish names are written in lower case after their head noun (`la loi
     /// n° 2020-38 du 22 décembre 2020 relative à …`, `le Conseil national de régulation de
     /// l'audiovisuel`): walk back, without crossing a comma or a full stop, to the farthest
@@ -530,7 +613,11 @@ enum DefinitionFinder {
             // (`l’`, the longest article) is none, unless it starts with an elided `l'`. (Of
             // the characters lower-casing to ASCII, only the Kelvin sign shrinks, to `k`, which
             // no article holds; only `L` lower-cases to `l`.)
-            if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l") {
+            if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l"),
+               let asciiBest = asciiDeterminedStart(bytes[start..<index], following: following, bytes) {
+                // An ASCII word, decided on its bytes.
+                if let asciiBest { best = asciiBest }
+            } else if index - start <= 4 || bytes[start] | 0x20 == UInt8(ascii: "l") {
                 let lowerWord = lowered(bytes[start..<index])
                 if determiners.contains(lowerWord), let next = following, headNouns.contains(lowered(bytes[next])) {
                     best = index + 1

@@ -60,6 +60,26 @@ enum Phrases {
 
     static let noteOpenings = PhraseSet(noteOpeningsText)
     static let noteClosings = PhraseSet(noteClosingsText)
+    /// Indexes of `noteOpeningsText` and `noteClosingsText` among the phrases of `noteFormulas`.
+    static let noteOpeningIndexes = 0..<noteOpeningsText.count
+    static let noteClosingIndexes = noteOpeningsText.count..<(noteOpeningsText.count + noteClosingsText.count)
+
+    /// `firstMatch(lowered, noteOpenings)` (or `noteClosings`, by `indexes`) for the lower-cased
+    /// first `limit` bytes of `bytes`: on the bytes themselves when they are well-formed UTF-8
+    /// (`GroupMatcher.firstMatch(lowering:among:)`), else on a lowered copy. The phrase's
+    /// byte length is returned, not its bytes.
+    static func firstNoteFormula(_ bytes: [UInt8], validUTF8: Bool, limit: Int, _ indexes: Range<Int>) -> (length: Int, offset: Int)? {
+        let texts = indexes == noteOpeningIndexes ? noteOpenings : noteClosings
+        guard validUTF8 else {
+            var lowered = Array(bytes.prefix(limit))
+            lowered.withUnsafeMutableBytes { _ = ByteCase.lower($0) }
+            return firstMatch(lowered, texts).map { ($0.phrase.count, $0.offset) }
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            noteFormulas.firstMatch(lowering: UnsafeBufferPointer(rebasing: buffer.prefix(limit)), among: indexes)
+                .map { (texts.phrases[$0.index].count, $0.offset) }
+        }
+    }
     static let letterClosings = PhraseSet(letterClosingsText)
     static let salutations = PhraseSet(salutationsText)
     static let firstPerson = PhraseSet(firstPersonText)
@@ -311,15 +331,22 @@ struct GroupMatcher: Sendable {
                 shifts[slot] = min(shifts[slot], UInt8(min(255, window - end)))
             }
         }
-        var bySlot = [[Int]](repeating: [], count: 4096)
-        for (index, phrase) in encoded.enumerated() {
-            bySlot[Self.slot(map(phrase.bytes[window - 3]), map(phrase.bytes[window - 2]), map(phrase.bytes[window - 1]))].append(index)
-        }
+        // Grouped by counting: an array per slot, appended and then concatenated, cost
+        // some 300 instructions a slot (4,096 of them, four times per process), more than
+        // a document's formula scan.
+        let phraseSlots = encoded.map { Self.slot(map($0.bytes[window - 3]), map($0.bytes[window - 2]), map($0.bytes[window - 1])) }
+        var starts = [Int](repeating: 0, count: 4097)
+        for slot in phraseSlots { starts[slot + 1] += 1 }
+        for slot in 0..<4096 { starts[slot + 1] += starts[slot] }
         var ranges: [Range<Int>] = []
-        var flat: [Int] = []
-        for list in bySlot {
-            ranges.append(flat.count..<(flat.count + list.count))
-            flat += list
+        ranges.reserveCapacity(4096)
+        for slot in 0..<4096 { ranges.append(starts[slot]..<starts[slot + 1]) }
+        // Filled in phrase order within each slot, as the per-slot lists held them.
+        var next = starts
+        var flat = [Int](repeating: 0, count: encoded.count)
+        for (index, slot) in phraseSlots.enumerated() {
+            flat[next[slot]] = index
+            next[slot] += 1
         }
         return (shifts, ranges, flat)
     }
@@ -392,6 +419,48 @@ struct GroupMatcher: Sendable {
         return found
     }
 
+    /// `PhraseSet.firstMatch(in: ByteCase.lower(text), stopAtAny: false)` for the set of this
+    /// matcher's phrases `among` (in their order), on `text` that is well-formed UTF-8 (its
+    /// end may cut a sequence): the index (from `among.lowerBound`) of the first of them
+    /// that `text` contains, and the offset of its first occurrence. The window passes every
+    /// occurrence of every phrase in order of its start, so the first one seen of a phrase
+    /// is its first occurrence. A note's formulas were found so on a lower-cased copy of up
+    /// to 8 kB of its block, and the copy and the byte-by-byte scan cost several times this.
+    func firstMatch(lowering text: UnsafeBufferPointer<UInt8>, among: Range<Int>) -> (index: Int, offset: Int)? {
+        var best = Int.max
+        var bestOffset = 0
+        foldedShifts.withUnsafeBufferPointer { shifts in
+            foldedSlotParts.withUnsafeBufferPointer { parts in
+                let count = text.count
+                var end = window
+                while end <= count {
+                    let slot = Int(parts[Int(text[end - 3])] ^ parts[256 + Int(text[end - 2])] ^ parts[512 + Int(text[end - 1])])
+                    let shift = Int(shifts[slot])
+                    if shift > 0 { end += shift; continue }
+                    let start = end - window
+                    for candidate in foldedCandidateRanges[slot] {
+                        let index = foldedCandidates[candidate]
+                        guard among.contains(index), index < best else { continue }
+                        let phrase = phrases[index]
+                        guard start + phrase.bytes.count <= count else { continue }
+                        if phrase.bytes.withUnsafeBufferPointer({ needle in
+                            var offset = 0
+                            while offset < needle.count, Self.loweredByte(text, start + offset) == needle[offset] { offset += 1 }
+                            return offset == needle.count
+                        }) {
+                            best = index
+                            bestOffset = start
+                        }
+                    }
+                    // No phrase can come before the first of them.
+                    if best == among.lowerBound { return }
+                    end += 1
+                }
+            }
+        }
+        return best == Int.max ? nil : (best - among.lowerBound, bestOffset)
+    }
+
     /// The union of the group bits of the phrases `text` contains.
     func matchedGroups(in text: [UInt8]) -> UInt8 {
         var found: UInt8 = 0
@@ -440,17 +509,29 @@ enum ByteCase {
         var index = 0
         while index < count {
             // Eight ASCII bytes at a time (most text): capitals marked in bit 7 by two additions.
-            if index + 8 <= count {
+            var byte = result[index]
+            // A word is tried only from an ASCII byte: from a lead byte (Cyrillic text, byte
+            // pair after pair) the test failed every time.
+            if byte < 0x80, index + 8 <= count {
                 let word = result.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high = word & (ones &* 0x80)
+                let upper = ((word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25)) & (ones &* 0x80)
+                if high == 0 {
                     result.storeBytes(of: word | (upper >> 2), toByteOffset: index, as: UInt64.self)
                     index += 8
                     continue
                 }
+                // The ASCII bytes before the first byte from 0x80 (at least this one) lowered
+                // at once, and the scan moved on to that byte: one by one, each of them loaded
+                // and tested the word again. Only those bytes are lowered: the additions carry
+                // past a byte from 0x80, and an ASCII byte after a `D0` lead is passed over.
+                let ascii = high.trailingZeroBitCount >> 3
+                let below = (UInt64(1) << UInt64(ascii &* 8)) &- 1
+                result.storeBytes(of: word | ((upper & below) >> 2), toByteOffset: index, as: UInt64.self)
+                index += ascii
+                byte = result[index]
             }
-            let byte = result[index]
             if byte < 0x80 {
                 if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
             } else if byte == 0xC3, index + 1 < count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {

@@ -16,9 +16,13 @@ struct StructureBuilder {
     /// block is asked to start with. Keeping whole lower-cased copies of every block doubled
     /// the text's memory through the pass (the peak of a large document); the few tests that
     /// read further (first person, formulas, mastheads) lower that block again (`lowered`).
-    /// The heads are slices of one buffer: an array per block cost an allocation each, more
-    /// than lowering the head.
-    private var lowerHeads: [ArraySlice<UInt8>]
+    /// The heads lie end to end in one buffer: an array per block cost an allocation each,
+    /// more than lowering the head.
+    private let headBytes: [UInt8]
+    /// End of each block's head in `headBytes`; it starts where the previous block's ends.
+    /// Offsets rather than a slice per block: reading a slice out of an array retained and
+    /// released its buffer, and the heads are read some thirty times per block.
+    private let headEnds: [Int]
     /// Running maximum of the parts' ends, for `endOfPart(containing:)` (built on first use).
     private var partEnds: [Int] = []
     /// Whether the parts start in source order (else `endOfPart(containing:)` walks them).
@@ -42,8 +46,6 @@ struct StructureBuilder {
         // and `ByteCase.lower` copied the prefix again.
         // Every block is asked about both formulas, most more than once: one scan of its
         // lower-cased copy answers both, and then only the copy's head is kept.
-        var headBytes: [UInt8] = []
-        headBytes.reserveCapacity(blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, Self.headLength + 1) })
         var headEnds: [Int] = []
         headEnds.reserveCapacity(blocks.count)
         var formulas: [UInt8] = []
@@ -52,29 +54,40 @@ struct StructureBuilder {
         // head is lowered: copying and lowering up to 8 kB of every block cost more than the scan.
         let matcher = Phrases.noteFormulas
         let limit = Self.lowerLimit
-        for index in blocks.indices {
-            let mapped = blocks[index].mapped
-            guard mapped.isValidUTF8 else {
-                let bytes = Self.lowered(mapped.bytes)
-                formulas.append(Phrases.noteFormulas(in: bytes))
-                headBytes.append(contentsOf: bytes.prefix(Self.headLength))
-                headEnds.append(headBytes.count)
-                continue
+        let headLength = Self.headLength
+        let total = blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, headLength) }
+        // Each head is lowered where it is kept, in one buffer of the heads' size and a spare
+        // byte: lowering looks one byte past the head, which the next head then overwrites.
+        // A stack buffer per head, lowered and appended, cost a copy and a capacity check more.
+        let headBytes = [UInt8](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
+            let out = UnsafeMutableRawBufferPointer(buffer)
+            var fill = 0
+            for index in blocks.indices {
+                let mapped = blocks[index].mapped
+                guard mapped.isValidUTF8 else {
+                    let bytes = Self.lowered(mapped.bytes)
+                    formulas.append(Phrases.noteFormulas(in: bytes))
+                    let kept = min(bytes.count, headLength)
+                    if kept > 0 { bytes.withUnsafeBytes { out.baseAddress!.advanced(by: fill).copyMemory(from: $0.baseAddress!, byteCount: kept) } }
+                    fill += kept
+                    headEnds.append(fill)
+                    continue
+                }
+                mapped.bytes.withUnsafeBufferPointer { bytes in
+                    formulas.append(matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit))))
+                    let filled = min(bytes.count, headLength + 1, limit)
+                    if filled > 0 {
+                        out.baseAddress!.advanced(by: fill).copyMemory(from: bytes.baseAddress!, byteCount: filled)
+                        ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: out[fill..<(fill + filled)]))
+                        fill += min(filled, headLength)
+                    }
+                }
+                headEnds.append(fill)
             }
-            formulas.append(mapped.bytes.withUnsafeBufferPointer { bytes in
-                matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
-            })
-            Self.appendLoweredHead(mapped.bytes, to: &headBytes)
-            headEnds.append(headBytes.count)
+            initialized = fill
         }
-        var heads: [ArraySlice<UInt8>] = []
-        heads.reserveCapacity(blocks.count)
-        var headStart = 0
-        for end in headEnds {
-            heads.append(headBytes[headStart..<end])
-            headStart = end
-        }
-        self.lowerHeads = heads
+        self.headBytes = headBytes
+        self.headEnds = headEnds
         self.noteFormulas = formulas
     }
 
@@ -125,7 +138,25 @@ struct StructureBuilder {
 
     /// The lower-cased first `lowerLimit` bytes of block `index` (its head when that is all).
     private func lowered(_ index: Int) -> [UInt8] {
-        blocks[index].mapped.count <= Self.headLength ? Array(lowerHeads[index]) : Self.lowered(blocks[index].mapped.bytes)
+        blocks[index].mapped.count <= Self.headLength ? Array(headBytes[headRange(index)]) : Self.lowered(blocks[index].mapped.bytes)
+    }
+
+    /// Where block `index`'s lower-cased head lies in `headBytes`.
+    @inline(__always)
+    private func headRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : headEnds[index - 1])..<headEnds[index]
+    }
+
+    /// Whether block `index`'s lower-cased head starts with any of `phrases`.
+    private func headStarts(_ index: Int, _ phrases: PhraseSet) -> Bool {
+        let range = headRange(index)
+        return headBytes.withUnsafeBufferPointer { phrases.startsAny(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// `responseLabel` of block `index`'s lower-cased head.
+    private func headResponseLabel(_ index: Int) -> Int? {
+        let range = headRange(index)
+        return headBytes.withUnsafeBufferPointer { Self.responseLabel(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     mutating func build() {
@@ -171,7 +202,8 @@ struct StructureBuilder {
     /// `Phrases.containsFirstPerson(lowered(index))`, scanning a well-formed block without a
     /// lowered copy (lowering up to 8 kB of each block asked cost more than the scan).
     private func hasFirstPerson(_ index: Int) -> Bool {
-        guard blocks[index].mapped.count > Self.headLength, blocks[index].mapped.isValidUTF8 else {
+        // A short block too: copying its lowered head to scan the copy cost more than the scan.
+        guard blocks[index].mapped.isValidUTF8 else {
             return Phrases.containsFirstPerson(lowered(index))
         }
         return blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
@@ -211,6 +243,12 @@ struct StructureBuilder {
     private func blockTextBytes(_ index: Int) -> [UInt8] {
         if let own = blocks[index].ownText { return Array(own.utf8) }
         return blocks[index].mapped.bytes
+    }
+
+    /// `blockTextBytes(index).count`, without copying a text of the block's own.
+    private func blockTextByteLength(_ index: Int) -> Int {
+        if let own = blocks[index].ownText { return own.utf8.count }
+        return blocks[index].mapped.count
     }
 
     /// `body` of the block's bytes when they are its text (no text of its own, well-formed
@@ -316,11 +354,11 @@ struct StructureBuilder {
     private func gapKind(_ range: Range<Int>, afterNote: Bool) -> PartKind {
         let probe = range.prefix(14)
         for index in probe where isBody(index) {
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && blockFits(index, 79) { return .letter }
+            if headStarts(index, Phrases.salutations) && blockFits(index, 79) { return .letter }
             if hasFirstPerson(index) { return .letter }
-            if Phrases.startsWithAny(lowerHeads[index], Self.onBehalfOf) { return .letter }
+            if headStarts(index, Self.onBehalfOf) { return .letter }
         }
-        for index in range where isBody(index) && Phrases.startsWithAny(lowerHeads[index], Phrases.letterClosings) {
+        for index in range where isBody(index) && headStarts(index, Phrases.letterClosings) {
             return .letter
         }
         return afterNote ? .annex : .statement
@@ -340,7 +378,7 @@ struct StructureBuilder {
     }
 
     private func isAnnexLabel(_ index: Int) -> Bool {
-        guard blocks[index].mapped.count <= 40, Phrases.startsWithAny(lowerHeads[index], Phrases.annexLabels) else { return false }
+        guard blocks[index].mapped.count <= 40, headStarts(index, Phrases.annexLabels) else { return false }
         let text = String(decoding: lowered(index), as: UTF8.self)
         // `Annex II`, `Enclosure 1 – Decree`: a label, not a sentence that starts with the word.
         return !text.contains(":") || text.split(separator: " ").count <= 3
@@ -354,7 +392,7 @@ struct StructureBuilder {
             // Fields read in place rather than from a copy of the block.
             if blocks[index].kind == .pageFurniture { index += 1; continue }
             guard blocks[index].kind != .footnote, blockFits(index, 200), !isDateline(index),
-                  !Phrases.startsWithAny(lowerHeads[index], Phrases.salutations),
+                  !headStarts(index, Phrases.salutations),
                   isMostlyUppercase(blockText(index)) else { break }
             index += 1
         }
@@ -399,6 +437,11 @@ struct StructureBuilder {
     private func isDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
         guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        // On the block's bytes when they are its text: no string made, and no copy of it.
+        if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
+            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return false }
+            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40
+        }
         let text = blockText(index)
         guard let date = DateParser.firstDate(in: text) else { return false }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
@@ -432,7 +475,8 @@ struct StructureBuilder {
     private mutating func fillNote(_ part: inout Part, _ range: Range<Int>) {
         let openingIndex = range.first { hasOpening($0) } ?? range.lowerBound
         let openingBytes = blocks[openingIndex].mapped.bytes
-        if let (formula, offset) = Phrases.firstMatch(lowered(openingIndex), Phrases.noteOpenings) {
+        if let (formulaLength, offset) = Phrases.firstNoteFormula(openingBytes, validUTF8: blocks[openingIndex].mapped.isValidUTF8,
+                                                                   limit: Self.lowerLimit, Phrases.noteOpeningIndexes) {
             var from = String(decoding: openingBytes[..<offset], as: UTF8.self).trimmingSpaces()
             if let date = DateParser.firstDate(in: from) {
                 from = String(decoding: Array(from.utf8)[date.range.upperBound...], as: UTF8.self).trimmingSpaces()
@@ -442,7 +486,7 @@ struct StructureBuilder {
                 if let range = from.firstRange(of: reference) { from = String(from[range.upperBound...]).trimmingSpaces() }
             }
             part.from = from.isEmpty ? nil : from
-            let after = openingBytes[(offset + formula.count)...].prefix(400)
+            let after = openingBytes[(offset + formulaLength)...].prefix(400)
             // The bytes are the text's when the block is well-formed (the formula's end starts a
             // scalar): then no string is made for the search. A cut inside a scalar becomes
             // U+FFFD in the string; the bytes before that scalar answer alike when a stop ends
@@ -468,7 +512,8 @@ struct StructureBuilder {
             break
         }
         if !dated, let closing = range.last(where: { hasClosing($0) }) {
-            if let (_, offset) = Phrases.firstMatch(lowered(closing), Phrases.noteClosings) {
+            if let (_, offset) = Phrases.firstNoteFormula(blocks[closing].mapped.bytes, validUTF8: blocks[closing].mapped.isValidUTF8,
+                                                          limit: Self.lowerLimit, Phrases.noteClosingIndexes) {
                 let tail = String(decoding: blocks[closing].mapped.bytes[offset...].prefix(600), as: UTF8.self)
                 if let date = DateParser.firstDate(in: tail) { setDate(&part, from: tail, date: date); dated = true }
             }
@@ -517,35 +562,49 @@ struct StructureBuilder {
         }
     }
 
-    /// `text.split(separator: " ").suffix(count)`, splitting only the tail that holds those
-    /// words: a dateline's text before the date can be a whole paragraph. The tail is cut at
-    /// a space with ASCII neighbours (a character of its own), counting words back over such
-    /// spaces only; otherwise the whole text is split.
+    /// `text.split(separator: " ").suffix(count)`, reading only the tail that holds those
+    /// words (a dateline's text before the date can be a whole paragraph) and on bytes when
+    /// its spaces are plain (`plainLastWords`); otherwise the whole text is split.
     static func lastWords(_ text: String, _ count: Int) -> [Substring] {
-        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            func isOwnCharacter(_ space: Int) -> Bool {
-                (space == 0 || bytes[space - 1] < 0x80) && (space + 1 == bytes.count || bytes[space + 1] < 0x80)
-            }
+        if let words = plainLastWords(text, count) { return words }
+        return Array(text.split(separator: " ").suffix(count))
+    }
+
+    /// `lastWords` on the text's bytes, when every space byte read is a character of its own:
+    /// the scalar before it is ASCII, Latin-1 or basic Cyrillic (none prepends itself to the
+    /// next character), and the one after it is ASCII or a Latin-1 or basic Cyrillic letter
+    /// (`C3`, `D0`, `D1` leads: no combining mark). The words are then the runs between space
+    /// bytes. A text of fewer words than `count` is split whole so: splitting the characters
+    /// of a short dateline (most of the texts asked) cost some 5,000 instructions. `nil` when
+    /// a space read is not plain.
+    static func plainLastWords(_ text: String, _ count: Int) -> [Substring]? {
+        guard count > 0 else { return nil }
+        let bounds = text.utf8.withContiguousStorageIfAvailable { bytes -> [(Int, Int)]? in
+            func isOwnCharacter(_ space: Int) -> Bool { isPlainSpace(bytes, space) }
+            var words: [(Int, Int)] = []
             var index = bytes.count
-            var words = 0
             while index > 0 {
                 while index > 0, bytes[index - 1] == 0x20 {
                     guard isOwnCharacter(index - 1) else { return nil }
                     index -= 1
                 }
-                guard index > 0 else { return nil }
+                guard index > 0 else { break }
+                let end = index
                 while index > 0, bytes[index - 1] != 0x20 { index -= 1 }
-                words += 1
-                if words == count {
-                    guard index > 0, isOwnCharacter(index - 1) else { return nil }
-                    return index
+                words.append((index, end))
+                if words.count == count {
+                    // The space before the first word kept must split there too.
+                    guard index == 0 || isOwnCharacter(index - 1) else { return nil }
+                    break
                 }
             }
-            return nil
-        } ?? nil
-        guard let cut else { return Array(text.split(separator: " ").suffix(count)) }
-        let tail = text[text.utf8.index(text.utf8.startIndex, offsetBy: cut)...]
-        return Array(tail.split(separator: " ").suffix(count))
+            return words
+        }
+        guard let found = bounds ?? nil else { return nil }
+        let utf8 = text.utf8
+        return found.reversed().map { start, end in
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
     }
 
     /// `to the Office of the United Nations High Commissioner for Human Rights and …` → the
@@ -840,6 +899,9 @@ struct StructureBuilder {
         text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
             guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
+            // Room for a short line's words at once: grown from empty, the list was
+            // reallocated four times a line.
+            words.reserveCapacity(32)
             var index = 0
             while index < window {
                 while index < window, bytes[index] == 0x20 { index += 1 }
@@ -916,7 +978,7 @@ struct StructureBuilder {
                 setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
                 continue
             }
-            if Phrases.startsWithAny(lowerHeads[index], Phrases.salutations) && text.utf8.count < 80 {
+            if headStarts(index, Phrases.salutations) && text.utf8.count < 80 {
                 blocks[index].kind = .salutation
                 bodyStarted = true
                 continue
@@ -947,7 +1009,7 @@ struct StructureBuilder {
             }
         }
         // Signature: the last closing formula and the short blocks after it.
-        guard let closing = range.last(where: { isBody($0) && Phrases.startsWithAny(lowerHeads[$0], Phrases.letterClosings) && blockFits($0, 199) })
+        guard let closing = range.last(where: { isBody($0) && headStarts($0, Phrases.letterClosings) && blockFits($0, 199) })
         else { return }
         blocks[closing].kind = .signature
         var lines: [String] = []
@@ -1043,7 +1105,46 @@ struct StructureBuilder {
     /// `Marat Beketayev`, `ERICA SCHOUTEN`.
     static func looksLikeName(_ line: String) -> Bool {
         if let answer = asciiLooksLikeName(line) { return answer }
+        // A name has at most five words: a longer line (a paragraph under a signature) is
+        // turned away after its sixth, where splitting all its characters cost some 70,000
+        // instructions.
+        if hasMoreWords(line, than: 5) { return false }
         return characterLooksLikeName(line)
+    }
+
+    /// Whether `line.split(separator: " ").count > count`, told from the bytes when the
+    /// first `count + 1` words are runs between plain space bytes (`isPlainSpace`): each such
+    /// run is a word of its own. `false` when the bytes cannot tell (then the characters do).
+    static func hasMoreWords(_ line: String, than count: Int) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var words = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    guard isPlainSpace(bytes, index) else { return false }
+                    index += 1
+                    continue
+                }
+                words += 1
+                if words > count { return true }
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            }
+            return false
+        } ?? false
+    }
+
+    /// Whether the space byte at `space` is a character of its own: the scalar before it is
+    /// ASCII, Latin-1 or basic Cyrillic (none prepends itself to the next character), and the
+    /// one after it is ASCII or a Latin-1 or basic Cyrillic letter (`C3`, `D0`, `D1` leads:
+    /// no combining mark extends the space).
+    @inline(__always)
+    static func isPlainSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ space: Int) -> Bool {
+        let before = space == 0 || bytes[space - 1] < 0x80
+            || (space >= 2 && bytes[space - 1] & 0xC0 == 0x80 && (bytes[space - 2] == 0xC3 || bytes[space - 2] == 0xD0 || bytes[space - 2] == 0xD1))
+        guard before else { return false }
+        guard space + 1 < bytes.count else { return true }
+        let after = bytes[space + 1]
+        return after < 0x80 || after == 0xC3 || after == 0xD0 || after == 0xD1
     }
 
     /// Lower-case function words that `looksLikeName` turns a line away for.
@@ -1134,7 +1235,7 @@ struct StructureBuilder {
         let known = headingSlots[index]
         if known != 0 { return known > 0 ? Int(known) - 1 : nil }
         var heading: (numbers: [Int], rest: HeadingRest)? = nil
-        if Phrases.startsWithAny(lowerHeads[index], Phrases.questionLabels) {
+        if headStarts(index, Phrases.questionLabels) {
             // A well-formed block is parsed on its own bytes, and the rest kept as a byte
             // range: making its text validated and copied the block once for the parse and
             // again for the rest, which the question then copied into its bytes.
@@ -1210,6 +1311,11 @@ struct StructureBuilder {
 
     private mutating func findQuestions() {
         var index = 0
+        // The blocks gathered into the current question's text and into its response's, by
+        // index: the texts are then made at their final size (appended block by block, they
+        // grew by doubling, each growth a copy of all gathered so far). Kept across questions.
+        var questionBlocks: [Int] = []
+        var responseBlocks: [Int] = []
         while index < blocks.count {
             guard isBody(index), let slot = questionHeadingSlot(index) else { index += 1; continue }
             let numbers = foundHeadings[slot].numbers
@@ -1233,8 +1339,8 @@ struct StructureBuilder {
                 if !isBody(cursor) { cursor += 1; continue }
                 if isQuestionHeading(cursor) { break }
                 if blocks[cursor].kind == .signature || blocks[cursor].kind == .heading { break }
-                if Phrases.startsWithAny(lowerHeads[cursor], Phrases.letterClosings) && blockFits(cursor, 199) { break }
-                if !inResponse, let label = Self.responseLabel(lowerHeads[cursor]) {
+                if headStarts(cursor, Phrases.letterClosings) && blockFits(cursor, 199) { break }
+                if !inResponse, let label = headResponseLabel(cursor) {
                     inResponse = true
                     responseStart = blocks[cursor].start
                     // Trimmed on bytes: spaces and no-break spaces are the same in the bytes as
@@ -1246,15 +1352,23 @@ struct StructureBuilder {
                         return Array(rest[start..<end])
                     }
                 } else if inResponse {
-                    Self.appendParagraph(blockTextBytes(cursor), to: &responseText)
+                    responseBlocks.append(cursor)
                 } else {
-                    Self.appendParagraph(blockTextBytes(cursor), to: &questionText)
+                    questionBlocks.append(cursor)
                 }
                 blocks[cursor].question = id
                 blocks[cursor].role = inResponse ? "response" : "question"
                 end = blocks[cursor].end
                 cursor += 1
             }
+            // Room for each block and the blank line before it (an upper bound: the first
+            // paragraph of an empty text has none).
+            questionText.reserveCapacity(questionBlocks.reduce(questionText.count) { $0 + 2 + blockTextByteLength($1) })
+            responseText.reserveCapacity(responseBlocks.reduce(responseText.count) { $0 + 2 + blockTextByteLength($1) })
+            for block in questionBlocks { Self.appendParagraph(blockTextBytes(block), to: &questionText) }
+            for block in responseBlocks { Self.appendParagraph(blockTextBytes(block), to: &responseText) }
+            questionBlocks.removeAll(keepingCapacity: true)
+            responseBlocks.removeAll(keepingCapacity: true)
             questions.append(Question(id: id, numbers: numbers, question: String(decoding: questionText, as: UTF8.self),
                                       response: String(decoding: responseText, as: UTF8.self),
                                       start: blocks[index].start, end: end, responseStart: responseStart))
@@ -1547,24 +1661,26 @@ struct StructureBuilder {
             // the whole block is made for a label of a few words).
             let label = (withBlockBytes(index) { Self.plainQuestionLabel($0) } ?? nil)
                 ?? Self.questionLabel(blockText(index))
-            return ("question", numbers.map(String.init).joined(separator: ","), label)
+            return ("question", Self.joinedNumbers(numbers), label)
         }
         if blocks[index].kind == .heading {
             let (number, heading) = Self.splitNumber(blockText(index))
             return ("md\(blocks[index].level ?? 1)", number, heading)
         }
         guard blocks[index].kind == .paragraph, blocks[index].spans.count == 1, blockFits(index, 90) else { return nil }
+        // Most short paragraphs are turned away on their bytes, before their text is made.
+        if withBlockBytes(index, { Self.endsWithStop($0) == true || !Self.mayHaveNumber($0) }) == true { return nil }
         let text = blockText(index)
         guard !Self.endsWithStop(text), Self.mayHaveNumber(text) else { return nil }
         let (number, heading) = Self.splitNumber(text)
-        guard let number, let first = heading.first, first.isUppercase else { return nil }
+        guard let number, Self.startsUppercase(heading) else { return nil }
         // `I.`, `L.`, `C.` are letters when they continue a lettered sequence (`H.` → `I.`).
         if number.count == 1, let letter = number.unicodeScalars.first, let last = lastLetterHeading,
            letter.value == last.value + 1 {
             return ("letter", number, heading)
         }
         if number.allSatisfy({ "IVXLC".contains($0) }) { return ("roman", number, heading) }
-        if number.count == 1, number.first!.isUppercase { return ("letter", number, heading) }
+        if number.count == 1, Self.startsUppercase(number) { return ("letter", number, heading) }
         if number.allSatisfy(\.isNumber), heading.utf8.count <= 60, !plain || text.utf8.count <= 60 {
             return ("number", number, heading)
         }
@@ -1587,7 +1703,12 @@ struct StructureBuilder {
     /// a number of at most six digits or roman numerals, or a single letter, or nothing follows
     /// the stop. Most short paragraphs are turned away so, without splitting them into characters.
     static func mayHaveNumber(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        text.utf8.withContiguousStorageIfAvailable { mayHaveNumber($0) } ?? true
+    }
+
+    /// `mayHaveNumber` on the text's UTF-8 bytes.
+    static func mayHaveNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             let (start, end) = trimmedSpaceBounds(bytes)
             var stop = start
             var numeral = true
@@ -1606,7 +1727,47 @@ struct StructureBuilder {
             let letter = length == 1 && ((bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A)
             guard length >= 1, length <= 6, numeral || letter else { return false }
             return stop + 1 < end
-        } ?? true
+        }
+    }
+
+    /// `endsWithStop` on the text's UTF-8 bytes: `nil` when a non-ASCII scalar before the
+    /// stop could join it (only the characters can tell).
+    static func endsWithStop(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else {
+            return false
+        }
+        if bytes.count == 1 || bytes[bytes.count - 2] < 0x80 { return true }
+        return nil
+    }
+
+    /// `text.first?.isUppercase == true`, told from the first byte when it and the next are
+    /// ASCII (then the first character is that one scalar: two ASCII scalars are two
+    /// characters but for CR LF): `Character.isUppercase` cost some 900 instructions a call.
+    static func startsUppercase(_ text: some StringProtocol) -> Bool {
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80 {
+            let second = utf8.dropFirst().first
+            if second == nil || (second! < 0x80 && first != 0x0D) { return first >= 0x41 && first <= 0x5A }
+        }
+        return text.first?.isUppercase == true
+    }
+
+    /// `numbers.map(String.init).joined(separator: ",")`, written as bytes (numbers from 0).
+    static func joinedNumbers(_ numbers: [Int]) -> String {
+        guard numbers.allSatisfy({ $0 >= 0 }) else { return numbers.map(String.init).joined(separator: ",") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(numbers.count * 4)
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            let start = bytes.count
+            var rest = number
+            repeat {
+                bytes.append(UInt8(0x30 + rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A question heading's label: its text up to the first `:` or `.`, trimmed.
