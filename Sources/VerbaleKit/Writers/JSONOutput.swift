@@ -261,18 +261,85 @@ public struct JSONOutput: Sendable {
         let source = name.utf8Start
         let space = indentUnit > 0
         write(room: lead.room + count + 4) { pointer in
-            var index = lead.put(pointer)
-            pointer[index] = UInt8(ascii: "\"")
-            Self.copy(pointer + index + 1, source, count)
-            index += 1 + count
-            pointer[index] = UInt8(ascii: "\"")
-            pointer[index + 1] = UInt8(ascii: ":")
-            index += 2
-            if space { pointer[index] = UInt8(ascii: " "); index += 1 }
-            return index
+            Self.putKey(pointer, lead.put(pointer), source, count, space)
         }
         // The value follows the key directly, without a separator of its own.
         pendingValue = true
+    }
+
+    /// Writes `"name":` (and a space when indenting) at `pointer + index`, which has room for
+    /// the name and four bytes; returns the index after it.
+    @inline(__always)
+    private static func putKey(_ pointer: UnsafeMutablePointer<UInt8>, _ index: Int,
+                               _ source: UnsafePointer<UInt8>, _ count: Int, _ space: Bool) -> Int {
+        var index = index
+        pointer[index] = UInt8(ascii: "\"")
+        copy(pointer + index + 1, source, count)
+        index += 1 + count
+        pointer[index] = UInt8(ascii: "\"")
+        pointer[index + 1] = UInt8(ascii: ":")
+        index += 2
+        if space { pointer[index] = UInt8(ascii: " "); index += 1 }
+        return index
+    }
+
+    /// Writes the member `name`: `value` of the innermost object, the bytes `key(name)` then
+    /// `string(value)` write, with one capacity check and lead for both: a member written in
+    /// two calls cost twice the checks, and the key's `pendingValue` round trip.
+    public mutating func member(_ name: StaticString, _ value: String) {
+        var value = value
+        value.withUTF8 { memberString(name, $0) }
+    }
+
+    /// Writes the member `name`: `value` (UTF-8 bytes) of the innermost object, as `member(_:_:)`.
+    public mutating func member(_ name: StaticString, utf8 value: [UInt8]) {
+        value.withUnsafeBufferPointer { memberString(name, $0) }
+    }
+
+    /// Writes the member `name`: `value` when there is a value, else nothing.
+    @inline(__always)
+    public mutating func member(_ name: StaticString, ifPresent value: String?) {
+        guard let value else { return }
+        member(name, value)
+    }
+
+    /// Writes the member `name`: `value` (an integer) of the innermost object, the bytes
+    /// `key(name)` then `int(value)` write, in one step.
+    public mutating func member(_ name: StaticString, int value: Int) {
+        flushIfFull()
+        let lead = memberLead()
+        let count = name.utf8CodeUnitCount
+        let source = name.utf8Start
+        let space = indentUnit > 0
+        write(room: lead.room + count + 4 + 20) { pointer in
+            let index = Self.putKey(pointer, lead.put(pointer), source, count, space)
+            return index + Self.putInt(pointer + index, value)
+        }
+    }
+
+    /// The member `name`: the quoted, escaped `buffer`; the prefix that needs no escape is
+    /// written with the key.
+    private mutating func memberString(_ name: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) {
+        flushIfFull()
+        let lead = memberLead()
+        let nameCount = name.utf8CodeUnitCount
+        let source = name.utf8Start
+        let space = indentUnit > 0
+        let count = buffer.count
+        let firstEscape = Self.firstEscape(buffer, from: 0)
+        write(room: lead.room + nameCount + 4 + firstEscape + 2) { pointer in
+            var index = Self.putKey(pointer, lead.put(pointer), source, nameCount, space)
+            pointer[index] = UInt8(ascii: "\"")
+            index += 1
+            if let base = buffer.baseAddress { Self.copy(pointer + index, base, firstEscape) }
+            index += firstEscape
+            if firstEscape == count {
+                pointer[index] = UInt8(ascii: "\"")
+                index += 1
+            }
+            return index
+        }
+        if firstEscape < count { escapeRest(buffer, from: firstEscape) }
     }
 
     /// Writes a string value.

@@ -53,48 +53,48 @@ public enum JSONWriter {
     /// Opens the document object and writes the members before `parts`.
     static func writeHeader(_ document: Document, to out: inout JSONOutput) {
         out.beginObject()
-        out.key("schema"); out.string(schema)
+        out.member("schema", schema)
         out.key("generator"); out.beginObject()
-        out.key("name"); out.string("verbale")
-        out.key("version"); out.string(Verbale.version)
+        out.member("name", "verbale")
+        out.member("version", Verbale.version)
         out.endObject()
         out.key("source"); out.beginObject()
-        out.key("path"); out.string(document.source.path)
-        out.key("bytes"); out.int(document.source.bytes)
-        out.key("sha256"); out.string(document.source.sha256)
-        out.key("format"); out.string(document.source.format)
-        out.key("encoding"); out.string(document.source.encoding)
+        out.member("path", document.source.path)
+        out.member("bytes", int: document.source.bytes)
+        out.member("sha256", document.source.sha256)
+        out.member("format", document.source.format)
+        out.member("encoding", document.source.encoding)
         out.endObject()
-        out.key("language"); out.string(document.language)
+        out.member("language", document.language)
     }
 
     /// Writes one part object with its blocks.
     static func writePart(_ part: Part, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         out.beginObject()
-        out.key("id"); out.string(part.id)
-        out.key("kind"); out.string(part.kind.rawValue)
-        out.key("start"); out.int(part.start)
-        out.key("end"); out.int(part.end)
-        out.key("language"); out.string(part.language)
-        optional(&out, "date", part.date)
-        optional(&out, "dateText", part.dateText)
-        optional(&out, "place", part.place)
-        optional(&out, "from", part.from)
-        optional(&out, "to", part.to)
-        optional(&out, "reference", part.reference)
+        out.member("id", part.id)
+        out.member("kind", part.kind.rawValue)
+        out.member("start", int: part.start)
+        out.member("end", int: part.end)
+        out.member("language", part.language)
+        out.member("date", ifPresent: part.date)
+        out.member("dateText", ifPresent: part.dateText)
+        out.member("place", ifPresent: part.place)
+        out.member("from", ifPresent: part.from)
+        out.member("to", ifPresent: part.to)
+        out.member("reference", ifPresent: part.reference)
         if let signatory = part.signatory {
             out.key("signatory"); out.beginObject()
-            out.key("name"); out.string(signatory.name)
-            optional(&out, "title", signatory.title)
+            out.member("name", signatory.name)
+            out.member("title", ifPresent: signatory.title)
             out.endObject()
         }
         out.key("blocks"); out.beginArray()
         for block in part.blocks {
             out.beginObject()
-            out.key("id"); out.string(block.id)
-            out.key("kind"); out.string(block.kind.rawValue)
-            out.key("start"); out.int(block.start)
-            out.key("end"); out.int(block.end)
+            out.member("id", block.id)
+            out.member("kind", block.kind.rawValue)
+            out.member("start", int: block.start)
+            out.member("end", int: block.end)
             if block.spans.count > 1 {
                 out.key("spans"); out.beginArray()
                 for span in block.spans {
@@ -103,17 +103,16 @@ public enum JSONWriter {
                 out.endArray()
             }
             let location = position(block.start)
-            out.key("line"); out.int(location.line)
-            optional(&out, "section", block.section)
-            if let level = block.level { out.key("level"); out.int(level) }
-            if let footnote = block.footnote { out.key("footnote"); out.int(footnote) }
-            optional(&out, "question", block.question)
-            optional(&out, "role", block.role)
+            out.member("line", int: location.line)
+            out.member("section", ifPresent: block.section)
+            if let level = block.level { out.member("level", int: level) }
+            if let footnote = block.footnote { out.member("footnote", int: footnote) }
+            out.member("question", ifPresent: block.question)
+            out.member("role", ifPresent: block.role)
             // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
             // has repaired them): no string to make and copy. Otherwise the text, whose
             // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
-            out.key("text")
-            if !block.hasOwnText, block.mapped.isValidUTF8 { out.string(utf8: block.mapped.bytes) } else { out.string(block.text) }
+            if !block.hasOwnText, block.mapped.isValidUTF8 { out.member("text", utf8: block.mapped.bytes) } else { out.member("text", block.text) }
             out.endObject()
         }
         out.endArray()
@@ -123,70 +122,70 @@ public enum JSONWriter {
     /// Writes one section object.
     static func writeSection(_ section: Section, to out: inout JSONOutput) {
         out.beginObject()
-        out.key("id"); out.string(section.id)
-        optional(&out, "number", section.number)
-        out.key("heading"); out.string(section.heading)
-        out.key("level"); out.int(section.level)
-        if let parent = section.parent { out.key("parent"); out.string(parent) } else { out.key("parent"); out.null() }
-        out.key("start"); out.int(section.start)
-        out.key("end"); out.int(section.end)
+        out.member("id", section.id)
+        out.member("number", ifPresent: section.number)
+        out.member("heading", section.heading)
+        out.member("level", int: section.level)
+        if let parent = section.parent { out.member("parent", parent) } else { out.key("parent"); out.null() }
+        out.member("start", int: section.start)
+        out.member("end", int: section.end)
         out.endObject()
     }
 
     /// Writes one question object.
     static func writeQuestion(_ question: Question, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         out.beginObject()
-        out.key("id"); out.string(question.id)
+        out.member("id", question.id)
         out.key("numbers"); out.beginArray(); for number in question.numbers { out.int(number) }; out.endArray()
-        out.key("start"); out.int(question.start)
-        out.key("end"); out.int(question.end)
-        out.key("line"); out.int(position(question.start).line)
-        if let responseStart = question.responseStart { out.key("responseStart"); out.int(responseStart) }
-        out.key("question"); out.string(question.question)
-        out.key("response"); out.string(question.response)
+        out.member("start", int: question.start)
+        out.member("end", int: question.end)
+        out.member("line", int: position(question.start).line)
+        if let responseStart = question.responseStart { out.member("responseStart", int: responseStart) }
+        out.member("question", question.question)
+        out.member("response", question.response)
         out.endObject()
     }
 
     /// Writes one footnote object with its call-outs.
     static func writeFootnote(_ footnote: Footnote, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         out.beginObject()
-        out.key("id"); out.string(footnote.id)
-        out.key("number"); out.int(footnote.number)
-        out.key("start"); out.int(footnote.start)
-        out.key("end"); out.int(footnote.end)
-        out.key("line"); out.int(position(footnote.start).line)
+        out.member("id", footnote.id)
+        out.member("number", int: footnote.number)
+        out.member("start", int: footnote.start)
+        out.member("end", int: footnote.end)
+        out.member("line", int: position(footnote.start).line)
         out.key("references"); out.beginArray()
         for reference in footnote.references {
             let location = position(reference.start)
             out.beginObject()
-            out.key("start"); out.int(reference.start)
-            out.key("end"); out.int(reference.end)
-            out.key("line"); out.int(location.line)
-            out.key("column"); out.int(location.column)
+            out.member("start", int: reference.start)
+            out.member("end", int: reference.end)
+            out.member("line", int: location.line)
+            out.member("column", int: location.column)
             out.endObject()
         }
         out.endArray()
-        out.key("text"); out.string(footnote.text)
+        out.member("text", footnote.text)
         out.endObject()
     }
 
     /// Writes one definition object.
     static func writeDefinition(_ definition: Definition, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         out.beginObject()
-        out.key("term"); out.string(definition.term)
-        out.key("meaning"); out.string(definition.meaning)
-        out.key("start"); out.int(definition.start)
-        out.key("end"); out.int(definition.end)
-        out.key("line"); out.int(position(definition.start).line)
+        out.member("term", definition.term)
+        out.member("meaning", definition.meaning)
+        out.member("start", int: definition.start)
+        out.member("end", int: definition.end)
+        out.member("line", int: position(definition.start).line)
         out.endObject()
     }
 
     /// Writes one exhibit object.
     static func writeExhibit(_ exhibit: Exhibit, to out: inout JSONOutput) {
         out.beginObject()
-        out.key("label"); out.string(exhibit.label)
-        out.key("number"); out.string(exhibit.number)
-        optional(&out, "title", exhibit.title)
+        out.member("label", exhibit.label)
+        out.member("number", exhibit.number)
+        out.member("title", ifPresent: exhibit.title)
         out.key("citations"); out.beginArray(); for id in exhibit.citations { out.string(id) }; out.endArray()
         out.endObject()
     }
@@ -195,13 +194,13 @@ public enum JSONWriter {
     static func writeDiagnostic(_ diagnostic: Diagnostic, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(diagnostic.span.start)
         out.beginObject()
-        out.key("code"); out.string(diagnostic.code)
-        out.key("severity"); out.string(diagnostic.severity.rawValue)
-        out.key("message"); out.string(diagnostic.message)
-        out.key("start"); out.int(diagnostic.span.start)
-        out.key("end"); out.int(diagnostic.span.end)
-        out.key("line"); out.int(location.line)
-        out.key("column"); out.int(location.column)
+        out.member("code", diagnostic.code)
+        out.member("severity", diagnostic.severity.rawValue)
+        out.member("message", diagnostic.message)
+        out.member("start", int: diagnostic.span.start)
+        out.member("end", int: diagnostic.span.end)
+        out.member("line", int: location.line)
+        out.member("column", int: location.column)
         out.endObject()
     }
 
@@ -209,53 +208,47 @@ public enum JSONWriter {
     public static func writeCitation(_ citation: Citation, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(citation.span.start)
         out.beginObject()
-        out.key("id"); out.string(citation.id)
-        out.key("kind"); out.string(citation.kind.rawValue)
-        out.key("text"); out.string(citation.text)
-        out.key("start"); out.int(citation.span.start)
-        out.key("end"); out.int(citation.span.end)
-        out.key("line"); out.int(location.line)
-        out.key("column"); out.int(location.column)
-        optional(&out, "signal", citation.signal)
-        out.key("key"); out.string(citation.key)
-        if let footnote = citation.footnote { out.key("footnote"); out.int(footnote) }
-        optional(&out, "instrument", citation.instrument)
-        optional(&out, "instrumentSource", citation.instrumentSource)
+        out.member("id", citation.id)
+        out.member("kind", citation.kind.rawValue)
+        out.member("text", citation.text)
+        out.member("start", int: citation.span.start)
+        out.member("end", int: citation.span.end)
+        out.member("line", int: location.line)
+        out.member("column", int: location.column)
+        out.member("signal", ifPresent: citation.signal)
+        out.member("key", citation.key)
+        if let footnote = citation.footnote { out.member("footnote", int: footnote) }
+        out.member("instrument", ifPresent: citation.instrument)
+        out.member("instrumentSource", ifPresent: citation.instrumentSource)
         list(&out, "articles", citation.articles)
         list(&out, "paragraphs", citation.paragraphs)
         list(&out, "subparagraphs", citation.subparagraphs)
-        optional(&out, "part", citation.part)
-        optional(&out, "chapter", citation.chapter)
-        optional(&out, "section", citation.section)
+        out.member("part", ifPresent: citation.part)
+        out.member("chapter", ifPresent: citation.chapter)
+        out.member("section", ifPresent: citation.section)
         if let range = citation.range { list(&out, "range", range) }
         if let number = citation.number {
             out.key("number")
             if citation.kind == .communication, let value = Int(number) { out.int(value) } else { out.string(number) }
         }
-        optional(&out, "body", citation.body)
-        optional(&out, "court", citation.court)
-        optional(&out, "date", citation.date)
-        optional(&out, "symbol", citation.symbol)
-        optional(&out, "type", citation.type)
-        optional(&out, "country", citation.country)
-        if let year = citation.year { out.key("year"); out.int(year) }
-        optional(&out, "scheme", citation.scheme)
+        out.member("body", ifPresent: citation.body)
+        out.member("court", ifPresent: citation.court)
+        out.member("date", ifPresent: citation.date)
+        out.member("symbol", ifPresent: citation.symbol)
+        out.member("type", ifPresent: citation.type)
+        out.member("country", ifPresent: citation.country)
+        if let year = citation.year { out.member("year", int: year) }
+        out.member("scheme", ifPresent: citation.scheme)
         if let valid = citation.valid { out.key("valid"); out.bool(valid) }
-        optional(&out, "encodedDate", citation.encodedDate)
-        optional(&out, "label", citation.label)
-        optional(&out, "exhibit", citation.exhibit)
-        optional(&out, "title", citation.title)
+        out.member("encodedDate", ifPresent: citation.encodedDate)
+        out.member("label", ifPresent: citation.label)
+        out.member("exhibit", ifPresent: citation.exhibit)
+        out.member("title", ifPresent: citation.title)
         if citation.kind == .id {
             out.key("antecedent")
             if let antecedent = citation.antecedent { out.string(antecedent) } else { out.null() }
         }
         out.endObject()
-    }
-
-    private static func optional(_ out: inout JSONOutput, _ key: StaticString, _ value: String?) {
-        guard let value else { return }
-        out.key(key)
-        out.string(value)
     }
 
     private static func list(_ out: inout JSONOutput, _ key: StaticString, _ values: [String]) {
