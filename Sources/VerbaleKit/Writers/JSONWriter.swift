@@ -23,7 +23,9 @@ public enum JSONWriter {
 
         writeHeader(document, to: &out)
         out.key("parts"); out.beginArray()
-        for part in document.parts { writePart(part, to: &out, position: position) }
+        document.parts.withUnsafeBufferPointer { parts in
+            for index in parts.indices { writePart(parts[index], to: &out, position: position) }
+        }
         out.endArray()
         out.key("sections"); out.beginArray()
         for section in document.sections { writeSection(section, to: &out) }
@@ -35,7 +37,10 @@ public enum JSONWriter {
         for footnote in document.footnotes { writeFootnote(footnote, to: &out, position: position) }
         out.endArray()
         out.key("citations"); out.beginArray()
-        for citation in document.citations { writeCitation(citation, to: &out, position: position) }
+        // Borrowed in place: a `for` loop copied every citation (a retain and a release per field).
+        document.citations.withUnsafeBufferPointer { citations in
+            for index in citations.indices { writeCitation(citations[index], to: &out, position: position) }
+        }
         out.endArray()
         out.key("definitions"); out.beginArray()
         for definition in document.definitions { writeDefinition(definition, to: &out, position: position) }
@@ -89,12 +94,23 @@ public enum JSONWriter {
             out.endObject()
         }
         out.key("blocks"); out.beginArray()
-        for block in part.blocks {
-            out.beginObject()
-            out.member("id", block.id)
-            out.member("kind", block.kind.rawValue)
-            out.member("start", int: block.start)
-            out.member("end", int: block.end)
+        // Borrowed in place: a `for` loop copied every block (a retain and a release per field).
+        part.blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices { writeBlock(blocks[index], to: &out, position: position) }
+        }
+        out.endArray()
+        out.endObject()
+    }
+
+    /// Writes one block object.
+    @inline(__always)
+    private static func writeBlock(_ block: Block, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let line = position(block.start).line
+        out.beginObject()
+        // Through a cursor unless the block has spans (few do), which need the writer's arrays.
+        if block.spans.count > 1 || !out.withMembers(measure: { blockMembers(block, line: line, to: &$0) },
+                                                      write: { blockMembers(block, line: line, to: &$0) }) {
+            blockHead(block, to: &out)
             if block.spans.count > 1 {
                 out.key("spans"); out.beginArray()
                 for span in block.spans {
@@ -102,21 +118,40 @@ public enum JSONWriter {
                 }
                 out.endArray()
             }
-            let location = position(block.start)
-            out.member("line", int: location.line)
-            out.member("section", ifPresent: block.section)
-            if let level = block.level { out.member("level", int: level) }
-            if let footnote = block.footnote { out.member("footnote", int: footnote) }
-            out.member("question", ifPresent: block.question)
-            out.member("role", ifPresent: block.role)
-            // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
-            // has repaired them): no string to make and copy. Otherwise the text, whose
-            // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
-            if !block.hasOwnText, block.mapped.isValidUTF8 { out.member("text", utf8: block.mapped.bytes) } else { out.member("text", block.text) }
-            out.endObject()
+            blockTail(block, line: line, to: &out)
         }
-        out.endArray()
+        // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
+        // has repaired them): no string to make and copy. Otherwise the text, whose
+        // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
+        if !block.hasOwnText, block.mapped.isValidUTF8 { out.member("text", utf8: block.mapped.bytes) } else { out.member("text", block.text) }
         out.endObject()
+    }
+
+    /// The members of a block without spans, before its text.
+    @inline(__always)
+    private static func blockMembers<Writer: JSONMemberWriter>(_ block: Block, line: Int, to out: inout Writer) {
+        blockHead(block, to: &out)
+        blockTail(block, line: line, to: &out)
+    }
+
+    /// The members of a block before its spans.
+    @inline(__always)
+    private static func blockHead<Writer: JSONMemberWriter>(_ block: Block, to out: inout Writer) {
+        out.member("id", block.id)
+        out.member("kind", block.kind.rawValue)
+        out.member("start", int: block.start)
+        out.member("end", int: block.end)
+    }
+
+    /// The members of a block between its spans and its text.
+    @inline(__always)
+    private static func blockTail<Writer: JSONMemberWriter>(_ block: Block, line: Int, to out: inout Writer) {
+        out.member("line", int: line)
+        out.member("section", ifPresent: block.section)
+        if let level = block.level { out.member("level", int: level) }
+        if let footnote = block.footnote { out.member("footnote", int: footnote) }
+        out.member("question", ifPresent: block.question)
+        out.member("role", ifPresent: block.role)
     }
 
     /// Writes one section object.
@@ -208,6 +243,16 @@ public enum JSONWriter {
     public static func writeCitation(_ citation: Citation, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(citation.span.start)
         out.beginObject()
+        if !out.withMembers(measure: { citationMembers(citation, location, to: &$0) },
+                            write: { citationMembers(citation, location, to: &$0) }) {
+            citationMembers(citation, location, to: &out)
+        }
+        out.endObject()
+    }
+
+    /// The members of a citation object.
+    @inline(__always)
+    private static func citationMembers<Writer: JSONMemberWriter>(_ citation: Citation, _ location: LineColumn, to out: inout Writer) {
         out.member("id", citation.id)
         out.member("kind", citation.kind.rawValue)
         out.member("text", citation.text)
@@ -220,16 +265,15 @@ public enum JSONWriter {
         if let footnote = citation.footnote { out.member("footnote", int: footnote) }
         out.member("instrument", ifPresent: citation.instrument)
         out.member("instrumentSource", ifPresent: citation.instrumentSource)
-        list(&out, "articles", citation.articles)
-        list(&out, "paragraphs", citation.paragraphs)
-        list(&out, "subparagraphs", citation.subparagraphs)
+        out.member("articles", strings: citation.articles)
+        out.member("paragraphs", strings: citation.paragraphs)
+        out.member("subparagraphs", strings: citation.subparagraphs)
         out.member("part", ifPresent: citation.part)
         out.member("chapter", ifPresent: citation.chapter)
         out.member("section", ifPresent: citation.section)
-        if let range = citation.range { list(&out, "range", range) }
+        if let range = citation.range { out.member("range", strings: range) }
         if let number = citation.number {
-            out.key("number")
-            if citation.kind == .communication, let value = Int(number) { out.int(value) } else { out.string(number) }
+            if citation.kind == .communication, let value = Int(number) { out.member("number", int: value) } else { out.member("number", number) }
         }
         out.member("body", ifPresent: citation.body)
         out.member("court", ifPresent: citation.court)
@@ -239,24 +283,14 @@ public enum JSONWriter {
         out.member("country", ifPresent: citation.country)
         if let year = citation.year { out.member("year", int: year) }
         out.member("scheme", ifPresent: citation.scheme)
-        if let valid = citation.valid { out.key("valid"); out.bool(valid) }
+        if let valid = citation.valid { out.member("valid", bool: valid) }
         out.member("encodedDate", ifPresent: citation.encodedDate)
         out.member("label", ifPresent: citation.label)
         out.member("exhibit", ifPresent: citation.exhibit)
         out.member("title", ifPresent: citation.title)
         if citation.kind == .id {
-            out.key("antecedent")
-            if let antecedent = citation.antecedent { out.string(antecedent) } else { out.null() }
+            if let antecedent = citation.antecedent { out.member("antecedent", antecedent) } else { out.memberNull("antecedent") }
         }
-        out.endObject()
-    }
-
-    private static func list(_ out: inout JSONOutput, _ key: StaticString, _ values: [String]) {
-        guard !values.isEmpty else { return }
-        out.key(key)
-        out.beginArray()
-        for value in values { out.string(value) }
-        out.endArray()
     }
 }
 
