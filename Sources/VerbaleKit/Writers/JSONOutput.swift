@@ -469,7 +469,17 @@ public struct JSONOutput: Sendable {
         while index &+ 8 <= count, !needsEscape(ByteWords.load(base, index)) { index &+= 8 }
         // Fewer than eight bytes left of a string of eight or more: the last eight bytes in
         // one word (those before `index` are known clean), instead of a loop over the rest.
-        if index &+ 8 > count && count >= 8 && !needsEscape(ByteWords.load(base, count &- 8)) { return count }
+        if index &+ 8 > count {
+            if count >= 8 {
+                if !needsEscape(ByteWords.load(base, count &- 8)) { return count }
+            } else if count >= 4 {
+                // Four to seven bytes (most ids, kinds and keys): two overlapping four-byte
+                // loads checked as one word.
+                let head = UInt64(UnsafeRawPointer(base).loadUnaligned(as: UInt32.self))
+                let tail = UInt64(UnsafeRawPointer(base + (count &- 4)).loadUnaligned(as: UInt32.self))
+                if !needsEscape(head | tail << 32) { return count }
+            }
+        }
         while index < count {
             let byte = base[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
@@ -761,8 +771,15 @@ public struct JSONMemberCursor: JSONMemberWriter {
     /// Writes `value` quoted and escaped.
     @inline(__always)
     private mutating func putString(_ value: String) {
-        var value = value
-        value.withUTF8 { pointer += JSONOutput.putQuoted(pointer, $0) }
+        // The string's own bytes, borrowed (a native string's, or a small one's copied to the
+        // stack), with no retain and release of a copy; `withUTF8` only when not contiguous.
+        let target = pointer
+        if let written = value.utf8.withContiguousStorageIfAvailable({ JSONOutput.putQuoted(target, $0) }) {
+            pointer += written
+        } else {
+            var value = value
+            value.withUTF8 { pointer += JSONOutput.putQuoted(pointer, $0) }
+        }
     }
 
     /// Writes the member `name`: `value` (a string).

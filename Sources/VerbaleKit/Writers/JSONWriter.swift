@@ -23,9 +23,7 @@ public enum JSONWriter {
 
         writeHeader(document, to: &out)
         out.key("parts"); out.beginArray()
-        document.parts.withUnsafeBufferPointer { parts in
-            for index in parts.indices { writePart(parts[index], to: &out, position: position) }
-        }
+        for index in document.parts.indices { writePart(document.parts[index], to: &out, position: position) }
         out.endArray()
         out.key("sections"); out.beginArray()
         for section in document.sections { writeSection(section, to: &out) }
@@ -37,10 +35,9 @@ public enum JSONWriter {
         for footnote in document.footnotes { writeFootnote(footnote, to: &out, position: position) }
         out.endArray()
         out.key("citations"); out.beginArray()
-        // Borrowed in place: a `for` loop copied every citation (a retain and a release per field).
-        document.citations.withUnsafeBufferPointer { citations in
-            for index in citations.indices { writeCitation(citations[index], to: &out, position: position) }
-        }
+        // By index, borrowed from the document: a `for` loop copied every citation (a retain and a
+        // release per field), and so did an unsafe buffer's element.
+        for index in document.citations.indices { writeCitation(document.citations[index], to: &out, position: position) }
         out.endArray()
         out.key("definitions"); out.beginArray()
         for definition in document.definitions { writeDefinition(definition, to: &out, position: position) }
@@ -94,10 +91,8 @@ public enum JSONWriter {
             out.endObject()
         }
         out.key("blocks"); out.beginArray()
-        // Borrowed in place: a `for` loop copied every block (a retain and a release per field).
-        part.blocks.withUnsafeBufferPointer { blocks in
-            for index in blocks.indices { writeBlock(blocks[index], to: &out, position: position) }
-        }
+        // By index, borrowed: a `for` loop copied every block (a retain and a release per field).
+        for index in part.blocks.indices { writeBlock(part.blocks[index], to: &out, position: position) }
         out.endArray()
         out.endObject()
     }
