@@ -35,9 +35,12 @@ public enum JSONWriter {
         for footnote in document.footnotes { writeFootnote(footnote, to: &out, position: position) }
         out.endArray()
         out.key("citations"); out.beginArray()
-        // By index, borrowed from the document: a `for` loop copied every citation (a retain and a
-        // release per field), and so did an unsafe buffer's element.
-        for index in document.citations.indices { writeCitation(document.citations[index], to: &out, position: position) }
+        // Each citation read where it lies: passed as a value, every one was copied (a retain and
+        // a release per field), from a `for` loop, an index or an unsafe buffer alike.
+        document.citations.withUnsafeBufferPointer { citations in
+            guard let base = citations.baseAddress else { return }
+            for index in citations.indices { writeCitation(at: base + index, to: &out, position: position) }
+        }
         out.endArray()
         out.key("definitions"); out.beginArray()
         for definition in document.definitions { writeDefinition(definition, to: &out, position: position) }
@@ -91,24 +94,28 @@ public enum JSONWriter {
             out.endObject()
         }
         out.key("blocks"); out.beginArray()
-        // By index, borrowed: a `for` loop copied every block (a retain and a release per field).
-        for index in part.blocks.indices { writeBlock(part.blocks[index], to: &out, position: position) }
+        // Each block read where it lies: passed as a value, every one was copied (a retain and
+        // a release per field).
+        part.blocks.withUnsafeBufferPointer { blocks in
+            guard let base = blocks.baseAddress else { return }
+            for index in blocks.indices { writeBlock(at: base + index, to: &out, position: position) }
+        }
         out.endArray()
         out.endObject()
     }
 
     /// Writes one block object.
     @inline(__always)
-    private static func writeBlock(_ block: Block, to out: inout JSONOutput, position: (Int) -> LineColumn) {
-        let line = position(block.start).line
+    private static func writeBlock(at block: UnsafePointer<Block>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let line = position(block.pointee.start).line
         out.beginObject()
         // Through a cursor unless the block has spans (few do), which need the writer's arrays.
-        if block.spans.count > 1 || !out.withMembers(measure: { blockMembers(block, line: line, to: &$0) },
+        if block.pointee.spans.count > 1 || !out.withMembers(measure: { blockMembers(block, line: line, to: &$0) },
                                                       write: { blockMembers(block, line: line, to: &$0) }) {
             blockHead(block, to: &out)
-            if block.spans.count > 1 {
+            if block.pointee.spans.count > 1 {
                 out.key("spans"); out.beginArray()
-                for span in block.spans {
+                for span in block.pointee.spans {
                     out.beginArray(); out.int(span.start); out.int(span.end); out.endArray()
                 }
                 out.endArray()
@@ -118,35 +125,35 @@ public enum JSONWriter {
         // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
         // has repaired them): no string to make and copy. Otherwise the text, whose
         // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
-        if !block.hasOwnText, block.mapped.isValidUTF8 { out.member("text", utf8: block.mapped.bytes) } else { out.member("text", block.text) }
+        if !block.pointee.hasOwnText, block.pointee.mapped.isValidUTF8 { out.member("text", utf8: block.pointee.mapped.bytes) } else { out.member("text", block.pointee.text) }
         out.endObject()
     }
 
     /// The members of a block without spans, before its text.
     @inline(__always)
-    private static func blockMembers<Writer: JSONMemberWriter>(_ block: Block, line: Int, to out: inout Writer) {
+    private static func blockMembers<Writer: JSONMemberWriter>(_ block: UnsafePointer<Block>, line: Int, to out: inout Writer) {
         blockHead(block, to: &out)
         blockTail(block, line: line, to: &out)
     }
 
     /// The members of a block before its spans.
     @inline(__always)
-    private static func blockHead<Writer: JSONMemberWriter>(_ block: Block, to out: inout Writer) {
-        out.member("id", block.id)
-        out.member("kind", block.kind.rawValue)
-        out.member("start", int: block.start)
-        out.member("end", int: block.end)
+    private static func blockHead<Writer: JSONMemberWriter>(_ block: UnsafePointer<Block>, to out: inout Writer) {
+        out.member("id", block.pointee.id)
+        out.member("kind", block.pointee.kind.rawValue)
+        out.member("start", int: block.pointee.start)
+        out.member("end", int: block.pointee.end)
     }
 
     /// The members of a block between its spans and its text.
     @inline(__always)
-    private static func blockTail<Writer: JSONMemberWriter>(_ block: Block, line: Int, to out: inout Writer) {
+    private static func blockTail<Writer: JSONMemberWriter>(_ block: UnsafePointer<Block>, line: Int, to out: inout Writer) {
         out.member("line", int: line)
-        out.member("section", ifPresent: block.section)
-        if let level = block.level { out.member("level", int: level) }
-        if let footnote = block.footnote { out.member("footnote", int: footnote) }
-        out.member("question", ifPresent: block.question)
-        out.member("role", ifPresent: block.role)
+        if let section = block.pointee.section { out.member("section", section) }
+        if let level = block.pointee.level { out.member("level", int: level) }
+        if let footnote = block.pointee.footnote { out.member("footnote", int: footnote) }
+        if let question = block.pointee.question { out.member("question", question) }
+        if let role = block.pointee.role { out.member("role", role) }
     }
 
     /// Writes one section object.
@@ -236,7 +243,12 @@ public enum JSONWriter {
 
     /// Writes one citation object (shared with `verbale cites --format jsonl`).
     public static func writeCitation(_ citation: Citation, to out: inout JSONOutput, position: (Int) -> LineColumn) {
-        let location = position(citation.span.start)
+        withUnsafePointer(to: citation) { writeCitation(at: $0, to: &out, position: position) }
+    }
+
+    /// Writes the citation at `citation`, read in place.
+    static func writeCitation(at citation: UnsafePointer<Citation>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let location = position(citation.pointee.span.start)
         out.beginObject()
         if !out.withMembers(measure: { citationMembers(citation, location, to: &$0) },
                             write: { citationMembers(citation, location, to: &$0) }) {
@@ -247,44 +259,46 @@ public enum JSONWriter {
 
     /// The members of a citation object.
     @inline(__always)
-    private static func citationMembers<Writer: JSONMemberWriter>(_ citation: Citation, _ location: LineColumn, to out: inout Writer) {
-        out.member("id", citation.id)
-        out.member("kind", citation.kind.rawValue)
-        out.member("text", citation.text)
-        out.member("start", int: citation.span.start)
-        out.member("end", int: citation.span.end)
+    /// (Optional members are tested before the call: a member read from the pointer and passed
+    /// as an optional cost a retain and a release even when absent.)
+    private static func citationMembers<Writer: JSONMemberWriter>(_ citation: UnsafePointer<Citation>, _ location: LineColumn, to out: inout Writer) {
+        out.member("id", citation.pointee.id)
+        out.member("kind", citation.pointee.kind.rawValue)
+        out.member("text", citation.pointee.text)
+        out.member("start", int: citation.pointee.span.start)
+        out.member("end", int: citation.pointee.span.end)
         out.member("line", int: location.line)
         out.member("column", int: location.column)
-        out.member("signal", ifPresent: citation.signal)
-        out.member("key", citation.key)
-        if let footnote = citation.footnote { out.member("footnote", int: footnote) }
-        out.member("instrument", ifPresent: citation.instrument)
-        out.member("instrumentSource", ifPresent: citation.instrumentSource)
-        out.member("articles", strings: citation.articles)
-        out.member("paragraphs", strings: citation.paragraphs)
-        out.member("subparagraphs", strings: citation.subparagraphs)
-        out.member("part", ifPresent: citation.part)
-        out.member("chapter", ifPresent: citation.chapter)
-        out.member("section", ifPresent: citation.section)
-        if let range = citation.range { out.member("range", strings: range) }
-        if let number = citation.number {
-            if citation.kind == .communication, let value = Int(number) { out.member("number", int: value) } else { out.member("number", number) }
+        if let signal = citation.pointee.signal { out.member("signal", signal) }
+        out.member("key", citation.pointee.key)
+        if let footnote = citation.pointee.footnote { out.member("footnote", int: footnote) }
+        if let instrument = citation.pointee.instrument { out.member("instrument", instrument) }
+        if let instrumentSource = citation.pointee.instrumentSource { out.member("instrumentSource", instrumentSource) }
+        out.member("articles", strings: citation.pointee.articles)
+        out.member("paragraphs", strings: citation.pointee.paragraphs)
+        out.member("subparagraphs", strings: citation.pointee.subparagraphs)
+        if let part = citation.pointee.part { out.member("part", part) }
+        if let chapter = citation.pointee.chapter { out.member("chapter", chapter) }
+        if let section = citation.pointee.section { out.member("section", section) }
+        if let range = citation.pointee.range { out.member("range", strings: range) }
+        if let number = citation.pointee.number {
+            if citation.pointee.kind == .communication, let value = Int(number) { out.member("number", int: value) } else { out.member("number", number) }
         }
-        out.member("body", ifPresent: citation.body)
-        out.member("court", ifPresent: citation.court)
-        out.member("date", ifPresent: citation.date)
-        out.member("symbol", ifPresent: citation.symbol)
-        out.member("type", ifPresent: citation.type)
-        out.member("country", ifPresent: citation.country)
-        if let year = citation.year { out.member("year", int: year) }
-        out.member("scheme", ifPresent: citation.scheme)
-        if let valid = citation.valid { out.member("valid", bool: valid) }
-        out.member("encodedDate", ifPresent: citation.encodedDate)
-        out.member("label", ifPresent: citation.label)
-        out.member("exhibit", ifPresent: citation.exhibit)
-        out.member("title", ifPresent: citation.title)
-        if citation.kind == .id {
-            if let antecedent = citation.antecedent { out.member("antecedent", antecedent) } else { out.memberNull("antecedent") }
+        if let body = citation.pointee.body { out.member("body", body) }
+        if let court = citation.pointee.court { out.member("court", court) }
+        if let date = citation.pointee.date { out.member("date", date) }
+        if let symbol = citation.pointee.symbol { out.member("symbol", symbol) }
+        if let type = citation.pointee.type { out.member("type", type) }
+        if let country = citation.pointee.country { out.member("country", country) }
+        if let year = citation.pointee.year { out.member("year", int: year) }
+        if let scheme = citation.pointee.scheme { out.member("scheme", scheme) }
+        if let valid = citation.pointee.valid { out.member("valid", bool: valid) }
+        if let encodedDate = citation.pointee.encodedDate { out.member("encodedDate", encodedDate) }
+        if let label = citation.pointee.label { out.member("label", label) }
+        if let exhibit = citation.pointee.exhibit { out.member("exhibit", exhibit) }
+        if let title = citation.pointee.title { out.member("title", title) }
+        if citation.pointee.kind == .id {
+            if let antecedent = citation.pointee.antecedent { out.member("antecedent", antecedent) } else { out.memberNull("antecedent") }
         }
     }
 }
