@@ -19,7 +19,10 @@ public enum JSONWriter {
 
     private static func write(_ document: Document, to out: inout JSONOutput) {
         let lines = document.lineTable
-        func position(_ offset: Int) -> LineColumn { lines.location(of: offset) }
+        // Blocks, citations and the rest come in source order, each array from the start: the
+        // line of one offset is found from the line of the one before.
+        var line = 0
+        func position(_ offset: Int) -> LineColumn { lines.location(of: offset, from: &line) }
 
         writeHeader(document, to: &out)
         out.key("parts"); out.beginArray()
@@ -299,6 +302,34 @@ public enum JSONWriter {
         if let title = citation.pointee.title { out.member("title", title) }
         if citation.pointee.kind == .id {
             if let antecedent = citation.pointee.antecedent { out.member("antecedent", antecedent) } else { out.memberNull("antecedent") }
+        }
+    }
+}
+
+extension LineTable {
+    /// `location(of:)`, searched from the line at index `hint` onward when `offset` is on or
+    /// after it (the next few lines one at a time, then halving), else from the first line;
+    /// `hint` becomes the index of `offset`'s line. The same answer as `location(of:)`: the
+    /// last line that starts at or before `offset` (the first when none does).
+    func location(of offset: Int, from hint: inout Int) -> LineColumn {
+        let offset = transcoding?.decodedStart(ofOriginal: offset) ?? offset
+        return lineStarts.withUnsafeBufferPointer { starts in
+            let last = starts.count - 1
+            guard last >= 0 else { return location(of: offset) }
+            var low = 0
+            var high = last
+            if hint >= 0 && hint <= last && starts[hint] <= offset {
+                low = hint
+                var steps = 0
+                while low < last && starts[low + 1] <= offset && steps < 4 { low += 1; steps += 1 }
+                if low == last || starts[low + 1] > offset { high = low }
+            }
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            hint = low
+            return LineColumn(line: droppedLines + low + 1, column: offset - starts[low] + 1)
         }
     }
 }
