@@ -162,14 +162,22 @@ public enum JSONWriter {
     /// Writes one section object.
     static func writeSection(_ section: Section, to out: inout JSONOutput) {
         out.beginObject()
+        if !out.withMembers(measure: { sectionMembers(section, to: &$0) }, write: { sectionMembers(section, to: &$0) }) {
+            sectionMembers(section, to: &out)
+        }
+        out.endObject()
+    }
+
+    /// The members of a section object.
+    @inline(__always)
+    private static func sectionMembers<Writer: JSONMemberWriter>(_ section: Section, to out: inout Writer) {
         out.member("id", section.id)
         out.member("number", ifPresent: section.number)
         out.member("heading", section.heading)
         out.member("level", int: section.level)
-        if let parent = section.parent { out.member("parent", parent) } else { out.key("parent"); out.null() }
+        if let parent = section.parent { out.member("parent", parent) } else { out.memberNull("parent") }
         out.member("start", int: section.start)
         out.member("end", int: section.end)
-        out.endObject()
     }
 
     /// Writes one question object.
@@ -211,13 +219,23 @@ public enum JSONWriter {
 
     /// Writes one definition object.
     static func writeDefinition(_ definition: Definition, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let line = position(definition.start).line
         out.beginObject()
+        if !out.withMembers(measure: { definitionMembers(definition, line: line, to: &$0) },
+                            write: { definitionMembers(definition, line: line, to: &$0) }) {
+            definitionMembers(definition, line: line, to: &out)
+        }
+        out.endObject()
+    }
+
+    /// The members of a definition object.
+    @inline(__always)
+    private static func definitionMembers<Writer: JSONMemberWriter>(_ definition: Definition, line: Int, to out: inout Writer) {
         out.member("term", definition.term)
         out.member("meaning", definition.meaning)
         out.member("start", int: definition.start)
         out.member("end", int: definition.end)
-        out.member("line", int: position(definition.start).line)
-        out.endObject()
+        out.member("line", int: line)
     }
 
     /// Writes one exhibit object.
@@ -234,6 +252,16 @@ public enum JSONWriter {
     static func writeDiagnostic(_ diagnostic: Diagnostic, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(diagnostic.span.start)
         out.beginObject()
+        if !out.withMembers(measure: { diagnosticMembers(diagnostic, location, to: &$0) },
+                            write: { diagnosticMembers(diagnostic, location, to: &$0) }) {
+            diagnosticMembers(diagnostic, location, to: &out)
+        }
+        out.endObject()
+    }
+
+    /// The members of a diagnostic object.
+    @inline(__always)
+    private static func diagnosticMembers<Writer: JSONMemberWriter>(_ diagnostic: Diagnostic, _ location: LineColumn, to out: inout Writer) {
         out.member("code", diagnostic.code)
         out.member("severity", diagnostic.severity.rawValue)
         out.member("message", diagnostic.message)
@@ -241,7 +269,6 @@ public enum JSONWriter {
         out.member("end", int: diagnostic.span.end)
         out.member("line", int: location.line)
         out.member("column", int: location.column)
-        out.endObject()
     }
 
     /// Writes one citation object (shared with `verbale cites --format jsonl`).
