@@ -588,6 +588,8 @@ private final class ByteBuffer: @unchecked Sendable {
 public protocol JSONMemberWriter {
     /// The member `name`: `value` (a string).
     mutating func member(_ name: StaticString, _ value: String)
+    /// The member `name`: `value` (a string as UTF-8 bytes).
+    mutating func member(_ name: StaticString, utf8 value: [UInt8])
     /// The member `name`: `value` (an integer).
     mutating func member(_ name: StaticString, int value: Int)
     /// The member `name`: `value` (a boolean).
@@ -656,6 +658,41 @@ extension JSONOutput: JSONMemberWriter {
     }
 }
 
+extension JSONOutput {
+    /// Writes a whole object (as the value of the pending key, or as an array element) whose
+    /// members `write` writes through a cursor, in room `measure` tallies: the bytes of
+    /// `beginObject()`, the same members, then `endObject()`, with one capacity check for all
+    /// (opening and closing an object cost two hundred instructions). Both closures must write
+    /// the same members. Returns false, having written nothing, when the indentation is
+    /// deeper than the cursor's leads hold.
+    @inline(__always)
+    public mutating func withObject(measure: (inout JSONMemberRoom) -> Void,
+                                    write body: (inout JSONMemberCursor) -> Void) -> Bool {
+        let unit = indentUnit
+        // Members one level in, and the elements of their arrays two, fit the cursor's leads.
+        guard (depth &+ 2) &* unit <= 14 else { return false }
+        let lead = valueLead()
+        var room = JSONMemberRoom()
+        measure(&room)
+        let inner = unit > 0 ? (depth &+ 1) &* unit : -1
+        let outer = unit > 0 ? depth &* unit : 0
+        write(room: lead.room &+ 1 &+ room.bytes &+ 11 &+ outer) { pointer in
+            var index = lead.put(pointer)
+            pointer[index] = UInt8(ascii: "{")
+            index &+= 1
+            var cursor = JSONMemberCursor(pointer + index, indent: inner, unit: unit, first: true)
+            body(&cursor)
+            index = cursor.pointer - pointer
+            // On a line of its own when the object has members, as `close` writes it.
+            let close = Lead(comma: false, indent: !cursor.first && unit > 0 ? outer : -1)
+            index &+= close.put(pointer + index)
+            pointer[index] = UInt8(ascii: "}")
+            return index &+ 1
+        }
+        return true
+    }
+}
+
 /// A tally of the room the members written to it need through a `JSONMemberCursor`: every
 /// member's most (sixteen bytes of lead stored at once, the key, the value escaped at worst).
 public struct JSONMemberRoom: JSONMemberWriter {
@@ -675,6 +712,12 @@ public struct JSONMemberRoom: JSONMemberWriter {
     @inline(__always)
     public mutating func member(_ name: StaticString, _ value: String) {
         add(name, 2 &+ 6 &* value.utf8.count)
+    }
+
+    /// Counts the member `name`: `value` (UTF-8 bytes, each at most six escaped).
+    @inline(__always)
+    public mutating func member(_ name: StaticString, utf8 value: [UInt8]) {
+        add(name, 2 &+ 6 &* value.count)
     }
 
     /// Counts the member `name`: `value` (an integer, at most twenty bytes).
@@ -787,6 +830,14 @@ public struct JSONMemberCursor: JSONMemberWriter {
     public mutating func member(_ name: StaticString, _ value: String) {
         putKey(name)
         putString(value)
+    }
+
+    /// Writes the member `name`: `value` (UTF-8 bytes).
+    @inline(__always)
+    public mutating func member(_ name: StaticString, utf8 value: [UInt8]) {
+        putKey(name)
+        let target = pointer
+        pointer += value.withUnsafeBufferPointer { JSONOutput.putQuoted(target, $0) }
     }
 
     /// Writes the member `name`: `value` (an integer).

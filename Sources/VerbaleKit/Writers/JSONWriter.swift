@@ -111,32 +111,38 @@ public enum JSONWriter {
     @inline(__always)
     private static func writeBlock(at block: UnsafePointer<Block>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let line = position(block.pointee.start).line
-        out.beginObject()
-        // Through a cursor unless the block has spans (few do), which need the writer's arrays.
-        if block.pointee.spans.count > 1 || !out.withMembers(measure: { blockMembers(block, line: line, to: &$0) },
-                                                      write: { blockMembers(block, line: line, to: &$0) }) {
-            blockHead(block, to: &out)
-            if block.pointee.spans.count > 1 {
-                out.key("spans"); out.beginArray()
-                for span in block.pointee.spans {
-                    out.beginArray(); out.int(span.start); out.int(span.end); out.endArray()
-                }
-                out.endArray()
-            }
-            blockTail(block, line: line, to: &out)
-        }
         // The mapped bytes when they are well-formed UTF-8 (they are, once the parser
         // has repaired them): no string to make and copy. Otherwise the text, whose
         // UTF-8 is valid by construction, so the JSON is valid whatever the input held.
-        if !block.pointee.hasOwnText, block.pointee.mapped.isValidUTF8 { out.member("text", utf8: block.pointee.mapped.bytes) } else { out.member("text", block.pointee.text) }
+        let mapped = !block.pointee.hasOwnText && block.pointee.mapped.isValidUTF8
+        // The whole object through one cursor, unless the block has spans (few do: they need
+        // the writer's arrays), a text to make, or a text so long that room for it escaped at
+        // worst would outgrow a streaming writer's buffer.
+        if mapped, block.pointee.spans.count <= 1, block.pointee.mapped.count <= 4096,
+           out.withObject(measure: { blockMembers(block, line: line, to: &$0) },
+                          write: { blockMembers(block, line: line, to: &$0) }) {
+            return
+        }
+        out.beginObject()
+        blockHead(block, to: &out)
+        if block.pointee.spans.count > 1 {
+            out.key("spans"); out.beginArray()
+            for span in block.pointee.spans {
+                out.beginArray(); out.int(span.start); out.int(span.end); out.endArray()
+            }
+            out.endArray()
+        }
+        blockTail(block, line: line, to: &out)
+        if mapped { out.member("text", utf8: block.pointee.mapped.bytes) } else { out.member("text", block.pointee.text) }
         out.endObject()
     }
 
-    /// The members of a block without spans, before its text.
+    /// The members of a block without spans whose text is its mapped bytes.
     @inline(__always)
     private static func blockMembers<Writer: JSONMemberWriter>(_ block: UnsafePointer<Block>, line: Int, to out: inout Writer) {
         blockHead(block, to: &out)
         blockTail(block, line: line, to: &out)
+        out.member("text", utf8: block.pointee.mapped.bytes)
     }
 
     /// The members of a block before its spans.
@@ -161,11 +167,11 @@ public enum JSONWriter {
 
     /// Writes one section object.
     static func writeSection(_ section: Section, to out: inout JSONOutput) {
-        out.beginObject()
-        if !out.withMembers(measure: { sectionMembers(section, to: &$0) }, write: { sectionMembers(section, to: &$0) }) {
+        if !out.withObject(measure: { sectionMembers(section, to: &$0) }, write: { sectionMembers(section, to: &$0) }) {
+            out.beginObject()
             sectionMembers(section, to: &out)
+            out.endObject()
         }
-        out.endObject()
     }
 
     /// The members of a section object.
@@ -220,12 +226,12 @@ public enum JSONWriter {
     /// Writes one definition object.
     static func writeDefinition(_ definition: Definition, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let line = position(definition.start).line
-        out.beginObject()
-        if !out.withMembers(measure: { definitionMembers(definition, line: line, to: &$0) },
-                            write: { definitionMembers(definition, line: line, to: &$0) }) {
+        if !out.withObject(measure: { definitionMembers(definition, line: line, to: &$0) },
+                           write: { definitionMembers(definition, line: line, to: &$0) }) {
+            out.beginObject()
             definitionMembers(definition, line: line, to: &out)
+            out.endObject()
         }
-        out.endObject()
     }
 
     /// The members of a definition object.
@@ -251,12 +257,12 @@ public enum JSONWriter {
     /// Writes one diagnostic object.
     static func writeDiagnostic(_ diagnostic: Diagnostic, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(diagnostic.span.start)
-        out.beginObject()
-        if !out.withMembers(measure: { diagnosticMembers(diagnostic, location, to: &$0) },
-                            write: { diagnosticMembers(diagnostic, location, to: &$0) }) {
+        if !out.withObject(measure: { diagnosticMembers(diagnostic, location, to: &$0) },
+                           write: { diagnosticMembers(diagnostic, location, to: &$0) }) {
+            out.beginObject()
             diagnosticMembers(diagnostic, location, to: &out)
+            out.endObject()
         }
-        out.endObject()
     }
 
     /// The members of a diagnostic object.
@@ -279,12 +285,12 @@ public enum JSONWriter {
     /// Writes the citation at `citation`, read in place.
     static func writeCitation(at citation: UnsafePointer<Citation>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
         let location = position(citation.pointee.span.start)
-        out.beginObject()
-        if !out.withMembers(measure: { citationMembers(citation, location, to: &$0) },
-                            write: { citationMembers(citation, location, to: &$0) }) {
+        if !out.withObject(measure: { citationMembers(citation, location, to: &$0) },
+                           write: { citationMembers(citation, location, to: &$0) }) {
+            out.beginObject()
             citationMembers(citation, location, to: &out)
+            out.endObject()
         }
-        out.endObject()
     }
 
     /// The members of a citation object.
