@@ -90,6 +90,7 @@ struct JSONWriterFastPathTests {
     /// The same members through any writer.
     static func members<Writer: JSONMemberWriter>(_ out: inout Writer, _ strings: [String]) {
         out.member("id", strings.first ?? "")
+        out.member("bytes", utf8: Array((strings.last ?? "").utf8))
         out.member("start", int: 0)
         out.member("end", int: -123_456)
         out.member("big", int: Int.max)
@@ -206,5 +207,91 @@ struct JSONWriterFastPathTests {
         }
         #expect(collected.bytes.count > 1 << 20)
         #expect(collected.bytes == buffered.bytes)
+    }
+
+    @Test("a whole object through the cursor is what beginObject, the members and endObject write")
+    func objectMatchesWriter() {
+        for indent in [0, 1, 2, 3] {
+            for depth in 0...5 {
+                for place in ["element", "second element", "value", "top"] {
+                    for strings in [Self.strings, [], ["only"]] {
+                        var general = JSONOutput(indent: indent)
+                        var fast = JSONOutput(indent: indent)
+                        for out in [0, 1] {
+                            func write(_ out: inout JSONOutput, cursor: Bool) {
+                                if place != "top" {
+                                    Self.open(&out, depth: depth)
+                                    if place == "value" { out.key("v") } else { out.key("a"); out.beginArray() }
+                                    if place == "second element" { out.int(1) }
+                                }
+                                let used = cursor && out.withObject(measure: { Self.members(&$0, strings) },
+                                                                    write: { Self.members(&$0, strings) })
+                                if !used {
+                                    out.beginObject()
+                                    Self.members(&out, strings)
+                                    out.endObject()
+                                }
+                                if place != "top" {
+                                    if place != "value" { out.endArray() }
+                                    Self.close(&out, depth: depth)
+                                }
+                            }
+                            if out == 0 { write(&general, cursor: false) } else { write(&fast, cursor: true) }
+                        }
+                        #expect(Self.text(fast) == Self.text(general), "indent \(indent) depth \(depth) \(place)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("an empty object through the cursor")
+    func emptyObject() {
+        for indent in [0, 1, 2] {
+            var out = JSONOutput(indent: indent)
+            out.beginArray()
+            let first = out.withObject(measure: { _ in }, write: { _ in })
+            let second = out.withObject(measure: { _ in }, write: { _ in })
+            out.endArray()
+            #expect(first && second)
+            let pad = String(repeating: " ", count: indent)
+            #expect(Self.text(out) == (indent == 0 ? "[{},{}]" : "[\n\(pad){},\n\(pad){}\n]"))
+        }
+    }
+
+    @Test("a line found from the line before is the line found by halving")
+    func lineFromHint() {
+        var table = LineTable()
+        var starts = [0]
+        var offset = 0
+        for length in [1, 1, 5, 80, 0, 3, 200, 1, 1, 1, 1, 1, 1, 1, 1, 1, 40, 7, 1000, 2] {
+            offset += length + 1
+            table.appendLineStart(offset)
+            starts.append(offset)
+        }
+        let end = offset + 50
+        var dropped = table
+        dropped.dropLines(before: starts[5] + 2)
+        for current in [table, dropped] {
+            var hint = 0
+            // In order, as the writer asks.
+            for offset in 0...end {
+                let expected = current.location(of: offset)
+                let found = current.location(of: offset, from: &hint)
+                #expect(found.line == expected.line && found.column == expected.column, "offset \(offset)")
+            }
+            // Every offset from every hint, those out of range too: backwards, short walks
+            // and jumps past the walk.
+            for hintStart in -2...(starts.count + 2) {
+                for offset in 0...end {
+                    hint = hintStart
+                    let expected = current.location(of: offset)
+                    let found = current.location(of: offset, from: &hint)
+                    if found.line != expected.line || found.column != expected.column {
+                        Issue.record("offset \(offset) from hint \(hintStart): \(found) for \(expected)")
+                    }
+                }
+            }
+        }
     }
 }
