@@ -101,6 +101,9 @@ struct JSONWriterFastPathTests {
         out.member("articles", strings: strings)
         out.member("none", strings: [])
         out.member("one", strings: ["1"])
+        out.member("numbers", ints: [])
+        out.member("number", ints: [7])
+        out.member("numbers", ints: [Int.min, -1, 0, 42, Int.max])
         out.member("absent", ifPresent: nil)
         out.member("instrumentSource", ifPresent: strings.last)
         for string in strings { out.member("s", string) }

@@ -598,6 +598,8 @@ public protocol JSONMemberWriter {
     mutating func memberNull(_ name: StaticString)
     /// The member `name`: an array of `values`, nothing when there are none.
     mutating func member(_ name: StaticString, strings values: [String])
+    /// The member `name`: an array of `values` (`[]` when there are none).
+    mutating func member(_ name: StaticString, ints values: [Int])
 }
 
 extension JSONMemberWriter {
@@ -627,6 +629,14 @@ extension JSONOutput: JSONMemberWriter {
         key(name)
         beginArray()
         for value in values { string(value) }
+        endArray()
+    }
+
+    /// Writes the member `name`: an array of `values` (`[]` when there are none).
+    public mutating func member(_ name: StaticString, ints values: [Int]) {
+        key(name)
+        beginArray()
+        for value in values { int(value) }
         endArray()
     }
 
@@ -727,6 +737,13 @@ public struct JSONMemberRoom: JSONMemberWriter {
     /// Counts the member `name`: `value` (a boolean, stored as one eight-byte word).
     @inline(__always)
     public mutating func member(_ name: StaticString, bool value: Bool) { add(name, 8) }
+
+    /// Counts the member `name`: an array of `values`, each on a lead of its own, and the
+    /// closing bracket on another.
+    @inline(__always)
+    public mutating func member(_ name: StaticString, ints values: [Int]) {
+        add(name, 1 &+ 17 &+ values.count &* (16 &+ 20))
+    }
 
     /// Counts the member `name`: `null`.
     @inline(__always)
@@ -862,6 +879,31 @@ public struct JSONMemberCursor: JSONMemberWriter {
         putKey(name)
         UnsafeMutableRawPointer(pointer).storeBytes(of: 0x6C6C_756E as UInt32, as: UInt32.self)  // "null"
         pointer += 4
+    }
+
+    /// Writes the member `name`: an array of `values` (`[]` when there are none).
+    public mutating func member(_ name: StaticString, ints values: [Int]) {
+        putKey(name)
+        pointer[0] = UInt8(ascii: "[")
+        pointer += 1
+        guard !values.isEmpty else {
+            pointer[0] = UInt8(ascii: "]")
+            pointer += 1
+            return
+        }
+        var firstElement = true
+        for value in values {
+            if firstElement {
+                firstElement = false
+                put(firstElementLead, elementLeadCount &- 1)
+            } else {
+                put(elementLead, elementLeadCount)
+            }
+            pointer += JSONOutput.putInt(pointer, value)
+        }
+        put(firstLead, leadCount &- 1)
+        pointer[0] = UInt8(ascii: "]")
+        pointer += 1
     }
 
     /// Writes the member `name`: an array of `values`, nothing when there are none.

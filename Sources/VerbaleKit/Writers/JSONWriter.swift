@@ -188,16 +188,30 @@ public enum JSONWriter {
 
     /// Writes one question object.
     static func writeQuestion(_ question: Question, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let line = position(question.start).line
+        // Through the cursor unless the texts are so long that room for them escaped at worst
+        // would outgrow a streaming writer's buffer.
+        if question.question.utf8.count &+ question.response.utf8.count <= 4096,
+           out.withObject(measure: { questionMembers(question, line: line, to: &$0) },
+                          write: { questionMembers(question, line: line, to: &$0) }) {
+            return
+        }
         out.beginObject()
+        questionMembers(question, line: line, to: &out)
+        out.endObject()
+    }
+
+    /// The members of a question object.
+    @inline(__always)
+    private static func questionMembers<Writer: JSONMemberWriter>(_ question: Question, line: Int, to out: inout Writer) {
         out.member("id", question.id)
-        out.key("numbers"); out.beginArray(); for number in question.numbers { out.int(number) }; out.endArray()
+        out.member("numbers", ints: question.numbers)
         out.member("start", int: question.start)
         out.member("end", int: question.end)
-        out.member("line", int: position(question.start).line)
+        out.member("line", int: line)
         if let responseStart = question.responseStart { out.member("responseStart", int: responseStart) }
         out.member("question", question.question)
         out.member("response", question.response)
-        out.endObject()
     }
 
     /// Writes one footnote object with its call-outs.
