@@ -29,7 +29,10 @@ public enum JSONWriter {
         for index in document.parts.indices { writePart(document.parts[index], to: &out, position: position) }
         out.endArray()
         out.key("sections"); out.beginArray()
-        for section in document.sections { writeSection(section, to: &out) }
+        document.sections.withUnsafeBufferPointer { items in
+            guard let base = items.baseAddress else { return }
+            for index in items.indices { writeSection(at: base + index, to: &out) }
+        }
         out.endArray()
         out.key("questions"); out.beginArray()
         for question in document.questions { writeQuestion(question, to: &out, position: position) }
@@ -46,13 +49,19 @@ public enum JSONWriter {
         }
         out.endArray()
         out.key("definitions"); out.beginArray()
-        for definition in document.definitions { writeDefinition(definition, to: &out, position: position) }
+        document.definitions.withUnsafeBufferPointer { items in
+            guard let base = items.baseAddress else { return }
+            for index in items.indices { writeDefinition(at: base + index, to: &out, position: position) }
+        }
         out.endArray()
         out.key("exhibits"); out.beginArray()
         for exhibit in document.exhibits { writeExhibit(exhibit, to: &out) }
         out.endArray()
         out.key("diagnostics"); out.beginArray()
-        for diagnostic in document.diagnostics { writeDiagnostic(diagnostic, to: &out, position: position) }
+        document.diagnostics.withUnsafeBufferPointer { items in
+            guard let base = items.baseAddress else { return }
+            for index in items.indices { writeDiagnostic(at: base + index, to: &out, position: position) }
+        }
         out.endArray()
         out.endObject()
         out.raw(0x0A)
@@ -167,6 +176,11 @@ public enum JSONWriter {
 
     /// Writes one section object.
     static func writeSection(_ section: Section, to out: inout JSONOutput) {
+        withUnsafePointer(to: section) { writeSection(at: $0, to: &out) }
+    }
+
+    /// Writes the section at `section`, read in place (passed as a value, it was copied).
+    static func writeSection(at section: UnsafePointer<Section>, to out: inout JSONOutput) {
         if !out.withObject(measure: { sectionMembers(section, to: &$0) }, write: { sectionMembers(section, to: &$0) }) {
             out.beginObject()
             sectionMembers(section, to: &out)
@@ -176,14 +190,14 @@ public enum JSONWriter {
 
     /// The members of a section object.
     @inline(__always)
-    private static func sectionMembers<Writer: JSONMemberWriter>(_ section: Section, to out: inout Writer) {
-        out.member("id", section.id)
-        out.member("number", ifPresent: section.number)
-        out.member("heading", section.heading)
-        out.member("level", int: section.level)
-        if let parent = section.parent { out.member("parent", parent) } else { out.memberNull("parent") }
-        out.member("start", int: section.start)
-        out.member("end", int: section.end)
+    private static func sectionMembers<Writer: JSONMemberWriter>(_ section: UnsafePointer<Section>, to out: inout Writer) {
+        out.member("id", section.pointee.id)
+        if let number = section.pointee.number { out.member("number", number) }
+        out.member("heading", section.pointee.heading)
+        out.member("level", int: section.pointee.level)
+        if let parent = section.pointee.parent { out.member("parent", parent) } else { out.memberNull("parent") }
+        out.member("start", int: section.pointee.start)
+        out.member("end", int: section.pointee.end)
     }
 
     /// Writes one question object.
@@ -239,7 +253,12 @@ public enum JSONWriter {
 
     /// Writes one definition object.
     static func writeDefinition(_ definition: Definition, to out: inout JSONOutput, position: (Int) -> LineColumn) {
-        let line = position(definition.start).line
+        withUnsafePointer(to: definition) { writeDefinition(at: $0, to: &out, position: position) }
+    }
+
+    /// Writes the definition at `definition`, read in place (passed as a value, it was copied).
+    static func writeDefinition(at definition: UnsafePointer<Definition>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let line = position(definition.pointee.start).line
         if !out.withObject(measure: { definitionMembers(definition, line: line, to: &$0) },
                            write: { definitionMembers(definition, line: line, to: &$0) }) {
             out.beginObject()
@@ -250,11 +269,11 @@ public enum JSONWriter {
 
     /// The members of a definition object.
     @inline(__always)
-    private static func definitionMembers<Writer: JSONMemberWriter>(_ definition: Definition, line: Int, to out: inout Writer) {
-        out.member("term", definition.term)
-        out.member("meaning", definition.meaning)
-        out.member("start", int: definition.start)
-        out.member("end", int: definition.end)
+    private static func definitionMembers<Writer: JSONMemberWriter>(_ definition: UnsafePointer<Definition>, line: Int, to out: inout Writer) {
+        out.member("term", definition.pointee.term)
+        out.member("meaning", definition.pointee.meaning)
+        out.member("start", int: definition.pointee.start)
+        out.member("end", int: definition.pointee.end)
         out.member("line", int: line)
     }
 
@@ -270,7 +289,12 @@ public enum JSONWriter {
 
     /// Writes one diagnostic object.
     static func writeDiagnostic(_ diagnostic: Diagnostic, to out: inout JSONOutput, position: (Int) -> LineColumn) {
-        let location = position(diagnostic.span.start)
+        withUnsafePointer(to: diagnostic) { writeDiagnostic(at: $0, to: &out, position: position) }
+    }
+
+    /// Writes the diagnostic at `diagnostic`, read in place (passed as a value, it was copied).
+    static func writeDiagnostic(at diagnostic: UnsafePointer<Diagnostic>, to out: inout JSONOutput, position: (Int) -> LineColumn) {
+        let location = position(diagnostic.pointee.span.start)
         if !out.withObject(measure: { diagnosticMembers(diagnostic, location, to: &$0) },
                            write: { diagnosticMembers(diagnostic, location, to: &$0) }) {
             out.beginObject()
@@ -281,12 +305,12 @@ public enum JSONWriter {
 
     /// The members of a diagnostic object.
     @inline(__always)
-    private static func diagnosticMembers<Writer: JSONMemberWriter>(_ diagnostic: Diagnostic, _ location: LineColumn, to out: inout Writer) {
-        out.member("code", diagnostic.code)
-        out.member("severity", diagnostic.severity.rawValue)
-        out.member("message", diagnostic.message)
-        out.member("start", int: diagnostic.span.start)
-        out.member("end", int: diagnostic.span.end)
+    private static func diagnosticMembers<Writer: JSONMemberWriter>(_ diagnostic: UnsafePointer<Diagnostic>, _ location: LineColumn, to out: inout Writer) {
+        out.member("code", diagnostic.pointee.code)
+        out.member("severity", diagnostic.pointee.severity.rawValue)
+        out.member("message", diagnostic.pointee.message)
+        out.member("start", int: diagnostic.pointee.span.start)
+        out.member("end", int: diagnostic.pointee.span.end)
         out.member("line", int: location.line)
         out.member("column", int: location.column)
     }
