@@ -42,6 +42,19 @@ enum LanguageDetector {
         return PackedWordTable(packed: entries)
     }()
 
+    /// `littleEndianTable` in one probe per word, for `countStopwords`.
+    static let stopwordSlots: StopwordSlots = {
+        var entries: [(UInt64, Int)] = []
+        for (language, words) in stopwords {
+            for word in words {
+                // Seven bytes at most: the top byte of a slot holds the language.
+                guard word.utf8.count < 8, let key = packLittleEndian(Array(word.utf8)[...]) else { continue }
+                entries.append((key, languages.firstIndex(of: language)!))
+            }
+        }
+        return StopwordSlots(entries)
+    }()
+
     /// Byte length of the longest stopword the tables hold (words of more than eight bytes
     /// are left out): a longer word is no stopword, and is not looked up.
     /// (It is six, `что`; both scans rely on its being under eight, so that a word they look
@@ -109,7 +122,7 @@ enum LanguageDetector {
         guard let base = text.baseAddress, text.count > 0 else { return }
         let raw = UnsafeRawPointer(base)
         let count = text.count
-        let table = Self.littleEndianTable
+        let slots = Self.stopwordSlots
         let longest = Self.longestStopword
         let wordCount = (count + 63) / 64
         // One spare word of zeros after the map, so a word running to the text's end ends there.
@@ -144,45 +157,56 @@ enum LanguageDetector {
                 if isWordByte(text[index]) { map[index >> 6] |= 1 << UInt64(index & 63) }
                 index += 1
             }
-            // Pass 2: each word start, its end from the first clear bit after it.
-            var carry: UInt64 = 0
-            for slot in 0..<wordCount {
-                let bits = map[slot]
-                var starts = bits & ~(bits << 1 | carry)
-                carry = bits >> 63
-                while starts != 0 {
-                    let bit = starts.trailingZeroBitCount
-                    starts &= starts &- 1
-                    let start = slot << 6 | bit
-                    // Clear bits at or after the start, in this map word or the next ones.
-                    var ends = ~bits & (UInt64.max << UInt64(bit))
-                    var endSlot = slot
-                    while ends == 0 {
-                        endSlot += 1
-                        ends = ~map[endSlot]
-                    }
-                    let length = (endSlot << 6 | ends.trailingZeroBitCount) - start
-                    // Longer than every stopword (lower-casing keeps the length): not looked up.
-                    if length > longest { continue }
-                    var key: UInt64
-                    if start + 8 <= count {
-                        key = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & ((1 &<< (8 &* UInt64(length))) &- 1)
-                    } else {
-                        key = 0
-                        for offset in 0..<length { key |= UInt64(text[start + offset]) << (8 * UInt64(offset)) }
-                    }
-                    // ASCII words (nearly all) are lower-cased in the packed integer itself.
-                    let packed = key & 0x8080_8080_8080_8080 == 0
-                        ? Self.asciiLower(key)
-                        : Self.packLoweredLittleEndian(UnsafeBufferPointer(rebasing: text[start..<(start + length)]))
-                    guard let language = table.value(packed) else { continue }
-                    switch language {
-                    case 0: counts.0 += 1
-                    case 1: counts.1 += 1
-                    case 2: counts.2 += 1
-                    default: counts.3 += 1
+            // Pass 2: each word start, its end from the first clear bit after it. No branch
+            // depends on the word: a long word's key is masked to zero (which no stopword
+            // packs to), the look-up is one probe and a select (`StopwordSlots`), and the vote
+            // goes to a fifth counter for "none". The tests per word (length, hit, language)
+            // each mispredicted about one word in five.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 5) { tally in
+                let tally = tally.baseAddress!
+                for language in 0..<5 { tally[language] = 0 }
+                slots.entries.withUnsafeBufferPointer { entries in
+                    let entries = entries.baseAddress!
+                    var carry: UInt64 = 0
+                    for slot in 0..<wordCount {
+                        let bits = map[slot]
+                        let following = map[slot + 1]
+                        var starts = bits & ~(bits << 1 | carry)
+                        carry = bits >> 63
+                        while starts != 0 {
+                            let bit = starts.trailingZeroBitCount
+                            starts &= starts &- 1
+                            let start = slot << 6 | bit
+                            // The 64 map bits from the start on (the map has a spare word of
+                            // zeros after the text): the word's length is their run of ones, or
+                            // 64 for a longer word, which is no stopword either way.
+                            let window = bits &>> UInt64(bit) | (following &<< 1) &<< UInt64(63 - bit)
+                            let length = (~window).trailingZeroBitCount
+                            let short = length <= longest
+                            var key: UInt64 = 0
+                            if start + 8 <= count {
+                                key = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                            } else if short {
+                                for offset in 0..<length { key |= UInt64(text[start + offset]) << (8 * UInt64(offset)) }
+                            }
+                            // Longer than every stopword (lower-casing keeps the length): key 0.
+                            // The sign of `longest - length` spread over a word (a `?:` here
+                            // was compiled to a branch).
+                            let long = UInt64(bitPattern: Int64((longest &- length) &>> 63))
+                            key &= ((1 &<< (8 &* UInt64(length))) &- 1) & ~long
+                            // ASCII words (nearly all) are lower-cased in the packed integer itself.
+                            var packed = Self.asciiLower(key)
+                            if key & 0x8080_8080_8080_8080 != 0 {
+                                packed = Self.packLoweredLittleEndian(UnsafeBufferPointer(rebasing: text[start..<(start + length)]))
+                            }
+                            tally[StopwordSlots.language(packed, entries, slots.multiplier, slots.shift)] += 1
+                        }
                     }
                 }
+                counts.0 += tally[0]
+                counts.1 += tally[1]
+                counts.2 += tally[2]
+                counts.3 += tally[3]
             }
         }
     }
@@ -270,6 +294,60 @@ enum LanguageDetector {
     @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+}
+
+/// Stopwords of at most seven bytes, packed little-endian, each alone in its slot of a
+/// direct-mapped table: a multiplier is searched for that sends no two to the same slot, so a
+/// look-up is one load, one compare and a select, with no branch that depends on the word
+/// (`PackedWordTable` probes until a hit or an empty slot, and mispredicts on both).
+struct StopwordSlots: Sendable {
+    /// Per slot the word's key in the low seven bytes and its language in the top byte; an
+    /// empty slot holds seven 0xFF bytes (a key no UTF-8 word lowers to) and language 4.
+    let entries: [UInt64]
+    /// The hash multiplier; the slot is the product's top bits.
+    let multiplier: UInt64
+    /// 64 minus the table's bit width.
+    let shift: UInt64
+
+    /// Key bits of an entry.
+    static let keyMask: UInt64 = 0x00FF_FFFF_FFFF_FFFF
+    /// An empty slot: no key and the "none" language 4.
+    static let empty: UInt64 = keyMask | 4 << 56
+
+    /// A table of `entries` (keys under 2^56, languages under 4); the first language given
+    /// for a key wins, as in `PackedWordTable`.
+    init(_ entries: [(UInt64, Int)]) {
+        var bitsWide: UInt64 = 10
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var tries = 0
+        while true {
+            var table = [UInt64](repeating: Self.empty, count: 1 << Int(bitsWide))
+            var clash = false
+            for (key, language) in entries {
+                let slot = Int(truncatingIfNeeded: (key &* multiplier) >> (64 - bitsWide))
+                if table[slot] & Self.keyMask == key { continue }
+                if table[slot] != Self.empty { clash = true; break }
+                table[slot] = key | UInt64(language) << 56
+            }
+            if !clash {
+                self.entries = table
+                self.multiplier = multiplier
+                self.shift = 64 - bitsWide
+                return
+            }
+            // The next odd multiplier; a wider table after many tries.
+            multiplier = multiplier &+ 0x6A09_E667_F3BC_C90A
+            tries += 1
+            if tries % 64 == 0 { bitsWide += 1 }
+        }
+    }
+
+    /// The language (0 to 3) of `key` (a packed, lowered word), or 4 when it is no stopword.
+    @inline(__always)
+    static func language(_ key: UInt64, _ entries: UnsafePointer<UInt64>, _ multiplier: UInt64, _ shift: UInt64) -> Int {
+        let entry = entries[Int(truncatingIfNeeded: (key &* multiplier) >> shift)]
+        return entry & keyMask == key ? Int(truncatingIfNeeded: entry >> 56) : 4
     }
 }
 

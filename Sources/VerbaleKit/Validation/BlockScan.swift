@@ -80,6 +80,14 @@ struct BlockScan {
         // four appends or stores per block into arrays went through calls that cost more than
         // the scan of a short block.
         var ends = [Int](repeating: 0, count: 4 * (blocks.count + 1))
+        // Candidate spaces of one block (`scanVectors`): at most one per byte, plus the slots
+        // a step writes past its last candidate.
+        let longest = blocks.reduce(0) { max($0, $1.count) }
+        // Left uninitialised: every slot is written before it is read (zeroing it cost as
+        // much as a scan of the longest block).
+        var scratch = [Int](unsafeUninitializedCapacity: longest + 64) { _, initialized in initialized = longest + 64 }
+        scratch.withUnsafeMutableBufferPointer { scratch in
+        let scratch = scratch.baseAddress!
         ends.withUnsafeMutableBufferPointer { ends in
             // The table read once, not once per block (a global is checked for initialisation
             // at every use).
@@ -87,7 +95,7 @@ struct BlockScan {
               Self.honorificPairBits.withUnsafeBufferPointer { pairBits in
                 for index in blocks.indices {
                     Self.scan(blocks[index], questions: questionBlocks?[index] ?? true, portable: portable, starts.baseAddress!,
-                              pairBits.baseAddress!, &spaces, &days, &questionLeads, &capitalPairs)
+                              pairBits.baseAddress!, scratch, &spaces, &days, &questionLeads, &capitalPairs)
                     let at = 4 * (index + 1)
                     ends[at] = spaces.count
                     ends[at + 1] = days.count
@@ -96,6 +104,7 @@ struct BlockScan {
                 }
               }
             }
+        }
         }
         func starts(_ list: Int) -> [Int] { stride(from: list, to: ends.count, by: 4).map { ends[$0] } }
         self.spaces = Hits(positions: spaces, starts: starts(0))
@@ -112,15 +121,15 @@ struct BlockScan {
     /// (`TYPE CCC N/YYYY`), so its capital pairs lead nowhere.
     /// Most blocks hold no `/` (memchr tells, many bytes at a time).
     private static func scan(_ bytes: [UInt8], questions: Bool, portable: Bool, _ honorificStarts: UnsafePointer<UInt64>,
-                             _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
-                             _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
+                             _ pairBits: UnsafePointer<UInt64>, _ scratch: UnsafeMutablePointer<Int>, _ spaces: inout [Int],
+                             _ days: inout [Int], _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
             let capitals = memchr(base, 0x2F, count) != nil
             #if arch(x86_64)
             if !portable {
-                scanVectors(base, count, questions, capitals, honorificStarts, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+                scanVectors(base, count, questions, capitals, honorificStarts, pairBits, scratch, &spaces, &days, &questionLeads, &capitalPairs)
                 return
             }
             #endif
@@ -298,7 +307,7 @@ struct BlockScan {
     /// nor four forms of the loop, and paid a call per step or per load instead.
     private static func scanVectors(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
                                     _ honorificStarts: UnsafePointer<UInt64>, _ pairBits: UnsafePointer<UInt64>,
-                                    _ spaces: inout [Int], _ days: inout [Int],
+                                    _ scratch: UnsafeMutablePointer<Int>, _ spaces: inout [Int], _ days: inout [Int],
                                     _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
         @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
         @inline(__always) func equal(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_cmpeq_epi8(vector, splat(byte)) }
@@ -313,6 +322,9 @@ struct BlockScan {
         var padded: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &padded) { padded in
             let tail = padded.baseAddress!
+            // Candidate spaces gathered in `scratch`, then sorted after the loop (a local of
+            // the closure: one captured from outside lived in memory).
+            var candidates = 0
             var tailStart = -1
             var chunk = 0
             while chunk < count {
@@ -354,24 +366,22 @@ struct BlockScan {
                 let doubled = _mm_add_epi8(next, next)
                 let opener = _mm_xor_si128(doubled, _mm_andnot_si128(next, _mm_add_epi8(doubled, doubled)))
                 var space = bits(_mm_and_si128(equal(here, 0x20), opener))
+                // The candidates are stored first, the table decides after the loop: a loop
+                // over them here mispredicted its exit at most steps (zero to three candidates a
+                // step, two thirds of one on average). Two are written whatever their number
+                // (the slots past the last are overwritten later), the rare others in a loop.
+                // The count advances by a flag, not a population count: x86-64 without
+                // `popcnt` counts bits in a dozen instructions.
+                scratch[candidates] = chunk &+ space.trailingZeroBitCount
+                candidates &+= space != 0 ? 1 : 0
+                space &= space &- 1
+                scratch[candidates] = chunk &+ space.trailingZeroBitCount
+                candidates &+= space != 0 ? 1 : 0
+                space &= space &- 1
                 while space != 0 {
-                    let at = chunk &+ space.trailingZeroBitCount
+                    scratch[candidates] = chunk &+ space.trailingZeroBitCount
                     space &= space &- 1
-                    // The byte after the space is in the block: past the end it reads zero, no
-                    // opener. A pair cut by the block's end is kept only after a bracket or quote
-                    // (their bits are set for every second byte, zero among them).
-                    let first = Int(base[at &+ 1])
-                    let index = at &+ 2 < count ? first | Int(base[at &+ 2]) << 8 : first
-                    if honorificStarts[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0 {
-                        // After a bracket or quote (all of whose pairs are set), the pair after
-                        // the brackets and quotes decides: most such words (`(a)`, `(2019)`)
-                        // are no honorific.
-                        if first == 0x28 || first == 0x22 || first == 0x5B || first == 0xE2 || first == 0xC2 {
-                            if opensHonorific(base, count, at &+ 1, pairBits) { spaces.append(at) }
-                        } else {
-                            spaces.append(at)
-                        }
-                    }
+                    candidates &+= 1
                 }
 
                 // Days (`DateChecks.dayLanes`: `29`, `30` or `31`, no digit after), tested only
@@ -385,16 +395,19 @@ struct BlockScan {
 
                 // Question words (`QuestionChecks.questionLanes`): `que`/`pre` (either case:
                 // `x | 0x21 == "q"` is p, P, q, Q) or `во`/`Во` (B2 or 92, then D0 BE or D0 9E).
-                // The next two letters are tested only where a first one is.
-                let latinFirst = questions ? equal(or(here, 0x21), UInt8(ascii: "q")) : _mm_setzero_si128()
-                let cyrillicFirst = questions ? equal(or(here, 0x20), 0xB2) : _mm_setzero_si128()
-                if questions, bits(_mm_or_si128(latinFirst, cyrillicFirst)) != 0 {
+                // The whole three-letter test is made before the branch: on the first letter
+                // alone (a `p` in one step of three) the branch mispredicted often; on the
+                // three letters it is rarely taken.
+                if questions {
+                    let latinFirst = equal(or(here, 0x21), UInt8(ascii: "q"))
+                    let cyrillicFirst = equal(or(here, 0x20), 0xB2)
                     let nextFolded = or(next, 0x20)
                     let afterFolded = or(afterNext, 0x20)
                     let latin = _mm_and_si128(
                         _mm_and_si128(latinFirst, equal(afterFolded, UInt8(ascii: "e"))),
                         _mm_or_si128(equal(nextFolded, UInt8(ascii: "u")), equal(nextFolded, UInt8(ascii: "r"))))
                     let cyrillic = _mm_and_si128(_mm_and_si128(cyrillicFirst, equal(next, 0xD0)), equal(afterFolded, 0xBE))
+                  if bits(_mm_or_si128(latin, cyrillic)) != 0 {
                     // A Latin first letter after an ASCII letter or digit is inside a word: the
                     // question scan rejects it (`scanWords` tests the byte before too).
                     var latinHits = bits(latin)
@@ -408,6 +421,7 @@ struct BlockScan {
                         }
                     }
                     collect(keep, into: &questionLeads)
+                  }
                 }
 
                 if capitals {
@@ -424,7 +438,39 @@ struct BlockScan {
                 }
                 chunk += 16
             }
+            keepHonorificSpaces(base, count, honorificStarts, pairBits, scratch, candidates, &spaces)
         }
+    }
+
+    /// Appends to `spaces` those of the `candidates` spaces at `scratch` that `scanVectors`
+    /// keeps.
+    @inline(__always)
+    private static func keepHonorificSpaces(_ base: UnsafePointer<UInt8>, _ count: Int, _ honorificStarts: UnsafePointer<UInt64>,
+                                            _ pairBits: UnsafePointer<UInt64>, _ scratch: UnsafeMutablePointer<Int>,
+                                            _ candidates: Int, _ spaces: inout [Int]) {
+        // The candidate spaces in order, each kept where its next two bytes are in
+        // `honorificStarts`: the name scan steps over the others (it goes on from the word's
+        // second byte, and the next space lies beyond). Kept ones are packed to the front with
+        // no branch on the table's answer.
+        var kept = 0
+        for candidate in 0..<candidates {
+            let at = scratch[candidate]
+            // The byte after the space is in the block: past the end it reads zero, no opener.
+            // A pair cut by the block's end is kept only after a bracket or quote (their bits
+            // are set for every second byte, zero among them).
+            let first = Int(base[at &+ 1])
+            let second = at &+ 2 < count ? Int(base[at &+ 2]) : 0
+            let index = first | second &<< 8
+            var keep = Int(truncatingIfNeeded: (honorificStarts[index &>> 6] &>> UInt64(index & 63)) & 1)
+            if first == 0x28 || first == 0x22 || first == 0x5B || first == 0xE2 || first == 0xC2 {
+                // After a bracket or quote (all of whose pairs are set), the pair after the
+                // brackets and quotes decides: most such words (`(a)`, `(2019)`) are no honorific.
+                keep = opensHonorific(base, count, at &+ 1, pairBits) ? 1 : 0
+            }
+            scratch[kept] = at
+            kept &+= keep
+        }
+        if kept > 0 { spaces.append(contentsOf: UnsafeBufferPointer(start: scratch, count: kept)) }
     }
     #endif
 
