@@ -331,10 +331,10 @@ public enum JSONWriter {
         }
     }
 
-    /// The members of a citation object.
+    /// The members of a citation object. (Optional members are tested before the call: a member
+    /// read from the pointer and passed as an optional cost a retain and a release even when
+    /// absent.)
     @inline(__always)
-    /// (Optional members are tested before the call: a member read from the pointer and passed
-    /// as an optional cost a retain and a release even when absent.)
     private static func citationMembers<Writer: JSONMemberWriter>(_ citation: UnsafePointer<Citation>, _ location: LineColumn, to out: inout Writer) {
         out.member("id", citation.pointee.id)
         out.member("kind", citation.pointee.kind.rawValue)
