@@ -333,16 +333,8 @@ public struct JSONOutput: Sendable {
         let count = buffer.count
         let firstEscape = Self.firstEscape(buffer, from: 0)
         write(room: lead.room + nameCount + 4 + firstEscape + 2) { pointer in
-            var index = Self.putKey(pointer, lead.put(pointer), source, nameCount, space)
-            pointer[index] = UInt8(ascii: "\"")
-            index += 1
-            if let base = buffer.baseAddress { Self.copy(pointer + index, base, firstEscape) }
-            index += firstEscape
-            if firstEscape == count {
-                pointer[index] = UInt8(ascii: "\"")
-                index += 1
-            }
-            return index
+            Self.putQuotedPrefix(pointer, Self.putKey(pointer, lead.put(pointer), source, nameCount, space),
+                                 buffer, firstEscape)
         }
         if firstEscape < count { escapeRest(buffer, from: firstEscape) }
     }
@@ -395,18 +387,27 @@ public struct JSONOutput: Sendable {
         let count = buffer.count
         let firstEscape = Self.firstEscape(buffer, from: 0)
         write(room: lead.room + count + 2) { pointer in
-            var index = lead.put(pointer)
-            pointer[index] = UInt8(ascii: "\"")
-            index += 1
-            if let base = buffer.baseAddress { Self.copy(pointer + index, base, firstEscape) }
-            index += firstEscape
-            if firstEscape == count {
-                pointer[index] = UInt8(ascii: "\"")
-                index += 1
-            }
-            return index
+            Self.putQuotedPrefix(pointer, lead.put(pointer), buffer, firstEscape)
         }
         if firstEscape < count { escapeRest(buffer, from: firstEscape) }
+    }
+
+    /// Writes at `index` an opening quote and the first `firstEscape` bytes of `buffer` (which
+    /// need no escape), and the closing quote when that is the whole string; returns the index
+    /// after them. The rest, from the first byte that needs an escape, is `escapeRest`'s.
+    @inline(__always)
+    private static func putQuotedPrefix(_ pointer: UnsafeMutablePointer<UInt8>, _ index: Int,
+                                        _ buffer: UnsafeBufferPointer<UInt8>, _ firstEscape: Int) -> Int {
+        var index = index
+        pointer[index] = UInt8(ascii: "\"")
+        index += 1
+        if let base = buffer.baseAddress { copy(pointer + index, base, firstEscape) }
+        index += firstEscape
+        if firstEscape == buffer.count {
+            pointer[index] = UInt8(ascii: "\"")
+            index += 1
+        }
+        return index
     }
 
     /// The escaped rest of a string from its first byte that needs an escape, and the closing quote.
