@@ -203,7 +203,8 @@ struct Assembler {
                 spans.append(contentsOf: self.spans(of: continuation))
             }
             text.trimTrailingWhitespace()
-            if inputIsValidUTF8 { text.markValidUTF8() }
+            // Read once here when the input had bad bytes: every later pass asks.
+            if inputIsValidUTF8 { text.markValidUTF8() } else { text.settleUTF8Validity() }
             // The block is made once its fields are known and appended as a temporary: a local
             // block appended was copied (a dozen references retained, then released).
             var kind = BlockKind.paragraph
@@ -223,7 +224,7 @@ struct Assembler {
                 if let (value, _) = LineText.leadingNoteNumber(tokens[firstLine]), value == number,
                    tokens[firstLine].kind == .text {
                     text = Self.dropLeadingNumber(text)
-                    if inputIsValidUTF8 { text.markValidUTF8() }
+                    if inputIsValidUTF8 { text.markValidUTF8() } else { text.settleUTF8Validity() }
                 }
             case .separator, .pageBreak, .furniture: kind = .pageFurniture
             }

@@ -152,26 +152,9 @@ public struct DocumentParser: Sendable {
     static func repairInvalidUTF8(_ document: inout Document) {
         for part in document.parts.indices {
             for block in document.parts[part].blocks.indices {
-                let mapped = document.parts[part].blocks[block].mapped
-                guard String(validating: mapped.bytes, as: UTF8.self) == nil else { continue }
-                // One pass for the offsets: a binary search per byte made a huge damaged
-                // block cost n log n.
-                let sources = mapped.allSourceOffsets()
-                var repaired = MappedText()
-                var index = 0
-                for scalarResult in Self.utf8Runs(mapped.bytes) {
-                    switch scalarResult {
-                    case .valid(let length):
-                        for offset in index..<(index + length) {
-                            repaired.append(mapped.bytes[offset], from: sources[offset])
-                        }
-                        index += length
-                    case .invalid(let length):
-                        let source = sources[index]
-                        for byte in [UInt8(0xEF), 0xBF, 0xBD] { repaired.append(byte, from: source) }
-                        index += length
-                    }
-                }
+                // Answered without reading the bytes: the assembler settled each block's UTF-8.
+                guard !document.parts[part].blocks[block].mapped.isValidUTF8 else { continue }
+                let repaired = document.parts[part].blocks[block].mapped.repairingInvalidUTF8()
                 document.parts[part].blocks[block].mapped = repaired
             }
         }
@@ -186,20 +169,9 @@ public struct DocumentParser: Sendable {
         var runs: [UTF8Run] = []
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 { runs.append(.valid(1)); index += 1; continue }
-            guard let (need, first, last) = UTF8Lead.expectation(byte) else { runs.append(.invalid(1)); index += 1; continue }
-            var low = first
-            var high = last
-            var length = 1
-            while length <= need, index + length < bytes.count {
-                let next = bytes[index + length]
-                if next < low || next > high { break }
-                low = 0x80
-                high = 0xBF
-                length += 1
-            }
-            runs.append(length == need + 1 ? .valid(length) : .invalid(length))
+            if bytes[index] < 0x80 { runs.append(.valid(1)); index += 1; continue }
+            let (length, wellFormed) = UTF8Lead.subpart(bytes, at: index)
+            runs.append(wellFormed ? .valid(length) : .invalid(length))
             index += length
         }
         return runs

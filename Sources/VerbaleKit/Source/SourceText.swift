@@ -129,22 +129,46 @@ public struct MappedText: Sendable {
         runs.reserveCapacity(count)
     }
 
-    /// Set by a builder that knows the bytes are well-formed UTF-8 (made from input in which
-    /// the decoder found no bad byte): `isValidUTF8` then answers without reading them, which
-    /// the JSON writer, validation and the length tests each asked of every block. Any
-    /// append clears it.
-    private var knownValidUTF8 = false
+    /// What is known of whether the bytes are well-formed UTF-8.
+    private enum UTF8Validity: UInt8, Sendable {
+        /// Not known: `isValidUTF8` reads the bytes.
+        case unknown
+        /// Well-formed: set by a builder that knows it (made from input in which the decoder
+        /// found no bad byte), or settled by reading them once.
+        case valid
+        /// Holds a bad sequence, settled by reading the bytes once.
+        case invalid
+    }
 
-    /// Records that the bytes are well-formed UTF-8 (see `knownValidUTF8`).
+    /// `isValidUTF8` answers from this when it is known, without reading the bytes, which
+    /// the JSON writer, validation and the structure passes each asked of every block: a
+    /// damaged paragraph was read five times. Any append makes it unknown again.
+    private var utf8Validity = UTF8Validity.unknown
+
+    /// Records that the bytes are well-formed UTF-8 (see `utf8Validity`).
     mutating func markValidUTF8() {
-        knownValidUTF8 = true
+        utf8Validity = .valid
+    }
+
+    /// Reads the bytes once, if need be, so that `isValidUTF8` answers without reading them
+    /// until the next append.
+    mutating func settleUTF8Validity() {
+        guard utf8Validity == .unknown else { return }
+        utf8Validity = Self.scanValidUTF8(bytes) ? .valid : .invalid
     }
 
     /// Whether the bytes are well-formed UTF-8 (then `string` holds exactly these bytes).
-    /// ASCII is skipped eight bytes at a time.
     public var isValidUTF8: Bool {
-        if knownValidUTF8 { return true }
-        return bytes.withUnsafeBufferPointer { buffer in
+        switch utf8Validity {
+        case .valid: return true
+        case .invalid: return false
+        case .unknown: return Self.scanValidUTF8(bytes)
+        }
+    }
+
+    /// Whether `bytes` are well-formed UTF-8. ASCII is skipped eight bytes at a time.
+    static func scanValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return true }
             let count = buffer.count
             var index = 0
@@ -173,7 +197,7 @@ public struct MappedText: Sendable {
     /// Appends one byte that came from source offset `source`.
     @inline(__always)
     public mutating func append(_ byte: UInt8, from source: Int) {
-        knownValidUTF8 = false
+        utf8Validity = .unknown
         if source != nextContiguousSource {
             runs.append(Run(text: bytes.count, source: source))
         }
@@ -200,7 +224,7 @@ public struct MappedText: Sendable {
     /// where they lie (a line's bytes, without a slice of its array).
     mutating func append(run: UnsafeBufferPointer<UInt8>, from source: Int) {
         guard !run.isEmpty else { return }
-        knownValidUTF8 = false
+        utf8Validity = .unknown
         if source != nextContiguousSource {
             runs.append(Run(text: bytes.count, source: source))
         }
@@ -215,7 +239,9 @@ public struct MappedText: Sendable {
         }
     }
 
-    /// Removes trailing ASCII white space.
+    /// Removes trailing ASCII white space. What is known of the UTF-8 stays: ASCII cut off
+    /// the end neither mends a bad sequence (a lead byte it followed is then cut short) nor
+    /// makes one.
     public mutating func trimTrailingWhitespace() {
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
             bytes.removeLast()
@@ -285,6 +311,54 @@ public struct MappedText: Sendable {
         nextContiguousSource = next
     }
 
+    /// The text with each ill-formed UTF-8 subpart replaced by U+FFFD, as `String(decoding:)`
+    /// repairs it: the three bytes of each U+FFFD map to the subpart's first byte, every
+    /// other byte keeps its source. The result is marked well-formed. One pass: the
+    /// well-formed stretches between bad subparts are copied a source run at a time, where
+    /// copying byte by byte through an array of every byte's offset cost more than the rest of
+    /// a damaged document's conversion.
+    func repairingInvalidUTF8() -> MappedText {
+        var repaired = MappedText()
+        repaired.reserveCapacity(bytes.count + 16)
+        repaired.reserveRunCapacity(runs.count + 4)
+        // The run holding the next byte to copy: it only moves forward.
+        var run = 0
+        var stretchStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let (length, wellFormed) = UTF8Lead.subpart(bytes, at: index)
+            if wellFormed { index += length; continue }
+            repaired.appendSourceRuns(of: self, stretchStart..<index, run: &run)
+            while run + 1 < runs.count && runs[run + 1].text <= index { run += 1 }
+            let source = runs[run].source + (index - runs[run].text)
+            for byte: UInt8 in [0xEF, 0xBF, 0xBD] { repaired.append(byte, from: source) }
+            index += length
+            stretchStart = index
+        }
+        repaired.appendSourceRuns(of: self, stretchStart..<count, run: &run)
+        repaired.markValidUTF8()
+        return repaired
+    }
+
+    /// Appends `other`'s bytes in `range` with their sources, a source run at a time; `run`
+    /// is a run of `other` at or before `range`'s start, moved to the run of its last byte.
+    private mutating func appendSourceRuns(of other: MappedText, _ range: Range<Int>, run: inout Int) {
+        var start = range.lowerBound
+        other.bytes.withUnsafeBufferPointer { source in
+            while start < range.upperBound {
+                while run + 1 < other.runs.count && other.runs[run + 1].text <= start { run += 1 }
+                let runEnd = run + 1 < other.runs.count ? other.runs[run + 1].text : other.bytes.count
+                let end = min(runEnd, range.upperBound)
+                append(run: UnsafeBufferPointer(rebasing: source[start..<end]),
+                       from: other.runs[run].source + (start - other.runs[run].text))
+                start = end
+            }
+        }
+    }
+
     /// The text as a Swift string (invalid UTF-8 repaired).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
@@ -292,6 +366,25 @@ public struct MappedText: Sendable {
 /// What a UTF-8 lead byte asks of the bytes after it: the Unicode Standard's table 3-7 of
 /// well-formed byte sequences, shared by the decoder and the checks that read text again.
 enum UTF8Lead {
+    /// The length of the character or maximal ill-formed subpart that starts at `index` (a
+    /// non-ASCII byte), and whether it is a well-formed character: Unicode's maximal-subpart
+    /// reading, under which each ill-formed subpart becomes one U+FFFD as `String(decoding:)`
+    /// repairs it.
+    static func subpart(_ bytes: [UInt8], at index: Int) -> (length: Int, wellFormed: Bool) {
+        guard let (need, first, last) = expectation(bytes[index]) else { return (1, false) }
+        var low = first
+        var high = last
+        var length = 1
+        while length <= need, index + length < bytes.count {
+            let next = bytes[index + length]
+            if next < low || next > high { break }
+            low = 0x80
+            high = 0xBF
+            length += 1
+        }
+        return (length, length == need + 1)
+    }
+
     /// How many continuation bytes the non-ASCII `lead` needs and the range its first one must
     /// fall in (the others take 80–BF); nil for a byte that cannot lead a sequence
     /// (continuation bytes, C0, C1, F5–FF).
