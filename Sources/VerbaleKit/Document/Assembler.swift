@@ -157,11 +157,14 @@ struct Assembler {
         let builder = GroupBuilder(tokens: tokens, plain: plain)
         var finder = FootnoteFinder(tokens: tokens, groups: builder.group(furniture: builder.findFurniture()))
         finder.inferNumberedNotes()
-        var groups = finder.groups
-        let noteNumbers = groups.compactMap { group -> Int? in
+        let noteNumbers = finder.groups.compactMap { group -> Int? in
             if !group.mergedAway, case .footnote(let number) = group.kind { return number } else { return nil }
         }
         let callouts = finder.callouts(for: noteNumbers)
+        // The groups move out of the finder (done with them): a copy shared with it made the
+        // first change below copy every group (its line arrays retained) and later free both.
+        var groups: [LineGroup] = []
+        swap(&groups, &finder.groups)
         var extraStrips: [Int: [ByteSpan]] = [:]
         for list in callouts.values { for callout in list where !callout.marked { extraStrips[callout.line, default: []].append(callout.span) } }
         joinInterruptedParagraphs(&groups, plain: plain)
@@ -503,25 +506,31 @@ struct Assembler {
 /// Gathers the exhibits cited, in order of first citation, from citations given in source
 /// order, in one list or in several (the windows of a large document).
 struct ExhibitCollector {
-    private var order: [String] = []
-    private var byKey: [String: Exhibit] = [:]
+    /// The exhibits, in order of first citation.
+    private var list: [Exhibit] = []
+    /// Position in `list` of each exhibit, by lower-cased label and number: one hash of the
+    /// key per citation (a dictionary of exhibits was hashed four or five times per citation,
+    /// and each exhibit copied out of it to be updated).
+    private var positions: [String: Int] = [:]
 
     /// Adds the exhibit citations of `citations`.
     mutating func add(_ citations: [Citation]) {
         // By index: `for citation in citations` copies every citation to look at its kind.
         for index in citations.indices where citations[index].kind == .exhibit {
-            let citation = citations[index]
-            guard let number = citation.exhibit else { continue }
-            let key = (citation.label ?? "Exhibit").lowercased() + "/" + number
-            if byKey[key] == nil {
-                order.append(key)
-                byKey[key] = Exhibit(label: citation.label ?? "Exhibit", number: number, title: citation.title, citations: [])
+            guard let number = citations[index].exhibit else { continue }
+            let label = citations[index].label
+            let key = (label ?? "Exhibit").lowercased() + "/" + number
+            if let position = positions[key] {
+                list[position].citations.append(citations[index].id)
+                if list[position].title == nil { list[position].title = citations[index].title }
+            } else {
+                positions[key] = list.count
+                list.append(Exhibit(label: label ?? "Exhibit", number: number, title: citations[index].title,
+                                    citations: [citations[index].id]))
             }
-            byKey[key]!.citations.append(citation.id)
-            if byKey[key]!.title == nil { byKey[key]!.title = citation.title }
         }
     }
 
     /// The exhibits, in order of first citation.
-    var exhibits: [Exhibit] { order.compactMap { byKey[$0] } }
+    var exhibits: [Exhibit] { list }
 }
