@@ -184,12 +184,12 @@ struct Assembler {
             let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
                 var capacity = 0
                 var runs = 0
-                for line in groups[groupIndex].lines {
+                groups[groupIndex].lines.forEachLine { line in
                     capacity += tokens[line].bytes.count + 1
                     runs += 1 + tokens[line].marks.count
                 }
                 for continuation in groups[groupIndex].continuations {
-                    for line in continuation {
+                    continuation.forEachLine { line in
                         capacity += tokens[line].bytes.count + 1
                         runs += 1 + tokens[line].marks.count
                     }
@@ -314,12 +314,14 @@ struct Assembler {
 
     /// Source spans of a group's lines: one per run of lines with only blank lines between
     /// them, so a note continued past a page number does not claim the page number.
-    func spans(of lines: [Int]) -> [ByteSpan] {
+    func spans(of lines: LineList) -> [ByteSpan] {
         guard let first = lines.first else { return [] }
-        // Most groups are one line (a Markdown paragraph): its span, without the walk.
-        if lines.count == 1 {
+        // Most groups are a run of consecutive lines (one line in Markdown), which has no
+        // blank line inside: one span, without the walk.
+        if let run = lines.run {
             return tokens.withUnsafeBufferPointer { tokens in
-                [ByteSpan(tokens[first].start, tokens[first].start + tokens[first].bytes.count)]
+                let last = run.upperBound - 1
+                return [ByteSpan(tokens[first].start, tokens[last].start + tokens[last].bytes.count)]
             }
         }
         // Read in place: `tokens[i]` per line copied a token (and retained its arrays), and the
@@ -393,10 +395,15 @@ struct Assembler {
             switch groups[index].kind {
             case .paragraph:
                 if let previous = lastBody {
-                    let ending = lastMeaningfulByte(groups[previous])
-                    let startsLower = firstMeaningfulIsLowercase(groups[index])
-                    let ends = ending.map(Self.endsSentence) ?? true
-                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]])))
+                    // The two groups are read in place (passed from the array, each was copied
+                    // and its line lists retained); the second is looked at only when the first
+                    // does not end a sentence (both tests are pure).
+                    let continues = groups.withUnsafeBufferPointer { groups -> Bool in
+                        let ends = lastMeaningfulByte(groups[previous]).map(Self.endsSentence) ?? true
+                        guard !ends else { return false }
+                        return firstMeaningfulIsLowercase(groups[index])
+                            || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]]))
+                    }
                     if continues {
                         let lines = groups[index].lines
                         groups[previous].continuations.append(lines)
@@ -433,9 +440,19 @@ struct Assembler {
     /// The two bytes are kept in locals and the line read where it lies in `tokens`: an array
     /// of found bytes and a copy of the token per call cost more than the walk itself.
     func lastMeaningfulByte(_ group: LineGroup) -> (UInt8, UInt8)? {
-        let lines = group.continuations.last ?? group.lines
-        return tokens.withUnsafeBufferPointer { tokens -> (UInt8, UInt8)? in
-            for line in lines.reversed() {
+        // The lines are read where they lie: `continuations.last ?? lines` copied them.
+        if group.continuations.isEmpty { return lastMeaningfulByte(of: group.lines) }
+        return group.continuations.withUnsafeBufferPointer { lastMeaningfulByte(of: $0[$0.count - 1]) }
+    }
+
+    /// `lastMeaningfulByte(_:)` over `lines`, walked back by position (`reversed()` iterated
+    /// a copy of the list through the generic collection path).
+    private func lastMeaningfulByte(of lines: LineList) -> (UInt8, UInt8)? {
+        tokens.withUnsafeBufferPointer { tokens -> (UInt8, UInt8)? in
+            var position = lines.count
+            while position > 0 {
+                position -= 1
+                let line = lines[position]
                 var last: UInt8? = nil
                 var beforeLast: UInt8 = 0
                 let start = tokens[line].start

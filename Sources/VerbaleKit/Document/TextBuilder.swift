@@ -15,10 +15,9 @@ struct TextBuilder {
     let footnoteNumbers: Set<Int>
 
     /// Appends the content of `lines` to `text`.
-    func append(lines: [Int], to text: inout MappedText) {
-        for line in lines {
-            appendLine(line, to: &text)
-        }
+    func append(lines: LineList, to text: inout MappedText) {
+        // A run (almost every group) is walked as a range, not through the list's iterator.
+        lines.forEachLine { appendLine($0, to: &text) }
     }
 
     /// Appends one line's content. The token is read where it lies in `tokens`: a copy of it
