@@ -357,10 +357,11 @@ struct Assembler {
         var rest = number / 10
         while rest > 0 { digits += 1; rest /= 10 }
         let prefixCount = prefix.utf8CodeUnitCount
+        // The prefix is read from its start pointer (a literal's bytes): `withUTF8Buffer`
+        // added a closure call and a check per id.
+        let source = prefix.utf8Start
         return String(unsafeUninitializedCapacity: prefixCount + digits) { buffer in
-            prefix.withUTF8Buffer { bytes in
-                for index in 0..<prefixCount { buffer[index] = bytes[index] }
-            }
+            for index in 0..<prefixCount { buffer[index] = source[index] }
             var value = number
             var index = prefixCount + digits - 1
             while index >= prefixCount {
