@@ -169,7 +169,9 @@ struct Assembler {
         for list in callouts.values { for callout in list where !callout.marked { extraStrips[callout.line, default: []].append(callout.span) } }
         joinInterruptedParagraphs(&groups, plain: plain)
 
-        let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: Set(noteNumbers))
+        // One set of the note numbers, for the text builder and for the orphan call-outs below.
+        let defined = Set(noteNumbers)
+        let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: defined)
         var blocks: [Block] = []
         // One block per group left: allocated once, not grown by doubling while the lines are
         // still held (the document's peak of memory).
@@ -262,7 +264,6 @@ struct Assembler {
         }
         // An explicit call-out (`<sup>7</sup>`, `[^7]`) whose note is nowhere is kept as a note
         // with no text and an empty span, so validation can say so; nothing is invented.
-        let defined = Set(noteNumbers)
         var orphans: [Int: [ByteSpan]] = [:]
         tokens.withUnsafeBufferPointer { tokens in
             for group in groups.indices where !groups[group].mergedAway {

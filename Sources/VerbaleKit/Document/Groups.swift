@@ -260,6 +260,10 @@ struct GroupBuilder {
     /// one, and `if let group = current` copied the open group before dropping it.
     private static func group(_ tokens: UnsafeBufferPointer<LineToken>, isFurniture: [Bool], plain: Bool) -> [LineGroup] {
         var groups: [LineGroup] = []
+        // Room for a group per two lines (a paragraph and the blank line after it, the most
+        // groups a Markdown document has): grown by doubling, the array was copied some
+        // nine times per document. A document with more groups still grows it.
+        groups.reserveCapacity((tokens.count + 1) / 2)
         var current: LineGroup? = nil
         for index in tokens.indices {
             if !isFurniture.isEmpty && isFurniture[index] {
