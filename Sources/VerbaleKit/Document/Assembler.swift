@@ -180,32 +180,42 @@ struct Assembler {
         // Groups are read in place: a copy per group retained its line arrays.
         for groupIndex in groups.indices where !groups[groupIndex].mergedAway {
             var text = MappedText()
-            // At most each line's bytes and one joining space per line; a run per line and
-            // one after each mark (the text after a stripped mark is a run of its own).
-            // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
-            let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
-                var capacity = 0
-                var runs = 0
-                groups[groupIndex].lines.forEachLine { line in
-                    capacity += tokens[line].bytes.count + 1
-                    runs += 1 + tokens[line].marks.count
-                }
-                for continuation in groups[groupIndex].continuations {
-                    continuation.forEachLine { line in
+            var spans: [ByteSpan]
+            // A run of lines with no continuation (almost every group) is read through its
+            // bounds alone: passing or iterating the group's line list copied it (a retain
+            // and a release per use, four uses a group).
+            if let run = groups[groupIndex].lines.run, groups[groupIndex].continuations.isEmpty {
+                reserve(&text, for: run)
+                textBuilder.append(run: run, to: &text)
+                spans = self.spans(ofRun: run)
+            } else {
+                // At most each line's bytes and one joining space per line; a run per line and
+                // one after each mark (the text after a stripped mark is a run of its own).
+                // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
+                let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
+                    var capacity = 0
+                    var runs = 0
+                    groups[groupIndex].lines.forEachLine { line in
                         capacity += tokens[line].bytes.count + 1
                         runs += 1 + tokens[line].marks.count
                     }
+                    for continuation in groups[groupIndex].continuations {
+                        continuation.forEachLine { line in
+                            capacity += tokens[line].bytes.count + 1
+                            runs += 1 + tokens[line].marks.count
+                        }
+                    }
+                    return (capacity, runs)
                 }
-                return (capacity, runs)
-            }
-            text.reserveCapacity(capacity)
-            // Room for the runs at once, not grown by doubling from one.
-            text.reserveRunCapacity(runs)
-            textBuilder.append(lines: groups[groupIndex].lines, to: &text)
-            var spans = spans(of: groups[groupIndex].lines)
-            for continuation in groups[groupIndex].continuations {
-                textBuilder.append(lines: continuation, to: &text)
-                spans.append(contentsOf: self.spans(of: continuation))
+                text.reserveCapacity(capacity)
+                // Room for the runs at once, not grown by doubling from one.
+                text.reserveRunCapacity(runs)
+                textBuilder.append(lines: groups[groupIndex].lines, to: &text)
+                spans = self.spans(of: groups[groupIndex].lines)
+                for continuation in groups[groupIndex].continuations {
+                    textBuilder.append(lines: continuation, to: &text)
+                    spans.append(contentsOf: self.spans(of: continuation))
+                }
             }
             text.trimTrailingWhitespace()
             if inputIsValidUTF8 { text.markValidUTF8() }
@@ -268,10 +278,15 @@ struct Assembler {
         tokens.withUnsafeBufferPointer { tokens in
             for group in groups.indices where !groups[group].mergedAway {
                 if case .footnote = groups[group].kind { continue }
-                for line in groups[group].lines where !tokens[line].marks.isEmpty {
-                    for mark in tokens[line].marks {
-                        if case .callout(let number) = mark.kind, !defined.contains(number) {
-                            orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+                // Lines and marks by position: iterating the line list and a line's marks
+                // copied them (a retain and a release each).
+                let run = groups[group].lines.run
+                for position in 0..<(run?.count ?? groups[group].lines.count) {
+                    let line = run.map { $0.lowerBound + position } ?? groups[group].lines[position]
+                    for index in tokens[line].marks.indices {
+                        if case .callout(let number) = tokens[line].marks[index].kind, !defined.contains(number) {
+                            orphans[number, default: []].append(ByteSpan(tokens[line].marks[index].start,
+                                                                         tokens[line].marks[index].end))
                         }
                     }
                 }
@@ -311,6 +326,34 @@ struct Assembler {
             }
         }
         return markup == 0 && textLines >= 4 && wrapped * 10 >= textLines * 4
+    }
+
+    /// Reserves room in `text` for the lines `run`: at most each line's bytes and one joining
+    /// space per line, and a run per line and one after each mark (the text after a stripped
+    /// mark is a run of its own). Lengths are read in place: `tokens[i].bytes` in a closure
+    /// copied (retained) the array.
+    private func reserve(_ text: inout MappedText, for run: Range<Int>) {
+        let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
+            var capacity = 0
+            var runs = 0
+            for line in run {
+                capacity += tokens[line].bytes.count + 1
+                runs += 1 + tokens[line].marks.count
+            }
+            return (capacity, runs)
+        }
+        text.reserveCapacity(capacity)
+        // Room for the runs at once, not grown by doubling from one.
+        text.reserveRunCapacity(runs)
+    }
+
+    /// The one span of the lines `run` (consecutive lines have no blank line between them).
+    func spans(ofRun run: Range<Int>) -> [ByteSpan] {
+        guard !run.isEmpty else { return [] }
+        return tokens.withUnsafeBufferPointer { tokens in
+            let last = run.upperBound - 1
+            return [ByteSpan(tokens[run.lowerBound].start, tokens[last].start + tokens[last].bytes.count)]
+        }
     }
 
     /// Source spans of a group's lines: one per run of lines with only blank lines between

@@ -14,7 +14,12 @@ struct TextBuilder {
     /// Bracketed numbers that are real call-outs, by footnote number.
     let footnoteNumbers: Set<Int>
 
-    /// Appends the content of `lines` to `text`.
+    /// Appends the content of the lines `run` to `text`.
+    func append(run: Range<Int>, to text: inout MappedText) {
+        for line in run { appendLine(line, to: &text) }
+    }
+
+    /// Appends the content of `lines`.
     func append(lines: LineList, to text: inout MappedText) {
         // A run (almost every group) is walked as a range, not through the list's iterator.
         lines.forEachLine { appendLine($0, to: &text) }
