@@ -16,33 +16,40 @@ struct TextBuilder {
 
     /// Appends the content of the lines `run` to `text`.
     func append(run: Range<Int>, to text: inout MappedText) {
-        for line in run { appendLine(line, to: &text) }
+        tokens.withUnsafeBufferPointer { tokens in
+            for line in run { appendLine(line, of: tokens, to: &text) }
+        }
     }
 
     /// Appends the content of `lines`.
     func append(lines: LineList, to text: inout MappedText) {
         // A run (almost every group) is walked as a range, not through the list's iterator.
-        lines.forEachLine { appendLine($0, to: &text) }
+        tokens.withUnsafeBufferPointer { tokens in
+            lines.forEachLine { appendLine($0, of: tokens, to: &text) }
+        }
     }
 
     /// Appends one line's content. The token is read where it lies in `tokens`: a copy of it
-    /// per line retained and released its two arrays.
-    private func appendLine(_ line: Int, to text: inout MappedText) {
-        tokens.withUnsafeBufferPointer { tokens in
-            let start = tokens[line].start
-            let contentStart = tokens[line].contentStart
-            tokens[line].bytes.withUnsafeBufferPointer { bytes in
-                if let extra = extraStrips[line] {
-                    var marks = tokens[line].marks
-                    marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
-                    marks.sort { $0.start < $1.start }
-                    marks.withUnsafeBufferPointer { marks in
-                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
-                    }
-                } else {
-                    tokens[line].marks.withUnsafeBufferPointer { marks in
-                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
-                    }
+    /// per line retained and released its two arrays. A line without marks (most lines) is
+    /// given an empty buffer of them: entering its empty array retained and released it.
+    @inline(__always)
+    private func appendLine(_ line: Int, of tokens: UnsafeBufferPointer<LineToken>, to text: inout MappedText) {
+        let start = tokens[line].start
+        let contentStart = tokens[line].contentStart
+        tokens[line].bytes.withUnsafeBufferPointer { bytes in
+            if let extra = extraStrips[line] {
+                var marks = tokens[line].marks
+                marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
+                marks.sort { $0.start < $1.start }
+                marks.withUnsafeBufferPointer { marks in
+                    appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
+                }
+            } else if tokens[line].marks.isEmpty {
+                appendContent(bytes, start: start, contentStart: contentStart,
+                              marks: UnsafeBufferPointer(start: nil, count: 0), to: &text)
+            } else {
+                tokens[line].marks.withUnsafeBufferPointer { marks in
+                    appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
                 }
             }
         }
