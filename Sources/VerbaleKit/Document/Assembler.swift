@@ -157,16 +157,21 @@ struct Assembler {
         let builder = GroupBuilder(tokens: tokens, plain: plain)
         var finder = FootnoteFinder(tokens: tokens, groups: builder.group(furniture: builder.findFurniture()))
         finder.inferNumberedNotes()
-        var groups = finder.groups
-        let noteNumbers = groups.compactMap { group -> Int? in
+        let noteNumbers = finder.groups.compactMap { group -> Int? in
             if !group.mergedAway, case .footnote(let number) = group.kind { return number } else { return nil }
         }
         let callouts = finder.callouts(for: noteNumbers)
+        // The groups move out of the finder (done with them): a copy shared with it made the
+        // first change below copy every group (its line arrays retained) and later free both.
+        var groups: [LineGroup] = []
+        swap(&groups, &finder.groups)
         var extraStrips: [Int: [ByteSpan]] = [:]
         for list in callouts.values { for callout in list where !callout.marked { extraStrips[callout.line, default: []].append(callout.span) } }
         joinInterruptedParagraphs(&groups, plain: plain)
 
-        let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: Set(noteNumbers))
+        // One set of the note numbers, for the text builder and for the orphan call-outs below.
+        let defined = Set(noteNumbers)
+        let textBuilder = TextBuilder(tokens: tokens, extraStrips: extraStrips, footnoteNumbers: defined)
         var blocks: [Block] = []
         // One block per group left: allocated once, not grown by doubling while the lines are
         // still held (the document's peak of memory).
@@ -175,32 +180,42 @@ struct Assembler {
         // Groups are read in place: a copy per group retained its line arrays.
         for groupIndex in groups.indices where !groups[groupIndex].mergedAway {
             var text = MappedText()
-            // At most each line's bytes and one joining space per line; a run per line and
-            // one after each mark (the text after a stripped mark is a run of its own).
-            // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
-            let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
-                var capacity = 0
-                var runs = 0
-                for line in groups[groupIndex].lines {
-                    capacity += tokens[line].bytes.count + 1
-                    runs += 1 + tokens[line].marks.count
-                }
-                for continuation in groups[groupIndex].continuations {
-                    for line in continuation {
+            var spans: [ByteSpan]
+            // A run of lines with no continuation (almost every group) is read through its
+            // bounds alone: passing or iterating the group's line list copied it (a retain
+            // and a release per use, four uses a group).
+            if let run = groups[groupIndex].lines.run, groups[groupIndex].continuations.isEmpty {
+                reserve(&text, for: run)
+                textBuilder.append(run: run, to: &text)
+                spans = self.spans(ofRun: run)
+            } else {
+                // At most each line's bytes and one joining space per line; a run per line and
+                // one after each mark (the text after a stripped mark is a run of its own).
+                // Line lengths read in place: `tokens[i].bytes` in a closure copied (retained) the array.
+                let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
+                    var capacity = 0
+                    var runs = 0
+                    groups[groupIndex].lines.forEachLine { line in
                         capacity += tokens[line].bytes.count + 1
                         runs += 1 + tokens[line].marks.count
                     }
+                    for continuation in groups[groupIndex].continuations {
+                        continuation.forEachLine { line in
+                            capacity += tokens[line].bytes.count + 1
+                            runs += 1 + tokens[line].marks.count
+                        }
+                    }
+                    return (capacity, runs)
                 }
-                return (capacity, runs)
-            }
-            text.reserveCapacity(capacity)
-            // Room for the runs at once, not grown by doubling from one.
-            text.reserveRunCapacity(runs)
-            textBuilder.append(lines: groups[groupIndex].lines, to: &text)
-            var spans = spans(of: groups[groupIndex].lines)
-            for continuation in groups[groupIndex].continuations {
-                textBuilder.append(lines: continuation, to: &text)
-                spans.append(contentsOf: self.spans(of: continuation))
+                text.reserveCapacity(capacity)
+                // Room for the runs at once, not grown by doubling from one.
+                text.reserveRunCapacity(runs)
+                textBuilder.append(lines: groups[groupIndex].lines, to: &text)
+                spans = self.spans(of: groups[groupIndex].lines)
+                for continuation in groups[groupIndex].continuations {
+                    textBuilder.append(lines: continuation, to: &text)
+                    spans.append(contentsOf: self.spans(of: continuation))
+                }
             }
             text.trimTrailingWhitespace()
             // Read once here when the input had bad bytes: every later pass asks.
@@ -260,15 +275,19 @@ struct Assembler {
         }
         // An explicit call-out (`<sup>7</sup>`, `[^7]`) whose note is nowhere is kept as a note
         // with no text and an empty span, so validation can say so; nothing is invented.
-        let defined = Set(noteNumbers)
         var orphans: [Int: [ByteSpan]] = [:]
         tokens.withUnsafeBufferPointer { tokens in
             for group in groups.indices where !groups[group].mergedAway {
                 if case .footnote = groups[group].kind { continue }
-                for line in groups[group].lines where !tokens[line].marks.isEmpty {
-                    for mark in tokens[line].marks {
-                        if case .callout(let number) = mark.kind, !defined.contains(number) {
-                            orphans[number, default: []].append(ByteSpan(mark.start, mark.end))
+                // Lines and marks by position: iterating the line list and a line's marks
+                // copied them (a retain and a release each).
+                let run = groups[group].lines.run
+                for position in 0..<(run?.count ?? groups[group].lines.count) {
+                    let line = run.map { $0.lowerBound + position } ?? groups[group].lines[position]
+                    for index in tokens[line].marks.indices {
+                        if case .callout(let number) = tokens[line].marks[index].kind, !defined.contains(number) {
+                            orphans[number, default: []].append(ByteSpan(tokens[line].marks[index].start,
+                                                                         tokens[line].marks[index].end))
                         }
                     }
                 }
@@ -310,14 +329,44 @@ struct Assembler {
         return markup == 0 && textLines >= 4 && wrapped * 10 >= textLines * 4
     }
 
+    /// Reserves room in `text` for the lines `run`: at most each line's bytes and one joining
+    /// space per line, and a run per line and one after each mark (the text after a stripped
+    /// mark is a run of its own). Lengths are read in place: `tokens[i].bytes` in a closure
+    /// copied (retained) the array.
+    private func reserve(_ text: inout MappedText, for run: Range<Int>) {
+        let (capacity, runs) = tokens.withUnsafeBufferPointer { tokens -> (Int, Int) in
+            var capacity = 0
+            var runs = 0
+            for line in run {
+                capacity += tokens[line].bytes.count + 1
+                runs += 1 + tokens[line].marks.count
+            }
+            return (capacity, runs)
+        }
+        text.reserveCapacity(capacity)
+        // Room for the runs at once, not grown by doubling from one.
+        text.reserveRunCapacity(runs)
+    }
+
+    /// The one span of the lines `run` (consecutive lines have no blank line between them).
+    func spans(ofRun run: Range<Int>) -> [ByteSpan] {
+        guard !run.isEmpty else { return [] }
+        return tokens.withUnsafeBufferPointer { tokens in
+            let last = run.upperBound - 1
+            return [ByteSpan(tokens[run.lowerBound].start, tokens[last].start + tokens[last].bytes.count)]
+        }
+    }
+
     /// Source spans of a group's lines: one per run of lines with only blank lines between
     /// them, so a note continued past a page number does not claim the page number.
-    func spans(of lines: [Int]) -> [ByteSpan] {
+    func spans(of lines: LineList) -> [ByteSpan] {
         guard let first = lines.first else { return [] }
-        // Most groups are one line (a Markdown paragraph): its span, without the walk.
-        if lines.count == 1 {
+        // Most groups are a run of consecutive lines (one line in Markdown), which has no
+        // blank line inside: one span, without the walk.
+        if let run = lines.run {
             return tokens.withUnsafeBufferPointer { tokens in
-                [ByteSpan(tokens[first].start, tokens[first].start + tokens[first].bytes.count)]
+                let last = run.upperBound - 1
+                return [ByteSpan(tokens[first].start, tokens[last].start + tokens[last].bytes.count)]
             }
         }
         // Read in place: `tokens[i]` per line copied a token (and retained its arrays), and the
@@ -353,10 +402,11 @@ struct Assembler {
         var rest = number / 10
         while rest > 0 { digits += 1; rest /= 10 }
         let prefixCount = prefix.utf8CodeUnitCount
+        // The prefix is read from its start pointer (a literal's bytes): `withUTF8Buffer`
+        // added a closure call and a check per id.
+        let source = prefix.utf8Start
         return String(unsafeUninitializedCapacity: prefixCount + digits) { buffer in
-            prefix.withUTF8Buffer { bytes in
-                for index in 0..<prefixCount { buffer[index] = bytes[index] }
-            }
+            for index in 0..<prefixCount { buffer[index] = source[index] }
             var value = number
             var index = prefixCount + digits - 1
             while index >= prefixCount {
@@ -391,10 +441,15 @@ struct Assembler {
             switch groups[index].kind {
             case .paragraph:
                 if let previous = lastBody {
-                    let ending = lastMeaningfulByte(groups[previous])
-                    let startsLower = firstMeaningfulIsLowercase(groups[index])
-                    let ends = ending.map(Self.endsSentence) ?? true
-                    let continues = !ends && (startsLower || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]])))
+                    // The two groups are read in place (passed from the array, each was copied
+                    // and its line lists retained); the second is looked at only when the first
+                    // does not end a sentence (both tests are pure).
+                    let continues = groups.withUnsafeBufferPointer { groups -> Bool in
+                        let ends = lastMeaningfulByte(groups[previous]).map(Self.endsSentence) ?? true
+                        guard !ends else { return false }
+                        return firstMeaningfulIsLowercase(groups[index])
+                            || (plain && interrupted && !LineText.startsNumberedParagraph(tokens[groups[index].lines[0]]))
+                    }
                     if continues {
                         let lines = groups[index].lines
                         groups[previous].continuations.append(lines)
@@ -431,9 +486,19 @@ struct Assembler {
     /// The two bytes are kept in locals and the line read where it lies in `tokens`: an array
     /// of found bytes and a copy of the token per call cost more than the walk itself.
     func lastMeaningfulByte(_ group: LineGroup) -> (UInt8, UInt8)? {
-        let lines = group.continuations.last ?? group.lines
-        return tokens.withUnsafeBufferPointer { tokens -> (UInt8, UInt8)? in
-            for line in lines.reversed() {
+        // The lines are read where they lie: `continuations.last ?? lines` copied them.
+        if group.continuations.isEmpty { return lastMeaningfulByte(of: group.lines) }
+        return group.continuations.withUnsafeBufferPointer { lastMeaningfulByte(of: $0[$0.count - 1]) }
+    }
+
+    /// `lastMeaningfulByte(_:)` over `lines`, walked back by position (`reversed()` iterated
+    /// a copy of the list through the generic collection path).
+    private func lastMeaningfulByte(of lines: LineList) -> (UInt8, UInt8)? {
+        tokens.withUnsafeBufferPointer { tokens -> (UInt8, UInt8)? in
+            var position = lines.count
+            while position > 0 {
+                position -= 1
+                let line = lines[position]
                 var last: UInt8? = nil
                 var beforeLast: UInt8 = 0
                 let start = tokens[line].start
@@ -504,25 +569,31 @@ struct Assembler {
 /// Gathers the exhibits cited, in order of first citation, from citations given in source
 /// order, in one list or in several (the windows of a large document).
 struct ExhibitCollector {
-    private var order: [String] = []
-    private var byKey: [String: Exhibit] = [:]
+    /// The exhibits, in order of first citation.
+    private var list: [Exhibit] = []
+    /// Position in `list` of each exhibit, by lower-cased label and number: one hash of the
+    /// key per citation (a dictionary of exhibits was hashed four or five times per citation,
+    /// and each exhibit copied out of it to be updated).
+    private var positions: [String: Int] = [:]
 
     /// Adds the exhibit citations of `citations`.
     mutating func add(_ citations: [Citation]) {
         // By index: `for citation in citations` copies every citation to look at its kind.
         for index in citations.indices where citations[index].kind == .exhibit {
-            let citation = citations[index]
-            guard let number = citation.exhibit else { continue }
-            let key = (citation.label ?? "Exhibit").lowercased() + "/" + number
-            if byKey[key] == nil {
-                order.append(key)
-                byKey[key] = Exhibit(label: citation.label ?? "Exhibit", number: number, title: citation.title, citations: [])
+            guard let number = citations[index].exhibit else { continue }
+            let label = citations[index].label
+            let key = (label ?? "Exhibit").lowercased() + "/" + number
+            if let position = positions[key] {
+                list[position].citations.append(citations[index].id)
+                if list[position].title == nil { list[position].title = citations[index].title }
+            } else {
+                positions[key] = list.count
+                list.append(Exhibit(label: label ?? "Exhibit", number: number, title: citations[index].title,
+                                    citations: [citations[index].id]))
             }
-            byKey[key]!.citations.append(citation.id)
-            if byKey[key]!.title == nil { byKey[key]!.title = citation.title }
         }
     }
 
     /// The exhibits, in order of first citation.
-    var exhibits: [Exhibit] { order.compactMap { byKey[$0] } }
+    var exhibits: [Exhibit] { list }
 }

@@ -24,17 +24,143 @@ struct LineGroup: Sendable {
     /// What the group is.
     var kind: Kind
     /// Indexes into the token array, in order.
-    var lines: [Int]
+    var lines: LineList
     /// Indexes of further groups merged into this one (a paragraph continued after a page break).
-    var continuations: [[Int]] = []
+    var continuations: [LineList] = []
     /// Set when the group has been merged into an earlier one.
     var mergedAway = false
+
+    /// A group of `lines`.
+    init(kind: Kind, lines: LineList) {
+        self.kind = kind
+        self.lines = lines
+    }
+
+    /// A group of the lines listed (the footnote finder splits groups into arrays).
+    init(kind: Kind, lines: [Int]) {
+        self.kind = kind
+        self.lines = LineList(lines)
+    }
 
     /// Whether the group is an interruption of the running text.
     var isInterruption: Bool {
         switch kind {
         case .separator, .pageBreak, .furniture, .footnote: return true
         default: return false
+        }
+    }
+}
+
+/// The line indexes of a group, in order. Almost every group is a run of consecutive lines
+/// (the grouping pass only ever extends a group by the next line), held here as two bounds
+/// with no storage of its own: an array per group was allocated, grown line by line, and
+/// freed, some 14,000 of them for forty documents. A list that is not one run (a note
+/// joined to a later group) is kept in an array.
+struct LineList: RandomAccessCollection, RangeReplaceableCollection, Sendable {
+    /// First line of the run, or -1 when the lines are in `spilled` (line indexes are never
+    /// negative): the form is told by a field held inline, not by the array's count.
+    private var lower = 0
+    /// Number of lines, in either form.
+    private var length = 0
+    /// The lines, when they are not one run; empty otherwise.
+    private var spilled: [Int] = []
+
+    /// No lines.
+    init() {}
+
+    /// The single line `line`.
+    init(line: Int) {
+        lower = line
+        length = 1
+    }
+
+    /// The lines `lines`, in their order, kept as a run when they are one.
+    init(_ lines: [Int]) {
+        self.init()
+        append(contentsOf: lines)
+    }
+
+    /// The lines as a run, or nil when they are held in an array.
+    var run: Range<Int>? { lower >= 0 ? lower..<(lower &+ length) : nil }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { length }
+    var count: Int { length }
+    var isEmpty: Bool { length == 0 }
+
+    subscript(position: Int) -> Int {
+        if lower >= 0 {
+            precondition(UInt(bitPattern: position) < UInt(bitPattern: length), "LineList index out of range")
+            return lower &+ position
+        }
+        return spilled[position]
+    }
+
+    /// Calls `body` with each line in order; a run is walked as a range, without the
+    /// collection's iterator (a check of the form per line).
+    @inline(__always)
+    func forEachLine(_ body: (Int) -> Void) {
+        if lower >= 0 {
+            for line in lower..<(lower &+ length) { body(line) }
+        } else {
+            spilled.withUnsafeBufferPointer { lines in
+                for line in lines { body(line) }
+            }
+        }
+    }
+
+    /// Appends `line`: extends the run when it is the next line.
+    mutating func append(_ line: Int) {
+        if lower >= 0 && line >= 0 {
+            if length == 0 { lower = line; length = 1; return }
+            if line == lower &+ length { length &+= 1; return }
+        }
+        replaceSubrange(length..<length, with: CollectionOfOne(line))
+    }
+
+    /// Replaces `subrange` by `newElements`. A tail replaced by lines that continue the run
+    /// (append, `removeSubrange(i...)`) stays a run; anything else moves the lines to an array.
+    mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Int {
+        precondition(subrange.lowerBound >= 0 && subrange.upperBound <= length, "LineList range out of bounds")
+        if lower >= 0 && subrange.upperBound == length {
+            var newLower = lower
+            var newUpper = lower + subrange.lowerBound
+            var isRun = true
+            for line in newElements {
+                if line < 0 {
+                    isRun = false
+                    break
+                } else if newLower == newUpper {
+                    newLower = line
+                    newUpper = line + 1
+                } else if line == newUpper {
+                    newUpper += 1
+                } else {
+                    isRun = false
+                    break
+                }
+            }
+            if isRun {
+                lower = newLower
+                length = newUpper - newLower
+                return
+            }
+        }
+        var lines: [Int]
+        if lower >= 0 {
+            lines = Array(lower..<(lower + length))
+        } else {
+            lines = spilled
+            spilled = []  // `lines` the only reference: replaced in place
+        }
+        lines.replaceSubrange(subrange, with: newElements)
+        if lines.isEmpty {
+            lower = 0
+            length = 0
+        } else {
+            lower = -1
+            length = lines.count
+            spilled = lines
         }
     }
 }
@@ -134,11 +260,15 @@ struct GroupBuilder {
     /// one, and `if let group = current` copied the open group before dropping it.
     private static func group(_ tokens: UnsafeBufferPointer<LineToken>, isFurniture: [Bool], plain: Bool) -> [LineGroup] {
         var groups: [LineGroup] = []
+        // Room for a group per two lines (a paragraph and the blank line after it, the most
+        // groups a Markdown document has): grown by doubling, the array was copied some
+        // nine times per document. A document with more groups still grows it.
+        groups.reserveCapacity((tokens.count + 1) / 2)
         var current: LineGroup? = nil
         for index in tokens.indices {
             if !isFurniture.isEmpty && isFurniture[index] {
                 if let group = current.take() { groups.append(group) }
-                groups.append(LineGroup(kind: .furniture, lines: [index]))
+                groups.append(LineGroup(kind: .furniture, lines: LineList(line: index)))
                 continue
             }
             switch tokens[index].kind {
@@ -146,25 +276,25 @@ struct GroupBuilder {
                 if let group = current.take() { groups.append(group) }
             case .pageSeparator:
                 if let group = current.take() { groups.append(group) }
-                groups.append(LineGroup(kind: .separator, lines: [index]))
+                groups.append(LineGroup(kind: .separator, lines: LineList(line: index)))
             case .pageBreak:
                 if let group = current.take() { groups.append(group) }
-                groups.append(LineGroup(kind: .pageBreak, lines: [index]))
+                groups.append(LineGroup(kind: .pageBreak, lines: LineList(line: index)))
             case .heading(let level):
                 if let group = current.take() { groups.append(group) }
-                groups.append(LineGroup(kind: .heading(level: level), lines: [index]))
+                groups.append(LineGroup(kind: .heading(level: level), lines: LineList(line: index)))
             case .listItem:
                 if let group = current.take() { groups.append(group) }
-                current = LineGroup(kind: .listItem, lines: [index])
+                current = LineGroup(kind: .listItem, lines: LineList(line: index))
             case .footnoteDefinition(let number):
                 if let group = current.take() { groups.append(group) }
-                current = LineGroup(kind: .footnote(number: number), lines: [index])
+                current = LineGroup(kind: .footnote(number: number), lines: LineList(line: index))
             case .text:
                 if current != nil, plain, LineText.startsNumberedParagraph(tokens[index]) {
                     if let group = current.take() { groups.append(group) }
                 }
                 if current == nil {
-                    current = LineGroup(kind: .paragraph, lines: [index])
+                    current = LineGroup(kind: .paragraph, lines: LineList(line: index))
                 } else {
                     current!.lines.append(index)
                 }

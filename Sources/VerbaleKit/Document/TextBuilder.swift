@@ -14,31 +14,42 @@ struct TextBuilder {
     /// Bracketed numbers that are real call-outs, by footnote number.
     let footnoteNumbers: Set<Int>
 
-    /// Appends the content of `lines` to `text`.
-    func append(lines: [Int], to text: inout MappedText) {
-        for line in lines {
-            appendLine(line, to: &text)
+    /// Appends the content of the lines `run` to `text`.
+    func append(run: Range<Int>, to text: inout MappedText) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for line in run { appendLine(line, of: tokens, to: &text) }
+        }
+    }
+
+    /// Appends the content of `lines`.
+    func append(lines: LineList, to text: inout MappedText) {
+        // A run (almost every group) is walked as a range, not through the list's iterator.
+        tokens.withUnsafeBufferPointer { tokens in
+            lines.forEachLine { appendLine($0, of: tokens, to: &text) }
         }
     }
 
     /// Appends one line's content. The token is read where it lies in `tokens`: a copy of it
-    /// per line retained and released its two arrays.
-    private func appendLine(_ line: Int, to text: inout MappedText) {
-        tokens.withUnsafeBufferPointer { tokens in
-            let start = tokens[line].start
-            let contentStart = tokens[line].contentStart
-            tokens[line].bytes.withUnsafeBufferPointer { bytes in
-                if let extra = extraStrips[line] {
-                    var marks = tokens[line].marks
-                    marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
-                    marks.sort { $0.start < $1.start }
-                    marks.withUnsafeBufferPointer { marks in
-                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
-                    }
-                } else {
-                    tokens[line].marks.withUnsafeBufferPointer { marks in
-                        appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
-                    }
+    /// per line retained and released its two arrays. A line without marks (most lines) is
+    /// given an empty buffer of them: entering its empty array retained and released it.
+    @inline(__always)
+    private func appendLine(_ line: Int, of tokens: UnsafeBufferPointer<LineToken>, to text: inout MappedText) {
+        let start = tokens[line].start
+        let contentStart = tokens[line].contentStart
+        tokens[line].bytes.withUnsafeBufferPointer { bytes in
+            if let extra = extraStrips[line] {
+                var marks = tokens[line].marks
+                marks.append(contentsOf: extra.map { InlineMark(kind: .markup, start: $0.start, end: $0.end) })
+                marks.sort { $0.start < $1.start }
+                marks.withUnsafeBufferPointer { marks in
+                    appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
+                }
+            } else if tokens[line].marks.isEmpty {
+                appendContent(bytes, start: start, contentStart: contentStart,
+                              marks: UnsafeBufferPointer(start: nil, count: 0), to: &text)
+            } else {
+                tokens[line].marks.withUnsafeBufferPointer { marks in
+                    appendContent(bytes, start: start, contentStart: contentStart, marks: marks, to: &text)
                 }
             }
         }

@@ -12,6 +12,15 @@ enum LineClassifier {
     /// Tokens are handed to `emit` to own (`consuming`): a borrowed token had to be copied into
     /// the caller's array (its two arrays retained) and then destroyed here.
     static func emitLine(_ bytes: [UInt8], start: Int, lineEndLength: Int, emit: (consuming LineToken) -> Void) {
+        var scratch: [InlineMark] = []
+        emitLine(bytes, start: start, lineEndLength: lineEndLength, scratch: &scratch, emit: emit)
+    }
+
+    /// `emitLine(_:start:lineEndLength:emit:)` collecting each line's marks in `scratch` (the
+    /// tokenizer's, reused from line to line), so a token's mark array is allocated once at
+    /// its final size rather than grown by doubling from one mark.
+    static func emitLine(_ bytes: consuming [UInt8], start: Int, lineEndLength: Int, scratch: inout [InlineMark],
+                         emit: (consuming LineToken) -> Void) {
         var skip = 0
         while skip < bytes.count && bytes[skip] == 0x0C {
             emit(LineToken(kind: .pageBreak, start: start + skip, bytes: [0x0C], lineEndLength: 0,
@@ -21,17 +30,29 @@ enum LineClassifier {
         if skip > 0 {
             // The rest of a form-feed line is the first line of the next page.
             if skip < bytes.count {
-                emit(classify(Array(bytes[skip...]), start: start + skip, lineEndLength: lineEndLength))
+                emit(classify(Array(bytes[skip...]), start: start + skip, lineEndLength: lineEndLength, scratch: &scratch))
             }
             return
         }
-        emit(classify(bytes, start: start, lineEndLength: lineEndLength))
+        emit(classify(consume bytes, start: start, lineEndLength: lineEndLength, scratch: &scratch))
+    }
+
+    /// Classifies a line that does not begin with a form feed (tests; the tokenizer passes
+    /// its scratch array).
+    static func classify(_ bytes: consuming [UInt8], start: Int, lineEndLength: Int) -> LineToken {
+        var scratch: [InlineMark] = []
+        return classify(consume bytes, start: start, lineEndLength: lineEndLength, scratch: &scratch)
     }
 
     /// Classifies a line that does not begin with a form feed. The token is made once, at the
     /// end, from what was found: building it first and then setting its fields copied it.
-    static func classify(_ bytes: [UInt8], start: Int, lineEndLength: Int) -> LineToken {
-        var marks: [InlineMark] = []
+    ///
+    /// Marks are found into `scratch` (emptied first, its capacity kept) and copied into an
+    /// array of their exact count: appending to the token's own array grew it by doubling.
+    static func classify(_ bytes: consuming [UInt8], start: Int, lineEndLength: Int, scratch marks: inout [InlineMark]) -> LineToken {
+        // Emptied mark by mark (a line has few): `removeAll(keepingCapacity:)` went through the
+        // general range replacement, some 80 instructions a line with marks.
+        while !marks.isEmpty { marks.removeLast() }
         var index = 0
         if start == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             marks.append(InlineMark(kind: .markup, start: 0, end: 3))
@@ -85,8 +106,21 @@ enum LineClassifier {
             }
             scanInline(bytes, from: index, lineStart: start, into: &marks)
         }
-        return LineToken(kind: kind, start: start, bytes: bytes, lineEndLength: lineEndLength,
-                         contentStart: contentStart, indent: indent, marks: marks)
+        // The line's bytes move into the token (owned here): borrowed, they were retained for
+        // it and released by the tokenizer.
+        return LineToken(kind: kind, start: start, bytes: consume bytes, lineEndLength: lineEndLength,
+                         contentStart: contentStart, indent: indent, marks: exactCopy(marks))
+    }
+
+    /// A copy of `marks` in storage of its own, of exactly their count (none for no marks).
+    /// `Array(marks)` would share the scratch array's storage, which the next line then copied.
+    @inline(__always)
+    static func exactCopy(_ marks: [InlineMark]) -> [InlineMark] {
+        let count = marks.count
+        guard count > 0 else { return [] }
+        // From a buffer, not `unsafeUninitializedCapacity:`: that one allocates through an
+        // unspecialized path that looks the storage type up at run time (some 370 instructions).
+        return marks.withUnsafeBufferPointer { Array($0) }
     }
 
     @inline(__always)
@@ -274,7 +308,19 @@ enum LineClassifier {
                 index += 1
             }
         }
-        if marks.count > 1 { marks.sort { $0.start < $1.start } }
+        // Marks are found in source order except around links (`[` is marked, then the text
+        // inside is scanned): sort only when one is out of order. Starts are distinct, so the
+        // order is the same either way.
+        if marks.count > 1 && !isSortedByStart(marks) { marks.sort { $0.start < $1.start } }
+    }
+
+    /// Whether each mark starts after the one before it.
+    @inline(__always)
+    static func isSortedByStart(_ marks: [InlineMark]) -> Bool {
+        marks.withUnsafeBufferPointer { marks in
+            for index in 1..<marks.count where marks[index].start < marks[index - 1].start { return false }
+            return true
+        }
     }
 
     /// The first index at or after `from` holding a byte that may start inline markup

@@ -24,6 +24,8 @@ public struct LineTokenizer: Sendable {
     private var state: State = .lineStart
     private var pending: [UInt8] = []
     private var pendingStart = 0
+    /// The marks of the line being classified; kept between lines for its capacity.
+    private var scratchMarks: [InlineMark] = []
     /// Total bytes consumed so far; the source offset of the next byte.
     public private(set) var offset = 0
     /// Line starts seen so far.
@@ -75,7 +77,7 @@ public struct LineTokenizer: Sendable {
                 }
                 index += eolLength
                 lineTable.appendLineStart(offset + index)
-                LineClassifier.emitLine(lineBytes, start: lineStart, lineEndLength: eolLength, emit: emit)
+                LineClassifier.emitLine(lineBytes, start: lineStart, lineEndLength: eolLength, scratch: &scratchMarks, emit: emit)
                 state = crAtChunkEnd ? .afterCarriageReturn : .lineStart
                 lineBegin = index
             } else {
@@ -135,7 +137,7 @@ public struct LineTokenizer: Sendable {
     /// Flushes the last line if the input did not end with a line break.
     public mutating func finish(emit: (consuming LineToken) -> Void) {
         if case .inLine = state, !pending.isEmpty {
-            LineClassifier.emitLine(pending, start: pendingStart, lineEndLength: 0, emit: emit)
+            LineClassifier.emitLine(pending, start: pendingStart, lineEndLength: 0, scratch: &scratchMarks, emit: emit)
         }
         pending.removeAll()
         state = .lineStart
