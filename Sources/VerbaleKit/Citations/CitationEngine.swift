@@ -238,9 +238,11 @@ public enum CitationEngine {
         }
         guard let head = ref.genericHead else { return ref }
         let asciiHead = head.utf8.allSatisfy { $0 < 0x80 }
+        // The head's bytes once, not once for every earlier name tested.
+        let headBytes = Array(head.utf8)
         for h in stride(from: history.count - 1, through: max(0, history.count - 200), by: -1)
             where history[h].genericHead == nil
-            && (asciiHead ? containsASCII(history[h].name, head) : history[h].name.contains(head)) {
+            && (asciiHead ? containsASCII(history[h].name, head, bytes: headBytes) : history[h].name.contains(head)) {
             return CiteInstrumentRef(name: history[h].name, slug: history[h].keySlug, source: "context")
         }
         return CiteInstrumentRef(name: ref.name, slug: ref.slug, source: "explicit")
@@ -250,6 +252,11 @@ public enum CitationEngine {
     /// building the lower-cased copy: compares bytes while `name` is ASCII and falls back on the
     /// Unicode comparison when a non-ASCII byte comes first.
     static func hasLowerPrefix(_ name: String, _ prefix: String) -> Bool {
+        // Most earlier names differ at their first byte: an ASCII one that does not fold to the
+        // prefix's first byte answers as the loop below would, without its iterator.
+        if let c = name.utf8.first, let p = prefix.utf8.first, c < 0x80, (c &- 0x41 < 26 ? c | 0x20 : c) != p {
+            return false
+        }
         var it = name.utf8.makeIterator()
         for p in prefix.utf8 {
             guard let c = it.next() else { return false }
@@ -264,8 +271,8 @@ public enum CitationEngine {
 
     /// `name.contains(head)` for an ASCII `head`: a byte search when `name` is ASCII too, else
     /// Foundation's search.
-    static func containsASCII(_ name: String, _ head: String) -> Bool {
-        let h = Array(head.utf8)
+    /// `bytes` are `head`'s UTF-8 bytes, made once by the caller for all the names it tests.
+    static func containsASCII(_ name: String, _ head: String, bytes h: [UInt8]) -> Bool {
         if h.isEmpty { return name.contains(head) }
         var ascii = true
         let found: Bool = name.utf8.withContiguousStorageIfAvailable { b -> Bool in
@@ -346,8 +353,36 @@ public enum CitationEngine {
     }
 
     /// The current year, for the BIN century rule.
+    ///
+    /// Read off the clock by arithmetic whenever the local year cannot differ from the UTC
+    /// year: making the first Gregorian calendar of a process loads its caches and time zone
+    /// (~1.2 M instructions, as much as scanning a few hundred citations), for a year that
+    /// changes only within a day of New Year.
     static func currentYear() -> Int {
-        Calendar(identifier: .gregorian).component(.year, from: Date())
+        let now = Date().timeIntervalSince1970
+        if let year = utcYearAwayFromNewYear(now) { return year }
+        return Calendar(identifier: .gregorian).component(.year, from: Date(timeIntervalSince1970: now))
+    }
+
+    /// The Gregorian year in UTC of `seconds` since 1970, when that instant lies more than two
+    /// days from the start of a UTC year (every time zone's offset is under a day, so the
+    /// local year is the same); nil near New Year or outside years 1…9999.
+    static func utcYearAwayFromNewYear(_ seconds: Double) -> Int? {
+        guard seconds.isFinite, seconds > -62_000_000_000, seconds < 253_000_000_000 else { return nil }
+        let day = Int((seconds / 86_400).rounded(.down))
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's `civil_from_days`).
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100) // 0 = March 1st
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let dayOfMonth = doy - (153 * mp + 2) / 5 + 1
+        // Within two days of a year boundary: 30 or 31 December, 1 or 2 January.
+        if (month == 12 && dayOfMonth >= 30) || (month == 1 && dayOfMonth <= 2) { return nil }
+        return year
     }
 }
 
