@@ -556,7 +556,9 @@ struct CiteScanner {
     mutating func recognize(_ action: CiteAction, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
         switch action {
         case .article:
-            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil)
+            // The trigger's literal is the longest article word here (`articleWordEnd(_:literalEnd:)`).
+            guard !CiteText.isWordBefore(b, i), let aw = articleWordEnd(i, literalEnd: litEnd) else { return nil }
+            return parseArticle(articleEnd: aw, start: i, instrument: nil, pre: nil)
         case .paragraphFirst:
             return parseParagraphFirst(i, litEnd)
         case .exhibit(let label):

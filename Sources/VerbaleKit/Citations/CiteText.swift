@@ -738,6 +738,9 @@ struct CiteLits: Sendable {
     let count: Int
     /// Where `byFirst` ends (and `lastStart` begins) in `ints`.
     private let byFirstEnd: Int
+    /// Whether some literal starts with a space or a stem `~`, which `matchWord` does not rule
+    /// out on the text's first byte.
+    private let looseFirst: Bool
 
     /// Folds and stores `words`, in order.
     init(_ words: [String]) {
@@ -821,6 +824,7 @@ struct CiteLits: Sendable {
         // each citation's signal.
         appendGroups { counts[$0] > 0 ? Int(units[starts[$0] + counts[$0] - 1]) : -1 }
         self.count = n
+        self.looseFirst = firsts.contains { $0 == 0x20 || $0 == 0x7E }
         self.units = CiteTable(units)
         self.ints = CiteTable(ints)
     }
@@ -884,6 +888,20 @@ struct CiteLits: Sendable {
             if c < 0x80 && u != 0x20 && u != 0x7E && CiteText.foldAscii(c) != u { return nil }
         }
         return matchUnchecked(k, b, i, limit)
+    }
+
+    /// False when `matchWord(k, b, i, limit)` fails for every `k`, judged on the text's first
+    /// byte alone: an ASCII byte whose folded unit starts no literal (`Covenant` after an
+    /// article, where the links `of the`, `du`, `de la`… are tried in order). A caller that
+    /// tries a list's literals one by one skips the whole loop on one table read.
+    @inline(__always)
+    func mayMatchWord(_ b: [UInt8], _ i: Int, _ limit: Int) -> Bool {
+        guard i < limit, !looseFirst else { return true }
+        let c = b[i]
+        guard c < 0x80 else { return true }
+        // `group` holds every literal whose first unit is this ASCII unit (a literal left out
+        // as a duplicate has the same first unit as the one kept).
+        return !group(CiteText.foldAscii(c)).isEmpty
     }
 
     /// `matchWord` without the first-unit test, for the look-ups that already picked the
