@@ -639,6 +639,11 @@ struct CiteScanner {
     func signal(before start: Int) -> String? {
         let j = CiteText.skipSpacesBack(b, start)
         guard j > 0 else { return nil }
+        if j >= 2 && b[j - 1] < 0x80 && b[j - 2] < 0x80 {
+            // Two ASCII scalars: a signal must end with their folded units.
+            let bit = Int(CiteText.foldAscii(b[j - 2])) << 7 | Int(CiteText.foldAscii(b[j - 1]))
+            if vocab.signalEndPairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+        }
         guard let (_, from) = CiteVocabulary.signals.matchBack(b, j) else { return nil }
         let written = CiteText.collapsed(b, from, j)
         return written.hasSuffix(",") ? String(written.dropLast()) : written
@@ -677,7 +682,9 @@ struct CiteScanner {
             else if CiteText.isWordAt(b, j) { return nil }
             // Latin ordinals: `6 bis`, `6 ter`.
             let k = CiteText.skipSpaces(b, j, n)
-            if k > j {
+            // Most numbers are followed by a word that starts no ordinal (`and`, `of`): ruled
+            // out on its first byte, without walking the ordinal words.
+            if k > j && CiteScanner.latinOrdinals.mayMatchWord(b, k, n) {
                 for (index, suffix) in CiteScanner.latinOrdinalWords.enumerated() {
                     if let e = CiteScanner.latinOrdinals.matchWord(index, b, k, n) { value += " " + suffix; j = e; break }
                 }

@@ -147,6 +147,12 @@ final class CiteVocabulary: Sendable {
     /// loop rules out a word whose slot is empty without entering the trigger loops. A
     /// process-lifetime table.
     let slotKindsTable: CiteTable<UInt8>
+    /// By the last two folded units of a signal, each ASCII (bit `first << 7 | second`):
+    /// whether some signal ends with them (every bit, were a signal shorter than two units).
+    /// `CiteScanner.signal(before:)` rules out the word before most citations (`the`, `under`,
+    /// `in`) on its last two bytes, before `CiteLits.matchBack` walks the candidates that end
+    /// with its last letter. A process-lifetime table.
+    let signalEndPairs: CiteTable<UInt64>
     /// `slotKindsTable` bit: the slot has any-case triggers.
     static let anyCaseBit: UInt8 = 1
     /// `slotKindsTable` bit: the slot has capitalised triggers.
@@ -312,6 +318,19 @@ final class CiteVocabulary: Sendable {
             if capital.slotStart[s] < capital.slotStart[s + 1] { kinds[s] |= CiteVocabulary.capitalBit }
         }
         self.slotKindsTable = CiteTable(kinds)
+        var ends = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for lit in CiteVocabulary.signals.literals {
+            guard lit.count >= 2 else {
+                ends = [UInt64](repeating: ~0, count: ends.count)
+                break
+            }
+            // A non-ASCII unit meets no ASCII byte, and the rule-out reads only ASCII bytes.
+            let (u1, u2) = (lit[lit.count - 2], lit[lit.count - 1])
+            guard u1 < 0x80 && u2 < 0x80 else { continue }
+            let bit = Int(u1) << 7 | Int(u2)
+            ends[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.signalEndPairs = CiteTable(ends)
         self.anyCase = anyCase
         self.capital = capital
     }
@@ -640,6 +659,8 @@ struct CiteFoldedWords: Sendable {
     private let entries: CiteTable<Int>
     /// Where each of the 129 groups starts in `entries` (in entries of three), plus its end.
     private let groupStart: CiteTable<Int>
+    /// The most units a key has: a word of more folded units equals none.
+    private let longestKey: Int
 
     /// Folds the words of each list and gives each folded word the values of the lists it is
     /// in, or-ed (as a dictionary of folded strings filled list by list with `|=`).
@@ -677,8 +698,13 @@ struct CiteFoldedWords: Sendable {
         self.units = CiteTable(units)
         self.entries = CiteTable(entries)
         self.groupStart = CiteTable(starts)
+        self.longestKey = keys.map(\.count).max() ?? 0
     }
     /// The value of the key equal to the folded word `s..<e` of `b`, or nil.
+    ///
+    /// The word is folded once, unit by unit as `foldedWord` folds it (every scalar starting
+    /// before `e`), into a buffer on the stack, and compared with the keys of its length: a
+    /// word of Russian text was folded again for every key of the non-ASCII group.
     func value(_ b: [UInt8], _ s: Int, _ e: Int) -> UInt8? {
         guard s < e else { return nil }
         let f = CiteText.fold(b, s).0
@@ -686,27 +712,25 @@ struct CiteFoldedWords: Sendable {
         let from = groupStart[g]
         let to = groupStart[g + 1]
         guard from < to else { return nil }
-        // An ASCII word folds to one unit a byte: a key of another length is passed without
-        // folding. (Other words are compared with every key of the group, since `fold` reads a
-        // malformed sequence in its own way.)
-        var ascii = true
-        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
-        for k in from..<to {
-            let count = entries[3 * k + 1]
-            if ascii && count != e - s { continue }
-            let start = entries[3 * k]
-            // Unit by unit as `foldedWord` folds the word: every scalar starting before `e`.
-            var j = s
+        let limit = longestKey
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: limit + 1) { word -> UInt8? in
             var m = 0
-            var equal = true
+            var j = s
             while j < e {
+                // More units than any key has: equal to none.
+                if m == limit { return nil }
                 let (u, l) = CiteText.fold(b, j)
-                guard m < count, u == units[start + m] else { equal = false; break }
-                j += l
+                word[m] = u
                 m += 1
+                j += l
             }
-            if equal && m == count { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+            for k in from..<to where entries[3 * k + 1] == m {
+                let start = entries[3 * k]
+                var i = 0
+                while i < m && word[i] == units[start + i] { i += 1 }
+                if i == m { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+            }
+            return nil
         }
-        return nil
     }
 }
