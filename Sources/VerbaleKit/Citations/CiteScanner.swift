@@ -156,6 +156,9 @@ struct CiteScanner {
     private(set) var quietRanges: [Range<Int>]
     /// Current two-digit year (registration century rule).
     let currentYear: Int
+    /// `CiteText.twoByteFoldTable`, read once per scanner: the slot and main-loop folds of
+    /// non-ASCII words pass it to `CiteText.fold(_:_:twoByte:)`.
+    let twoByte: UnsafeBufferPointer<UInt32>
 
     /// Citations found, in scan order, with *text* offsets in their spans until the engine maps
     /// them. The engine lends its output array here (moved in and out, never copied), so a
@@ -174,6 +177,7 @@ struct CiteScanner {
         self.terms = terms
         self.quietRanges = quietRanges
         self.currentYear = currentYear
+        self.twoByte = CiteText.twoByteFoldTable.buffer
     }
 
     /// Makes the scanner ready for the next block, keeping the capacity of its lists: the
@@ -207,6 +211,7 @@ struct CiteScanner {
         let hasTerms = !terms.isEmpty
         let lowerClass = CiteVocabulary.lowerClassTable.buffer
         let isWord = CiteVocabulary.wordByteTable.buffer
+        let twoByte = self.twoByte
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
@@ -296,7 +301,7 @@ struct CiteScanner {
                     continue
                 }
                 if c >= 0xC0 {
-                    let (f, len) = CiteText.fold(bytes, i)
+                    let (f, len) = CiteText.fold(bytes, i, twoByte: twoByte)
                     if CiteText.isAlnum(f) {
                         let upper = CiteText.isUpperAt(bytes, i)
                         if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !upper {
@@ -310,7 +315,7 @@ struct CiteScanner {
                         // word's end, unless the word is a capital's that a slash follows
                         // (`recognizeDocument`), that opens a bare communication, or where a
                         // defined term may start (the conditions `route` tests).
-                        let f2 = i + len < n ? CiteText.fold(bytes, i + len).0 : 0
+                        let f2 = i + len < n ? CiteText.fold(bytes, i + len, twoByte: twoByte).0 : 0
                         let pair = CiteVocabulary.pairIndex(f) << 8 | CiteVocabulary.pairIndex(f2)
                         if !(upper ? capitalPairs[pair] : anyCasePairs[pair]) {
                             let we = CiteText.wordEnd(bytes, i, n)
@@ -448,14 +453,14 @@ struct CiteScanner {
     /// two units (defined terms).
     @inline(__always)
     func slots(_ i: Int) -> (three: Int, two: Int) {
-        let (f1, l1) = CiteText.fold(b, i)
+        let (f1, l1) = CiteText.fold(b, i, twoByte: twoByte)
         var f2: UInt32 = 0
         var f3: UInt32 = 0
         if i + l1 < n {
-            let (u2, l2) = CiteText.fold(b, i + l1)
+            let (u2, l2) = CiteText.fold(b, i + l1, twoByte: twoByte)
             f2 = u2
             if CiteText.isAlnum(u2) && i + l1 + l2 < n {
-                let u3 = CiteText.fold(b, i + l1 + l2).0
+                let u3 = CiteText.fold(b, i + l1 + l2, twoByte: twoByte).0
                 if CiteText.isAlnum(u3) || u3 == 0x2E { f3 = u3 }
             }
         }

@@ -43,6 +43,21 @@ enum CiteText {
         return foldSlow(b, i, b0)
     }
 
+    /// `fold` with the two-byte table at hand (`twoByteFoldTable.buffer`, read once by a
+    /// caller that folds many scalars): a two-byte scalar (most letters of Russian and
+    /// accented text) folds inline, where `foldSlow` read the table through its lazy global
+    /// on every call (~35 instructions a letter).
+    @inline(__always)
+    static func fold(_ b: [UInt8], _ i: Int, twoByte: UnsafeBufferPointer<UInt32>) -> (UInt32, Int) {
+        let b0 = b[i]
+        if b0 < 0x80 { return (foldAscii(b0), 1) }
+        // As `foldSlow` reads a lead byte 0xC0…0xDF with a byte after it.
+        if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < b.count {
+            return (twoByte[Int((UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F))], 2)
+        }
+        return foldSlow(b, i, b0)
+    }
+
     /// `fold` of an ASCII byte.
     @inline(__always)
     static func foldAscii(_ b0: UInt8) -> UInt32 {
