@@ -321,10 +321,10 @@ public enum CitationEngine {
     /// (`Republic's Law on State Registration of Legal Entities … of April 17, 1995,` →
     /// `Law on State Registration of Legal Entities …`).
     static func instrument(inMeaning meaning: String) -> CiteInstrumentRef? {
-        let bytes = Array(meaning.utf8)
-        if let known = meaningMemo.instrument(bytes) { return known }
-        let found = instrument(inMeaningBytes: bytes)
-        meaningMemo.store(bytes, found)
+        let key = CiteMeaningMemo.Key(bytes: Array(meaning.utf8))
+        if let known = meaningMemo.instrument(key) { return known }
+        let found = instrument(inMeaningBytes: key.bytes)
+        meaningMemo.store(key, found)
         return found
     }
 
@@ -391,11 +391,25 @@ public enum CitationEngine {
 /// differently must not share an answer). Shared by concurrent scans, so guarded by a lock;
 /// emptied when it grows past `capacity`, so a long-running process keeps it small.
 final class CiteMeaningMemo: Sendable {
-    /// A meaning's bytes, hashed in one call over the buffer.
+    /// A meaning's bytes, hashed once, in one call over the buffer, when the key is made: the
+    /// look-up and the store of a new meaning share it, and the table's growth rehashes an
+    /// integer, not every meaning's bytes again.
     struct Key: Hashable {
         /// The UTF-8 bytes of the meaning.
         let bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        /// Their hash.
+        let bytesHash: Int
+
+        /// Makes the key of `bytes`.
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            bytesHash = hasher.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.bytesHash == b.bytesHash && a.bytes == b.bytes }
+        func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
     }
 
     /// Entries kept at most.
@@ -403,17 +417,17 @@ final class CiteMeaningMemo: Sendable {
     /// The answers, `nil` for a meaning that names no instrument, behind their lock.
     private let answers = Mutex<[Key: CiteInstrumentRef?]>([:])
 
-    /// The stored answer for `bytes`: `.some(nil)` when the meaning names no instrument, `nil`
+    /// The stored answer for `key`: `.some(nil)` when the meaning names no instrument, `nil`
     /// when it was not seen.
-    func instrument(_ bytes: [UInt8]) -> CiteInstrumentRef?? {
-        answers.withLock { $0[Key(bytes: bytes)] }
+    func instrument(_ key: Key) -> CiteInstrumentRef?? {
+        answers.withLock { $0[key] }
     }
 
-    /// Stores the answer for `bytes`.
-    func store(_ bytes: [UInt8], _ answer: CiteInstrumentRef?) {
+    /// Stores the answer for `key`.
+    func store(_ key: Key, _ answer: CiteInstrumentRef?) {
         answers.withLock { answers in
             if answers.count >= Self.capacity { answers.removeAll() }
-            answers[Key(bytes: bytes)] = .some(answer)
+            answers[key] = .some(answer)
         }
     }
 }

@@ -153,6 +153,20 @@ enum CiteText {
         return out
     }
 
+    /// `foldString(s)` into `out` (emptied first), with `bytes` as scratch: the tables fold
+    /// hundreds of words at start-up, and two new arrays per word cost more than the folding.
+    static func foldString(_ s: String, into out: inout [UInt32], bytes: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let (f, n) = fold(bytes, i)
+            out.append(f)
+            i += n
+        }
+    }
+
     /// Whether a folded unit is a letter (any script).
     @inline(__always)
     static func isLetter(_ f: UInt32) -> Bool {
@@ -768,13 +782,16 @@ struct CiteLits: Sendable {
         counts.reserveCapacity(words.count)
         firsts.reserveCapacity(words.count)
         runs.reserveCapacity(words.count)
+        units.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        var lit: [UInt32] = []
+        var scratch: [UInt8] = []
         for w in words {
-            let lit = CiteText.foldString(w)
+            CiteText.foldString(w, into: &lit, bytes: &scratch)
             runs.append(CiteText.runLength(lit))
             starts.append(units.count)
             counts.append(lit.count)
             firsts.append(Int(lit.first ?? 0))
-            units += lit
+            units.append(contentsOf: lit)
         }
         // A literal equal (folded) to an earlier one is left out of the look-up groups: lists
         // spell both cases (`See`, `see`), and the later copy can never win, since ties go to

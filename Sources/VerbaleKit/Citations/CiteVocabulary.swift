@@ -194,16 +194,20 @@ final class CiteVocabulary: Sendable {
         var units: [UInt32] = []
         var lower: [(slot: Int, trigger: CiteTrigger)] = []
         var upper: [(slot: Int, trigger: CiteTrigger)] = []
+        // Scratch for folding each word (reused: two arrays per word cost more than folding).
+        var lit: [UInt32] = []
+        var scratch: [UInt8] = []
+        units.reserveCapacity(16_384)
         func add(_ words: [String], _ action: CiteAction, upper upperOnly: Bool = false, capital: Bool = false) {
             for w in words {
-                let lit = CiteText.foldString(w)
+                CiteText.foldString(w, into: &lit, bytes: &scratch)
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
                 let run = CiteText.runLength(lit)
                 let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
                                           run: run, asciiHead: run > 0 && lit[0..<run].allSatisfy { $0 < 0x80 })
-                units += lit
+                units.append(contentsOf: lit)
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
             }
@@ -255,29 +259,34 @@ final class CiteVocabulary: Sendable {
             }
         }
         self.lowerPairsTable = CiteTable(rawPairs)
-        // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
-        // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
-        func classes(_ u: UInt32) -> [Int]? {
-            if u == 0x7E { return nil }
-            if u >= 0x80 { return [] }
-            if u >= 0x61 && u <= 0x7A { return [Int(u) - 0x61] }
-            if u == 0x2E { return [26] }
-            if u >= 0x30 && u <= 0x39 { return [27] }
-            return [29]
+        // Classes a folded literal unit can meet in an ASCII byte, as a range of classes: all
+        // 32 for a stem `~` (any), none for a non-ASCII unit (words with non-ASCII bytes there
+        // take the full path), else the one class. Ranges, not arrays: an array per unit and
+        // trigger cost ~0.3 M instructions at start-up.
+        func classes(_ u: UInt32) -> Range<Int> {
+            if u == 0x7E { return 0..<32 }
+            if u >= 0x80 { return 0..<0 }
+            if u >= 0x61 && u <= 0x7A { return Int(u) - 0x61..<Int(u) - 0x60 }
+            if u == 0x2E { return 26..<27 }
+            if u >= 0x30 && u <= 0x39 { return 27..<28 }
+            return 29..<30
         }
-        let every = Array(0..<32)
         /// The run masks of the triggers of `list` that start with an ASCII letter.
         func runMasks(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [UInt16] {
             var runs = [UInt16](repeating: 0, count: 26 * 1024)
-            for (_, trigger) in list {
-                let f1 = units[trigger.start]
-                guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
-                let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
-                let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
-                // After a space the literal's next unit may meet the text further on (`skipSpaces`).
-                let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
-                for k1 in c1 ?? every {
-                    for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+            runs.withUnsafeMutableBufferPointer { runs in
+                for (_, trigger) in list {
+                    let f1 = units[trigger.start]
+                    guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
+                    let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
+                    let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : 0..<32
+                    // After a space the literal's next unit may meet the text further on
+                    // (`skipSpaces`); a stem second unit leaves the third free too.
+                    let free = c1 == 0..<32 || c1 == 29..<30
+                    let c2 = !free && trigger.count > 2 ? classes(units[trigger.start + 2]) : 0..<32
+                    for k1 in c1 {
+                        for k2 in c2 { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+                    }
                 }
             }
             return runs
@@ -612,8 +621,9 @@ final class CiteVocabulary: Sendable {
             let low = min(r, 15)
             var mask: UInt16 = 1 << UInt16(low)
             if stem { for length in low...15 { mask |= 1 << UInt16(length) } }
-            let c1 = r >= 2 ? [unitClass(lit[1])] : Array(0..<32)
-            let c2 = r >= 3 ? [unitClass(lit[2])] : Array(0..<32)
+            // Class ranges, not arrays (an array or two per literal at start-up).
+            let c1 = r >= 2 ? unitClass(lit[1])..<unitClass(lit[1]) + 1 : 0..<32
+            let c2 = r >= 3 ? unitClass(lit[2])..<unitClass(lit[2]) + 1 : 0..<32
             for k1 in c1 {
                 for k2 in c2 { table[Int(first - 0x61) << 10 | k1 << 5 | k2] |= mask }
             }
