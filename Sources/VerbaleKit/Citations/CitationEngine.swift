@@ -81,7 +81,7 @@ public enum CitationEngine {
             scanner.reset(bytes: bytes, quietRanges: quiet)
             let first = all.count
             swap(&scanner.out, &all)
-            scanner.run()
+            scanner.run(bytes)
             swap(&scanner.out, &all)
 
             // Walk citations and mentions together in text order (both lists are in scan

@@ -184,7 +184,10 @@ struct CiteScanner {
     /// engine scans every block of a document with one scanner, since making and destroying
     /// one per block (its tables retained and released, its lists grown from empty) cost
     /// more than scanning a short block.
-    mutating func reset(bytes: [UInt8], quietRanges: [Range<Int>]) {
+    ///
+    /// Both arrays are taken (`consuming`): the engine's last use of its block list is moved in
+    /// rather than retained here and released there.
+    mutating func reset(bytes: consuming [UInt8], quietRanges: consuming [Range<Int>]) {
         self.b = bytes
         self.n = bytes.count
         self.quietRanges = quietRanges
@@ -197,9 +200,12 @@ struct CiteScanner {
     // MARK: Main loop
 
     /// Runs the scan.
-    mutating func run() {
-        let bytes = b
-        let firsts = vocab.anyCaseFirst
+    ///
+    /// `bytes` are the block's bytes, `b` (the engine's own reference, lent: a copy of `b`
+    /// taken here for the unsafe buffer below was retained and released for every block).
+    mutating func run(_ bytes: [UInt8]) {
+        assert(bytes.count == b.count)
+        let firsts = vocab.anyCaseFirst.buffer
         // The rule-out tables are read through process-lifetime pointers: holding them as
         // arrays for `withUnsafeBufferPointer` retained and released five arrays per block.
         let lowerPairs = vocab.lowerPairsTable.buffer

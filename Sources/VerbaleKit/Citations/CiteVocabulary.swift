@@ -105,7 +105,9 @@ final class CiteVocabulary: Sendable {
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
-    let anyCaseFirst: [Bool]
+    /// A process-lifetime table: the main loop reads it through a pointer (as an array held
+    /// here it was retained and released for every block).
+    let anyCaseFirst: CiteTable<Bool>
     /// For a word that starts with a non-ASCII letter: by `pairIndex` of its first two folded
     /// units (`first << 8 | second`), whether an any-case trigger starts with them. Most words
     /// of Russian text (`было`, `для`, `при`) are ruled out on two folds, without the word's
@@ -300,7 +302,7 @@ final class CiteVocabulary: Sendable {
             let f1 = Int(units[trigger.start])
             if f1 < firsts.count { firsts[f1] = true }
         }
-        self.anyCaseFirst = firsts
+        self.anyCaseFirst = CiteTable(firsts)
         /// The pair table of the triggers of `list`, by `pairIndex` of their first two units (a
         /// stem second unit allows every second unit).
         func pairTable(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [Bool] {
