@@ -633,6 +633,14 @@ struct CiteScanner {
         var j = CiteText.skipSpacesBack(b, end)
         if j > 0 && (b[j - 1] == 0x2E || b[j - 1] == 0x2C) { j -= 1 }
         j = CiteText.skipSpacesBack(b, j)
+        // Most words before a number sign are ASCII letters and digits after an ASCII byte
+        // that is no hyphen (or the start): their start is found byte by byte, where
+        // `wordStart` (which would stop there too) is a call through its table loop.
+        if j > 0 && CiteText.isAsciiWord(b[j - 1]) {
+            var a = j - 1
+            while a > 0 && CiteText.isAsciiWord(b[a - 1]) { a -= 1 }
+            if a == 0 || (b[a - 1] < 0x80 && b[a - 1] != 0x2D) { return (a, j) }
+        }
         let s = CiteText.wordStart(b, j)
         return s < j ? (s, j) : nil
     }
