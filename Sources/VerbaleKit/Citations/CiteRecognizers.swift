@@ -29,6 +29,15 @@ extension CiteScanner {
         guard i < n, CiteText.isWordAt(b, i) else { return nil }
         if CiteText.isWordBefore(b, i) { return nil }
         guard let best = CiteVocabulary.articleLits.longest(b, i, n)?.end else { return nil }
+        return articleWordEnd(i, literalEnd: best)
+    }
+
+    /// `articleWordEnd(i)` once the longest article word at `i` is known to end at `best`
+    /// (and a word starts at `i`). An article trigger's literal is that word: the article
+    /// words that match at one place as words are one folded literal (the word's letters and
+    /// digits must number exactly a literal's, or a stem's and no more than four after), so
+    /// the trigger loop's match is the longest, and is not looked up again.
+    func articleWordEnd(_ i: Int, literalEnd best: Int) -> Int? {
         let first = CiteText.fold(b, i).0
         let short = best - i <= 4 // Art, Arts, art, ст.
         if first == 0x63 && b[i] < 0x80 { return nil } // "ct." in Latin letters
@@ -60,7 +69,7 @@ extension CiteScanner {
         if k < n && b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
         if let d = CiteDates.parse(b, k, n) { return d }
         let intro = CiteVocabulary.dateIntroducers
-        for w in 0..<intro.count {
+        for w in 0..<(intro.mayMatchWord(b, k, n) ? intro.count : 0) {
             if let e = intro.matchWord(w, b, k, n) {
                 if let d = CiteDates.parse(b, CiteText.skipSpaces(b, e, n), n) { return d }
             }
@@ -284,13 +293,26 @@ extension CiteScanner {
     /// The instrument named at `p` (after `of the`, `du`…): table, defined term, title or a
     /// generic head such as `Convention` after a definite article.
     func instrumentAt(_ p: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef)? {
+        var ref: CiteInstrumentRef? = nil
+        guard let end = instrumentEnd(at: p, ref: &ref), let ref else { return nil }
+        return (p, end, ref)
+    }
+
+    /// `instrumentAt(p)` as its end, with the instrument written into `out` (left as it was
+    /// when nothing is named there). An article's look-up of its instrument keeps the one
+    /// optional it fills: a tuple returned and taken apart copied the instrument (three
+    /// strings retained, then released) and destroyed it again, ~400 instructions an article.
+    func instrumentEnd(at p: Int, ref out: inout CiteInstrumentRef?) -> Int? {
         guard p < n, CiteText.isWordAt(b, p) else { return nil }
         guard CiteText.isUpperAt(b, p) else { return nil }
         let (slot, slot2) = slots(p)
         let we = CiteText.wordEnd(b, p, n)
         // The best match as plain integers (end -1 while there is none) and its instrument
         // apart: reading `best?.end` of an optional tuple copied the instrument out each time.
+        // A table entry is kept as its index (`bestTable`, -1 otherwise) and copied out once,
+        // at the end; `bestRef` holds any other instrument.
         var bestEnd = -1
+        var bestTable = -1
         var bestRef: CiteInstrumentRef? = nil
         var t = vocab.capital.slotStart[slot]
         let tEnd = vocab.capital.slotStart[slot + 1]
@@ -310,12 +332,14 @@ extension CiteScanner {
             case .instrument(let index, _):
                 if e >= bestEnd {
                     bestEnd = e
-                    bestRef = CiteInstrumentTable.refs[index]
+                    bestTable = index
+                    bestRef = nil
                 }
             case .titleHead:
                 titleTried = true
                 if let t = parseTitle(headAt: p, headEnd: we), t.end > bestEnd, t.start == p {
                     bestEnd = t.end
+                    bestTable = -1
                     bestRef = t.ref
                 }
             default: break
@@ -324,14 +348,16 @@ extension CiteScanner {
         if terms.mayStart(slot2), let list = terms[slot2] {
             // By index, so a term is not copied unless it matches.
             for t in list.indices {
+                // A table entry's slug is always in `slugs` (none is empty).
                 if let e = CiteText.matchWord(list[t].lit, b, p, n), e > bestEnd
-                    || (e == bestEnd && !CiteInstrumentTable.slugs.contains(bestRef?.slug ?? "")) {
+                    || (e == bestEnd && bestTable < 0 && !CiteInstrumentTable.slugs.contains(bestRef?.slug ?? "")) {
                     bestEnd = e
+                    bestTable = -1
                     bestRef = list[t].tieWinner
                 }
             }
         }
-        if bestRef == nil {
+        if bestTable < 0 && bestRef == nil {
             // Head-last titles (`of the Public Finance Act`): find the head within five words.
             var k = p
             var words = 0
@@ -353,7 +379,7 @@ extension CiteScanner {
                 words += 1
             }
         }
-        if bestRef == nil, let (ws, we2) = adjacentWordBefore(p),
+        if bestTable < 0 && bestRef == nil, let (ws, we2) = adjacentWordBefore(p),
            CiteVocabulary.definiteArticles.longest(b, ws, we2 + 1) != nil || b[p - 1] == 0x27 || CiteText.fold(b, CiteText.scalarStart(b, p - 1)).0 == CiteText.apostrophe {
             if let (g, e) = CiteVocabulary.genericHeadLits.longest(b, p, n) {
                 let head = CiteInstrumentTable.genericHeads[g].head
@@ -362,8 +388,13 @@ extension CiteScanner {
                 bestRef = CiteInstrumentRef(name: written, slug: CiteText.slug(head), source: "explicit", genericHead: head)
             }
         }
-        guard let bestRef else { return nil }
-        return (p, bestEnd, bestRef)
+        if bestTable >= 0 {
+            out = CiteInstrumentTable.refs[bestTable]
+        } else {
+            guard bestRef != nil else { return nil }
+            out = bestRef
+        }
+        return bestEnd
     }
 
     /// An instrument was named at `start..<end`: either it opens an article pinpoint
@@ -413,8 +444,8 @@ extension CiteScanner {
             // Every article word and designator starts with a letter or `§` (not ASCII): an
             // ASCII byte that is no letter or digit (`)`, `.`, `"`) starts none of them.
             if b[k] < 0x80 && !CiteText.isAsciiWord(b[k]) { return nil }
-            if articleWordEnd(k) != nil {
-                return parseArticle(wordAt: k, start: start, instrument: ref, pre: nil, part: part, chapter: chapter,
+            if let aw = articleWordEnd(k) {
+                return parseArticle(articleEnd: aw, start: start, instrument: ref, pre: nil, part: part, chapter: chapter,
                                     section: section)
             }
             if let e = marker(CiteVocabulary.namedParts, k) {
@@ -441,9 +472,10 @@ extension CiteScanner {
     /// paragraph-first form, `part`, `chapter` and `section` the designators written between an
     /// instrument and the article. (The designators came as a `CitePinpoint`, made empty and
     /// destroyed for almost every article: ~150 instructions each.)
-    mutating func parseArticle(wordAt w: Int, start: Int, instrument: CiteInstrumentRef?, pre: CitePinpoint?,
+    ///
+    /// `aw` is the end of the article word (`articleWordEnd`), which every caller has read.
+    mutating func parseArticle(articleEnd aw: Int, start: Int, instrument: CiteInstrumentRef?, pre: CitePinpoint?,
                                part: String? = nil, chapter: String? = nil, section: String? = nil) -> Int? {
-        guard let aw = articleWordEnd(w) else { return nil }
         let j = CiteText.skipSpaces(b, aw, n)
         guard var list = parseList(j, roman: true, letters: false) else { return nil }
         // The pinpoint is kept in locals and moved into the citation once: a `CitePinpoint`
@@ -491,21 +523,27 @@ extension CiteScanner {
                 break
             }
         }
-        var resolved = instrument
-        if resolved == nil {
+        // The instrument found after the pinpoint when none was given (`instrument` itself is
+        // read in place, not copied into a local).
+        var found: CiteInstrumentRef? = nil
+        if instrument == nil {
             var k = end
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
             if k > end {
                 let ofWords = CiteVocabulary.ofWords
-                for ofw in 0..<ofWords.count {
+                for ofw in 0..<(ofWords.mayMatchWord(b, k, n) ? ofWords.count : 0) {
                     guard let e = ofWords.matchWord(ofw, b, k, n) else { continue }
                     let p = CiteText.skipSpaces(b, e, n)
-                    if let found = instrumentAt(p) { resolved = found.ref; end = found.end; break }
+                    if let fe = instrumentEnd(at: p, ref: &found) { end = fe; break }
                 }
                 // No preposition: `Article 19 ICCPR`, `статьи 19 Международного пакта`.
-                if resolved == nil, let found = instrumentAt(k), found.ref.genericHead == nil {
-                    resolved = found.ref; end = found.end
+                if found == nil {
+                    var bare: CiteInstrumentRef? = nil
+                    if let fe = instrumentEnd(at: k, ref: &bare), bare?.genericHead == nil {
+                        found = bare
+                        end = fe
+                    }
                 }
             }
         }
@@ -516,13 +554,10 @@ extension CiteScanner {
         out.append(Citation(kind: .article, text: text(start, end), span: ByteSpan(start, end)))
         out[index].signal = sig
         var note = CiteArticleNote(index: index, needsContext: true)
-        if let resolved {
-            out[index].instrument = resolved.name
-            out[index].instrumentSource = resolved.source
-            out[index].key = resolved.keySlug
-            note.needsContext = false
-            note.genericHead = resolved.genericHead
-            note.byPrefix = resolved.byPrefix
+        if instrument != nil {
+            setInstrument(instrument.unsafelyUnwrapped, of: index, note: &note)
+        } else if found != nil {
+            setInstrument(found.unsafelyUnwrapped, of: index, note: &note)
         }
         swap(&out[index].articles, &list.items)
         out[index].paragraphs = paragraphs
@@ -535,6 +570,17 @@ extension CiteScanner {
         return end
     }
 
+    /// Fills the instrument of article citation `index` and what its note must settle, reading
+    /// `ref` in place.
+    private mutating func setInstrument(_ ref: CiteInstrumentRef, of index: Int, note: inout CiteArticleNote) {
+        out[index].instrument = ref.name
+        out[index].instrumentSource = ref.source
+        out[index].key = ref.keySlug
+        note.needsContext = false
+        note.genericHead = ref.genericHead
+        note.byPrefix = ref.byPrefix
+    }
+
     /// `paragraph 3 of article 19`, `пункт 3 статьи 19`, `paragraphe 3 de l'article 19`.
     mutating func parseParagraphFirst(_ i: Int, _ litEnd: Int) -> Int? {
         let j = CiteText.skipSpaces(b, litEnd, n)
@@ -542,17 +588,17 @@ extension CiteScanner {
         var k = list.end
         if k < n && b[k] == 0x2C { k += 1 }
         k = CiteText.skipSpaces(b, k, n)
-        if articleWordEnd(k) == nil {
-            var linked = false
+        var articleEnd = articleWordEnd(k)
+        if articleEnd == nil {
             let linkWords = CiteVocabulary.paragraphOfWords
             for w in 0..<linkWords.count {
                 if let e = linkWords.matchWord(w, b, k, n) {
                     let a = CiteText.skipSpaces(b, e, n)
-                    if articleWordEnd(a) != nil { k = a; linked = true; break }
+                    if let aw = articleWordEnd(a) { articleEnd = aw; break }
                 }
             }
-            guard linked else { return nil }
         }
+        guard let aw = articleEnd else { return nil }
         var pre = CitePinpoint()
         for item in list.items {
             if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { pre.paragraphs.append(item) } else { pre.subparagraphs.append(item) }
@@ -560,7 +606,7 @@ extension CiteScanner {
         pre.paragraphs += list.attachedNumbers
         pre.subparagraphs += list.attachedLetters
         pre.range = list.range
-        return parseArticle(wordAt: k, start: i, instrument: nil, pre: pre)
+        return parseArticle(articleEnd: aw, start: i, instrument: nil, pre: pre)
     }
 
     // MARK: Exhibits, Id., registrations

@@ -156,6 +156,9 @@ struct CiteScanner {
     private(set) var quietRanges: [Range<Int>]
     /// Current two-digit year (registration century rule).
     let currentYear: Int
+    /// `CiteText.twoByteFoldTable`, read once per scanner: the slot and main-loop folds of
+    /// non-ASCII words pass it to `CiteText.fold(_:_:twoByte:)`.
+    let twoByte: UnsafeBufferPointer<UInt32>
 
     /// Citations found, in scan order, with *text* offsets in their spans until the engine maps
     /// them. The engine lends its output array here (moved in and out, never copied), so a
@@ -174,13 +177,17 @@ struct CiteScanner {
         self.terms = terms
         self.quietRanges = quietRanges
         self.currentYear = currentYear
+        self.twoByte = CiteText.twoByteFoldTable.buffer
     }
 
     /// Makes the scanner ready for the next block, keeping the capacity of its lists: the
     /// engine scans every block of a document with one scanner, since making and destroying
     /// one per block (its tables retained and released, its lists grown from empty) cost
     /// more than scanning a short block.
-    mutating func reset(bytes: [UInt8], quietRanges: [Range<Int>]) {
+    ///
+    /// Both arrays are taken (`consuming`): the engine's last use of its block list is moved in
+    /// rather than retained here and released there.
+    mutating func reset(bytes: consuming [UInt8], quietRanges: consuming [Range<Int>]) {
         self.b = bytes
         self.n = bytes.count
         self.quietRanges = quietRanges
@@ -193,9 +200,12 @@ struct CiteScanner {
     // MARK: Main loop
 
     /// Runs the scan.
-    mutating func run() {
-        let bytes = b
-        let firsts = vocab.anyCaseFirst
+    ///
+    /// `bytes` are the block's bytes, `b` (the engine's own reference, lent: a copy of `b`
+    /// taken here for the unsafe buffer below was retained and released for every block).
+    mutating func run(_ bytes: [UInt8]) {
+        assert(bytes.count == b.count)
+        let firsts = vocab.anyCaseFirst.buffer
         // The rule-out tables are read through process-lifetime pointers: holding them as
         // arrays for `withUnsafeBufferPointer` retained and released five arrays per block.
         let lowerPairs = vocab.lowerPairsTable.buffer
@@ -207,6 +217,7 @@ struct CiteScanner {
         let hasTerms = !terms.isEmpty
         let lowerClass = CiteVocabulary.lowerClassTable.buffer
         let isWord = CiteVocabulary.wordByteTable.buffer
+        let twoByte = self.twoByte
         // Unsafe buffers only for the skipping loops, which never write: they drop the bounds
         // checks on the bytes every word and space goes through.
         bytes.withUnsafeBufferPointer { p in
@@ -296,7 +307,7 @@ struct CiteScanner {
                     continue
                 }
                 if c >= 0xC0 {
-                    let (f, len) = CiteText.fold(bytes, i)
+                    let (f, len) = CiteText.fold(bytes, i, twoByte: twoByte)
                     if CiteText.isAlnum(f) {
                         let upper = CiteText.isUpperAt(bytes, i)
                         if f < CiteVocabulary.anyCaseFirstCount && !firsts[Int(f)] && !upper {
@@ -310,7 +321,7 @@ struct CiteScanner {
                         // word's end, unless the word is a capital's that a slash follows
                         // (`recognizeDocument`), that opens a bare communication, or where a
                         // defined term may start (the conditions `route` tests).
-                        let f2 = i + len < n ? CiteText.fold(bytes, i + len).0 : 0
+                        let f2 = i + len < n ? CiteText.fold(bytes, i + len, twoByte: twoByte).0 : 0
                         let pair = CiteVocabulary.pairIndex(f) << 8 | CiteVocabulary.pairIndex(f2)
                         if !(upper ? capitalPairs[pair] : anyCasePairs[pair]) {
                             let we = CiteText.wordEnd(bytes, i, n)
@@ -448,14 +459,14 @@ struct CiteScanner {
     /// two units (defined terms).
     @inline(__always)
     func slots(_ i: Int) -> (three: Int, two: Int) {
-        let (f1, l1) = CiteText.fold(b, i)
+        let (f1, l1) = CiteText.fold(b, i, twoByte: twoByte)
         var f2: UInt32 = 0
         var f3: UInt32 = 0
         if i + l1 < n {
-            let (u2, l2) = CiteText.fold(b, i + l1)
+            let (u2, l2) = CiteText.fold(b, i + l1, twoByte: twoByte)
             f2 = u2
             if CiteText.isAlnum(u2) && i + l1 + l2 < n {
-                let u3 = CiteText.fold(b, i + l1 + l2).0
+                let u3 = CiteText.fold(b, i + l1 + l2, twoByte: twoByte).0
                 if CiteText.isAlnum(u3) || u3 == 0x2E { f3 = u3 }
             }
         }
@@ -556,7 +567,9 @@ struct CiteScanner {
     mutating func recognize(_ action: CiteAction, at i: Int, litEnd: Int, wordEnd: Int) -> Int? {
         switch action {
         case .article:
-            return parseArticle(wordAt: i, start: i, instrument: nil, pre: nil)
+            // The trigger's literal is the longest article word here (`articleWordEnd(_:literalEnd:)`).
+            guard !CiteText.isWordBefore(b, i), let aw = articleWordEnd(i, literalEnd: litEnd) else { return nil }
+            return parseArticle(articleEnd: aw, start: i, instrument: nil, pre: nil)
         case .paragraphFirst:
             return parseParagraphFirst(i, litEnd)
         case .exhibit(let label):
@@ -620,6 +633,14 @@ struct CiteScanner {
         var j = CiteText.skipSpacesBack(b, end)
         if j > 0 && (b[j - 1] == 0x2E || b[j - 1] == 0x2C) { j -= 1 }
         j = CiteText.skipSpacesBack(b, j)
+        // Most words before a number sign are ASCII letters and digits after an ASCII byte
+        // that is no hyphen (or the start): their start is found byte by byte, where
+        // `wordStart` (which would stop there too) is a call through its table loop.
+        if j > 0 && CiteText.isAsciiWord(b[j - 1]) {
+            var a = j - 1
+            while a > 0 && CiteText.isAsciiWord(b[a - 1]) { a -= 1 }
+            if a == 0 || (b[a - 1] < 0x80 && b[a - 1] != 0x2D) { return (a, j) }
+        }
         let s = CiteText.wordStart(b, j)
         return s < j ? (s, j) : nil
     }
@@ -637,6 +658,11 @@ struct CiteScanner {
     func signal(before start: Int) -> String? {
         let j = CiteText.skipSpacesBack(b, start)
         guard j > 0 else { return nil }
+        if j >= 2 && b[j - 1] < 0x80 && b[j - 2] < 0x80 {
+            // Two ASCII scalars: a signal must end with their folded units.
+            let bit = Int(CiteText.foldAscii(b[j - 2])) << 7 | Int(CiteText.foldAscii(b[j - 1]))
+            if vocab.signalEndPairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+        }
         guard let (_, from) = CiteVocabulary.signals.matchBack(b, j) else { return nil }
         let written = CiteText.collapsed(b, from, j)
         return written.hasSuffix(",") ? String(written.dropLast()) : written
@@ -675,7 +701,9 @@ struct CiteScanner {
             else if CiteText.isWordAt(b, j) { return nil }
             // Latin ordinals: `6 bis`, `6 ter`.
             let k = CiteText.skipSpaces(b, j, n)
-            if k > j {
+            // Most numbers are followed by a word that starts no ordinal (`and`, `of`): ruled
+            // out on its first byte, without walking the ordinal words.
+            if k > j && CiteScanner.latinOrdinals.mayMatchWord(b, k, n) {
                 for (index, suffix) in CiteScanner.latinOrdinalWords.enumerated() {
                     if let e = CiteScanner.latinOrdinals.matchWord(index, b, k, n) { value += " " + suffix; j = e; break }
                 }

@@ -43,6 +43,21 @@ enum CiteText {
         return foldSlow(b, i, b0)
     }
 
+    /// `fold` with the two-byte table at hand (`twoByteFoldTable.buffer`, read once by a
+    /// caller that folds many scalars): a two-byte scalar (most letters of Russian and
+    /// accented text) folds inline, where `foldSlow` read the table through its lazy global
+    /// on every call (~35 instructions a letter).
+    @inline(__always)
+    static func fold(_ b: [UInt8], _ i: Int, twoByte: UnsafeBufferPointer<UInt32>) -> (UInt32, Int) {
+        let b0 = b[i]
+        if b0 < 0x80 { return (foldAscii(b0), 1) }
+        // As `foldSlow` reads a lead byte 0xC0…0xDF with a byte after it.
+        if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < b.count {
+            return (twoByte[Int((UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F))], 2)
+        }
+        return foldSlow(b, i, b0)
+    }
+
     /// `fold` of an ASCII byte.
     @inline(__always)
     static func foldAscii(_ b0: UInt8) -> UInt32 {
@@ -136,6 +151,20 @@ enum CiteText {
             i += n
         }
         return out
+    }
+
+    /// `foldString(s)` into `out` (emptied first), with `bytes` as scratch: the tables fold
+    /// hundreds of words at start-up, and two new arrays per word cost more than the folding.
+    static func foldString(_ s: String, into out: inout [UInt32], bytes: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let (f, n) = fold(bytes, i)
+            out.append(f)
+            i += n
+        }
     }
 
     /// Whether a folded unit is a letter (any script).
@@ -542,15 +571,17 @@ enum CiteText {
         // made in one copy. Tabs, line breaks, doubled or outer spaces, and the lead bytes of
         // every non-ASCII space (U+00A0, U+2000…U+205F, U+3000) take the byte loop below.
         if i < end && b[i] != 0x20 && b[end - 1] != 0x20 {
-            var plain = true
-            var previous: UInt8 = 0
-            for k in i..<end {
-                let c = b[k]
-                if c == 0x09 || c == 0x0A || c == 0x0D || c == 0xC2 || c == 0xE2 || c == 0xE3 || (c == 0x20 && previous == 0x20) {
-                    plain = false
-                    break
+            // By byte class (`collapseClassTable`): one load a byte, without bounds checks,
+            // where six comparisons and a pair test were made on every byte of every name.
+            let classes = collapseClassTable.buffer
+            let plain = b.withUnsafeBufferPointer { p -> Bool in
+                var previous: UInt8 = 0
+                for k in i..<end {
+                    let t = classes[Int(p[k])]
+                    if t == 1 || t & previous == 2 { return false }
+                    previous = t
                 }
-                previous = c
+                return true
             }
             if plain { return string(b, i, end) }
         }
@@ -571,6 +602,14 @@ enum CiteText {
         }
         return out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// For `collapsed`, by byte: 2 for a space (two in a row are collapsed), 1 for a byte that
+    /// is or starts white space it rewrites (tab, line breaks, and the lead bytes of U+00A0,
+    /// U+2000…U+205F and U+3000), 0 otherwise. A process-lifetime table.
+    static let collapseClassTable = CiteTable((0..<256).map { (c: Int) -> UInt8 in
+        if c == 0x20 { return 2 }
+        return [0x09, 0x0A, 0x0D, 0xC2, 0xE2, 0xE3].contains(c) ? 1 : 0
+    })
 
     /// A folded-ASCII slug of a name: letters and digits kept (look-alikes folded, accents
     /// dropped, other scripts lower-cased), everything else one `-`.
@@ -738,6 +777,9 @@ struct CiteLits: Sendable {
     let count: Int
     /// Where `byFirst` ends (and `lastStart` begins) in `ints`.
     private let byFirstEnd: Int
+    /// Whether some literal starts with a space or a stem `~`, which `matchWord` does not rule
+    /// out on the text's first byte.
+    private let looseFirst: Bool
 
     /// Folds and stores `words`, in order.
     init(_ words: [String]) {
@@ -750,13 +792,16 @@ struct CiteLits: Sendable {
         counts.reserveCapacity(words.count)
         firsts.reserveCapacity(words.count)
         runs.reserveCapacity(words.count)
+        units.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        var lit: [UInt32] = []
+        var scratch: [UInt8] = []
         for w in words {
-            let lit = CiteText.foldString(w)
+            CiteText.foldString(w, into: &lit, bytes: &scratch)
             runs.append(CiteText.runLength(lit))
             starts.append(units.count)
             counts.append(lit.count)
             firsts.append(Int(lit.first ?? 0))
-            units += lit
+            units.append(contentsOf: lit)
         }
         // A literal equal (folded) to an earlier one is left out of the look-up groups: lists
         // spell both cases (`See`, `see`), and the later copy can never win, since ties go to
@@ -821,6 +866,7 @@ struct CiteLits: Sendable {
         // each citation's signal.
         appendGroups { counts[$0] > 0 ? Int(units[starts[$0] + counts[$0] - 1]) : -1 }
         self.count = n
+        self.looseFirst = firsts.contains { $0 == 0x20 || $0 == 0x7E }
         self.units = CiteTable(units)
         self.ints = CiteTable(ints)
     }
@@ -884,6 +930,20 @@ struct CiteLits: Sendable {
             if c < 0x80 && u != 0x20 && u != 0x7E && CiteText.foldAscii(c) != u { return nil }
         }
         return matchUnchecked(k, b, i, limit)
+    }
+
+    /// False when `matchWord(k, b, i, limit)` fails for every `k`, judged on the text's first
+    /// byte alone: an ASCII byte whose folded unit starts no literal (`Covenant` after an
+    /// article, where the links `of the`, `du`, `de la`… are tried in order). A caller that
+    /// tries a list's literals one by one skips the whole loop on one table read.
+    @inline(__always)
+    func mayMatchWord(_ b: [UInt8], _ i: Int, _ limit: Int) -> Bool {
+        guard i < limit, !looseFirst else { return true }
+        let c = b[i]
+        guard c < 0x80 else { return true }
+        // `group` holds every literal whose first unit is this ASCII unit (a literal left out
+        // as a duplicate has the same first unit as the one kept).
+        return !group(CiteText.foldAscii(c)).isEmpty
     }
 
     /// `matchWord` without the first-unit test, for the look-ups that already picked the

@@ -105,7 +105,9 @@ final class CiteVocabulary: Sendable {
     /// By folded unit (below `anyCaseFirstCount`; units above it always pass): whether an
     /// any-case trigger starts with it. A word that is not capitalised and starts with a unit
     /// not here (`был`, `для`, `été`) cannot start anything.
-    let anyCaseFirst: [Bool]
+    /// A process-lifetime table: the main loop reads it through a pointer (as an array held
+    /// here it was retained and released for every block).
+    let anyCaseFirst: CiteTable<Bool>
     /// For a word that starts with a non-ASCII letter: by `pairIndex` of its first two folded
     /// units (`first << 8 | second`), whether an any-case trigger starts with them. Most words
     /// of Russian text (`было`, `для`, `при`) are ruled out on two folds, without the word's
@@ -147,6 +149,12 @@ final class CiteVocabulary: Sendable {
     /// loop rules out a word whose slot is empty without entering the trigger loops. A
     /// process-lifetime table.
     let slotKindsTable: CiteTable<UInt8>
+    /// By the last two folded units of a signal, each ASCII (bit `first << 7 | second`):
+    /// whether some signal ends with them (every bit, were a signal shorter than two units).
+    /// `CiteScanner.signal(before:)` rules out the word before most citations (`the`, `under`,
+    /// `in`) on its last two bytes, before `CiteLits.matchBack` walks the candidates that end
+    /// with its last letter. A process-lifetime table.
+    let signalEndPairs: CiteTable<UInt64>
     /// `slotKindsTable` bit: the slot has any-case triggers.
     static let anyCaseBit: UInt8 = 1
     /// `slotKindsTable` bit: the slot has capitalised triggers.
@@ -188,16 +196,20 @@ final class CiteVocabulary: Sendable {
         var units: [UInt32] = []
         var lower: [(slot: Int, trigger: CiteTrigger)] = []
         var upper: [(slot: Int, trigger: CiteTrigger)] = []
+        // Scratch for folding each word (reused: two arrays per word cost more than folding).
+        var lit: [UInt32] = []
+        var scratch: [UInt8] = []
+        units.reserveCapacity(16_384)
         func add(_ words: [String], _ action: CiteAction, upper upperOnly: Bool = false, capital: Bool = false) {
             for w in words {
-                let lit = CiteText.foldString(w)
+                CiteText.foldString(w, into: &lit, bytes: &scratch)
                 guard lit.count >= 2 else { continue }
                 let (f1, f2, f3) = CiteVocabulary.keyUnits(lit)
                 precondition(f3 != 0x7E, "a trigger's third unit cannot be a stem ending: \(w)")
                 let run = CiteText.runLength(lit)
                 let trigger = CiteTrigger(start: units.count, count: lit.count, action: action, upperOnly: upperOnly,
                                           run: run, asciiHead: run > 0 && lit[0..<run].allSatisfy { $0 < 0x80 })
-                units += lit
+                units.append(contentsOf: lit)
                 let entry = (CiteVocabulary.slot(f1, f2, f3), trigger)
                 if upperOnly || capital { upper.append(entry) } else { lower.append(entry) }
             }
@@ -249,29 +261,34 @@ final class CiteVocabulary: Sendable {
             }
         }
         self.lowerPairsTable = CiteTable(rawPairs)
-        // Classes a folded literal unit can meet in an ASCII byte: nil means any (a stem `~`).
-        // A non-ASCII unit meets no ASCII byte; words with non-ASCII bytes there take the full path.
-        func classes(_ u: UInt32) -> [Int]? {
-            if u == 0x7E { return nil }
-            if u >= 0x80 { return [] }
-            if u >= 0x61 && u <= 0x7A { return [Int(u) - 0x61] }
-            if u == 0x2E { return [26] }
-            if u >= 0x30 && u <= 0x39 { return [27] }
-            return [29]
+        // Classes a folded literal unit can meet in an ASCII byte, as a range of classes: all
+        // 32 for a stem `~` (any), none for a non-ASCII unit (words with non-ASCII bytes there
+        // take the full path), else the one class. Ranges, not arrays: an array per unit and
+        // trigger cost ~0.3 M instructions at start-up.
+        func classes(_ u: UInt32) -> Range<Int> {
+            if u == 0x7E { return 0..<32 }
+            if u >= 0x80 { return 0..<0 }
+            if u >= 0x61 && u <= 0x7A { return Int(u) - 0x61..<Int(u) - 0x60 }
+            if u == 0x2E { return 26..<27 }
+            if u >= 0x30 && u <= 0x39 { return 27..<28 }
+            return 29..<30
         }
-        let every = Array(0..<32)
         /// The run masks of the triggers of `list` that start with an ASCII letter.
         func runMasks(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [UInt16] {
             var runs = [UInt16](repeating: 0, count: 26 * 1024)
-            for (_, trigger) in list {
-                let f1 = units[trigger.start]
-                guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
-                let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
-                let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : nil
-                // After a space the literal's next unit may meet the text further on (`skipSpaces`).
-                let c2 = c1 != nil && c1 != [29] && trigger.count > 2 ? classes(units[trigger.start + 2]) : nil
-                for k1 in c1 ?? every {
-                    for k2 in c2 ?? every { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+            runs.withUnsafeMutableBufferPointer { runs in
+                for (_, trigger) in list {
+                    let f1 = units[trigger.start]
+                    guard f1 >= 0x61 && f1 <= 0x7A else { continue } // meets no ASCII letter
+                    let mask: UInt16 = trigger.run < 0 ? 0xFFFF : 1 << UInt16(min(trigger.run, 15))
+                    let c1 = trigger.count > 1 ? classes(units[trigger.start + 1]) : 0..<32
+                    // After a space the literal's next unit may meet the text further on
+                    // (`skipSpaces`); a stem second unit leaves the third free too.
+                    let free = c1 == 0..<32 || c1 == 29..<30
+                    let c2 = !free && trigger.count > 2 ? classes(units[trigger.start + 2]) : 0..<32
+                    for k1 in c1 {
+                        for k2 in c2 { runs[Int(f1 - 0x61) << 10 | k1 << 5 | k2] |= mask }
+                    }
                 }
             }
             return runs
@@ -285,7 +302,7 @@ final class CiteVocabulary: Sendable {
             let f1 = Int(units[trigger.start])
             if f1 < firsts.count { firsts[f1] = true }
         }
-        self.anyCaseFirst = firsts
+        self.anyCaseFirst = CiteTable(firsts)
         /// The pair table of the triggers of `list`, by `pairIndex` of their first two units (a
         /// stem second unit allows every second unit).
         func pairTable(_ list: [(slot: Int, trigger: CiteTrigger)]) -> [Bool] {
@@ -312,6 +329,19 @@ final class CiteVocabulary: Sendable {
             if capital.slotStart[s] < capital.slotStart[s + 1] { kinds[s] |= CiteVocabulary.capitalBit }
         }
         self.slotKindsTable = CiteTable(kinds)
+        var ends = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for lit in CiteVocabulary.signals.literals {
+            guard lit.count >= 2 else {
+                ends = [UInt64](repeating: ~0, count: ends.count)
+                break
+            }
+            // A non-ASCII unit meets no ASCII byte, and the rule-out reads only ASCII bytes.
+            let (u1, u2) = (lit[lit.count - 2], lit[lit.count - 1])
+            guard u1 < 0x80 && u2 < 0x80 else { continue }
+            let bit = Int(u1) << 7 | Int(u2)
+            ends[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.signalEndPairs = CiteTable(ends)
         self.anyCase = anyCase
         self.capital = capital
     }
@@ -593,8 +623,9 @@ final class CiteVocabulary: Sendable {
             let low = min(r, 15)
             var mask: UInt16 = 1 << UInt16(low)
             if stem { for length in low...15 { mask |= 1 << UInt16(length) } }
-            let c1 = r >= 2 ? [unitClass(lit[1])] : Array(0..<32)
-            let c2 = r >= 3 ? [unitClass(lit[2])] : Array(0..<32)
+            // Class ranges, not arrays (an array or two per literal at start-up).
+            let c1 = r >= 2 ? unitClass(lit[1])..<unitClass(lit[1]) + 1 : 0..<32
+            let c2 = r >= 3 ? unitClass(lit[2])..<unitClass(lit[2]) + 1 : 0..<32
             for k1 in c1 {
                 for k2 in c2 { table[Int(first - 0x61) << 10 | k1 << 5 | k2] |= mask }
             }
@@ -640,6 +671,8 @@ struct CiteFoldedWords: Sendable {
     private let entries: CiteTable<Int>
     /// Where each of the 129 groups starts in `entries` (in entries of three), plus its end.
     private let groupStart: CiteTable<Int>
+    /// The most units a key has: a word of more folded units equals none.
+    private let longestKey: Int
 
     /// Folds the words of each list and gives each folded word the values of the lists it is
     /// in, or-ed (as a dictionary of folded strings filled list by list with `|=`).
@@ -677,8 +710,13 @@ struct CiteFoldedWords: Sendable {
         self.units = CiteTable(units)
         self.entries = CiteTable(entries)
         self.groupStart = CiteTable(starts)
+        self.longestKey = keys.map(\.count).max() ?? 0
     }
     /// The value of the key equal to the folded word `s..<e` of `b`, or nil.
+    ///
+    /// The word is folded once, unit by unit as `foldedWord` folds it (every scalar starting
+    /// before `e`), into a buffer on the stack, and compared with the keys of its length: a
+    /// word of Russian text was folded again for every key of the non-ASCII group.
     func value(_ b: [UInt8], _ s: Int, _ e: Int) -> UInt8? {
         guard s < e else { return nil }
         let f = CiteText.fold(b, s).0
@@ -686,27 +724,25 @@ struct CiteFoldedWords: Sendable {
         let from = groupStart[g]
         let to = groupStart[g + 1]
         guard from < to else { return nil }
-        // An ASCII word folds to one unit a byte: a key of another length is passed without
-        // folding. (Other words are compared with every key of the group, since `fold` reads a
-        // malformed sequence in its own way.)
-        var ascii = true
-        for k in s..<e where b[k] >= 0x80 { ascii = false; break }
-        for k in from..<to {
-            let count = entries[3 * k + 1]
-            if ascii && count != e - s { continue }
-            let start = entries[3 * k]
-            // Unit by unit as `foldedWord` folds the word: every scalar starting before `e`.
-            var j = s
+        let limit = longestKey
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: limit + 1) { word -> UInt8? in
             var m = 0
-            var equal = true
+            var j = s
             while j < e {
+                // More units than any key has: equal to none.
+                if m == limit { return nil }
                 let (u, l) = CiteText.fold(b, j)
-                guard m < count, u == units[start + m] else { equal = false; break }
-                j += l
+                word[m] = u
                 m += 1
+                j += l
             }
-            if equal && m == count { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+            for k in from..<to where entries[3 * k + 1] == m {
+                let start = entries[3 * k]
+                var i = 0
+                while i < m && word[i] == units[start + i] { i += 1 }
+                if i == m { return UInt8(truncatingIfNeeded: entries[3 * k + 2]) }
+            }
+            return nil
         }
-        return nil
     }
 }
