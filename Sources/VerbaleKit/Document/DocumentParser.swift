@@ -192,7 +192,8 @@ public struct DocumentParser: Sendable {
         guard descriptor >= 0 else { throw InputError(path: path, reason: InputError.describe(errno)) }
         defer { close(descriptor) }
         var parser = DocumentParser(path: path, encoding: encoding)
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        // Left uninitialised: `read` fills what is then read (as the CLI's reader does).
+        var buffer = [UInt8](unsafeUninitializedCapacity: chunkSize) { _, initialized in initialized = chunkSize }
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if count < 0 {
