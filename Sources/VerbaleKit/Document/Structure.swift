@@ -790,13 +790,23 @@ struct StructureBuilder {
     /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
     /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
     /// blocks above a note or in a letterhead can be whole paragraphs).
+    ///
+    /// When the block's first 161 characters are plain scalars, its bytes answer whole: the
+    /// scan reads only the 160-character window that the search reads (every reference word
+    /// the search can find starts there; scanning up to 640 bytes found more words, all
+    /// outside it), and the byte search then runs on the block's bytes, with no text made
+    /// and validated for it.
     private func referenceNumber(ofBlock index: Int) -> String? {
         if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
-            let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
-                guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
-                return Self.startsLikeReference(bytes, limit: limit)
+            let answer = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> String?? in
+                if let window = Self.plainWindowEnd(bytes, 160) {
+                    guard Self.startsLikeReference(bytes, limit: window) else { return .some(nil) }
+                    return Self.bytewiseReferenceNumber(bytes: bytes)
+                }
+                if bytes.count <= 640, !Self.startsLikeReference(bytes, limit: bytes.count) { return .some(nil) }
+                return .none
             }
-            if may == false { return nil }
+            if let answer { return answer }
         }
         return Self.referenceNumber(in: blockText(index))
     }
@@ -890,7 +900,13 @@ struct StructureBuilder {
     /// characters cost most of the search, and French, Spanish and Russian notes (accented
     /// letters, Cyrillic, `№`) all took that path. `nil` outside for any other text.
     static func bytewiseReferenceNumber(in text: String) -> String?? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+        text.utf8.withContiguousStorageIfAvailable { bytewiseReferenceNumber(bytes: $0) } ?? .none
+    }
+
+    /// `bytewiseReferenceNumber(in:)` on a text's UTF-8 bytes (well-formed), so a block's bytes
+    /// are read without making its text.
+    static func bytewiseReferenceNumber(bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        do {
             guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
             // Room for a short line's words at once: grown from empty, the list was
@@ -938,7 +954,7 @@ struct StructureBuilder {
                 }
             }
             return .some(nil)
-        } ?? .none
+        }
     }
 
     /// The bounds of `word` as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
