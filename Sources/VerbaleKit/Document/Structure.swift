@@ -263,7 +263,7 @@ struct StructureBuilder {
     /// its compliments to its closing courtesy and dateline; what precedes the first part is
     /// the letterhead; what follows a note is the transmitted letter (first person or a
     /// salutation) or an annex; an `Annex` heading starts an annex.
-    private func partRanges() -> [(PartKind, Range<Int>)] {
+    private mutating func partRanges() -> [(PartKind, Range<Int>)] {
         let count = blocks.count
         guard count > 0 else { return [] }
         if isReport() { return splitAnnexes(kind: .report, 0..<count) }
@@ -380,7 +380,7 @@ struct StructureBuilder {
 
     /// Letterhead lines at the top of a document with no note: short lines before the first
     /// date, salutation or running text.
-    private func letterheadEnd(_ range: Range<Int>) -> Int {
+    private mutating func letterheadEnd(_ range: Range<Int>) -> Int {
         var index = range.lowerBound
         while index < range.upperBound {
             // Fields read in place rather than from a copy of the block.
@@ -427,8 +427,25 @@ struct StructureBuilder {
         return parts.dropFirst().allSatisfy { !$0.isEmpty }
     }
 
-    /// A short block that is a date, or a place and a date.
-    private func isDateline(_ index: Int) -> Bool {
+    /// For each block, whether it is a dateline: 0 not yet asked, 1 yes, -1 no. The answer
+    /// reads only the block's text and whether it is body text, which the pass never changes
+    /// (it gives blocks other body kinds only), and the same short blocks are asked again by
+    /// the part split and the part's dateline, date and signature searches.
+    private var datelines: [Int8] = []
+
+    /// A short block that is a date, or a place and a date (asked once per block).
+    private mutating func isDateline(_ index: Int) -> Bool {
+        guard index < blocks.count else { return false }
+        if datelines.isEmpty { datelines = [Int8](repeating: 0, count: blocks.count) }
+        let known = datelines[index]
+        if known != 0 { return known > 0 }
+        let answer = findDateline(index)
+        datelines[index] = answer ? 1 : -1
+        return answer
+    }
+
+    /// `isDateline` answered afresh.
+    private func findDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
         guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
         // On the block's bytes when they are its text: no string made, and no copy of it.
