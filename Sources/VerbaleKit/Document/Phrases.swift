@@ -191,6 +191,14 @@ struct PhraseSet: Sendable {
             // An empty phrase would start every text; none of the lists has one.
             return hasEmpty
         }
+        // A head whose first three bytes start no phrase (most heads that pass the first
+        // byte: `the`, `par`, `qu'`) is turned away on the prefix bits, before the phrases are
+        // compared one by one. Phrases under three bytes are not in the bits: with any, every
+        // head is compared.
+        if hay.count >= 3, short.isEmpty {
+            let hash = Self.prefixHash(first, hay[1], hay[2])
+            if prefixBits[hash >> 6] & (1 << UInt64(hash & 63)) == 0 { return false }
+        }
         return phrases.contains { phrase in
             guard phrase.count <= hay.count else { return false }
             for offset in phrase.indices where hay[offset] != phrase[offset] { return false }

@@ -239,13 +239,7 @@ struct StructureBuilder {
         return blocks[index].mapped.isValidUTF8 || blockText(index).utf8.count <= limit
     }
 
-    /// `blocks[index].textBytes`.
-    private func blockTextBytes(_ index: Int) -> [UInt8] {
-        if let own = blocks[index].ownText { return Array(own.utf8) }
-        return blocks[index].mapped.bytes
-    }
-
-    /// `blockTextBytes(index).count`, without copying a text of the block's own.
+    /// `blocks[index].textBytes.count`, without copying a text of the block's own.
     private func blockTextByteLength(_ index: Int) -> Int {
         if let own = blocks[index].ownText { return own.utf8.count }
         return blocks[index].mapped.count
@@ -269,7 +263,7 @@ struct StructureBuilder {
     /// its compliments to its closing courtesy and dateline; what precedes the first part is
     /// the letterhead; what follows a note is the transmitted letter (first person or a
     /// salutation) or an annex; an `Annex` heading starts an annex.
-    private func partRanges() -> [(PartKind, Range<Int>)] {
+    private mutating func partRanges() -> [(PartKind, Range<Int>)] {
         let count = blocks.count
         guard count > 0 else { return [] }
         if isReport() { return splitAnnexes(kind: .report, 0..<count) }
@@ -386,7 +380,7 @@ struct StructureBuilder {
 
     /// Letterhead lines at the top of a document with no note: short lines before the first
     /// date, salutation or running text.
-    private func letterheadEnd(_ range: Range<Int>) -> Int {
+    private mutating func letterheadEnd(_ range: Range<Int>) -> Int {
         var index = range.lowerBound
         while index < range.upperBound {
             // Fields read in place rather than from a copy of the block.
@@ -433,8 +427,25 @@ struct StructureBuilder {
         return parts.dropFirst().allSatisfy { !$0.isEmpty }
     }
 
-    /// A short block that is a date, or a place and a date.
-    private func isDateline(_ index: Int) -> Bool {
+    /// For each block, whether it is a dateline: 0 not yet asked, 1 yes, -1 no. The answer
+    /// reads only the block's text and whether it is body text, which the pass never changes
+    /// (it gives blocks other body kinds only), and the same short blocks are asked again by
+    /// the part split and the part's dateline, date and signature searches.
+    private var datelines: [Int8] = []
+
+    /// A short block that is a date, or a place and a date (asked once per block).
+    private mutating func isDateline(_ index: Int) -> Bool {
+        guard index < blocks.count else { return false }
+        if datelines.isEmpty { datelines = [Int8](repeating: 0, count: blocks.count) }
+        let known = datelines[index]
+        if known != 0 { return known > 0 }
+        let answer = findDateline(index)
+        datelines[index] = answer ? 1 : -1
+        return answer
+    }
+
+    /// `isDateline` answered afresh.
+    private func findDateline(_ index: Int) -> Bool {
         // The length first: the text is made from the block's bytes when read.
         guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
         // On the block's bytes when they are its text: no string made, and no copy of it.
@@ -796,13 +807,23 @@ struct StructureBuilder {
     /// a reference: a well-formed block with no text of its own is its bytes, so the scan of
     /// `mayHoldReference` runs on them (most blocks asked hold no reference word, and the
     /// blocks above a note or in a letterhead can be whole paragraphs).
+    ///
+    /// When the block's first 161 characters are plain scalars, its bytes answer whole: the
+    /// scan reads only the 160-character window that the search reads (every reference word
+    /// the search can find starts there; scanning up to 640 bytes found more words, all
+    /// outside it), and the byte search then runs on the block's bytes, with no text made
+    /// and validated for it.
     private func referenceNumber(ofBlock index: Int) -> String? {
         if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
-            let may = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> Bool? in
-                guard let limit = bytes.count <= 640 ? bytes.count : Self.plainWindowEnd(bytes, 160) else { return nil }
-                return Self.startsLikeReference(bytes, limit: limit)
+            let answer = blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes -> String?? in
+                if let window = Self.plainWindowEnd(bytes, 160) {
+                    guard Self.startsLikeReference(bytes, limit: window) else { return .some(nil) }
+                    return Self.bytewiseReferenceNumber(bytes: bytes)
+                }
+                if bytes.count <= 640, !Self.startsLikeReference(bytes, limit: bytes.count) { return .some(nil) }
+                return .none
             }
-            if may == false { return nil }
+            if let answer { return answer }
         }
         return Self.referenceNumber(in: blockText(index))
     }
@@ -896,7 +917,13 @@ struct StructureBuilder {
     /// characters cost most of the search, and French, Spanish and Russian notes (accented
     /// letters, Cyrillic, `№`) all took that path. `nil` outside for any other text.
     static func bytewiseReferenceNumber(in text: String) -> String?? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+        text.utf8.withContiguousStorageIfAvailable { bytewiseReferenceNumber(bytes: $0) } ?? .none
+    }
+
+    /// `bytewiseReferenceNumber(in:)` on a text's UTF-8 bytes (well-formed), so a block's bytes
+    /// are read without making its text.
+    static func bytewiseReferenceNumber(bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        do {
             guard let window = plainWindowEnd(bytes, 160) else { return .none }
             var words: [Range<Int>] = []
             // Room for a short line's words at once: grown from empty, the list was
@@ -944,7 +971,7 @@ struct StructureBuilder {
                 }
             }
             return .some(nil)
-        } ?? .none
+        }
     }
 
     /// The bounds of `word` as `trimmingCharacters(",;:")` cuts it: white space, then `,;:`
@@ -1272,14 +1299,6 @@ struct StructureBuilder {
         return foundHeadings[Int(headingSlots[index]) - 1].numbers
     }
 
-    /// Appends a block's text to a question's or response's text, a blank line between
-    /// paragraphs. Bad UTF-8 in the bytes is repaired when the whole becomes a string, as it
-    /// was block by block: the line breaks end any broken sequence.
-    private static func appendParagraph(_ text: [UInt8], to gathered: inout [UInt8]) {
-        if !gathered.isEmpty { gathered.append(contentsOf: [0x0A, 0x0A]) }
-        gathered.append(contentsOf: text)
-    }
-
     /// The first part (in order) that holds source offset `offset`. Parts start in source
     /// order, so the candidates are a prefix found by bisection; their running maximum end
     /// finds the first one that reaches past `offset` (a walk over every part for each
@@ -1309,6 +1328,56 @@ struct StructureBuilder {
         return low < candidates ? parts[low].end : nil
     }
 
+    /// A question's or response's text: `headText`, then the text bytes of each block of
+    /// `paragraphs`, each after a blank line unless nothing precedes it. Written straight into
+    /// the string's storage: gathered in an array first, each text was allocated, grown and
+    /// copied once more into the string. Bad UTF-8 is repaired as `String(decoding:as:)`
+    /// repairs it, over the whole text as it was block by block: the line breaks end any
+    /// broken sequence.
+    private func gatheredText(headText: String, _ paragraphs: [Int]) -> String {
+        var head = headText
+        return head.withUTF8 { gatheredText(head: $0, paragraphs) }
+    }
+
+    /// `gatheredText(headText:_:)` with the head as bytes `start..<end` of block `block`'s
+    /// mapped bytes (`nil`: an empty head).
+    private func gatheredText(head: (block: Int, start: Int, end: Int)?, _ paragraphs: [Int]) -> String {
+        guard let head else { return gatheredText(head: UnsafeBufferPointer(start: nil, count: 0), paragraphs) }
+        return blocks[head.block].mapped.bytes.withUnsafeBufferPointer {
+            gatheredText(head: UnsafeBufferPointer(rebasing: $0[head.start..<head.end]), paragraphs)
+        }
+    }
+
+    /// `gatheredText` with the head as a buffer.
+    private func gatheredText(head: UnsafeBufferPointer<UInt8>, _ paragraphs: [Int]) -> String {
+        // Room for each block and the blank line before it (an upper bound: the first
+        // paragraph of an empty text has none).
+        let capacity = paragraphs.reduce(head.count) { $0 + 2 + blockTextByteLength($1) }
+        if capacity == 0 { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var fill = 0
+            func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+                UnsafeMutableRawPointer(out.baseAddress! + fill).copyMemory(from: base, byteCount: bytes.count)
+                fill += bytes.count
+            }
+            append(head)
+            for block in paragraphs {
+                if fill > 0 {
+                    out[fill] = 0x0A
+                    out[fill + 1] = 0x0A
+                    fill += 2
+                }
+                if var own = blocks[block].ownText {
+                    own.withUTF8 { append($0) }
+                } else {
+                    blocks[block].mapped.bytes.withUnsafeBufferPointer { append($0) }
+                }
+            }
+            return fill
+        }
+    }
+
     private mutating func findQuestions() {
         var index = 0
         // The blocks gathered into the current question's text and into its response's, by
@@ -1320,14 +1389,11 @@ struct StructureBuilder {
             guard isBody(index), let slot = questionHeadingSlot(index) else { index += 1; continue }
             let numbers = foundHeadings[slot].numbers
             let id = "q_\(firstNumbers.question + questions.count)"
-            // Texts gathered as bytes and made strings once: the blocks' texts are made from
-            // their bytes, and a string per block then copied again cost twice.
-            var questionText: [UInt8]
-            switch foundHeadings[slot].rest {
-            case .bytes(let start, let end): questionText = Array(blocks[index].mapped.bytes[start..<end])
-            case .text(let rest): questionText = Array(rest.utf8)
-            }
-            var responseText: [UInt8] = []
+            // Where each text's first paragraph lies: the heading's rest, and the response
+            // label's block after its label. The texts are written once, straight into their
+            // strings (`gatheredText`), when their blocks are known.
+            let questionHead = foundHeadings[slot].rest
+            var responseHead: (block: Int, start: Int, end: Int)? = nil
             var responseStart: Int? = nil
             blocks[index].question = id
             blocks[index].role = "question"
@@ -1346,10 +1412,10 @@ struct StructureBuilder {
                     // Trimmed on bytes: spaces and no-break spaces are the same in the bytes as
                     // in their repaired string, and the whole text is repaired when it becomes
                     // a string (a line break or its end closes any broken sequence).
-                    responseText = blocks[cursor].mapped.bytes.withUnsafeBufferPointer { bytes in
-                        let rest = UnsafeBufferPointer(rebasing: bytes[min(label, bytes.count)...])
-                        let (start, end) = trimmedSpaceBounds(rest)
-                        return Array(rest[start..<end])
+                    responseHead = blocks[cursor].mapped.bytes.withUnsafeBufferPointer { bytes in
+                        let from = min(label, bytes.count)
+                        let (start, end) = trimmedSpaceBounds(UnsafeBufferPointer(rebasing: bytes[from...]))
+                        return (cursor, from + start, from + end)
                     }
                 } else if inResponse {
                     responseBlocks.append(cursor)
@@ -1361,16 +1427,15 @@ struct StructureBuilder {
                 end = blocks[cursor].end
                 cursor += 1
             }
-            // Room for each block and the blank line before it (an upper bound: the first
-            // paragraph of an empty text has none).
-            questionText.reserveCapacity(questionBlocks.reduce(questionText.count) { $0 + 2 + blockTextByteLength($1) })
-            responseText.reserveCapacity(responseBlocks.reduce(responseText.count) { $0 + 2 + blockTextByteLength($1) })
-            for block in questionBlocks { Self.appendParagraph(blockTextBytes(block), to: &questionText) }
-            for block in responseBlocks { Self.appendParagraph(blockTextBytes(block), to: &responseText) }
+            let question: String
+            switch questionHead {
+            case .bytes(let start, let end): question = gatheredText(head: (index, start, end), questionBlocks)
+            case .text(let rest): question = gatheredText(headText: rest, questionBlocks)
+            }
+            let response = gatheredText(head: responseHead, responseBlocks)
             questionBlocks.removeAll(keepingCapacity: true)
             responseBlocks.removeAll(keepingCapacity: true)
-            questions.append(Question(id: id, numbers: numbers, question: String(decoding: questionText, as: UTF8.self),
-                                      response: String(decoding: responseText, as: UTF8.self),
+            questions.append(Question(id: id, numbers: numbers, question: question, response: response,
                                       start: blocks[index].start, end: end, responseStart: responseStart))
             index = cursor
         }
