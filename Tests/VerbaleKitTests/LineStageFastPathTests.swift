@@ -6,15 +6,8 @@ import Testing
 /// marks found into the tokenizer's reused scratch array against marks found afresh per line.
 @Suite("Line stage fast paths")
 struct LineStageFastPathTests {
-    /// A small deterministic generator (an LCG), so a failure repeats.
-    struct Generator {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
+    /// The shared seeded generator (`Support/SeededRandom.swift`).
+    typealias Generator = SeededRandom
 
     /// Whether `list` holds `expected`, through every way the assembler and the footnote
     /// finder read it: subscript, count, iteration, `forEachLine`, `first`, slices, and
@@ -34,7 +27,7 @@ struct LineStageFastPathTests {
 
     @Test("LineList edits give the lines an array given the same edits gives")
     func lineListMatchesArray() {
-        var generator = Generator()
+        var generator = Generator(seed: 0x2545_F491_4F6C_DD1D)
         for round in 0..<400 {
             // Start from a single line, a run, a list that is not a run, or nothing.
             let base = generator.next(50)

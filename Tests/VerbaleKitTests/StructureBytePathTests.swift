@@ -5,14 +5,8 @@ import Testing
 /// general (string or copy) forms they stand in for; those forms are the reference here.
 @Suite("Structure and definition byte paths keep their answers")
 struct StructureBytePathTests {
-    /// A deterministic generator (the tests must not depend on the run).
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
+    /// The shared seeded generator (`Support/SeededRandom.swift`).
+    typealias Generator = SeededRandom
 
     /// `ByteCase.lower` as it was before words were tried only from ASCII bytes: one byte at a
     /// time but for eight ASCII bytes at once.

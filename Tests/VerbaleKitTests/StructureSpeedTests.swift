@@ -13,14 +13,8 @@ struct StructureSpeedTests {
            "Ѐ", "Џ", "ÀÉÎÕÜÞ×ß", "àéîõüþ÷", "ÿ", "€", "—", "«", "»", " ", "\u{00A0}", ",", ".", "The ", "Mission ",
            "of ", "A", "z", "SAISIT L’OCCASION", "Saisit l'Occasion", "Aprovecha La Ocasión", "Ω", "中文", "🙂"]
 
-    /// A deterministic generator (the tests must not depend on the run).
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
+    /// The shared seeded generator (`Support/SeededRandom.swift`).
+    typealias Generator = SeededRandom
 
     @Test("note formulas found without a lowered copy are the ones found in it")
     func noteFormulasWithoutCopy() {

@@ -8,11 +8,8 @@ import Testing
 @Suite struct ValidationFastPathTests {
     /// Random texts of `pieces`, the same on every run.
     static func texts(_ count: Int, _ pieces: [String], seed: UInt64, length: Int = 40) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in
             var text = ""
             for _ in 0..<(1 + next(length)) { text += pieces[next(pieces.count)] }
@@ -88,11 +85,8 @@ import Testing
                       "response to", "your", "réponse à", "в ответ на", "regist", "Incorporat", "créé", "зарегистр",
                       "born", "né ", "née", "рождени", "tr", "fo", "en", "re", "пр", "на", "t", "r", "n", "é", "\r",
                       "\u{0D}\u{0A}", " ", "  ", ".", "1", "x", "Z", "п", "о", "\u{2019}", "-", "\u{301}"]
-        var state: UInt64 = 0xC0FF_EE15_600D_F00D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0xC0FF_EE15_600D_F00D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var found = 0
         for text in Self.texts(3000, pieces, seed: 0xBADC_0DE5_1234_5678, length: 30) {
             let hay = Array(text.utf8)

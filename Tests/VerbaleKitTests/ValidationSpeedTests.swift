@@ -21,11 +21,8 @@ import Testing
 
     /// Texts of 1 to 60 random pieces, the same on every run.
     static func texts(_ count: Int) -> [[UInt8]] {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in
             var text = ""
             for _ in 0..<(1 + next(60)) { text += pieces[next(pieces.count)] }
@@ -118,11 +115,8 @@ import Testing
     static func byteTexts(_ count: Int) -> [[UInt8]] {
         let alphabet: [UInt8] = Array(" (\"[MrsDHLPSe.o2931q0uepQPRUEAZ/a5".utf8)
             + [0xD0, 0xD1, 0xB2, 0x92, 0xBE, 0x9E, 0xB3, 0x93, 0xE2, 0x80, 0x9C, 0xC2, 0xAB, 0x00, 0xFF, 0x7F]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in (0..<next(121)).map { _ in alphabet[next(alphabet.count)] } }
     }
 
@@ -174,11 +168,8 @@ import Testing
             return result
         }
         let codes = DiagnosticCode.allCases.prefix(6).map(\.rawValue)
-        var state: UInt64 = 0x5851_F42D_4C95_7F2D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x5851_F42D_4C95_7F2D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<3000 {
             let found = (0..<next(40)).map { index in
                 let start = next(8)
@@ -230,11 +221,8 @@ import Testing
         let pieces = ["И", "в", "а", "н", "о", "Ё", "ё", "Ж", "щ", "Ѐ", "ѝ", "A", "a", "s", "S", "é", "É", "ñ", "Ł", "ł",
                       "ß", "ÿ", "×", "’", "'", "-", ".", ")", ",", "1", "\u{301}", "\u{AD}", "\u{600}", "👍", "ա", "ّ", "\u{A0}"]
         let handled = Set(["\u{301}", "\u{AD}", "\u{600}", "👍", "ա", "ّ"].map { $0.unicodeScalars.first!.value })
-        var state: UInt64 = 0xDA94_2042_E4DD_58B5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0xDA94_2042_E4DD_58B5)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var fastCount = 0
         for _ in 0..<20000 {
             let count = 1 + next(8)
@@ -270,11 +258,8 @@ import Testing
             return term.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
         }
         let pieces = [" ", "  ", "A", "Z", "a", "z", "IC", "CPR", "Republic", "of", "1", "-", ".", "\t", "\r\n", "@", "[", "`", "{"]
-        var state: UInt64 = 0x1405_7B7E_F767_814F
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x1405_7B7E_F767_814F)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<20000 {
             let term = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
             #expect(DefinitionChecks.isDistinctive(term) == reference(term), "\(term)")
@@ -315,11 +300,8 @@ import Testing
             return previous[y.count]
         }
         let letters = Array("abeknoсеквaá".unicodeScalars)
-        var state: UInt64 = 12345
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 12345)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<3000 {
             let x = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }
             let y = (0..<(1 + next(10))).map { _ in letters[next(letters.count)] }

@@ -46,11 +46,8 @@ struct HostileEncodingTests {
         // four-byte emoji, ASCII, and bad or truncated sequences between them.
         let pieces: [[UInt8]] = ["а", "Ж", "é", "€", "한", "\u{0800}", "😀", " ", "x", "Закон ", "régime ", "\n"].map { Array($0.utf8) }
             + [[0xFF], [0xC2], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x80], [0xE0, 0x80], [0xF0, 0x9F]]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<300 {
             var bytes: [UInt8] = []
             for _ in 0..<(1 + next(24)) { bytes += pieces[next(pieces.count)] }

@@ -58,11 +58,8 @@ struct MappedTextRepairTests {
 
     @Test("The repair keeps every good byte's source and maps each U+FFFD to its bad subpart")
     func repairMatchesStandardLibrary() {
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var damaged = 0
         for _ in 0..<2_000 {
             let text = Self.randomText(next)

@@ -7,14 +7,12 @@ import Testing
 /// every end (the last, short step).
 @Suite("Line stage vector scans")
 struct VectorScanTests {
-    /// A small deterministic generator (an LCG), so a failure repeats.
+    /// Random lines from the shared seeded generator, so a failure repeats.
     struct Lines {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
 
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        /// The next draw in `0..<bound`.
+        mutating func next(_ bound: Int) -> Int { random.next(bound) }
 
         /// A line of `count` bytes: mostly letters, with `special` bytes sprinkled at `rate`
         /// in 1000.
