@@ -64,89 +64,152 @@ struct BlockScan {
     /// a `/`, which every reference shape holds.
     var capitalPairs: Hits
 
+    /// A list of hit positions under construction, written through a pointer. Before each
+    /// block the scan makes room for every hit the block can give (at most one a byte, plus
+    /// the slots a vector step writes past its last candidate space), so a hit is one store:
+    /// an array's append was a call per hit, and the per-block bookkeeping of four arrays
+    /// cost more than the scan of a short block.
+    struct HitBuffer {
+        /// Where the positions are stored.
+        private(set) var base: UnsafeMutablePointer<Int>
+        /// How many positions are written.
+        var count = 0
+        /// How many positions fit before the storage must grow.
+        private(set) var capacity: Int
+
+        /// An empty list with room for `capacity` positions.
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        /// Makes room for `more` positions after the written ones (the storage may move).
+        @inline(__always) mutating func reserve(_ more: Int) {
+            if count &+ more > capacity { grow(count &+ more) }
+        }
+
+        /// Moves the positions to storage for at least `needed`, doubling at least.
+        @inline(never) private mutating func grow(_ needed: Int) {
+            let larger = max(needed, capacity &* 2)
+            let moved = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
+
+        /// Appends `position`, for which room was reserved.
+        @inline(__always) mutating func append(_ position: Int) {
+            base[count] = position
+            count &+= 1
+        }
+
+        /// The positions as an array; the storage is freed (the buffer must not be used again).
+        func finish() -> [Int] {
+            let result = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deallocate()
+            return result
+        }
+    }
+
+    /// The four lists being filled, passed to the scans as one.
+    struct Lists {
+        /// `BlockScan.spaces` so far.
+        var spaces: HitBuffer
+        /// `BlockScan.days` so far.
+        var days: HitBuffer
+        /// `BlockScan.questionLeads` so far.
+        var questionLeads: HitBuffer
+        /// `BlockScan.capitalPairs` so far.
+        var capitalPairs: HitBuffer
+    }
+
     /// The hits of each of `blocks` (UTF-8 texts), by block index; question leads only in the
     /// blocks `questionBlocks` marks (all when nil). `portable` asks for the eight-bytes-at-a-
     /// time loop on every machine (the tests hold the vector loop to it); without it x86-64
-    /// scans sixteen bytes per compare.
+    /// scans sixty-four bytes per step in sixteen-byte vectors.
     init(_ blocks: [[UInt8]], questionBlocks: [Bool]? = nil, portable: Bool = false) {
-        var spaces: [Int] = []
-        var days: [Int] = []
-        var questionLeads: [Int] = []
-        var capitalPairs: [Int] = []
-        let total = blocks.reduce(0) { $0 + $1.count }
-        // About one word in ten opens with a byte the name scan must look at.
-        spaces.reserveCapacity(total / 48)
-        // Where each block's runs end, four lists side by side: stored through a pointer, as
-        // four appends or stores per block into arrays went through calls that cost more than
-        // the scan of a short block.
-        var ends = [Int](repeating: 0, count: 4 * (blocks.count + 1))
-        // Candidate spaces of one block (`scanVectors`): at most one per byte, plus the slots
-        // a step writes past its last candidate.
-        let longest = blocks.reduce(0) { max($0, $1.count) }
-        // Left uninitialised: every slot is written before it is read (zeroing it cost as
-        // much as a scan of the longest block).
-        var scratch = [Int](unsafeUninitializedCapacity: longest + 64) { _, initialized in initialized = longest + 64 }
-        scratch.withUnsafeMutableBufferPointer { scratch in
-        let scratch = scratch.baseAddress!
-        ends.withUnsafeMutableBufferPointer { ends in
-            // The table read once, not once per block (a global is checked for initialisation
-            // at every use).
+        var total = 0
+        for block in blocks { total &+= block.count }
+        // About one word in ten opens with a byte the name scan must look at; the other
+        // lists are short (each grows, by doubling, when a block needs more room).
+        var lists = Lists(spaces: HitBuffer(capacity: total / 48 + 72), days: HitBuffer(capacity: 64),
+                          questionLeads: HitBuffer(capacity: 64), capitalPairs: HitBuffer(capacity: 64))
+        // Where each block's runs end, one list of ends per list of hits, written in place.
+        let ends = blocks.count + 1
+        var spaceStarts = [Int](repeating: 0, count: ends)
+        var dayStarts = [Int](repeating: 0, count: ends)
+        var questionStarts = [Int](repeating: 0, count: ends)
+        var capitalStarts = [Int](repeating: 0, count: ends)
+        spaceStarts.withUnsafeMutableBufferPointer { spaceStarts in
+        dayStarts.withUnsafeMutableBufferPointer { dayStarts in
+        questionStarts.withUnsafeMutableBufferPointer { questionStarts in
+        capitalStarts.withUnsafeMutableBufferPointer { capitalStarts in
+            // The tables read once, not once per block (a global is checked for
+            // initialisation at every use).
             Self.honorificStarts.withUnsafeBufferPointer { starts in
               Self.honorificPairBits.withUnsafeBufferPointer { pairBits in
+                Self.wordOpeners.withUnsafeBufferPointer { openers in
                 for index in blocks.indices {
-                    Self.scan(blocks[index], questions: questionBlocks?[index] ?? true, portable: portable, starts.baseAddress!,
-                              pairBits.baseAddress!, scratch, &spaces, &days, &questionLeads, &capitalPairs)
-                    let at = 4 * (index + 1)
-                    ends[at] = spaces.count
-                    ends[at + 1] = days.count
-                    ends[at + 2] = questionLeads.count
-                    ends[at + 3] = capitalPairs.count
+                    let questions = questionBlocks?[index] ?? true
+                    blocks[index].withUnsafeBufferPointer { buffer in
+                        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+                        Self.scan(base, buffer.count, questions: questions, portable: portable, starts.baseAddress!,
+                                  pairBits.baseAddress!, openers.baseAddress!, &lists)
+                    }
+                    spaceStarts[index + 1] = lists.spaces.count
+                    dayStarts[index + 1] = lists.days.count
+                    questionStarts[index + 1] = lists.questionLeads.count
+                    capitalStarts[index + 1] = lists.capitalPairs.count
+                }
                 }
               }
             }
         }
         }
-        func starts(_ list: Int) -> [Int] { stride(from: list, to: ends.count, by: 4).map { ends[$0] } }
-        self.spaces = Hits(positions: spaces, starts: starts(0))
-        self.days = Hits(positions: days, starts: starts(1))
-        self.questionLeads = Hits(positions: questionLeads, starts: starts(2))
-        self.capitalPairs = Hits(positions: capitalPairs, starts: starts(3))
+        }
+        }
+        self.spaces = Hits(positions: lists.spaces.finish(), starts: spaceStarts)
+        self.days = Hits(positions: lists.days.finish(), starts: dayStarts)
+        self.questionLeads = Hits(positions: lists.questionLeads.finish(), starts: questionStarts)
+        self.capitalPairs = Hits(positions: lists.capitalPairs.finish(), starts: capitalStarts)
     }
 
-    /// Appends the hits of one block to the four lists.
+    /// Appends the hits of one block (`count` bytes at `base`, at least one) to the lists.
     ///
     /// The loops skip the question and capital tests where they are not needed (the word loop
     /// comes in four forms, the vector loop tests two flags): a block the question scan does
     /// not read needs no question leads, and a block without a `/` holds no reference shape
     /// (`TYPE CCC N/YYYY`), so its capital pairs lead nowhere.
     /// Most blocks hold no `/` (memchr tells, many bytes at a time).
-    private static func scan(_ bytes: [UInt8], questions: Bool, portable: Bool, _ honorificStarts: UnsafePointer<UInt64>,
-                             _ pairBits: UnsafePointer<UInt64>, _ scratch: UnsafeMutablePointer<Int>, _ spaces: inout [Int],
-                             _ days: inout [Int], _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            let capitals = memchr(base, 0x2F, count) != nil
-            #if arch(x86_64)
-            if !portable {
-                scanVectors(base, count, questions, capitals, honorificStarts, pairBits, scratch, &spaces, &days, &questionLeads, &capitalPairs)
-                return
-            }
-            #endif
-            scanWords(base, count, questions, capitals, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+    @inline(__always)
+    private static func scan(_ base: UnsafePointer<UInt8>, _ count: Int, questions: Bool, portable: Bool,
+                             _ honorificStarts: UnsafePointer<UInt64>, _ pairBits: UnsafePointer<UInt64>,
+                             _ openers: UnsafePointer<UInt8>, _ lists: inout Lists) {
+        let capitals = memchr(base, 0x2F, count) != nil
+        // Room for a hit at every byte (and the vector step's spare candidate slots).
+        lists.spaces.reserve(count &+ 8)
+        lists.days.reserve(count)
+        if questions { lists.questionLeads.reserve(count) }
+        if capitals { lists.capitalPairs.reserve(count) }
+        #if arch(x86_64)
+        if !portable {
+            scanVectors(base, count, questions, capitals, honorificStarts, pairBits, openers, &lists)
+            return
         }
+        #endif
+        scanWords(base, count, questions, capitals, pairBits, &lists)
     }
 
     /// The eight-bytes-at-a-time loop of `scan` over `count` bytes at `base`, in the form
     /// without the tests it does not need.
     private static func scanWords(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
-                                  _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
-                                  _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
+                                  _ pairBits: UnsafePointer<UInt64>, _ lists: inout Lists) {
         switch (questions, capitals) {
-        case (true, true): wordLoop(base, count, true, true, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
-        case (true, false): wordLoop(base, count, true, false, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
-        case (false, true): wordLoop(base, count, false, true, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
-        case (false, false): wordLoop(base, count, false, false, pairBits, &spaces, &days, &questionLeads, &capitalPairs)
+        case (true, true): wordLoop(base, count, true, true, pairBits, &lists.spaces, &lists.days, &lists.questionLeads, &lists.capitalPairs)
+        case (true, false): wordLoop(base, count, true, false, pairBits, &lists.spaces, &lists.days, &lists.questionLeads, &lists.capitalPairs)
+        case (false, true): wordLoop(base, count, false, true, pairBits, &lists.spaces, &lists.days, &lists.questionLeads, &lists.capitalPairs)
+        case (false, false): wordLoop(base, count, false, false, pairBits, &lists.spaces, &lists.days, &lists.questionLeads, &lists.capitalPairs)
         }
     }
 
@@ -155,13 +218,13 @@ struct BlockScan {
     /// others' tests).
     @inline(__always)
     private static func wordLoop(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
-                                 _ pairBits: UnsafePointer<UInt64>, _ spaces: inout [Int], _ days: inout [Int],
-                                 _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
+                                 _ pairBits: UnsafePointer<UInt64>, _ spaces: inout HitBuffer, _ days: inout HitBuffer,
+                                 _ questionLeads: inout HitBuffer, _ capitalPairs: inout HitBuffer) {
         // In a local: a global is re-checked for initialisation at every use.
         let pairsByLead = NameChecks.honorificPairs
         // Eight bytes from `at`, zero past the end (as `ByteWords.forEach` loads them).
         @inline(__always) func load(_ at: Int) -> UInt64 { ByteWords.loadPadded(base, at, count) }
-        @inline(__always) func collect(_ lanes: UInt64, _ chunk: Int, into list: inout [Int]) {
+        @inline(__always) func collect(_ lanes: UInt64, _ chunk: Int, into list: inout HitBuffer) {
             var hits = lanes
             while hits != 0 {
                 list.append(chunk + hits.trailingZeroBitCount >> 3)
@@ -291,186 +354,206 @@ struct BlockScan {
         return pairBits[pair >> 6] & (UInt64(1) << UInt64(pair & 63)) != 0
     }
 
+    /// Bytes that open a word the name scan skips before asking for a pair (`(`, `"`, `[`,
+    /// and the lead bytes of `“` and `«`): 1 for them, 0 for every other byte. One load per
+    /// candidate space instead of five compares.
+    static let wordOpeners: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in [0x28, 0x22, 0x5B, 0xE2, 0xC2] { table[byte] = 1 }
+        return table
+    }()
+
     #if arch(x86_64)
-    /// `scanWords` sixteen bytes per step, on SSE2 vectors: each test is made on a whole
-    /// vector and `pmovmskb` gathers its lanes into one bit per byte, so the hits are the set
-    /// bits, in order, as in `scanWords`. The tests are those of `scanWords`, lane by lane; the
-    /// look-ahead bytes come from loads one and two bytes on, zero past the end (the last
-    /// steps read a zero-padded copy of the block's tail).
+    /// `scanWords` sixty-four bytes per step, on four SSE2 vectors: each test is made on the
+    /// vectors and `pmovmskb` gathers their lanes into one 64-bit mask, a bit per byte, so the
+    /// hits are the set bits, in order, as in `scanWords`. The tests are those of `scanWords`,
+    /// lane by lane; the look-ahead bytes come from loads one and two bytes on, zero past the
+    /// end (the last steps read a zero-padded copy of the block's tail).
     ///
-    /// The eight-byte loop spent about fifty instructions per eight bytes, most of them in
-    /// the space and rare-byte tests every word needs; on vectors those cost about a dozen
-    /// instructions per sixteen bytes, and the day tests run only where a `2` or `3` is.
+    /// Sixteen bytes a step cost about 115 instructions: the loop, the tail test, the branch
+    /// of each rare test and the candidate stores were paid per sixteen bytes. Per sixty-four
+    /// they are paid once, and the rare tests (`2`/`3` for days, the question words) first
+    /// ask one mask of all four vectors.
     ///
     /// One function with the question and capital tests behind flags (two well-predicted
     /// branches a step): the compiler inlined neither a step function called from three places
     /// nor four forms of the loop, and paid a call per step or per load instead.
     private static func scanVectors(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
                                     _ honorificStarts: UnsafePointer<UInt64>, _ pairBits: UnsafePointer<UInt64>,
-                                    _ scratch: UnsafeMutablePointer<Int>, _ spaces: inout [Int], _ days: inout [Int],
-                                    _ questionLeads: inout [Int], _ capitalPairs: inout [Int]) {
+                                    _ openers: UnsafePointer<UInt8>, _ lists: inout Lists) {
         @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
         @inline(__always) func equal(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_cmpeq_epi8(vector, splat(byte)) }
         @inline(__always) func or(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_or_si128(vector, splat(byte)) }
+        @inline(__always) func and(_ a: __m128i, _ b: __m128i) -> __m128i { _mm_and_si128(a, b) }
         // Lanes holding an ASCII byte in `low...high`: signed compares (bytes from 0x80 are
         // negative, below every ASCII bound).
         @inline(__always) func between(_ vector: __m128i, _ low: UInt8, _ high: UInt8) -> __m128i {
             _mm_and_si128(_mm_cmpgt_epi8(vector, splat(low - 1)), _mm_cmplt_epi8(vector, splat(high + 1)))
         }
-        // The last one to seventeen bytes are copied here, zeros after them, so that the loads
-        // past the end read zero as `ByteWords.loadPadded` does.
-        var padded: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        // `_mm_loadu_si128`, not `loadUnaligned(as:)`: the generic load was not always inlined.
+        @inline(__always) func load(_ at: UnsafeRawPointer) -> __m128i {
+            _mm_loadu_si128(at.assumingMemoryBound(to: __m128i_u.self))
+        }
+        // One bit per lane of a vector (its top bit), in the low sixteen bits.
+        @inline(__always) func mask(_ vector: __m128i) -> UInt64 { UInt64(UInt32(bitPattern: _mm_movemask_epi8(vector))) }
+        // One bit per lane of the four vectors at `bytes`, `bytes + 16`, … of `test`.
+        @inline(__always) func lanes(_ bytes: UnsafeRawPointer, _ test: (UnsafeRawPointer) -> __m128i) -> UInt64 {
+            mask(test(bytes)) | mask(test(bytes + 16)) &<< 16 | mask(test(bytes + 32)) &<< 32 | mask(test(bytes + 48)) &<< 48
+        }
+        // Whether any lane of the four vectors passes `test`, without the lanes' places.
+        @inline(__always) func any(_ bytes: UnsafeRawPointer, _ test: (UnsafeRawPointer) -> __m128i) -> Bool {
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(test(bytes), test(bytes + 16)),
+                                           _mm_or_si128(test(bytes + 32), test(bytes + 48)))) != 0
+        }
+        // `DateChecks.dayLanes`: `29`, `30` or `31`, no digit after.
+        @inline(__always) func day(_ at: UnsafeRawPointer) -> __m128i {
+            let here = load(at)
+            let next = load(at + 1)
+            let twentyNine = and(equal(here, UInt8(ascii: "2")), equal(next, UInt8(ascii: "9")))
+            let thirty = and(equal(here, UInt8(ascii: "3")), equal(or(next, 1), UInt8(ascii: "1")))
+            return _mm_andnot_si128(between(load(at + 2), UInt8(ascii: "0"), UInt8(ascii: "9")), _mm_or_si128(twentyNine, thirty))
+        }
+        // `QuestionChecks.questionLanes`, its Latin words: `que`/`pre`, either case
+        // (`x | 0x21 == "q"` is p, P, q, Q).
+        @inline(__always) func latinQuestion(_ at: UnsafeRawPointer) -> __m128i {
+            let nextFolded = or(load(at + 1), 0x20)
+            return and(and(equal(or(load(at), 0x21), UInt8(ascii: "q")), equal(or(load(at + 2), 0x20), UInt8(ascii: "e"))),
+                       _mm_or_si128(equal(nextFolded, UInt8(ascii: "u")), equal(nextFolded, UInt8(ascii: "r"))))
+        }
+        // Its Cyrillic ones: `во`/`Во` (B2 or 92, then D0 BE or D0 9E).
+        @inline(__always) func cyrillicQuestion(_ at: UnsafeRawPointer) -> __m128i {
+            and(and(equal(or(load(at), 0x20), 0xB2), equal(load(at + 1), 0xD0)), equal(or(load(at + 2), 0x20), 0xBE))
+        }
+        // The last one to sixty-five bytes are copied here, zeros after them, so that the
+        // loads past the end read zero as `ByteWords.loadPadded` does (a step reads up to
+        // 66 bytes from its start, and the second tail step starts 64 bytes in).
+        var padded: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                     UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &padded) { padded in
             let tail = padded.baseAddress!
-            // Candidate spaces gathered in `scratch`, then sorted after the loop (a local of
-            // the closure: one captured from outside lived in memory).
+            // Candidate spaces are stored past the written spaces (room was reserved) and
+            // sorted after the loop, in place: a loop over them here mispredicted its exit.
+            let slots = lists.spaces.base + lists.spaces.count
             var candidates = 0
             var tailStart = -1
             var chunk = 0
             while chunk < count {
-                let available = count - chunk
-                // The lanes inside the block, and where the step's sixteen bytes and the two
-                // after them are read: the block itself while they all lie in it.
-                var valid: UInt32 = 0xFFFF
+                let available = count &- chunk
+                // The lanes inside the block, and where the step's bytes and the two after
+                // them are read: the block itself while they all lie in it.
+                var valid: UInt64 = ~0
                 let bytes: UnsafeRawPointer
-                if available >= 18 {
+                if available >= 66 {
                     bytes = UnsafeRawPointer(base + chunk)
                 } else {
                     if tailStart < 0 {
                         tailStart = chunk
                         tail.copyMemory(from: base + chunk, byteCount: available)
                     }
-                    bytes = UnsafeRawPointer(tail + (chunk - tailStart))
-                    if available < 16 { valid = (1 << UInt32(available)) - 1 }
+                    bytes = UnsafeRawPointer(tail + (chunk &- tailStart))
+                    if available < 64 { valid = (1 &<< UInt64(available)) &- 1 }
                 }
-                // One bit per lane (its top bit), lanes outside the block cleared.
-                @inline(__always) func bits(_ vector: __m128i) -> UInt32 { UInt32(bitPattern: _mm_movemask_epi8(vector)) & valid }
-                @inline(__always) func collect(_ lanes: UInt32, into list: inout [Int]) {
-                    var hits = lanes
-                    while hits != 0 {
-                        list.append(chunk + hits.trailingZeroBitCount)
-                        hits &= hits &- 1
-                    }
-                }
-                // `_mm_loadu_si128`, not `loadUnaligned(as:)`: the generic load was not always
-                // inlined.
-                let here = _mm_loadu_si128(bytes.assumingMemoryBound(to: __m128i_u.self))
-                let next = _mm_loadu_si128((bytes + 1).assumingMemoryBound(to: __m128i_u.self))
-                let afterNext = _mm_loadu_si128((bytes + 2).assumingMemoryBound(to: __m128i_u.self))
 
                 // Spaces before a byte that may be in `openers` (`NameChecks.openerLanes` on
                 // vectors: bit 6, XOR bit 5 where bit 7 is clear, read from the top bit of `2x`
-                // and of `4x`; a byte add shifts within the lane). Of those, only spaces whose
-                // next two bytes are in `honorificStarts` are kept: the name scan steps over the
-                // others (it goes on from the word's second byte, and the next space lies beyond).
-                let doubled = _mm_add_epi8(next, next)
-                let opener = _mm_xor_si128(doubled, _mm_andnot_si128(next, _mm_add_epi8(doubled, doubled)))
-                var space = bits(_mm_and_si128(equal(here, 0x20), opener))
-                // The candidates are stored first, the table decides after the loop: a loop
-                // over them here mispredicted its exit at most steps (zero to three candidates a
-                // step, two thirds of one on average). Two are written whatever their number
-                // (the slots past the last are overwritten later), the rare others in a loop.
-                // The count advances by a flag, not a population count: x86-64 without
-                // `popcnt` counts bits in a dozen instructions.
-                scratch[candidates] = chunk &+ space.trailingZeroBitCount
+                // and of `4x`; a byte add shifts within the lane).
+                var space = lanes(bytes) { at in
+                    let next = load(at + 1)
+                    let doubled = _mm_add_epi8(next, next)
+                    let opener = _mm_xor_si128(doubled, _mm_andnot_si128(next, _mm_add_epi8(doubled, doubled)))
+                    return and(equal(load(at), 0x20), opener)
+                } & valid
+                // Four candidates are stored whatever their number (the slots past the last
+                // are overwritten later), the rare others in a loop. The count advances by a
+                // flag, not a population count: x86-64 without `popcnt` counts bits in a dozen
+                // instructions.
+                slots[candidates] = chunk &+ space.trailingZeroBitCount
                 candidates &+= space != 0 ? 1 : 0
                 space &= space &- 1
-                scratch[candidates] = chunk &+ space.trailingZeroBitCount
+                slots[candidates] = chunk &+ space.trailingZeroBitCount
+                candidates &+= space != 0 ? 1 : 0
+                space &= space &- 1
+                slots[candidates] = chunk &+ space.trailingZeroBitCount
+                candidates &+= space != 0 ? 1 : 0
+                space &= space &- 1
+                slots[candidates] = chunk &+ space.trailingZeroBitCount
                 candidates &+= space != 0 ? 1 : 0
                 space &= space &- 1
                 while space != 0 {
-                    scratch[candidates] = chunk &+ space.trailingZeroBitCount
+                    slots[candidates] = chunk &+ space.trailingZeroBitCount
                     space &= space &- 1
                     candidates &+= 1
                 }
 
-                // Days (`DateChecks.dayLanes`: `29`, `30` or `31`, no digit after), tested only
-                // where a `2` or `3` is (`x | 1 == "3"`).
-                if bits(equal(or(here, 1), UInt8(ascii: "3"))) != 0 {
-                    let twentyNine = _mm_and_si128(equal(here, UInt8(ascii: "2")), equal(next, UInt8(ascii: "9")))
-                    let thirty = _mm_and_si128(equal(here, UInt8(ascii: "3")), equal(or(next, 1), UInt8(ascii: "1")))
-                    let digitAfter = between(afterNext, UInt8(ascii: "0"), UInt8(ascii: "9"))
-                    collect(bits(_mm_andnot_si128(digitAfter, _mm_or_si128(twentyNine, thirty))), into: &days)
+                // Days, tested only where a `2` or `3` is (`x | 1 == "3"`).
+                if any(bytes, { at in equal(or(load(at), 1), UInt8(ascii: "3")) }) {
+                    var hits = lanes(bytes, day) & valid
+                    while hits != 0 {
+                        lists.days.append(chunk &+ hits.trailingZeroBitCount)
+                        hits &= hits &- 1
+                    }
                 }
 
-                // Question words (`QuestionChecks.questionLanes`): `que`/`pre` (either case:
-                // `x | 0x21 == "q"` is p, P, q, Q) or `во`/`Во` (B2 or 92, then D0 BE or D0 9E).
-                // The whole three-letter test is made before the branch: on the first letter
-                // alone (a `p` in one step of three) the branch mispredicted often; on the
-                // three letters it is rarely taken.
-                if questions {
-                    let latinFirst = equal(or(here, 0x21), UInt8(ascii: "q"))
-                    let cyrillicFirst = equal(or(here, 0x20), 0xB2)
-                    let nextFolded = or(next, 0x20)
-                    let afterFolded = or(afterNext, 0x20)
-                    let latin = _mm_and_si128(
-                        _mm_and_si128(latinFirst, equal(afterFolded, UInt8(ascii: "e"))),
-                        _mm_or_si128(equal(nextFolded, UInt8(ascii: "u")), equal(nextFolded, UInt8(ascii: "r"))))
-                    let cyrillic = _mm_and_si128(_mm_and_si128(cyrillicFirst, equal(next, 0xD0)), equal(afterFolded, 0xBE))
-                  if bits(_mm_or_si128(latin, cyrillic)) != 0 {
+                // Question words: the whole three-letter tests, then one branch, rarely taken.
+                if questions, any(bytes, { at in _mm_or_si128(latinQuestion(at), cyrillicQuestion(at)) }) {
                     // A Latin first letter after an ASCII letter or digit is inside a word: the
                     // question scan rejects it (`scanWords` tests the byte before too).
-                    var latinHits = bits(latin)
-                    var keep = bits(cyrillic)
+                    var latinHits = lanes(bytes, latinQuestion) & valid
+                    var keep = lanes(bytes, cyrillicQuestion) & valid
                     while latinHits != 0 {
                         let lane = latinHits.trailingZeroBitCount
                         latinHits &= latinHits &- 1
-                        let at = chunk + lane
+                        let at = chunk &+ lane
                         if at == 0 || !(Bytes.isLetterASCII(base[at - 1]) || Bytes.isDigit(base[at - 1])) {
-                            keep |= 1 << UInt32(lane)
+                            keep |= 1 &<< UInt64(lane)
                         }
                     }
-                    collect(keep, into: &questionLeads)
-                  }
+                    while keep != 0 {
+                        lists.questionLeads.append(chunk &+ keep.trailingZeroBitCount)
+                        keep &= keep &- 1
+                    }
                 }
 
                 if capitals {
                     // A pair inside a word (`MISSION`) cannot open a reference: only pairs at a
                     // word start are kept.
-                    let upper = UInt8(ascii: "A")
-                    let last = UInt8(ascii: "Z")
-                    var pairs = bits(_mm_and_si128(between(here, upper, last), between(next, upper, last)))
+                    var pairs = lanes(bytes) { at in
+                        and(between(load(at), UInt8(ascii: "A"), UInt8(ascii: "Z")), between(load(at + 1), UInt8(ascii: "A"), UInt8(ascii: "Z")))
+                    } & valid
                     while pairs != 0 {
-                        let at = chunk + pairs.trailingZeroBitCount
+                        let at = chunk &+ pairs.trailingZeroBitCount
                         pairs &= pairs &- 1
-                        if at == 0 || !Bytes.isLetterASCII(base[at - 1]) { capitalPairs.append(at) }
+                        if at == 0 || !Bytes.isLetterASCII(base[at - 1]) { lists.capitalPairs.append(at) }
                     }
                 }
-                chunk += 16
+                chunk &+= 64
             }
-            keepHonorificSpaces(base, count, honorificStarts, pairBits, scratch, candidates, &spaces)
-        }
-    }
-
-    /// Appends to `spaces` those of the `candidates` spaces at `scratch` that `scanVectors`
-    /// keeps.
-    @inline(__always)
-    private static func keepHonorificSpaces(_ base: UnsafePointer<UInt8>, _ count: Int, _ honorificStarts: UnsafePointer<UInt64>,
-                                            _ pairBits: UnsafePointer<UInt64>, _ scratch: UnsafeMutablePointer<Int>,
-                                            _ candidates: Int, _ spaces: inout [Int]) {
-        // The candidate spaces in order, each kept where its next two bytes are in
-        // `honorificStarts`: the name scan steps over the others (it goes on from the word's
-        // second byte, and the next space lies beyond). Kept ones are packed to the front with
-        // no branch on the table's answer.
-        var kept = 0
-        for candidate in 0..<candidates {
-            let at = scratch[candidate]
-            // The byte after the space is in the block: past the end it reads zero, no opener.
-            // A pair cut by the block's end is kept only after a bracket or quote (their bits
-            // are set for every second byte, zero among them).
-            let first = Int(base[at &+ 1])
-            let second = at &+ 2 < count ? Int(base[at &+ 2]) : 0
-            let index = first | second &<< 8
-            var keep = Int(truncatingIfNeeded: (honorificStarts[index &>> 6] &>> UInt64(index & 63)) & 1)
-            if first == 0x28 || first == 0x22 || first == 0x5B || first == 0xE2 || first == 0xC2 {
-                // After a bracket or quote (all of whose pairs are set), the pair after the
-                // brackets and quotes decides: most such words (`(a)`, `(2019)`) are no honorific.
-                keep = opensHonorific(base, count, at &+ 1, pairBits) ? 1 : 0
+            // The candidate spaces in order, each kept where its next two bytes are in
+            // `honorificStarts`: the name scan steps over the others (it goes on from the
+            // word's second byte, and the next space lies beyond). Kept ones are packed to the
+            // front with no branch on the table's answer.
+            var kept = 0
+            for candidate in 0..<candidates {
+                let at = slots[candidate]
+                // The byte after the space is in the block: past the end it reads zero, no
+                // opener. A pair cut by the block's end is kept only after a bracket or quote
+                // (their bits are set for every second byte, zero among them).
+                let first = Int(base[at &+ 1])
+                let second = at &+ 2 < count ? Int(base[at &+ 2]) : 0
+                let index = first | second &<< 8
+                var keep = Int(truncatingIfNeeded: (honorificStarts[index &>> 6] &>> UInt64(index & 63)) & 1)
+                if openers[first] != 0 {
+                    // After a bracket or quote (all of whose pairs are set), the pair after the
+                    // brackets and quotes decides: most such words (`(a)`, `(2019)`) are no
+                    // honorific.
+                    keep = opensHonorific(base, count, at &+ 1, pairBits) ? 1 : 0
+                }
+                slots[kept] = at
+                kept &+= keep
             }
-            scratch[kept] = at
-            kept &+= keep
+            lists.spaces.count &+= kept
         }
-        if kept > 0 { spaces.append(contentsOf: UnsafeBufferPointer(start: scratch, count: kept)) }
     }
     #endif
 
