@@ -115,7 +115,7 @@ enum IdentifierChecks {
         let keywords = isBirth ? birthWords : registrationWords
         if blockRanges[block] == nil {
             let all = context.document.citations
-            blockRanges[block] = context.citationsByBlock[block].filter { all[$0].kind == .registration }.map {
+            blockRanges[block] = context.citations(inBlock: block, of: .registration).map {
                 (all[$0].span, context.textRange(text: all[$0].text, sourceStart: all[$0].span.start, in: block))
             }
         }

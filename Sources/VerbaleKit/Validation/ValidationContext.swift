@@ -14,10 +14,11 @@ struct ValidationContext {
     let partBlocks: [Range<Int>]
     /// Block index by block id (filled only when some citation lies outside every block span).
     let blockIndexByID: [String: Int]
-    /// Indexes into `document.citations` by kind.
-    let citationsOfKind: [CitationKind: [Int]]
-    /// Indexes into `document.citations` of the citations in each block (by block index).
-    let citationsByBlock: [[Int]]
+    /// The citation kinds the document has, in order of first appearance.
+    let kinds: [CitationKind]
+    /// Indexes into `document.citations` of each of `kinds`, in source order (an array by
+    /// position: a document has a handful of kinds, found by a compare each).
+    let citationsOfKind: [[Int]]
     /// Every block span as `(start, end, block index)`, sorted by start, for offset look-ups.
     let spanIndex: [(start: Int, end: Int, block: Int)]
     /// Where the block scans of the checks look, by block index.
@@ -25,49 +26,68 @@ struct ValidationContext {
 
     init(document: Document) {
         self.document = document
-        var partOfBlock: [Int] = []
-        var partBlocks: [Range<Int>] = []
+        let parts = document.parts
         var total = 0
-        for partIndex in document.parts.indices {
-            let count = document.parts[partIndex].blocks.count
-            partBlocks.append(total..<(total + count))
-            partOfBlock.append(contentsOf: repeatElement(partIndex, count: count))
-            total += count
-        }
-        let blocks = BlockList(parts: document.parts, partOfBlock: partOfBlock, partBlocks: partBlocks)
-        self.blocks = blocks
-        self.partOfBlock = partOfBlock
-        self.partBlocks = partBlocks
-        // The text map already holds the text's bytes: share its array rather than copy, and
-        // make no string to learn that (the text is made from the map when asked for).
-        self.blockBytes = blocks.indices.map { index in
-            let mapped = blocks[index].mapped
-            if !blocks[index].hasOwnText, mapped.isValidUTF8 { return mapped.bytes }
-            let text = blocks[index].text
-            return mapped.count == text.utf8.count ? mapped.bytes : Array(text.utf8)
-        }
+        for partIndex in parts.indices { total += parts[partIndex].blocks.count }
+        var partOfBlock: [Int] = []
+        partOfBlock.reserveCapacity(total)
+        var partBlocks: [Range<Int>] = []
+        partBlocks.reserveCapacity(parts.count)
+        var blockBytes: [[UInt8]] = []
+        blockBytes.reserveCapacity(total)
+        var questionBlocks: [Bool] = []
+        questionBlocks.reserveCapacity(total)
+        var spans: [(start: Int, end: Int, block: Int)] = []
+        spans.reserveCapacity(total)
         // Question leads are looked for only where `QuestionChecks.crossReferences` reads:
         // blocks of its kinds, in a document with questions.
         let hasQuestions = !document.questions.isEmpty
-        self.scans = BlockScan(blockBytes, questionBlocks: blocks.indices.map { index in
-            hasQuestions && QuestionChecks.readsForReferences(blocks[index].kind, blocks[index].role)
-        })
-        var spans: [(start: Int, end: Int, block: Int)] = []
-        spans.reserveCapacity(blocks.count)
-        for index in blocks.indices {
-            for span in blocks[index].spans { spans.append((span.start, span.end, index)) }
+        // One pass over the parts' blocks, each read in place (a copy of a block retains
+        // all its strings and arrays): part, bytes, question mark and spans together.
+        var sorted = true
+        var lastStart = Int.min
+        for partIndex in parts.indices {
+            let first = blockBytes.count
+            for blockIndex in parts[partIndex].blocks.indices {
+                let index = blockBytes.count
+                partOfBlock.append(partIndex)
+                // The text map already holds the text's bytes: share its array rather than
+                // copy, and make no string to learn that (the text is made from the map when
+                // asked for).
+                let mapped = parts[partIndex].blocks[blockIndex].mapped
+                if !parts[partIndex].blocks[blockIndex].hasOwnText, mapped.isValidUTF8 {
+                    blockBytes.append(mapped.bytes)
+                } else {
+                    let text = parts[partIndex].blocks[blockIndex].text
+                    blockBytes.append(mapped.count == text.utf8.count ? mapped.bytes : Array(text.utf8))
+                }
+                questionBlocks.append(hasQuestions && QuestionChecks.readsForReferences(
+                    parts[partIndex].blocks[blockIndex].kind, parts[partIndex].blocks[blockIndex].role))
+                for span in parts[partIndex].blocks[blockIndex].spans {
+                    if span.start < lastStart { sorted = false }
+                    lastStart = span.start
+                    spans.append((span.start, span.end, index))
+                }
+            }
+            partBlocks.append(first..<blockBytes.count)
         }
-        spans.sort { $0.start < $1.start }
+        self.blocks = BlockList(parts: parts, partOfBlock: partOfBlock, partBlocks: partBlocks)
+        self.partOfBlock = partOfBlock
+        self.partBlocks = partBlocks
+        self.blockBytes = blockBytes
+        self.scans = BlockScan(blockBytes, questionBlocks: questionBlocks)
+        // Blocks come in source order, so their spans mostly already are: the (stable) sort
+        // runs only when some span starts before the one before it.
+        if !sorted { spans.sort { $0.start < $1.start } }
         self.spanIndex = spans
-        // Citations are placed by offset (spans do not overlap); the block id is the fallback,
-        // and its table is built only when some offset falls outside every block.
-        var byBlock = [[Int]](repeating: [], count: blocks.count)
-        var unplaced: [Int] = []
+        // Citations are grouped by kind; the block-id table is built only when some
+        // citation's offset falls outside every block (`blockIndex(of:)` falls back to it).
         // A kind hashes as its raw string: the citations are grouped by a compare with the
-        // few kinds met so far (most often the last one), and hashed once per kind at the end.
+        // few kinds met so far (most often the last one), with no table at all.
         var kinds: [CitationKind] = []
         var ofKind: [[Int]] = []
         var last = -1
+        var unplaced = false
         let citations = document.citations
         for index in citations.indices {
             let kind = citations[index].kind
@@ -81,29 +101,35 @@ struct ValidationContext {
                 }
             }
             ofKind[last].append(index)
-            if let block = Self.lookup(spans, citations[index].span.start) {
-                byBlock[block].append(index)
-            } else {
-                unplaced.append(index)
-            }
+            if !unplaced, Self.lookup(spans, citations[index].span.start) == nil { unplaced = true }
         }
-        let citationsOfKind = Dictionary(uniqueKeysWithValues: zip(kinds, ofKind))
         var byID: [String: Int] = [:]
-        if !unplaced.isEmpty {
-            for index in blocks.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
-            for index in unplaced {
-                if let id = citations[index].block, let block = byID[id] { byBlock[block].append(index) }
-            }
+        if unplaced {
+            for index in blockBytes.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
         }
         self.blockIndexByID = byID
-        self.citationsByBlock = byBlock
-        self.citationsOfKind = citationsOfKind
+        self.kinds = kinds
+        self.citationsOfKind = ofKind
+    }
+
+    /// Indexes into `document.citations` of the citations of `kind` in block `block`, in
+    /// order, placed as `blockIndex(of:)` places them (read in place, no copy of a citation).
+    /// Asked for the few blocks with registration numbers only: a table of every block's
+    /// citations cost an array per block with citations, for all documents.
+    func citations(inBlock block: Int, of kind: CitationKind) -> [Int] {
+        let all = document.citations
+        return citations(kind).indexes.filter { index in
+            if let at = blockIndex(containing: all[index].span.start) { return at == block }
+            guard let id = all[index].block else { return false }
+            return (blockIndexByID[id] ?? blocks.indices.first { blocks[$0].id == id }) == block
+        }
     }
 
     /// The citations of one kind, in source order: a view that lends them from the document
     /// (an array of them would copy every citation in and again out, then destroy them all).
     func citations(_ kind: CitationKind) -> CitationList {
-        CitationList(all: document.citations, indexes: citationsOfKind[kind] ?? [])
+        guard let at = kinds.firstIndex(of: kind) else { return CitationList(all: document.citations, indexes: []) }
+        return CitationList(all: document.citations, indexes: citationsOfKind[at])
     }
 
     private static func lookup(_ spanIndex: [(start: Int, end: Int, block: Int)], _ offset: Int) -> Int? {
