@@ -128,7 +128,107 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     }
 
     /// A diagnostic of this code.
-    func diagnostic(_ message: String, _ span: ByteSpan) -> Diagnostic {
-        Diagnostic(code: rawValue, severity: severity, message: message, span: span)
+    func diagnostic(_ message: Message, _ span: ByteSpan) -> Diagnostic {
+        Diagnostic(code: rawValue, severity: severity, message: message.text, span: span)
+    }
+}
+
+/// A diagnostic's message, built from an interpolated literal into UTF-8 bytes and made a
+/// `String` once.
+///
+/// The standard interpolation appends each literal piece and value to a `String`, a general
+/// append (and a `description` for each number) of some 300 instructions a piece; messages
+/// have five to ten pieces. Here a piece is a copy of its bytes into one buffer reserved for
+/// the whole message, and a number is written digit by digit. The text is the same: each
+/// value is written as the standard interpolation writes it (`description`).
+struct Message: ExpressibleByStringInterpolation {
+    /// The message.
+    let text: String
+
+    /// A message without interpolations.
+    init(stringLiteral value: String) { text = value }
+
+    /// A message of `value` as it is.
+    init(_ value: String) { text = value }
+
+    /// The message an interpolated literal builds.
+    init(stringInterpolation: Interpolation) {
+        text = String(decoding: UnsafeBufferPointer(start: stringInterpolation.base, count: stringInterpolation.count), as: UTF8.self)
+        stringInterpolation.base.deallocate()
+    }
+
+    /// The bytes of a message being built, in storage of its own (freed when the message
+    /// is made): a piece is one copy, with no array's uniqueness and capacity calls.
+    struct Interpolation: StringInterpolationProtocol {
+        /// Where the message's UTF-8 bytes are.
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        /// How many bytes are written.
+        private(set) var count = 0
+        /// How many bytes fit before the storage must grow.
+        private var capacity: Int
+
+        /// An empty message with room for the literal pieces and some bytes per value.
+        init(literalCapacity: Int, interpolationCount: Int) {
+            capacity = max(literalCapacity + 24 * interpolationCount, 32)
+            base = .allocate(capacity: capacity)
+        }
+
+        /// Appends `length` bytes at `bytes`.
+        @inline(__always)
+        private mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+            if count + length > capacity {
+                let larger = max(capacity * 2, count + length)
+                let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+                moved.initialize(from: base, count: count)
+                base.deallocate()
+                base = moved
+                capacity = larger
+            }
+            (base + count).initialize(from: bytes, count: length)
+            count += length
+        }
+
+        /// Appends the bytes of `text`.
+        @inline(__always)
+        mutating func append(_ text: String) {
+            if let done: Void = text.utf8.withContiguousStorageIfAvailable({ buffer in
+                if let start = buffer.baseAddress { append(start, buffer.count) }
+            }) { return done }
+            var text = text
+            text.withUTF8 { buffer in if let start = buffer.baseAddress { append(start, buffer.count) } }
+        }
+
+        /// Appends a literal piece.
+        mutating func appendLiteral(_ literal: String) { append(literal) }
+
+        /// Appends a string value.
+        mutating func appendInterpolation(_ value: String) { append(value) }
+
+        /// Appends a piece of a string.
+        mutating func appendInterpolation(_ value: Substring) { append(String(value)) }
+
+        /// Appends a number in decimal, as its `description` reads.
+        mutating func appendInterpolation(_ value: Int) {
+            var magnitude = value.magnitude
+            // At most twenty digits and a sign, written backwards into a fixed buffer.
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                let end = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + buffer.count
+                var at = end
+                repeat {
+                    at -= 1
+                    at.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                    magnitude /= 10
+                } while magnitude != 0
+                if value < 0 {
+                    at -= 1
+                    at.pointee = UInt8(ascii: "-")
+                }
+                append(at, end - at)
+            }
+        }
+
+        /// Appends any other value as the standard interpolation writes it.
+        mutating func appendInterpolation<T>(_ value: T) { append(String(describing: value)) }
     }
 }
