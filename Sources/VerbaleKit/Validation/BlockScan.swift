@@ -432,10 +432,9 @@ struct BlockScan {
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &padded) { padded in
             let tail = padded.baseAddress!
-            // Candidate spaces are stored past the written spaces (room was reserved) and
-            // sorted after the loop, in place: a loop over them here mispredicted its exit.
+            // Kept spaces are stored past the written spaces (room was reserved).
             let slots = lists.spaces.base + lists.spaces.count
-            var candidates = 0
+            var kept = 0
             var tailStart = -1
             var chunk = 0
             while chunk < count {
@@ -464,26 +463,27 @@ struct BlockScan {
                     let opener = _mm_xor_si128(doubled, _mm_andnot_si128(next, _mm_add_epi8(doubled, doubled)))
                     return and(equal(load(at), 0x20), opener)
                 } & valid
-                // Four candidates are stored whatever their number (the slots past the last
-                // are overwritten later), the rare others in a loop. The count advances by a
-                // flag, not a population count: x86-64 without `popcnt` counts bits in a dozen
-                // instructions.
-                slots[candidates] = chunk &+ space.trailingZeroBitCount
-                candidates &+= space != 0 ? 1 : 0
-                space &= space &- 1
-                slots[candidates] = chunk &+ space.trailingZeroBitCount
-                candidates &+= space != 0 ? 1 : 0
-                space &= space &- 1
-                slots[candidates] = chunk &+ space.trailingZeroBitCount
-                candidates &+= space != 0 ? 1 : 0
-                space &= space &- 1
-                slots[candidates] = chunk &+ space.trailingZeroBitCount
-                candidates &+= space != 0 ? 1 : 0
-                space &= space &- 1
+                // Each candidate is kept where its next two bytes are in `honorificStarts`:
+                // the name scan steps over the others (it goes on from the word's second byte,
+                // and the next space lies beyond). Kept ones are stored with no branch on the
+                // table's answer. The byte after the space is in the block (past the end it
+                // reads zero, no opener); a pair cut by the block's end is kept only after a
+                // bracket or quote (their bits are set for every second byte, zero among them).
                 while space != 0 {
-                    slots[candidates] = chunk &+ space.trailingZeroBitCount
+                    let at = chunk &+ space.trailingZeroBitCount
                     space &= space &- 1
-                    candidates &+= 1
+                    let first = Int(base[at &+ 1])
+                    let second = at &+ 2 < count ? Int(base[at &+ 2]) : 0
+                    let index = first | second &<< 8
+                    var keep = Int(truncatingIfNeeded: (honorificStarts[index &>> 6] &>> UInt64(index & 63)) & 1)
+                    if openers[first] != 0 {
+                        // After a bracket or quote (all of whose pairs are set), the pair after
+                        // the brackets and quotes decides: most such words (`(a)`, `(2019)`)
+                        // are no honorific.
+                        keep = opensHonorific(base, count, at &+ 1, pairBits) ? 1 : 0
+                    }
+                    slots[kept] = at
+                    kept &+= keep
                 }
 
                 // Days, tested only where a `2` or `3` is (`x | 1 == "3"`).
@@ -528,29 +528,6 @@ struct BlockScan {
                     }
                 }
                 chunk &+= 64
-            }
-            // The candidate spaces in order, each kept where its next two bytes are in
-            // `honorificStarts`: the name scan steps over the others (it goes on from the
-            // word's second byte, and the next space lies beyond). Kept ones are packed to the
-            // front with no branch on the table's answer.
-            var kept = 0
-            for candidate in 0..<candidates {
-                let at = slots[candidate]
-                // The byte after the space is in the block: past the end it reads zero, no
-                // opener. A pair cut by the block's end is kept only after a bracket or quote
-                // (their bits are set for every second byte, zero among them).
-                let first = Int(base[at &+ 1])
-                let second = at &+ 2 < count ? Int(base[at &+ 2]) : 0
-                let index = first | second &<< 8
-                var keep = Int(truncatingIfNeeded: (honorificStarts[index &>> 6] &>> UInt64(index & 63)) & 1)
-                if openers[first] != 0 {
-                    // After a bracket or quote (all of whose pairs are set), the pair after the
-                    // brackets and quotes decides: most such words (`(a)`, `(2019)`) are no
-                    // honorific.
-                    keep = opensHonorific(base, count, at &+ 1, pairBits) ? 1 : 0
-                }
-                slots[kept] = at
-                kept &+= keep
             }
             lists.spaces.count &+= kept
         }
