@@ -54,11 +54,12 @@ struct ValidationContext {
                 // The text map already holds the text's bytes: share its array rather than
                 // copy, and make no string to learn that (the text is made from the map when
                 // asked for).
-                let mapped = parts[partIndex].blocks[blockIndex].mapped
-                if !parts[partIndex].blocks[blockIndex].hasOwnText, mapped.isValidUTF8 {
-                    blockBytes.append(mapped.bytes)
+                // The map's fields are read in place: a copy of the map retains its arrays.
+                if !parts[partIndex].blocks[blockIndex].hasOwnText, parts[partIndex].blocks[blockIndex].mapped.isValidUTF8 {
+                    blockBytes.append(parts[partIndex].blocks[blockIndex].mapped.bytes)
                 } else {
                     let text = parts[partIndex].blocks[blockIndex].text
+                    let mapped = parts[partIndex].blocks[blockIndex].mapped
                     blockBytes.append(mapped.count == text.utf8.count ? mapped.bytes : Array(text.utf8))
                 }
                 questionBlocks.append(hasQuestions && QuestionChecks.readsForReferences(
@@ -84,11 +85,14 @@ struct ValidationContext {
         // citation's offset falls outside every block (`blockIndex(of:)` falls back to it).
         // A kind hashes as its raw string: the citations are grouped by a compare with the
         // few kinds met so far (most often the last one), with no table at all.
+        // Each kind's list is sized from a first pass's counts: grown by appends, the lists
+        // were reallocated a few times each.
         var kinds: [CitationKind] = []
-        var ofKind: [[Int]] = []
+        var counts: [Int] = []
         var last = -1
         var unplaced = false
         let citations = document.citations
+        var kindOf = [Int](repeating: 0, count: citations.count)
         for index in citations.indices {
             let kind = citations[index].kind
             if last < 0 || kinds[last] != kind {
@@ -96,13 +100,20 @@ struct ValidationContext {
                     last = at
                 } else {
                     kinds.append(kind)
-                    ofKind.append([])
+                    counts.append(0)
                     last = kinds.count - 1
                 }
             }
-            ofKind[last].append(index)
+            kindOf[index] = last
+            counts[last] += 1
             if !unplaced, Self.lookup(spans, citations[index].span.start) == nil { unplaced = true }
         }
+        var ofKind: [[Int]] = counts.map { count in
+            var list: [Int] = []
+            list.reserveCapacity(count)
+            return list
+        }
+        for index in kindOf.indices { ofKind[kindOf[index]].append(index) }
         var byID: [String: Int] = [:]
         if unplaced {
             for index in blockBytes.indices where byID[blocks[index].id] == nil { byID[blocks[index].id] = index }
