@@ -2,24 +2,27 @@
 /// cross-references (`as referenced in the response to Question 2`) to questions that do not exist.
 enum QuestionChecks {
     static func run(_ context: ValidationContext) -> [Diagnostic] {
-        let questions = context.document.questions.sorted { $0.start < $1.start }
+        let all = context.document.questions
+        // The questions in order, by index: each is read in place (a copy retains its
+        // strings). The same comparisons in the same sort give the same order.
+        let questions = all.indices.sorted { all[$0].start < all[$1].start }
         guard !questions.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        let allNumbers = Set(questions.flatMap(\.numbers))
-        // The start of the first question of each number (all a repeat's message needs: no
-        // copy of the question), in a table only looked up, so sized once.
-        var seen: [Int: Int] = [:]
-        seen.reserveCapacity(questions.count)
+        var allNumbers = Set<Int>()
+        for question in questions { allNumbers.formUnion(all[question].numbers) }
+        // The start of the first question of each number (all a repeat's message needs), in
+        // a table by number.
+        var seen = FootnoteChecks.ByNumber<Int>(numbers: allNumbers, count: allNumbers.count)
         var highest = 0
         for question in questions {
-            let span = headingSpan(question, context)
-            for number in question.numbers {
+            let span = headingSpan(start: all[question].start, end: all[question].end, context)
+            for number in all[question].numbers {
                 if let earlier = seen[number] {
                     found.append(DiagnosticCode.questionDuplicate.diagnostic(
                         "Question \(number) appears twice (first on line \(context.line(earlier)))", span))
                     continue
                 }
-                seen[number] = question.start
+                seen[number] = all[question].start
                 if number < highest {
                     found.append(DiagnosticCode.questionOrder.diagnostic(
                         "Question \(number) comes after Question \(highest): questions are out of order", span))
@@ -33,16 +36,26 @@ enum QuestionChecks {
                 }
                 highest = max(highest, number)
             }
-            if FootnoteChecks.isBlank(question.response) {
-                let names = question.numbers.map(String.init).joined(separator: " and ")
-                let label = question.numbers.count > 1 ? "Questions \(names) have" : "Question \(names) has"
+            if FootnoteChecks.isBlank(all[question].response) {
+                let numbers = all[question].numbers
+                let names = numbers.map(String.init).joined(separator: " and ")
+                let label = numbers.count > 1 ? "Questions \(names) have" : "Question \(names) has"
                 found.append(DiagnosticCode.questionNoResponse.diagnostic(
-                    question.responseStart == nil ? "\(label) no response" : "the response to \(question.numbers.count > 1 ? "Questions" : "Question") \(names) is empty",
+                    all[question].responseStart == nil ? "\(label) no response" : "the response to \(numbers.count > 1 ? "Questions" : "Question") \(names) is empty",
                     span))
             }
         }
         found += crossReferences(context, known: allNumbers)
         return found
+    }
+
+    /// The first line of a question from `start` to `end`, where its label is.
+    static func headingSpan(start: Int, end: Int, _ context: ValidationContext) -> ByteSpan {
+        if let block = context.blockIndex(containing: start),
+           let span = context.blocks[block].spans.first(where: { $0.end > start }) {
+            return ByteSpan(start, min(span.end, end))
+        }
+        return ByteSpan(start, start)
     }
 
     /// The question's first line, where its label is.
