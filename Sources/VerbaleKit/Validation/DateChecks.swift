@@ -92,29 +92,29 @@ enum DateChecks {
 
     static func transmittalOrder(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // The parts are read in place, by index: a copy of a part (for each part, and for each
+        // one the neighbour searches passed) retains all its blocks and strings.
         let parts = context.document.parts
-        for (noteIndex, note) in parts.enumerated() where note.kind == .noteVerbale {
-            guard let noteDate = ValidationCalendar.parseISO(note.date) else { continue }
+        for noteIndex in parts.indices where parts[noteIndex].kind == .noteVerbale {
+            guard let noteDate = ValidationCalendar.parseISO(parts[noteIndex].date) else { continue }
             // The letter a note transmits is the next letter part (a cover note comes first),
             // else the one just before it; other letters of a bundle are not its business.
-            let following = parts[(noteIndex + 1)...].first { $0.kind == .letter || $0.kind == .noteVerbale }
-            let preceding = parts[..<noteIndex].last { $0.kind == .letter || $0.kind == .noteVerbale }
-            let candidate = following?.kind == .letter ? following : preceding?.kind == .letter ? preceding : nil
-            let later = [candidate].compactMap { $0 }.filter { letter in
-                guard let letterDate = ValidationCalendar.parseISO(letter.date) else { return false }
-                return (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day)
-            }
-            guard !later.isEmpty else { continue }
+            func isLetterOrNote(_ index: Int) -> Bool { parts[index].kind == .letter || parts[index].kind == .noteVerbale }
+            let following = parts.indices[(noteIndex + 1)...].first(where: isLetterOrNote)
+            let preceding = parts.indices[..<noteIndex].last(where: isLetterOrNote)
+            let candidate = following.flatMap { parts[$0].kind == .letter ? $0 : nil }
+                ?? preceding.flatMap { parts[$0].kind == .letter ? $0 : nil }
+            guard let letter = candidate, let letterDate = ValidationCalendar.parseISO(parts[letter].date),
+                  (noteDate.year, noteDate.month, noteDate.day) < (letterDate.year, letterDate.month, letterDate.day) else { continue }
             // Only now read the note's text: most notes are dated after what they transmit.
             let noteBlocks = context.partBlocks[noteIndex]
             guard noteBlocks.contains(where: { Bytes.containsAny(transmitWords, in: context.blockBytes[$0]) }) else { continue }
-            for letter in later {
-                let dateline = noteBlocks.first { context.blocks[$0].kind == .dateline }
-                let span = dateline.map { ByteSpan(context.blocks[$0].start, context.blocks[$0].end) } ?? ByteSpan(note.start, note.start)
-                found.append(DiagnosticCode.transmittalDateOrder.diagnostic(
-                    "the note verbale is dated \(note.dateText ?? note.date ?? "") but transmits a letter dated \(letter.dateText ?? letter.date ?? "") (line \(context.line(letter.start))): a note cannot transmit a letter written after it",
-                    span))
-            }
+            let dateline = noteBlocks.first { context.blocks[$0].kind == .dateline }
+            let noteStart = parts[noteIndex].start
+            let span = dateline.map { ByteSpan(context.blocks[$0].start, context.blocks[$0].end) } ?? ByteSpan(noteStart, noteStart)
+            found.append(DiagnosticCode.transmittalDateOrder.diagnostic(
+                "the note verbale is dated \(parts[noteIndex].dateText ?? parts[noteIndex].date ?? "") but transmits a letter dated \(parts[letter].dateText ?? parts[letter].date ?? "") (line \(context.line(parts[letter].start))): a note cannot transmit a letter written after it",
+                span))
         }
         return found
     }
