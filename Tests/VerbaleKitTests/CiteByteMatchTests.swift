@@ -141,7 +141,7 @@ struct CiteByteMatchTests {
         var hits = 0
         for _ in 0..<400 {
             let b = Self.text(&rng, count: 1 + rng.below(8))
-            let s = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 2024)
+            let s = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
             for i in Self.starts(b) {
                 var ends = [CiteText.wordEnd(b, i, b.count)]
                 for _ in 0..<3 { ends.append(min(b.count, i + 1 + rng.below(16))) }
@@ -169,7 +169,7 @@ struct CiteByteMatchTests {
         for c in UInt8(0x21)..<0x80 where !CiteText.isAsciiWord(c) {
             for tail in ["", "Art. 5", "Part II", "§ 1", "12 March 2019", "of 12 March 2019", "May 27, 2019", "1er mai 2019"] {
                 let b = [c] + Array(tail.utf8)
-                let s = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 2024)
+                let s = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
                 #expect(s.articleWordEnd(0) == nil)
                 for lits in [CiteVocabulary.namedParts, CiteVocabulary.partWords, CiteVocabulary.chapterWords,
                              CiteVocabulary.sectionWords] {

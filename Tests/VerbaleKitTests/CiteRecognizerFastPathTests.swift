@@ -36,7 +36,7 @@ struct CiteRecognizerFastPathTests {
     func articleLiteralIsLongest() {
         let lits = CiteVocabulary.articleLits
         for bytes in Self.texts() {
-            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2026)
+            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [])
             for i in CiteByteMatchTests.starts(bytes) {
                 let longest = lits.longest(bytes, i, bytes.count)
                 for k in 0..<lits.count {
@@ -48,34 +48,6 @@ struct CiteRecognizerFastPathTests {
                 }
             }
         }
-    }
-
-    @Test("The year read by arithmetic is the calendar's, in UTC and locally")
-    func yearByArithmetic() throws {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = try #require(TimeZone(identifier: "UTC"))
-        let local = Calendar(identifier: .gregorian)
-        var rng = CiteSplitMix(state: 0x7EA2)
-        var instants: [Double] = [0, -1, 86_400 * 365, 1_767_225_600 - 1, 1_767_225_600, 1_767_225_600 + 2 * 86_400,
-                                  951_782_400, 4_102_444_800, -2_208_988_800]
-        for _ in 0..<4_000 { instants.append(Double(rng.below(8_000_000_000)) - 2_500_000_000 + Double(rng.below(1000)) / 1000) }
-        var answered = 0
-        for t in instants {
-            let date = Date(timeIntervalSince1970: t)
-            guard let year = CitationEngine.utcYearAwayFromNewYear(t) else {
-                // Only near New Year: within two days of 1 January 00:00 UTC.
-                let m = utc.component(.month, from: date), d = utc.component(.day, from: date)
-                #expect((m == 12 && d >= 30) || (m == 1 && d <= 2), "no answer at \(t)")
-                continue
-            }
-            answered += 1
-            #expect(year == utc.component(.year, from: date), "UTC year at \(t)")
-            #expect(year == local.component(.year, from: date), "local year at \(t)")
-        }
-        #expect(answered > 3_900)
-        #expect(CitationEngine.utcYearAwayFromNewYear(.nan) == nil)
-        #expect(CitationEngine.utcYearAwayFromNewYear(.infinity) == nil)
-        #expect(CitationEngine.currentYear() == local.component(.year, from: Date()))
     }
 
     @Test("hasLowerPrefix and containsASCII answer as the Unicode string operations")
@@ -120,7 +92,7 @@ struct CiteRecognizerFastPathTests {
             texts.append(bytes)
         }
         for bytes in texts {
-            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2026)
+            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [])
             for i in 0...bytes.count where i == bytes.count || bytes[i] & 0xC0 != 0x80 {
                 #expect(scanner.signal(before: i) == Self.referenceSignal(bytes, i), "at \(i) of \(bytes)")
             }
@@ -196,7 +168,7 @@ struct CiteRecognizerFastPathTests {
         texts += [Array("co-operation No. 5".utf8), Array("дело No 5".utf8), Array("case, No. 5".utf8),
                   Array("caseé No. 5".utf8), Array("5".utf8), Array(" , No".utf8), Array("a-b.".utf8)]
         for bytes in texts {
-            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2026)
+            let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [])
             for end in 0...bytes.count where end == bytes.count || bytes[end] & 0xC0 != 0x80 {
                 var j = CiteText.skipSpacesBack(bytes, end)
                 if j > 0 && (bytes[j - 1] == 0x2E || bytes[j - 1] == 0x2C) { j -= 1 }

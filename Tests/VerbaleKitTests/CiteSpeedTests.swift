@@ -7,7 +7,7 @@ import Testing
 struct CiteSpeedTests {
     /// A scanner over `text`, for the byte readers.
     static func scanner(_ text: String) -> CiteScanner {
-        CiteScanner(bytes: Array(text.utf8), terms: CiteTerms(), quietRanges: [], currentYear: 2024)
+        CiteScanner(bytes: Array(text.utf8), terms: CiteTerms(), quietRanges: [])
     }
 
     /// The scalar-appending `keyNumber` the byte writer replaced.
@@ -46,7 +46,7 @@ struct CiteSpeedTests {
         }
         // A stray continuation byte folds to a two-byte scalar: the capacity must hold it.
         let stray: [UInt8] = [0x31, 0x80, 0x81, 0x32]
-        let scanner = CiteScanner(bytes: stray, terms: CiteTerms(), quietRanges: [], currentYear: 2024)
+        let scanner = CiteScanner(bytes: stray, terms: CiteTerms(), quietRanges: [])
         #expect(scanner.keyNumber(0, stray.count) == Self.referenceKeyNumber(stray, 0, stray.count))
     }
 

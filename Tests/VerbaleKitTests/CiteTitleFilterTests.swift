@@ -32,7 +32,7 @@ struct CiteTitleFilterTests {
         let n = b.count
         guard s < n else { return false }
         let we = CiteText.wordEnd(b, s, n)
-        let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+        let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
         if we > s {
             if CiteVocabulary.titleStopWords.contains(b, s, we) || CiteVocabulary.titleHeadSet.contains(b, s, we) { return true }
             if CiteVocabulary.titleBreakWords.contains(b, s, we) || CiteDates.month(b, s, we) != nil { return true }
@@ -48,7 +48,7 @@ struct CiteTitleFilterTests {
         for w in Self.words {
             for tail in Self.tails {
                 let b = Array((w + tail).utf8)
-                let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+                let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
                 if Self.anyLookUp(b, 0) {
                     #expect(scanner.mayStopTitle(0), "ruled out though a look-up matches: \(w + tail)")
                     checked += 1
@@ -70,7 +70,7 @@ struct CiteTitleFilterTests {
                 if rng.below(2) == 0 { text += " " }
             }
             let b = Array(text.utf8)
-            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
             for s in b.indices where b[s] & 0xC0 != 0x80 && !scanner.mayStopTitle(s) {
                 ruledOut += 1
                 #expect(!Self.anyLookUp(b, s), "ruled out at \(s) of \(text)")
@@ -100,7 +100,7 @@ struct CiteTitleFilterTests {
                 text += joins[rng.below(joins.count)]
             }
             let b = Array(text.utf8)
-            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
             for s in 0...b.count where s == b.count || b[s] & 0xC0 != 0x80 {
                 let fast = scanner.adjacentWordBefore(s)
                 let slow = Self.referenceWordBefore(b, s)
@@ -115,7 +115,7 @@ struct CiteTitleFilterTests {
     func edges() {
         for text in ["", "A", "a", "I", "1", "No", "May", "Art", "St", "ab", "x\u{00A0}", "Q."] {
             let b = Array(text.utf8)
-            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [], currentYear: 24)
+            let scanner = CiteScanner(bytes: b, terms: CiteTerms(), quietRanges: [])
             for s in 0...b.count where s == b.count || b[s] & 0xC0 != 0x80 {
                 if Self.anyLookUp(b, s) { #expect(scanner.mayStopTitle(s), "\(text) at \(s)") }
             }

@@ -7,13 +7,7 @@ public enum CitationEngine {
     /// with ids `c_1`, `c_2`… in that order, `block`/`footnote` filled, spans in source bytes,
     /// instruments resolved from context and `definitions`, and `Id.` antecedents set to ids.
     public static func scan(_ sources: [CitationSource], definitions: [Definition]) -> [Citation] {
-        scan(sources, definitions: definitions, currentYear: currentYear())
-    }
-
-    /// `scan` with ids numbered from `c_firstNumber` (a window of a large document continues
-    /// the numbering of the windows before it).
-    static func scan(_ sources: [CitationSource], definitions: [Definition], firstNumber: Int) -> [Citation] {
-        scan(sources, definitions: definitions, currentYear: currentYear(), firstNumber: firstNumber)
+        scan(sources, definitions: definitions, firstNumber: 1)
     }
 
     /// The canonical key of the first citation in `query` (`ICCPR art. 19(3)` →
@@ -27,8 +21,9 @@ public enum CitationEngine {
         return found.first(where: { $0.kind != .id })?.key
     }
 
-    /// `scan` with an explicit current year (the BIN century rule), for reproducible tests.
-    static func scan(_ sources: [CitationSource], definitions: [Definition], currentYear: Int, firstNumber: Int = 1) -> [Citation] {
+    /// `scan` with ids numbered from `c_firstNumber` (a window of a large document continues
+    /// the numbering of the windows before it).
+    static func scan(_ sources: [CitationSource], definitions: [Definition], firstNumber: Int) -> [Citation] {
         let terms = termTable(definitions)
         let termSpans = definitions.map(\.termSpan)
         // Term spans by start, so each block finds its own by bisection: a compiled volume has
@@ -45,7 +40,7 @@ public enum CitationEngine {
         // as its index in `history`.
         var lastInstrument = CiteLastInstruments()
         var history: [CiteInstrumentRef] = []
-        var scanner = CiteScanner(bytes: [], terms: terms, quietRanges: [], currentYear: currentYear)
+        var scanner = CiteScanner(bytes: [], terms: terms, quietRanges: [])
         // One buffer for every article key of the document.
         var keyBytes: [UInt8] = []
 
@@ -339,7 +334,7 @@ public enum CitationEngine {
 
     /// `instrument(inMeaning:)` on the meaning's UTF-8 bytes, without the memo.
     static func instrument(inMeaningBytes bytes: [UInt8]) -> CiteInstrumentRef? {
-        let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [], currentYear: 2000)
+        let scanner = CiteScanner(bytes: bytes, terms: CiteTerms(), quietRanges: [])
         var i = 0
         while i < bytes.count {
             // `instrumentAt` finds nothing unless a capital starts there (`isUpperAt`: `A`–`Z`,
@@ -354,39 +349,6 @@ public enum CitationEngine {
             i += 1
         }
         return nil
-    }
-
-    /// The current year, for the BIN century rule.
-    ///
-    /// Read off the clock by arithmetic whenever the local year cannot differ from the UTC
-    /// year: making the first Gregorian calendar of a process loads its caches and time zone
-    /// (~1.2 M instructions, as much as scanning a few hundred citations), for a year that
-    /// changes only within a day of New Year.
-    static func currentYear() -> Int {
-        let now = Date().timeIntervalSince1970
-        if let year = utcYearAwayFromNewYear(now) { return year }
-        return Calendar(identifier: .gregorian).component(.year, from: Date(timeIntervalSince1970: now))
-    }
-
-    /// The Gregorian year in UTC of `seconds` since 1970, when that instant lies more than two
-    /// days from the start of a UTC year (every time zone's offset is under a day, so the
-    /// local year is the same); nil near New Year or outside years 1…9999.
-    static func utcYearAwayFromNewYear(_ seconds: Double) -> Int? {
-        guard seconds.isFinite, seconds > -62_000_000_000, seconds < 253_000_000_000 else { return nil }
-        let day = Int((seconds / 86_400).rounded(.down))
-        // Days since 1970-01-01 to a civil date (Howard Hinnant's `civil_from_days`).
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100) // 0 = March 1st
-        let mp = (5 * doy + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let dayOfMonth = doy - (153 * mp + 2) / 5 + 1
-        // Within two days of a year boundary: 30 or 31 December, 1 or 2 January.
-        if (month == 12 && dayOfMonth >= 30) || (month == 1 && dayOfMonth <= 2) { return nil }
-        return year
     }
 }
 

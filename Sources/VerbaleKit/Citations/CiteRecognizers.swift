@@ -706,7 +706,7 @@ extension CiteScanner {
         while e < n && b[e] >= 0x30 && b[e] <= 0x39 && digits.count < 20 { digits.append(Int(b[e] - 0x30)); e += 1 }
         guard let rules = scheme.lengths[digits.count], !CiteText.isWordAt(b, e) else { return nil }
         let valid = CiteRegistrationSchemes.check(digits, rules)
-        let encoded = CiteRegistrationSchemes.encodedDate(digits, scheme.dateEncoding, currentYear: currentYear)
+        let encoded = CiteRegistrationSchemes.encodedDate(digits, scheme.dateEncoding)
         var date: String? = nil
         var r = e
         if r < n && b[r] == 0x2C { r += 1 }

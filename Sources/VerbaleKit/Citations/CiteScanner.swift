@@ -154,8 +154,6 @@ struct CiteScanner {
     let terms: CiteTerms
     /// Text ranges to treat as definition sites (`(the "ICCPR")`): not cited there.
     private(set) var quietRanges: [Range<Int>]
-    /// Current two-digit year (registration century rule).
-    let currentYear: Int
     /// `CiteText.twoByteFoldTable`, read once per scanner: the slot and main-loop folds of
     /// non-ASCII words pass it to `CiteText.fold(_:_:twoByte:)`.
     let twoByte: UnsafeBufferPointer<UInt32>
@@ -170,13 +168,12 @@ struct CiteScanner {
     var mentions: [CiteMention] = []
 
     /// Creates a scanner over `bytes`.
-    init(bytes: [UInt8], terms: CiteTerms, quietRanges: [Range<Int>], currentYear: Int) {
+    init(bytes: [UInt8], terms: CiteTerms, quietRanges: [Range<Int>]) {
         self.b = bytes
         self.n = bytes.count
         self.vocab = CiteVocabulary.shared
         self.terms = terms
         self.quietRanges = quietRanges
-        self.currentYear = currentYear
         self.twoByte = CiteText.twoByteFoldTable.buffer
     }
 

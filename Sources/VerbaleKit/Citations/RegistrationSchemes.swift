@@ -14,8 +14,8 @@ enum CiteCheckRule: Sendable {
 enum CiteDateEncoding: Sendable {
     /// Nothing useful.
     case none
-    /// Digits 1–4 are the registration year and month (`YYMM`). The century is 19xx when YY is
-    /// after the current two-digit year, else 20xx: a number cannot be registered in the future.
+    /// Digits 1–4 are the registration year and month (`YYMM`); YY 50–99 is 1950–1999 and
+    /// 00–49 is 2000–2049 (`CiteRegistrationSchemes.registrationYear`).
     case yymmRegistration
     /// Digits 1–6 are the birth date `YYMMDD`, digit 7 gives century and sex (1–2: 1800s,
     /// 3–4: 1900s, 5–6: 2000s). Only year and month are reported.
@@ -95,8 +95,19 @@ enum CiteRegistrationSchemes {
         return true
     }
 
+    /// The four-digit year of a registration number's two-digit year `yy`: 1950–1999 for 50–99,
+    /// 2000–2049 for 00–49.
+    ///
+    /// A fixed window, not one that slides with the clock: the same input must give the same
+    /// output bytes whatever year it is converted in (with the clock, `27…` read 1927 in 2026
+    /// and 2027 a year later). Kazakh BINs date from 1991 at the earliest, so the window holds
+    /// every real one until 2049, and the validation's own reading uses the same function.
+    static func registrationYear(_ yy: Int) -> Int {
+        yy >= 50 ? 1900 + yy : 2000 + yy
+    }
+
     /// The year-month encoded in `digits`, as `yyyy-mm`, or nil when the month is impossible.
-    static func encodedDate(_ digits: [Int], _ encoding: CiteDateEncoding, currentYear: Int) -> String? {
+    static func encodedDate(_ digits: [Int], _ encoding: CiteDateEncoding) -> String? {
         guard digits.count >= 7 else { return nil }
         let yy = digits[0] * 10 + digits[1]
         let mm = digits[2] * 10 + digits[3]
@@ -105,7 +116,7 @@ enum CiteRegistrationSchemes {
         switch encoding {
         case .none: return nil
         case .yymmRegistration:
-            year = (yy > currentYear % 100 ? 1900 : 2000) + yy
+            year = registrationYear(yy)
         case .yymmddCenturyDigit:
             switch digits[6] {
             case 1, 2: year = 1800 + yy

@@ -67,7 +67,7 @@ enum IdentifierChecks {
             }
             return (century + yy, month, day)
         }
-        return (yy >= 50 ? 1900 + yy : 2000 + yy, month, 0)
+        return (CiteRegistrationSchemes.registrationYear(yy), month, 0)
     }
 
     static func registrations(_ context: ValidationContext) -> [Diagnostic] {

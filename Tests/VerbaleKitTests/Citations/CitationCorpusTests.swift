@@ -8,7 +8,7 @@ struct CitationCorpusTests {
     /// Scans one public document through the seed harness.
     static func scan(_ name: String) -> [Citation]? {
         guard let bytes = SeedHarness.read("corpus/public/\(name)") else { return nil }
-        let citations = CitationEngine.scan(SeedHarness.sources(bytes), definitions: [], currentYear: 2026)
+        let citations = CitationEngine.scan(SeedHarness.sources(bytes), definitions: [])
         if ProcessInfo.processInfo.environment["VERBALE_CITE_PRINT"] != nil {
             for c in citations {
                 print("\(name):\(SeedHarness.line(bytes, c.span.start)) \(c.kind) \(c.key) | \(c.text) | \(c.instrument ?? "") \(c.number ?? "") \(c.body ?? "") \(c.date ?? "") \(c.antecedent ?? "")")

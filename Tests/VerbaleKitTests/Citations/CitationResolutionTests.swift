@@ -231,14 +231,28 @@ struct CitationResolutionTests {
         // 00000000010: first pass 1·0+…+10·1 = 10 → second pass 3·0+…+1·1 = 1, so check digit 1.
         #expect(CiteRegistrationSchemes.check([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1], kz))
         #expect(!CiteRegistrationSchemes.check([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0], kz))
-        // Century rule: YY after the current two-digit year is 19YY, else 20YY.
-        #expect(CiteRegistrationSchemes.encodedDate([9, 7, 1, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration, currentYear: 2026) == "1997-11")
-        #expect(CiteRegistrationSchemes.encodedDate([2, 5, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration, currentYear: 2026) == "2025-01")
-        #expect(CiteRegistrationSchemes.encodedDate([2, 7, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration, currentYear: 2026) == "1927-01")
+        // Century window: YY 50–99 is 19YY, 00–49 is 20YY, in whatever year the tool runs.
+        #expect(CiteRegistrationSchemes.encodedDate([9, 7, 1, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == "1997-11")
+        #expect(CiteRegistrationSchemes.encodedDate([5, 0, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == "1950-01")
+        #expect(CiteRegistrationSchemes.encodedDate([4, 9, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == "2049-01")
+        #expect(CiteRegistrationSchemes.encodedDate([2, 5, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == "2025-01")
+        #expect(CiteRegistrationSchemes.encodedDate([2, 7, 0, 1, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == "2027-01")
         // IIN: the seventh digit gives the century of birth.
-        #expect(CiteRegistrationSchemes.encodedDate([8, 5, 1, 2, 0, 1, 3, 0, 0, 0, 0, 0], .yymmddCenturyDigit, currentYear: 2026) == "1985-12")
-        #expect(CiteRegistrationSchemes.encodedDate([0, 5, 0, 3, 0, 1, 5, 0, 0, 0, 0, 0], .yymmddCenturyDigit, currentYear: 2026) == "2005-03")
+        #expect(CiteRegistrationSchemes.encodedDate([8, 5, 1, 2, 0, 1, 3, 0, 0, 0, 0, 0], .yymmddCenturyDigit) == "1985-12")
+        #expect(CiteRegistrationSchemes.encodedDate([0, 5, 0, 3, 0, 1, 5, 0, 0, 0, 0, 0], .yymmddCenturyDigit) == "2005-03")
         // Month 13 is impossible: no encoded date.
-        #expect(CiteRegistrationSchemes.encodedDate([9, 7, 1, 3, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration, currentYear: 2026) == nil)
+        #expect(CiteRegistrationSchemes.encodedDate([9, 7, 1, 3, 4, 0, 0, 0, 2, 6, 8, 7], .yymmRegistration) == nil)
+    }
+
+    @Test("Citation: the engine and the validation read a BIN's year by one fixed window, not the clock")
+    func registrationYearWindow() throws {
+        for yy in 0..<100 {
+            let digits = [yy / 10, yy % 10, 0, 6, 4, 0, 0, 0, 2, 6, 8, 7]
+            let engine = try #require(CiteRegistrationSchemes.encodedDate(digits, .yymmRegistration))
+            let validation = try #require(IdentifierChecks.kazakhEncodedDate(digits.map { UInt8($0) + 0x30 }, scheme: "KZ-BIN"))
+            let expected = yy >= 50 ? 1900 + yy : 2000 + yy
+            #expect(engine == "\(expected)-06", "engine, YY \(yy)")
+            #expect(validation.0 == expected, "validation, YY \(yy)")
+        }
     }
 }

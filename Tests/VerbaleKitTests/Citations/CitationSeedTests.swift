@@ -175,7 +175,7 @@ struct CitationSeedTests {
                                           meaning: "Republic's Law on State Registration of Legal Entities and the Registration of Branches and Representative Offices of April 17, 1995,") {
             definitions.append(d)
         }
-        let citations = CitationEngine.scan(SeedHarness.sources(bytes), definitions: definitions, currentYear: 2026)
+        let citations = CitationEngine.scan(SeedHarness.sources(bytes), definitions: definitions)
         return (bytes, citations)
     }
 

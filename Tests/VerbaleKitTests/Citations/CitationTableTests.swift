@@ -27,8 +27,7 @@ struct CiteCase: CustomStringConvertible, Sendable {
 func citeScanText(_ text: String, footnote: Int? = nil, definitions: [Definition] = []) -> [Citation] {
     var mapped = MappedText()
     mapped.append(contentsOf: Array(text.utf8), from: 0)
-    return CitationEngine.scan([CitationSource(block: "b_1", footnote: footnote, text: mapped)], definitions: definitions,
-                               currentYear: 2026)
+    return CitationEngine.scan([CitationSource(block: "b_1", footnote: footnote, text: mapped)], definitions: definitions)
 }
 
 /// A field of a citation as a string, for table comparison.
