@@ -190,7 +190,14 @@ public enum CitationEngine {
     static func noteOrder(_ sources: [CitationSource]) -> [Int] {
         var order: [Int] = []
         var seen = Set<Int>()
-        for s in sources { if let f = s.footnote, seen.insert(f).inserted { order.append(f) } }
+        // A note's blocks come one after another: the set is asked only when the note changes
+        // (it was hashed for every block of every note).
+        var last: Int? = nil
+        for s in sources {
+            guard let f = s.footnote, f != last else { continue }
+            last = f
+            if seen.insert(f).inserted { order.append(f) }
+        }
         return order
     }
 
@@ -199,29 +206,62 @@ public enum CitationEngine {
     /// preceding note (none when that note cites nothing — never further back); a main-text
     /// `Id.` repeats the last main-text citation. An `Id.` that repeats an `Id.` repeats what
     /// that one repeats, so every antecedent is a real citation.
+    ///
+    /// Notes are numbered densely by their place in `noteOrder` (found through a dictionary
+    /// only when the footnote changes from one citation to the next), and the last citation of
+    /// each note and every `Id.`'s antecedent are kept in arrays: four dictionaries hashed per
+    /// citation cost ~160 instructions a citation.
     static func resolveIds(_ all: inout [Citation], noteOrder: [Int]) {
-        var lastMain: Int? = nil
-        var lastInNote: [Int: Int] = [:]
-        var previousNote: [Int: Int] = [:]
-        for (k, f) in noteOrder.enumerated() where k > 0 { previousNote[f] = noteOrder[k - 1] }
-        var antecedentIndex: [Int: Int] = [:]
+        guard !all.isEmpty else { return }
+        var slotOf: [Int: Int] = [:]
+        slotOf.reserveCapacity(noteOrder.count)
+        for (k, f) in noteOrder.enumerated() { slotOf[f] = k }
+        // By slot: the last citation of the note so far (-1: none), and the slot of the note
+        // before it in `noteOrder` (-1: none).
+        var lastInSlot = [Int](repeating: -1, count: noteOrder.count)
+        var previousSlot = Array(-1..<(noteOrder.count - 1))
+        var lastMain = -1
+        // By citation: the antecedent of each `Id.` (-1: none), made at the first `Id.`.
+        var antecedentIndex: [Int] = []
+        var currentNote: Int? = nil
+        var currentSlot = -1
         for index in all.indices {
             let note = all[index].footnote
+            var slot = -1
+            if let note {
+                if note == currentNote {
+                    slot = currentSlot
+                } else {
+                    if let known = slotOf[note] {
+                        slot = known
+                    } else {
+                        // A note no block announced: a chain of its own, with no note before it.
+                        slot = lastInSlot.count
+                        slotOf[note] = slot
+                        lastInSlot.append(-1)
+                        previousSlot.append(-1)
+                    }
+                    currentNote = note
+                    currentSlot = slot
+                }
+            }
             if all[index].kind == .id {
-                var target: Int?
-                if let note {
-                    target = lastInNote[note] ?? previousNote[note].flatMap { lastInNote[$0] }
+                var target: Int
+                if note != nil {
+                    target = lastInSlot[slot]
+                    if target < 0, previousSlot[slot] >= 0 { target = lastInSlot[previousSlot[slot]] }
                 } else {
                     target = lastMain
                 }
-                if let t = target, all[t].kind == .id { target = antecedentIndex[t] }
-                if let t = target {
-                    antecedentIndex[index] = t
-                    all[index].antecedent = all[t].id
-                    all[index].key = all[t].key
+                if antecedentIndex.isEmpty { antecedentIndex = [Int](repeating: -1, count: all.count) }
+                if target >= 0, all[target].kind == .id { target = antecedentIndex[target] }
+                if target >= 0 {
+                    antecedentIndex[index] = target
+                    all[index].antecedent = all[target].id
+                    all[index].key = all[target].key
                 }
             }
-            if let note { lastInNote[note] = index } else { lastMain = index }
+            if note != nil { lastInSlot[slot] = index } else { lastMain = index }
         }
     }
 
