@@ -80,6 +80,9 @@ public enum CitationEngine {
             }
             scanner.reset(bytes: bytes, quietRanges: quiet)
             let first = all.count
+            // The scanner's lists run on over the document: this block's part starts here.
+            let firstMention = scanner.mentions.count
+            let firstNote = scanner.articleNotes.count
             swap(&scanner.out, &all)
             scanner.run(bytes)
             swap(&scanner.out, &all)
@@ -88,17 +91,12 @@ public enum CitationEngine {
             // order): context must see exactly what was named before each citation. Citations
             // are settled in place in `all`.
             let chain = source.footnote
-            // Moved out and back after the walk, so the scanner keeps their capacity.
+            // Read in place: the scanner is not used again until the next block, when these
+            // references are gone (so its appends do not copy the lists).
             let mentions = scanner.mentions
             let notes = scanner.articleNotes
-            scanner.mentions = []
-            scanner.articleNotes = []
-            defer {
-                scanner.mentions = mentions
-                scanner.articleNotes = notes
-            }
-            var m = 0
-            var n = 0
+            var m = firstMention
+            var n = firstNote
             for k in first..<all.count {
                 let position = all[k].span.start
                 while m < mentions.count && mentions[m].position <= position {

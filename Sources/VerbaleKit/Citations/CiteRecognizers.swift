@@ -327,7 +327,7 @@ extension CiteScanner {
             guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
             guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss,
-                                             head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                             head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
                 if e >= bestEnd {

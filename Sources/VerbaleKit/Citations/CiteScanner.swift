@@ -229,14 +229,15 @@ struct CiteScanner {
     ///
     /// Both arrays are taken (`consuming`): the engine's last use of its block list is moved in
     /// rather than retained here and released there.
+    ///
+    /// `mentions` and `articleNotes` are not emptied: they grow over the whole document, and
+    /// the engine reads each block's part from the counts it noted before `run`. Emptying them
+    /// went through the generic `replaceSubrange` (~170 instructions a list, for every block
+    /// that named something).
     mutating func reset(bytes: consuming [UInt8], quietRanges: consuming [Range<Int>]) {
         self.b = bytes
         self.n = bytes.count
         self.quietRanges = quietRanges
-        // Most blocks leave both lists empty: `removeAll(keepingCapacity:)` on an empty array
-        // still went through the generic `replaceSubrange` (~100 instructions a list a block).
-        if !articleNotes.isEmpty { articleNotes.removeAll(keepingCapacity: true) }
-        if !mentions.isEmpty { mentions.removeAll(keepingCapacity: true) }
     }
 
     // MARK: Main loop
@@ -535,7 +536,7 @@ struct CiteScanner {
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
             guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
-                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                               head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -565,7 +566,7 @@ struct CiteScanner {
                 if allUpper == false { continue }
             }
             guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
-                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                               head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.

@@ -505,8 +505,11 @@ enum CiteText {
     /// to there). Returns the units matched and where the text stands: all `count` of them
     /// and the end on success, else the unit that failed and the offset it was tried at.
     @inline(__always)
+    /// `twoByte`, when given, is `twoByteFoldTable.buffer`, which a caller holding it passes so
+    /// the letters of Russian and accented text fold inline (the plain `fold` reads the table
+    /// through its lazy global, ~40 instructions a letter).
     static func matchFrom(_ lit: UnsafePointer<UInt32>, _ count: Int, _ b: [UInt8], _ k0: Int, _ j0: Int,
-                          _ limit: Int) -> (units: Int, at: Int) {
+                          _ limit: Int, twoByte: UnsafeBufferPointer<UInt32>? = nil) -> (units: Int, at: Int) {
         var j = j0
         var k = k0
         while k < count {
@@ -529,7 +532,9 @@ enum CiteText {
                 continue
             }
             guard j < limit else { return (k, j) }
-            let (f, n) = fold(b, j)
+            let f: UInt32
+            let n: Int
+            if let twoByte { (f, n) = fold(b, j, twoByte: twoByte) } else { (f, n) = fold(b, j) }
             if f != u { return (k, j) }
             j += n
             k += 1
@@ -546,9 +551,11 @@ enum CiteText {
     /// `i..<i + head` are all ASCII letters and digits (`i + head <= limit`): each such byte is
     /// a scalar of its own and folds to itself with bit 5 set, so those units are compared as
     /// bytes, without `fold`. A miss there is recorded as `matchFrom` would record it.
+    ///
+    /// `twoByte`, when given, is `twoByteFoldTable.buffer` (see `matchFrom`).
     @inline(__always)
     static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int,
-                          miss: inout CiteMiss, head: Int = 0) -> Int? {
+                          miss: inout CiteMiss, head: Int = 0, twoByte: UnsafeBufferPointer<UInt32>? = nil) -> Int? {
         guard count > 0, let lit else { return nil }
         var k0 = 0
         var j0 = i
@@ -570,7 +577,7 @@ enum CiteText {
             k0 = head
             j0 = i + head
         }
-        let (k, end) = matchFrom(lit, count, b, k0, j0, limit)
+        let (k, end) = matchFrom(lit, count, b, k0, j0, limit, twoByte: twoByte)
         guard k == count else {
             miss = CiteMiss(lit: lit, unit: k, at: end)
             return nil
