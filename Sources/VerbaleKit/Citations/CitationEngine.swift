@@ -56,7 +56,6 @@ public enum CitationEngine {
             var quiet: [Range<Int>] = []
             if !termSpans.isEmpty {
                 let first = mapped.sourceOffset(0)
-                let last = mapped.sourceOffset(bytes.count)
                 // Spans that can reach into the block start no earlier than `first - longestTerm`.
                 var low = 0
                 var high = spansByStart.count
@@ -65,9 +64,14 @@ public enum CitationEngine {
                     if termSpans[spansByStart[mid]].start < first - longestTerm { low = mid + 1 } else { high = mid }
                 }
                 var inBlock: [Int] = []
-                while low < spansByStart.count, termSpans[spansByStart[low]].start < last {
-                    if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
-                    low += 1
+                // The block's end is mapped only when some span starts late enough to reach into
+                // it (blocks after the last definition are most of a document).
+                if low < spansByStart.count {
+                    let last = mapped.sourceOffset(bytes.count)
+                    while low < spansByStart.count, termSpans[spansByStart[low]].start < last {
+                        if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
+                        low += 1
+                    }
                 }
                 if inBlock.count > 1 { inBlock.sort() }
                 for span in inBlock.lazy.map({ termSpans[$0] }) {
@@ -132,7 +136,12 @@ public enum CitationEngine {
                             all[k].key = history[h].keySlug
                         }
                     }
-                    if let name = all[k].instrument {
+                    if let ref = note.ref {
+                        // Nothing above changed the scanner's instrument: its reference is the
+                        // entry, without a new box of the same strings.
+                        history.append(ref)
+                        lastInstrument[chain] = history.count - 1
+                    } else if let name = all[k].instrument {
                         history.append(CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit"))
                         lastInstrument[chain] = history.count - 1
                     }

@@ -579,6 +579,7 @@ extension CiteScanner {
         note.needsContext = false
         note.genericHead = ref.genericHead
         note.byPrefix = ref.byPrefix
+        if !ref.byPrefix && ref.genericHead == nil && !ref.slug.isEmpty { note.ref = ref }
     }
 
     /// `paragraph 3 of article 19`, `пункт 3 статьи 19`, `paragraphe 3 de l'article 19`.

@@ -85,6 +85,9 @@ struct CiteArticleNote: Sendable {
     var genericHead: String? = nil
     /// The instrument is a short treaty name to resolve against earlier mentions by prefix.
     var byPrefix: Bool = false
+    /// The scanner's instrument when the engine keeps it as it is (a slug set, no generic head,
+    /// not by prefix): the engine appends it to its history instead of making an equal one.
+    var ref: CiteInstrumentRef? = nil
 }
 
 /// A defined term that stands for an instrument (`the "Law on State Registration"`).
