@@ -35,6 +35,23 @@ struct CiteS17EngineTests {
         #expect(CiteInstrumentRef(name: "Caf\u{E9}", slug: "", source: "x") == CiteInstrumentRef(name: "Cafe\u{301}", slug: "", source: "x"))
     }
 
+    @Test("hasLowerPrefix on the prefix's bytes answers as the string form and the Unicode comparison")
+    func lowerPrefixBytes() {
+        let names = ["Vienna Convention on Diplomatic Relations", "VIENNA CONVENTION", "Vienna", "vienna convention",
+                     "Vienna Convention", "Vienna Convention\u{301} on", "Vienna Conventión on", "Viénna Convention on",
+                     "", " ", "Vienna  Convention on", "Optional Protocol to the Convention", "Optional Protocol",
+                     "Ⅳ Convention", "Vienna Convention\u{00A0}on", "Kelvin \u{212A} Convention on"]
+        let prefixes = ["vienna convention ", "optional protocol ", "v ", " ", "kelvin k "]
+        for name in names {
+            for prefix in prefixes {
+                let bytes = Array(prefix.utf8)
+                let fast = CitationEngine.hasLowerPrefix(name, prefix, bytes: bytes)
+                #expect(fast == CitationEngine.hasLowerPrefix(name, prefix), "\(name) / \(prefix)")
+                #expect(fast == name.lowercased().hasPrefix(prefix), "\(name) / \(prefix)")
+            }
+        }
+    }
+
     // MARK: Id. antecedents
 
     /// `resolveIds` as it was written on dictionaries, kept as the reference.

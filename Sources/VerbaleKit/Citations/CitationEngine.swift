@@ -277,12 +277,15 @@ public enum CitationEngine {
         if ref.byPrefix {
             // `Vienna Convention` → the last instrument named whose name starts with it.
             let prefix = ref.name.lowercased() + " "
-            let asciiPrefix = prefix.utf8.allSatisfy { $0 < 0x80 }
+            // The prefix's bytes once, not read through the string for every earlier name (the
+            // generic `allSatisfy` and `first` on the UTF-8 views cost ~170 instructions a name).
+            let prefixBytes = Array(prefix.utf8)
+            let asciiPrefix = prefixBytes.allSatisfy { $0 < 0x80 }
             // By index, newest first: `for earlier in history.reversed()` copied every entry
             // (three strings retained and released) to test it.
             for h in stride(from: history.count - 1, through: max(0, history.count - 200), by: -1)
                 where !history[h].byPrefix && history[h].genericHead == nil
-                && (asciiPrefix ? hasLowerPrefix(history[h].name, prefix) : history[h].name.lowercased().hasPrefix(prefix)) {
+                && (asciiPrefix ? hasLowerPrefix(history[h].name, prefix, bytes: prefixBytes) : history[h].name.lowercased().hasPrefix(prefix)) {
                 return CiteInstrumentRef(name: history[h].name, slug: history[h].keySlug, source: "context")
             }
             return ref
@@ -302,6 +305,33 @@ public enum CitationEngine {
     /// `name.lowercased().hasPrefix(prefix)` for an ASCII `prefix` (already lower case), without
     /// building the lower-cased copy: compares bytes while `name` is ASCII and falls back on the
     /// Unicode comparison when a non-ASCII byte comes first.
+    ///
+    /// `bytes` are `prefix`'s UTF-8 bytes, made once by the caller: then a contiguous name is
+    /// compared on its own bytes, with the same answers.
+    static func hasLowerPrefix(_ name: String, _ prefix: String, bytes p: [UInt8]) -> Bool {
+        // 0 false, 1 true, 2 the Unicode comparison decides (a non-ASCII byte met), 3 not
+        // contiguous (the loop below).
+        let verdict: UInt8 = name.utf8.withContiguousStorageIfAvailable { b -> UInt8 in
+            var k = 0
+            while k < p.count {
+                guard k < b.count else { return 0 }
+                let c = b[k]
+                if c >= 0x80 { return 2 }
+                if (c &- 0x41 < 26 ? c | 0x20 : c) != p[k] { return 0 }
+                k += 1
+            }
+            // A combining mark after the prefix's closing space: as below.
+            return k < b.count && b[k] >= 0x80 ? 2 : 1
+        } ?? 3
+        switch verdict {
+        case 0: return false
+        case 1: return true
+        case 2: return name.lowercased().hasPrefix(prefix)
+        default: return hasLowerPrefix(name, prefix)
+        }
+    }
+
+    /// `hasLowerPrefix(_:_:bytes:)` through the strings' UTF-8 views.
     static func hasLowerPrefix(_ name: String, _ prefix: String) -> Bool {
         // Most earlier names differ at their first byte: an ASCII one that does not fold to the
         // prefix's first byte answers as the loop below would, without its iterator.
