@@ -821,7 +821,7 @@ struct CiteScanner {
             // Comma continuation: `, 9`. A year after a comma ends the list (`Art. 5, 2019`).
             if b[j] == 0x2C {
                 var after = CiteText.skipSpaces(b, j + 1, n)
-                if let e = CiteVocabulary.listConnectors.longest(b, after, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+                if let e = vocab.lits.listConnectors.longest(b, after, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                     after = CiteText.skipSpaces(b, e, n)
                 }
                 if let (next, e) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
@@ -833,14 +833,14 @@ struct CiteScanner {
             guard CiteText.isSpaceAt(b, j) else { break }
             let w = CiteText.skipSpaces(b, j, n)
             var advanced = false
-            if let e = CiteVocabulary.listConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+            if let e = vocab.lits.listConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                 let after = CiteText.skipSpaces(b, e, n)
                 if let (next, e2) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
                     list.items.append(next); item = next; j = attached(e2, &list); advanced = true
                 }
             }
             if advanced { continue }
-            if !advanced, let e = CiteVocabulary.rangeConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+            if !advanced, let e = vocab.lits.rangeConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                 let after = CiteText.skipSpaces(b, e, n)
                 if let (to, e2) = parseItem(after, roman: roman, letters: letters), Int(to) != nil, Int(item) != nil {
                     list.items.removeLast()
