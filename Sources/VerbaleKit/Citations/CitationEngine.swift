@@ -51,7 +51,6 @@ public enum CitationEngine {
             var quiet: [Range<Int>] = []
             if !termSpans.isEmpty {
                 let first = mapped.sourceOffset(0)
-                let last = mapped.sourceOffset(bytes.count)
                 // Spans that can reach into the block start no earlier than `first - longestTerm`.
                 var low = 0
                 var high = spansByStart.count
@@ -60,9 +59,14 @@ public enum CitationEngine {
                     if termSpans[spansByStart[mid]].start < first - longestTerm { low = mid + 1 } else { high = mid }
                 }
                 var inBlock: [Int] = []
-                while low < spansByStart.count, termSpans[spansByStart[low]].start < last {
-                    if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
-                    low += 1
+                // The block's end is mapped only when some span starts late enough to reach into
+                // it (blocks after the last definition are most of a document).
+                if low < spansByStart.count {
+                    let last = mapped.sourceOffset(bytes.count)
+                    while low < spansByStart.count, termSpans[spansByStart[low]].start < last {
+                        if termSpans[spansByStart[low]].end > first { inBlock.append(spansByStart[low]) }
+                        low += 1
+                    }
                 }
                 if inBlock.count > 1 { inBlock.sort() }
                 for span in inBlock.lazy.map({ termSpans[$0] }) {
@@ -75,6 +79,9 @@ public enum CitationEngine {
             }
             scanner.reset(bytes: bytes, quietRanges: quiet)
             let first = all.count
+            // The scanner's lists run on over the document: this block's part starts here.
+            let firstMention = scanner.mentions.count
+            let firstNote = scanner.articleNotes.count
             swap(&scanner.out, &all)
             scanner.run(bytes)
             swap(&scanner.out, &all)
@@ -83,17 +90,12 @@ public enum CitationEngine {
             // order): context must see exactly what was named before each citation. Citations
             // are settled in place in `all`.
             let chain = source.footnote
-            // Moved out and back after the walk, so the scanner keeps their capacity.
+            // Read in place: the scanner is not used again until the next block, when these
+            // references are gone (so its appends do not copy the lists).
             let mentions = scanner.mentions
             let notes = scanner.articleNotes
-            scanner.mentions = []
-            scanner.articleNotes = []
-            defer {
-                scanner.mentions = mentions
-                scanner.articleNotes = notes
-            }
-            var m = 0
-            var n = 0
+            var m = firstMention
+            var n = firstNote
             for k in first..<all.count {
                 let position = all[k].span.start
                 while m < mentions.count && mentions[m].position <= position {
@@ -129,7 +131,12 @@ public enum CitationEngine {
                             all[k].key = history[h].keySlug
                         }
                     }
-                    if let name = all[k].instrument {
+                    if let ref = note.ref {
+                        // Nothing above changed the scanner's instrument: its reference is the
+                        // entry, without a new box of the same strings.
+                        history.append(ref)
+                        lastInstrument[chain] = history.count - 1
+                    } else if let name = all[k].instrument {
                         history.append(CiteInstrumentRef(name: name, slug: all[k].key, source: all[k].instrumentSource ?? "explicit"))
                         lastInstrument[chain] = history.count - 1
                     }
@@ -185,7 +192,14 @@ public enum CitationEngine {
     static func noteOrder(_ sources: [CitationSource]) -> [Int] {
         var order: [Int] = []
         var seen = Set<Int>()
-        for s in sources { if let f = s.footnote, seen.insert(f).inserted { order.append(f) } }
+        // A note's blocks come one after another: the set is asked only when the note changes
+        // (it was hashed for every block of every note).
+        var last: Int? = nil
+        for s in sources {
+            guard let f = s.footnote, f != last else { continue }
+            last = f
+            if seen.insert(f).inserted { order.append(f) }
+        }
         return order
     }
 
@@ -194,29 +208,62 @@ public enum CitationEngine {
     /// preceding note (none when that note cites nothing — never further back); a main-text
     /// `Id.` repeats the last main-text citation. An `Id.` that repeats an `Id.` repeats what
     /// that one repeats, so every antecedent is a real citation.
+    ///
+    /// Notes are numbered densely by their place in `noteOrder` (found through a dictionary
+    /// only when the footnote changes from one citation to the next), and the last citation of
+    /// each note and every `Id.`'s antecedent are kept in arrays: four dictionaries hashed per
+    /// citation cost ~160 instructions a citation.
     static func resolveIds(_ all: inout [Citation], noteOrder: [Int]) {
-        var lastMain: Int? = nil
-        var lastInNote: [Int: Int] = [:]
-        var previousNote: [Int: Int] = [:]
-        for (k, f) in noteOrder.enumerated() where k > 0 { previousNote[f] = noteOrder[k - 1] }
-        var antecedentIndex: [Int: Int] = [:]
+        guard !all.isEmpty else { return }
+        var slotOf: [Int: Int] = [:]
+        slotOf.reserveCapacity(noteOrder.count)
+        for (k, f) in noteOrder.enumerated() { slotOf[f] = k }
+        // By slot: the last citation of the note so far (-1: none), and the slot of the note
+        // before it in `noteOrder` (-1: none).
+        var lastInSlot = [Int](repeating: -1, count: noteOrder.count)
+        var previousSlot = Array(-1..<(noteOrder.count - 1))
+        var lastMain = -1
+        // By citation: the antecedent of each `Id.` (-1: none), made at the first `Id.`.
+        var antecedentIndex: [Int] = []
+        var currentNote: Int? = nil
+        var currentSlot = -1
         for index in all.indices {
             let note = all[index].footnote
+            var slot = -1
+            if let note {
+                if note == currentNote {
+                    slot = currentSlot
+                } else {
+                    if let known = slotOf[note] {
+                        slot = known
+                    } else {
+                        // A note no block announced: a chain of its own, with no note before it.
+                        slot = lastInSlot.count
+                        slotOf[note] = slot
+                        lastInSlot.append(-1)
+                        previousSlot.append(-1)
+                    }
+                    currentNote = note
+                    currentSlot = slot
+                }
+            }
             if all[index].kind == .id {
-                var target: Int?
-                if let note {
-                    target = lastInNote[note] ?? previousNote[note].flatMap { lastInNote[$0] }
+                var target: Int
+                if note != nil {
+                    target = lastInSlot[slot]
+                    if target < 0, previousSlot[slot] >= 0 { target = lastInSlot[previousSlot[slot]] }
                 } else {
                     target = lastMain
                 }
-                if let t = target, all[t].kind == .id { target = antecedentIndex[t] }
-                if let t = target {
-                    antecedentIndex[index] = t
-                    all[index].antecedent = all[t].id
-                    all[index].key = all[t].key
+                if antecedentIndex.isEmpty { antecedentIndex = [Int](repeating: -1, count: all.count) }
+                if target >= 0, all[target].kind == .id { target = antecedentIndex[target] }
+                if target >= 0 {
+                    antecedentIndex[index] = target
+                    all[index].antecedent = all[target].id
+                    all[index].key = all[target].key
                 }
             }
-            if let note { lastInNote[note] = index } else { lastMain = index }
+            if note != nil { lastInSlot[slot] = index } else { lastMain = index }
         }
     }
 
@@ -225,12 +272,15 @@ public enum CitationEngine {
         if ref.byPrefix {
             // `Vienna Convention` → the last instrument named whose name starts with it.
             let prefix = ref.name.lowercased() + " "
-            let asciiPrefix = prefix.utf8.allSatisfy { $0 < 0x80 }
+            // The prefix's bytes once, not read through the string for every earlier name (the
+            // generic `allSatisfy` and `first` on the UTF-8 views cost ~170 instructions a name).
+            let prefixBytes = Array(prefix.utf8)
+            let asciiPrefix = prefixBytes.allSatisfy { $0 < 0x80 }
             // By index, newest first: `for earlier in history.reversed()` copied every entry
             // (three strings retained and released) to test it.
             for h in stride(from: history.count - 1, through: max(0, history.count - 200), by: -1)
                 where !history[h].byPrefix && history[h].genericHead == nil
-                && (asciiPrefix ? hasLowerPrefix(history[h].name, prefix) : history[h].name.lowercased().hasPrefix(prefix)) {
+                && (asciiPrefix ? hasLowerPrefix(history[h].name, prefix, bytes: prefixBytes) : history[h].name.lowercased().hasPrefix(prefix)) {
                 return CiteInstrumentRef(name: history[h].name, slug: history[h].keySlug, source: "context")
             }
             return ref
@@ -250,6 +300,33 @@ public enum CitationEngine {
     /// `name.lowercased().hasPrefix(prefix)` for an ASCII `prefix` (already lower case), without
     /// building the lower-cased copy: compares bytes while `name` is ASCII and falls back on the
     /// Unicode comparison when a non-ASCII byte comes first.
+    ///
+    /// `bytes` are `prefix`'s UTF-8 bytes, made once by the caller: then a contiguous name is
+    /// compared on its own bytes, with the same answers.
+    static func hasLowerPrefix(_ name: String, _ prefix: String, bytes p: [UInt8]) -> Bool {
+        // 0 false, 1 true, 2 the Unicode comparison decides (a non-ASCII byte met), 3 not
+        // contiguous (the loop below).
+        let verdict: UInt8 = name.utf8.withContiguousStorageIfAvailable { b -> UInt8 in
+            var k = 0
+            while k < p.count {
+                guard k < b.count else { return 0 }
+                let c = b[k]
+                if c >= 0x80 { return 2 }
+                if (c &- 0x41 < 26 ? c | 0x20 : c) != p[k] { return 0 }
+                k += 1
+            }
+            // A combining mark after the prefix's closing space: as below.
+            return k < b.count && b[k] >= 0x80 ? 2 : 1
+        } ?? 3
+        switch verdict {
+        case 0: return false
+        case 1: return true
+        case 2: return name.lowercased().hasPrefix(prefix)
+        default: return hasLowerPrefix(name, prefix)
+        }
+    }
+
+    /// `hasLowerPrefix(_:_:bytes:)` through the strings' UTF-8 views.
     static func hasLowerPrefix(_ name: String, _ prefix: String) -> Bool {
         // Most earlier names differ at their first byte: an ASCII one that does not fold to the
         // prefix's first byte answers as the loop below would, without its iterator.

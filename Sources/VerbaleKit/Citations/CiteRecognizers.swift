@@ -28,7 +28,7 @@ extension CiteScanner {
     func articleWordEnd(_ i: Int) -> Int? {
         guard i < n, CiteText.isWordAt(b, i) else { return nil }
         if CiteText.isWordBefore(b, i) { return nil }
-        guard let best = CiteVocabulary.articleLits.longest(b, i, n)?.end else { return nil }
+        guard let best = vocab.lits.articleLits.longest(b, i, n)?.end else { return nil }
         return articleWordEnd(i, literalEnd: best)
     }
 
@@ -174,7 +174,6 @@ extension CiteScanner {
     /// Entities…` (head first, then a preposition and capitalised words) or `Public Finance
     /// Act` (capitalised words, then the head). `formal` titles are cited as instruments.
     func parseTitle(headAt h: Int, headEnd: Int) -> (start: Int, end: Int, ref: CiteInstrumentRef, formal: Bool)? {
-        let vocabulary = CiteVocabulary.self
         // A head in capitals is a heading or an address (`BARTON ACT`), not a title.
         if headEnd - h > 1 && CiteText.isAllUpper(b, h, headEnd) { return nil }
         // Read only by the formal title walk, at its first lower-case word that is not a
@@ -186,7 +185,7 @@ extension CiteScanner {
         var formal = false
         if k0 > j, k0 < n {
             let pe = CiteText.wordEnd(b, k0, n)
-            if pe > k0, vocabulary.titlePrepositions.contains(b, k0, pe) { formal = true }
+            if pe > k0, vocab.lits.titlePrepositions.contains(b, k0, pe) { formal = true }
         }
         var start = h
         var adjectives = 0
@@ -199,13 +198,13 @@ extension CiteScanner {
         // (`Republic's Law`) stops the walk: its `s` is neither capitalised nor a connector.
         while words < 10, let (ws, we) = adjacentWordBefore(cursor) {
             if !CiteText.isUpperAt(b, ws) {
-                guard !formal, vocabulary.headLastConnectors.contains(b, ws, we) else { break }
+                guard !formal, vocab.lits.headLastConnectors.contains(b, ws, we) else { break }
                 cursor = ws
                 words += 1
                 continue
             }
             if mayStopTitle(ws) {
-                if vocabulary.titleStopWords.contains(b, ws, we) || vocabulary.titleHeadSet.contains(b, ws, we) { break }
+                if vocab.lits.titleStopWords.contains(b, ws, we) || vocab.lits.titleHeadSet.contains(b, ws, we) { break }
                 if CiteDates.month(b, ws, we) != nil { break }
                 if articleWordEnd(ws) != nil { break }
             }
@@ -224,12 +223,12 @@ extension CiteScanner {
                     // `Meetings, Rallies, Marches`: a comma continues a title with a capitalised word.
                     var k2 = CiteText.skipSpaces(b, k + 1, n)
                     let cw = CiteText.wordEnd(b, k2, n)
-                    if cw > k2, vocabulary.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
+                    if cw > k2, vocab.lits.titleAnd.contains(b, k2, cw) { k2 = CiteText.skipSpaces(b, cw, n) }
                     guard sawName, k2 < n, CiteText.isUpperAt(b, k2) else { break }
                     let stop = mayStopTitle(k2)
                     if stop && articleWordEnd(k2) != nil { break }
                     let w2e = CiteText.wordEnd(b, k2, n)
-                    if stop && vocabulary.titleBreakWords.contains(b, k2, w2e) || vocabulary.designatorWords.contains(b, k2, w2e) { break }
+                    if stop && vocab.lits.titleBreakWords.contains(b, k2, w2e) || vocab.lits.designatorWords.contains(b, k2, w2e) { break }
                     if stop && CiteDates.month(b, k2, n) != nil { break }
                     k = k2
                 } else if k == j {
@@ -241,17 +240,17 @@ extension CiteScanner {
                 if CiteText.isUpperAt(b, k) {
                     if mayStopTitle(k) {
                         if CiteDates.month(b, k, n) != nil { break }
-                        if vocabulary.titleBreakWords.contains(b, k, we) { break }
+                        if vocab.lits.titleBreakWords.contains(b, k, we) { break }
                         if articleWordEnd(k) != nil { break }
                     }
                     end = we
                     sawName = true
-                } else if vocabulary.titleConnectors.contains(b, k, we) {
+                } else if vocab.lits.titleConnectors.contains(b, k, we) {
                     // A connector before a date ends the title (`of April 17, 1995`).
                     let next = CiteText.skipSpaces(b, we, n)
                     if next < n && (b[next] &- 0x30 < 10 || mayStopTitle(next) && CiteDates.month(b, next, n) != nil) { break }
                 } else {
-                    if romanceHead == nil { romanceHead = vocabulary.romanceHeads.contains(b, h, headEnd) }
+                    if romanceHead == nil { romanceHead = vocab.lits.romanceHeads.contains(b, h, headEnd) }
                     guard romanceHead == true else { break }
                     end = we
                     sawName = true
@@ -264,18 +263,18 @@ extension CiteScanner {
             // A head followed by another capitalised word is inside a longer name
             // (`North Atlantic Treaty Organisation`), not the end of a title; a number sign
             // after it is the title's number (`… Act No. 2 of 2021`).
-            let numbered = k0 > headEnd && k0 < n && marker(vocabulary.numberSignLits, k0) != nil
+            let numbered = k0 > headEnd && k0 < n && marker(vocab.lits.numberSignLits, k0) != nil
             guard adjectives > 0, numbered || !(k0 > headEnd && k0 < n && CiteText.isUpperAt(b, k0)) else { return nil }
-            formal = vocabulary.formalHeadLast.contains(b, h, headEnd)
+            formal = vocab.lits.formalHeadLast.contains(b, h, headEnd)
         }
         // The instrument's own number: `Act No. 2 of 2021`, `Law No. 123-V`.
         let afterTitle = CiteText.skipSpaces(b, end, n)
-        if afterTitle > end, let signEnd = marker(vocabulary.numberSignLits, afterTitle) {
+        if afterTitle > end, let signEnd = marker(vocab.lits.numberSignLits, afterTitle) {
             let t = CiteText.skipSpaces(b, signEnd, n)
             if let te = numberToken(t) {
                 end = te
                 let y = CiteText.skipSpaces(b, te, n)
-                if let of = vocabulary.titleOf.longest(b, y, n)?.end {
+                if let of = vocab.lits.titleOf.longest(b, y, n)?.end {
                     let yy = CiteText.skipSpaces(b, of, n)
                     if let (year, ye) = CiteText.digits(b, yy, n, maxDigits: 4), ye - yy == 4, CiteDates.isYear(year),
                        !CiteText.isWordAt(b, ye) { end = ye }
@@ -286,7 +285,7 @@ extension CiteScanner {
         var ref = CiteInstrumentRef(name: name, slug: "", source: "explicit")
         // `the Vienna Convention`, `the Optional Protocol`: a short name that refers back to
         // the full name mentioned earlier.
-        ref.byPrefix = !formal && vocabulary.treatyHeads.contains(b, h, headEnd)
+        ref.byPrefix = !formal && vocab.lits.treatyHeads.contains(b, h, headEnd)
         return (start, end, ref, formal)
     }
 
@@ -327,7 +326,7 @@ extension CiteScanner {
             guard trigger.run < 0 || trigger.run == run else { continue }
             if trigger.upperOnly && !CiteText.isAllUpper(b, p, we) { continue }
             guard let e = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, p, n, miss: &miss,
-                                             head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                             head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             switch trigger.action {
             case .instrument(let index, _):
                 if e >= bestEnd {
@@ -448,16 +447,16 @@ extension CiteScanner {
                 return parseArticle(articleEnd: aw, start: start, instrument: ref, pre: nil, part: part, chapter: chapter,
                                     section: section)
             }
-            if let e = marker(CiteVocabulary.namedParts, k) {
+            if let e = marker(vocab.lits.namedParts, k) {
                 part = CiteText.collapsed(b, k, e); j = e; continue
             }
-            if let e = marker(CiteVocabulary.partWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+            if let e = marker(vocab.lits.partWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
                 part = v; j = ve; continue
             }
-            if let e = marker(CiteVocabulary.chapterWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+            if let e = marker(vocab.lits.chapterWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
                 chapter = v; j = ve; continue
             }
-            if let e = marker(CiteVocabulary.sectionWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
+            if let e = marker(vocab.lits.sectionWords, k), let (v, ve) = parseItem(CiteText.skipSpaces(b, e, n), roman: true, letters: false) {
                 section = v; j = ve; continue
             }
             return nil
@@ -502,7 +501,7 @@ extension CiteScanner {
                 if k < n && b[k] == 0x2C { k += 1 }
                 k = CiteText.skipSpaces(b, k, n)
                 guard k > end else { break }
-                if let m = marker(CiteVocabulary.paragraphMarkers, k),
+                if let m = marker(vocab.lits.paragraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
                     for item in p.items {
                         if item.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { paragraphs.append(item) }
@@ -514,7 +513,7 @@ extension CiteScanner {
                     end = p.end
                     continue
                 }
-                if let m = marker(CiteVocabulary.subparagraphMarkers, k),
+                if let m = marker(vocab.lits.subparagraphMarkers, k),
                    let p = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: true) {
                     subparagraphs += p.items + p.attachedLetters
                     end = p.end
@@ -531,7 +530,7 @@ extension CiteScanner {
             if k < n && b[k] == 0x2C { k += 1 }
             k = CiteText.skipSpaces(b, k, n)
             if k > end {
-                let ofWords = CiteVocabulary.ofWords
+                let ofWords = vocab.lits.ofWords
                 for ofw in 0..<(ofWords.mayMatchWord(b, k, n) ? ofWords.count : 0) {
                     guard let e = ofWords.matchWord(ofw, b, k, n) else { continue }
                     let p = CiteText.skipSpaces(b, e, n)
@@ -579,6 +578,7 @@ extension CiteScanner {
         note.needsContext = false
         note.genericHead = ref.genericHead
         note.byPrefix = ref.byPrefix
+        if !ref.byPrefix && ref.genericHead == nil && !ref.slug.isEmpty { note.ref = ref }
     }
 
     /// `paragraph 3 of article 19`, `пункт 3 статьи 19`, `paragraphe 3 de l'article 19`.
@@ -1092,7 +1092,7 @@ extension CiteScanner {
         var k = end
         if k < n && b[k] == 0x2C { k += 1 }
         k = CiteText.skipSpaces(b, k, n)
-        if k > end, let m = marker(CiteVocabulary.paragraphMarkers, k),
+        if k > end, let m = marker(vocab.lits.paragraphMarkers, k),
            let list = parseList(CiteText.skipSpaces(b, m, n), roman: false, letters: false) {
             paragraphs = list.items
             range = list.range

@@ -5,23 +5,65 @@ import _Builtin_intrinsics.intel
 #endif
 
 /// An instrument as resolved for a citation.
+///
+/// Its strings live in one shared, immutable box: a reference is copied and destroyed many
+/// times on its way from a trigger to the mention list, the history and the citation (~60 K
+/// copies and destructions over bc20), and with four strings inline each copy retained four
+/// references and went through `Optional`'s generic value witnesses (~100 instructions a
+/// copy). A copy is now one retain; only making a reference allocates.
 struct CiteInstrumentRef: Sendable, Equatable {
-    /// Canonical name.
-    var name: String
-    /// Key slug; empty for a parsed title until `keySlug` is asked for (most titles are only
-    /// context and never need one).
-    var slug: String
-    /// `explicit`, `definition` or `context`.
-    var source: String
-    /// When only a generic head was written (`of the Convention`): the English head word, to be
-    /// resolved against earlier mentions.
-    var genericHead: String? = nil
+    /// The strings, shared by every copy.
+    private let strings: CiteInstrumentStrings
     /// A short treaty name (`Vienna Convention`) that resolves to an earlier mention whose
     /// name starts with it (`Vienna Convention on Diplomatic Relations`).
     var byPrefix: Bool = false
 
+    /// Canonical name.
+    var name: String { strings.name }
+    /// Key slug; empty for a parsed title until `keySlug` is asked for (most titles are only
+    /// context and never need one).
+    var slug: String { strings.slug }
+    /// `explicit`, `definition` or `context`.
+    var source: String { strings.source }
+    /// When only a generic head was written (`of the Convention`): the English head word, to be
+    /// resolved against earlier mentions.
+    var genericHead: String? { strings.genericHead }
+
+    /// A reference with these fields.
+    init(name: String, slug: String, source: String, genericHead: String? = nil, byPrefix: Bool = false) {
+        strings = CiteInstrumentStrings(name: name, slug: slug, source: source, genericHead: genericHead)
+        self.byPrefix = byPrefix
+    }
+
     /// The slug for keys, made from the name when it was left empty.
     var keySlug: String { slug.isEmpty ? CiteText.slug(name) : slug }
+
+    /// Equal when every field is (the box itself is not compared).
+    static func == (a: Self, b: Self) -> Bool {
+        a.byPrefix == b.byPrefix && (a.strings === b.strings
+            || (a.name == b.name && a.slug == b.slug && a.source == b.source && a.genericHead == b.genericHead))
+    }
+}
+
+/// The strings of a `CiteInstrumentRef`, never changed after they are made (so sharing the box
+/// between copies, and between threads through the process-wide tables, is safe).
+final class CiteInstrumentStrings: Sendable {
+    /// Canonical name.
+    let name: String
+    /// Key slug, possibly empty.
+    let slug: String
+    /// `explicit`, `definition` or `context`.
+    let source: String
+    /// The generic head word, when only one was written.
+    let genericHead: String?
+
+    /// A box of these strings.
+    init(name: String, slug: String, source: String, genericHead: String?) {
+        self.name = name
+        self.slug = slug
+        self.source = source
+        self.genericHead = genericHead
+    }
 }
 
 /// An instrument named in the text (cited or not): context for later bare articles.
@@ -43,6 +85,9 @@ struct CiteArticleNote: Sendable {
     var genericHead: String? = nil
     /// The instrument is a short treaty name to resolve against earlier mentions by prefix.
     var byPrefix: Bool = false
+    /// The scanner's instrument when the engine keeps it as it is (a slug set, no generic head,
+    /// not by prefix): the engine appends it to its history instead of making an equal one.
+    var ref: CiteInstrumentRef? = nil
 }
 
 /// A defined term that stands for an instrument (`the "Law on State Registration"`).
@@ -184,14 +229,15 @@ struct CiteScanner {
     ///
     /// Both arrays are taken (`consuming`): the engine's last use of its block list is moved in
     /// rather than retained here and released there.
+    ///
+    /// `mentions` and `articleNotes` are not emptied: they grow over the whole document, and
+    /// the engine reads each block's part from the counts it noted before `run`. Emptying them
+    /// went through the generic `replaceSubrange` (~170 instructions a list, for every block
+    /// that named something).
     mutating func reset(bytes: consuming [UInt8], quietRanges: consuming [Range<Int>]) {
         self.b = bytes
         self.n = bytes.count
         self.quietRanges = quietRanges
-        // Most blocks leave both lists empty: `removeAll(keepingCapacity:)` on an empty array
-        // still went through the generic `replaceSubrange` (~100 instructions a list a block).
-        if !articleNotes.isEmpty { articleNotes.removeAll(keepingCapacity: true) }
-        if !mentions.isEmpty { mentions.removeAll(keepingCapacity: true) }
     }
 
     // MARK: Main loop
@@ -490,7 +536,7 @@ struct CiteScanner {
             t += 1
             guard trigger.run < 0 || trigger.run == run else { continue }
             guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
-                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                               head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             if let resume = recognize(trigger.action, at: i, litEnd: end, wordEnd: we) { return resume }
         }
         guard CiteText.isUpperAt(b, i) else { return we }
@@ -520,7 +566,7 @@ struct CiteScanner {
                 if allUpper == false { continue }
             }
             guard let end = CiteText.matchWord(vocab.units.pointer(trigger.start), trigger.count, b, i, n, miss: &miss,
-                                               head: asciiRun && trigger.asciiHead ? run : 0) else { continue }
+                                               head: asciiRun && trigger.asciiHead ? run : 0, twoByte: twoByte) else { continue }
             switch trigger.action {
             case .instrument(let index, let abbreviation):
                 // A table entry beats a title parsed over the same words.
@@ -772,7 +818,7 @@ struct CiteScanner {
             // Comma continuation: `, 9`. A year after a comma ends the list (`Art. 5, 2019`).
             if b[j] == 0x2C {
                 var after = CiteText.skipSpaces(b, j + 1, n)
-                if let e = CiteVocabulary.listConnectors.longest(b, after, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+                if let e = vocab.lits.listConnectors.longest(b, after, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                     after = CiteText.skipSpaces(b, e, n)
                 }
                 if let (next, e) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
@@ -784,14 +830,14 @@ struct CiteScanner {
             guard CiteText.isSpaceAt(b, j) else { break }
             let w = CiteText.skipSpaces(b, j, n)
             var advanced = false
-            if let e = CiteVocabulary.listConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+            if let e = vocab.lits.listConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                 let after = CiteText.skipSpaces(b, e, n)
                 if let (next, e2) = parseItem(after, roman: roman, letters: letters), !isYearLike(next) {
                     list.items.append(next); item = next; j = attached(e2, &list); advanced = true
                 }
             }
             if advanced { continue }
-            if !advanced, let e = CiteVocabulary.rangeConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
+            if !advanced, let e = vocab.lits.rangeConnectors.longest(b, w, n)?.end, e < n, CiteText.isSpaceAt(b, e) {
                 let after = CiteText.skipSpaces(b, e, n)
                 if let (to, e2) = parseItem(after, roman: roman, letters: letters), Int(to) != nil, Int(item) != nil {
                     list.items.removeLast()

@@ -1,3 +1,8 @@
+#if arch(x86_64)
+// SSE2 lane compares for `wordEnd`'s run of Russian letters.
+import _Builtin_intrinsics.intel
+#endif
+
 /// Byte-level text primitives for the citation scanner.
 ///
 /// The scanner never iterates `Character`s: it reads UTF-8 bytes and, where it must compare a
@@ -327,7 +332,7 @@ enum CiteText {
         let isWord = asciiWordTable.buffer
         var j = b.withUnsafeBufferPointer { p -> Int in
             let end = min(limit, p.count)
-            var a = i
+            var a = vectorWordRunEnd(p, from: i, end: end)
             while true {
                 while a < end && isWord[Int(p[a])] { a += 1 }
                 // A Cyrillic letter (lead byte D0 or D1), stepped over as the loop below steps
@@ -353,6 +358,61 @@ enum CiteText {
         }
         return j
     }
+
+    /// Where `wordEnd`'s run loop (ASCII letters and digits, and two-byte scalars led by 0xD0 or
+    /// 0xD1, each stepped over whole) stands after whole sixteen-byte blocks from `start` that
+    /// it would walk the same way: the loop then goes on from here. Russian words are a run of
+    /// such pairs, which the loop took ~10 instructions a letter to step over; here a block is
+    /// judged on its lane masks. A block whose continuation bytes are not exactly the ones
+    /// right after a lead 0xD0/0xD1 (invalid UTF-8), or whose run stops just after a lead,
+    /// is left to the loop. `vectors: false` (tests) returns `start`.
+    @inline(__always)
+    static func vectorWordRunEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, vectors: Bool = true) -> Int {
+        var a = start
+        #if arch(x86_64)
+        guard vectors else { return a }
+        while a &+ 16 <= end {
+            let (word, lead, tail) = wordPairLanes(UnsafeRawPointer(p.baseAddress! + a))
+            // Lanes before the first that is neither an ASCII letter or digit, a lead 0xD0/0xD1
+            // nor a continuation byte.
+            let run = (~word & 0xFFFF | 0x10000).trailingZeroBitCount
+            let prefix: UInt32 = (1 << UInt32(run)) &- 1
+            // Every continuation byte in the prefix follows a lead, and every lead but one in
+            // the last lane of the block is followed by one.
+            guard tail & prefix == (lead << 1) & prefix else { return a }
+            if run < 16 {
+                // A lead right before the stop would step over the stop byte: the loop decides.
+                if run > 0 && lead & (1 << UInt32(run - 1)) != 0 { return a }
+                return a &+ run
+            }
+            // The whole block: resume at a lead in its last lane, so each block starts a scalar.
+            a &+= lead & 0x8000 != 0 ? 15 : 16
+        }
+        #endif
+        return a
+    }
+
+    #if arch(x86_64)
+    /// Lane masks of the sixteen bytes at `address`: those in `wordEnd`'s run (an ASCII letter
+    /// or digit, 0xD0, 0xD1 or a continuation byte), the leads 0xD0/0xD1, and the continuation
+    /// bytes 0x80…0xBF.
+    @inline(__always)
+    static func wordPairLanes(_ address: UnsafeRawPointer) -> (word: UInt32, lead: UInt32, tail: UInt32) {
+        @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
+        @inline(__always) func within(_ vector: __m128i, _ low: UInt8, _ count: UInt8) -> __m128i {
+            _mm_cmpgt_epi8(splat(0x80 &+ count), _mm_add_epi8(vector, splat(0x80 &- low)))
+        }
+        let bytes = _mm_loadu_si128(address.assumingMemoryBound(to: __m128i_u.self))
+        let letters = within(_mm_or_si128(bytes, splat(0x20)), 0x61, 26)
+        let digits = within(bytes, 0x30, 10)
+        let leads = within(bytes, 0xD0, 2)
+        let tails = within(bytes, 0x80, 0x40)
+        let word = _mm_or_si128(_mm_or_si128(letters, digits), _mm_or_si128(leads, tails))
+        return (UInt32(truncatingIfNeeded: _mm_movemask_epi8(word)),
+                UInt32(truncatingIfNeeded: _mm_movemask_epi8(leads)),
+                UInt32(truncatingIfNeeded: _mm_movemask_epi8(tails)))
+    }
+    #endif
 
     /// Start of the word that ends at `end` (exclusive), walking backwards over letters, digits
     /// and inner hyphens.
@@ -445,8 +505,11 @@ enum CiteText {
     /// to there). Returns the units matched and where the text stands: all `count` of them
     /// and the end on success, else the unit that failed and the offset it was tried at.
     @inline(__always)
+    /// `twoByte`, when given, is `twoByteFoldTable.buffer`, which a caller holding it passes so
+    /// the letters of Russian and accented text fold inline (the plain `fold` reads the table
+    /// through its lazy global, ~40 instructions a letter).
     static func matchFrom(_ lit: UnsafePointer<UInt32>, _ count: Int, _ b: [UInt8], _ k0: Int, _ j0: Int,
-                          _ limit: Int) -> (units: Int, at: Int) {
+                          _ limit: Int, twoByte: UnsafeBufferPointer<UInt32>? = nil) -> (units: Int, at: Int) {
         var j = j0
         var k = k0
         while k < count {
@@ -469,7 +532,9 @@ enum CiteText {
                 continue
             }
             guard j < limit else { return (k, j) }
-            let (f, n) = fold(b, j)
+            let f: UInt32
+            let n: Int
+            if let twoByte { (f, n) = fold(b, j, twoByte: twoByte) } else { (f, n) = fold(b, j) }
             if f != u { return (k, j) }
             j += n
             k += 1
@@ -486,9 +551,11 @@ enum CiteText {
     /// `i..<i + head` are all ASCII letters and digits (`i + head <= limit`): each such byte is
     /// a scalar of its own and folds to itself with bit 5 set, so those units are compared as
     /// bytes, without `fold`. A miss there is recorded as `matchFrom` would record it.
+    ///
+    /// `twoByte`, when given, is `twoByteFoldTable.buffer` (see `matchFrom`).
     @inline(__always)
     static func matchWord(_ lit: UnsafePointer<UInt32>?, _ count: Int, _ b: [UInt8], _ i: Int, _ limit: Int,
-                          miss: inout CiteMiss, head: Int = 0) -> Int? {
+                          miss: inout CiteMiss, head: Int = 0, twoByte: UnsafeBufferPointer<UInt32>? = nil) -> Int? {
         guard count > 0, let lit else { return nil }
         var k0 = 0
         var j0 = i
@@ -510,7 +577,7 @@ enum CiteText {
             k0 = head
             j0 = i + head
         }
-        let (k, end) = matchFrom(lit, count, b, k0, j0, limit)
+        let (k, end) = matchFrom(lit, count, b, k0, j0, limit, twoByte: twoByte)
         guard k == count else {
             miss = CiteMiss(lit: lit, unit: k, at: end)
             return nil

@@ -155,6 +155,10 @@ final class CiteVocabulary: Sendable {
     /// `in`) on its last two bytes, before `CiteLits.matchBack` walks the candidates that end
     /// with its last letter. A process-lifetime table.
     let signalEndPairs: CiteTable<UInt64>
+    /// The word lists the recognizers read in their loops, as one field of the shared
+    /// vocabulary (which the scanner holds): read as statics, each use went through its lazy
+    /// global's `swift_once` (~30 K times over bc20, several times for each word of a title).
+    let lits = CiteHotLits()
     /// `slotKindsTable` bit: the slot has any-case triggers.
     static let anyCaseBit: UInt8 = 1
     /// `slotKindsTable` bit: the slot has capitalised triggers.
@@ -745,4 +749,56 @@ struct CiteFoldedWords: Sendable {
             return nil
         }
     }
+}
+
+/// The static word lists of `CiteVocabulary` that the recognizers read in loops, copied once
+/// into the shared vocabulary (`CiteVocabulary.lits`). The lists themselves are the statics; a
+/// `CiteLits` is a few words of pointers into memory that is never freed.
+struct CiteHotLits: Sendable {
+    /// `CiteVocabulary.titlePrepositions`.
+    let titlePrepositions = CiteVocabulary.titlePrepositions
+    /// `CiteVocabulary.headLastConnectors`.
+    let headLastConnectors = CiteVocabulary.headLastConnectors
+    /// `CiteVocabulary.titleStopWords`.
+    let titleStopWords = CiteVocabulary.titleStopWords
+    /// `CiteVocabulary.titleHeadSet`.
+    let titleHeadSet = CiteVocabulary.titleHeadSet
+    /// `CiteVocabulary.titleAnd`.
+    let titleAnd = CiteVocabulary.titleAnd
+    /// `CiteVocabulary.titleBreakWords`.
+    let titleBreakWords = CiteVocabulary.titleBreakWords
+    /// `CiteVocabulary.designatorWords`.
+    let designatorWords = CiteVocabulary.designatorWords
+    /// `CiteVocabulary.titleConnectors`.
+    let titleConnectors = CiteVocabulary.titleConnectors
+    /// `CiteVocabulary.romanceHeads`.
+    let romanceHeads = CiteVocabulary.romanceHeads
+    /// `CiteVocabulary.numberSignLits`.
+    let numberSignLits = CiteVocabulary.numberSignLits
+    /// `CiteVocabulary.formalHeadLast`.
+    let formalHeadLast = CiteVocabulary.formalHeadLast
+    /// `CiteVocabulary.treatyHeads`.
+    let treatyHeads = CiteVocabulary.treatyHeads
+    /// `CiteVocabulary.titleOf`.
+    let titleOf = CiteVocabulary.titleOf
+    /// `CiteVocabulary.articleLits`.
+    let articleLits = CiteVocabulary.articleLits
+    /// `CiteVocabulary.namedParts`.
+    let namedParts = CiteVocabulary.namedParts
+    /// `CiteVocabulary.partWords`.
+    let partWords = CiteVocabulary.partWords
+    /// `CiteVocabulary.chapterWords`.
+    let chapterWords = CiteVocabulary.chapterWords
+    /// `CiteVocabulary.sectionWords`.
+    let sectionWords = CiteVocabulary.sectionWords
+    /// `CiteVocabulary.paragraphMarkers`.
+    let paragraphMarkers = CiteVocabulary.paragraphMarkers
+    /// `CiteVocabulary.subparagraphMarkers`.
+    let subparagraphMarkers = CiteVocabulary.subparagraphMarkers
+    /// `CiteVocabulary.ofWords`.
+    let ofWords = CiteVocabulary.ofWords
+    /// `CiteVocabulary.listConnectors`.
+    let listConnectors = CiteVocabulary.listConnectors
+    /// `CiteVocabulary.rangeConnectors`.
+    let rangeConnectors = CiteVocabulary.rangeConnectors
 }
