@@ -278,22 +278,19 @@ struct GroupMatcher: Sendable {
     private let phrases: [(bytes: [UInt8], group: UInt8)]
     /// Length of the shortest phrase: the window.
     private let window: Int
-    /// How far the window may move on when its last three bytes hash to this slot.
-    private let shifts: [UInt8]
     /// Union of all group bits.
     private let all: UInt8
-    /// For each shift slot, the range in `candidates` of the phrases whose first `window`
-    /// bytes end in a block of that slot: only those can start where the window stands when
-    /// its shift is zero (others mismatch somewhere in it), so only those are compared.
-    private let candidateRanges: [Range<Int>]
-    /// Phrase indexes, grouped by the slot of the block that ends their window.
-    private let candidates: [Int]
-    /// `shifts` for `matchedGroups(lowering:)`, hashed on `caseFold` bytes: a byte and its
-    /// lower-cased form fold alike, so the window moves as it would over the lowered text.
+    /// How far the window may move on when its last three bytes hash to this slot, hashed on
+    /// `caseFold` bytes: a byte and its lower-cased form fold alike, so the window moves as it
+    /// would over the lowered text. Lower-cased text is scanned with the same tables (its
+    /// bytes fold as themselves): tables on the raw bytes as well cost half the matcher's
+    /// construction, once per process, for the rare block of bad UTF-8.
     private let foldedShifts: [UInt8]
-    /// `candidateRanges` over `foldedCandidates`, by folded slot.
+    /// For each folded slot, the range in `foldedCandidates` of the phrases whose first
+    /// `window` bytes end in a block of that slot: only those can start where the window
+    /// stands when its shift is zero (others mismatch somewhere in it), so only those are compared.
     private let foldedCandidateRanges: [Range<Int>]
-    /// `candidates` grouped by folded slot.
+    /// Phrase indexes, grouped by the folded slot of the block that ends their window.
     private let foldedCandidates: [Int]
     /// The folded slot of bytes `a b c` is `foldedSlotParts[a] ^ foldedSlotParts[256 + b]
     /// ^ foldedSlotParts[512 + c]`: three loads, where folding each byte with tests cost more
@@ -303,7 +300,7 @@ struct GroupMatcher: Sendable {
     /// Bytes in a block the window's jump is read from.
     private static let blockLength = 3
 
-    /// Hash of a three-byte block into `shifts`; collisions only shorten jumps.
+    /// Hash of a three-byte block into the shift table; collisions only shorten jumps.
     @inline(__always)
     private static func slot(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
         (Int(first) << 7 ^ Int(second) << 3 ^ Int(third)) & 0xFFF
@@ -317,7 +314,6 @@ struct GroupMatcher: Sendable {
         self.phrases = encoded
         self.window = window
         self.all = encoded.reduce(0) { $0 | $1.group }
-        (shifts, candidateRanges, candidates) = Self.tables(encoded, window: window) { $0 }
         (foldedShifts, foldedCandidateRanges, foldedCandidates) = Self.tables(encoded, window: window, Self.caseFold)
         foldedSlotParts = (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 7) & 0xFFF) }
             + (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 3) & 0xFFF) }
@@ -473,16 +469,17 @@ struct GroupMatcher: Sendable {
     func matchedGroups(in text: [UInt8]) -> UInt8 {
         var found: UInt8 = 0
         text.withUnsafeBufferPointer { hay in
-            shifts.withUnsafeBufferPointer { shifts in
+            foldedShifts.withUnsafeBufferPointer { shifts in
+              foldedSlotParts.withUnsafeBufferPointer { parts in
                 let count = hay.count
                 var end = window
                 while end <= count {
-                    let slot = Self.slot(hay[end - 3], hay[end - 2], hay[end - 1])
+                    let slot = Int(parts[Int(hay[end - 3])] ^ parts[256 + Int(hay[end - 2])] ^ parts[512 + Int(hay[end - 1])])
                     let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window
-                    for candidate in candidateRanges[slot] {
-                        let phrase = phrases[candidates[candidate]]
+                    for candidate in foldedCandidateRanges[slot] {
+                        let phrase = phrases[foldedCandidates[candidate]]
                         guard found & phrase.group == 0 && start + phrase.bytes.count <= count else { continue }
                         if phrase.bytes.withUnsafeBufferPointer({ needle in
                             var offset = 0
@@ -495,6 +492,7 @@ struct GroupMatcher: Sendable {
                     if found == all { return }
                     end += 1
                 }
+              }
             }
         }
         return found
