@@ -111,10 +111,17 @@ enum LanguageDetector {
 
     /// The language with most stopwords in `counts` (ties to the first), or `und` under two.
     static func language(_ counts: (Int, Int, Int, Int)) -> String {
-        let votes = [counts.0, counts.1, counts.2, counts.3]
+        languageIndex(counts).map { languages[$0] } ?? "und"
+    }
+
+    /// `language(counts)` as an index into `languages`, `nil` for `und`.
+    static func languageIndex(_ counts: (Int, Int, Int, Int)) -> Int? {
         var best = 0
-        for language in votes.indices where votes[language] > votes[best] { best = language }
-        return votes[best] >= 2 ? languages[best] : "und"
+        var most = counts.0
+        if counts.1 > most { best = 1; most = counts.1 }
+        if counts.2 > most { best = 2; most = counts.2 }
+        if counts.3 > most { best = 3; most = counts.3 }
+        return most >= 2 ? best : nil
     }
 
     /// Adds to `counts` (one per entry of `languages`) the stopwords among the words of `text`.

@@ -1928,29 +1928,56 @@ struct StructureBuilder {
     // MARK: Languages
 
     private mutating func assignLanguages() {
-        var totals: [String: Int] = [:]
+        // Sampled bytes per language (the order of `LanguageDetector.languages`).
+        var totals = (0, 0, 0, 0)
         languageWeights = [Int](repeating: 0, count: parts.count)
+        // The heads of a part are copied end to end, a space after each, and counted in one
+        // call: counted block by block, each short block paid the call's setup and its tail
+        // loops. A space is no word byte, so the words and the votes are the same. Each block
+        // visited adds at least one to `sampled`, so a copy holds at most 4,096 bytes of text
+        // and 4,097 spaces. One buffer for all the parts (one of this size per part was
+        // allocated on the heap).
+        let capacity = 2 * 4096 + 2
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
-            // The vote is over the blocks' heads joined by spaces; a space ends every word, so
-            // each head is counted where it lies (no joined copy) and the votes add up alike.
             var sampled = 0
             var counts = (0, 0, 0, 0)
+            var fill = 0
             // By index: a `for block in` loop copies every block (a dozen references retained).
             for blockIndex in parts[index].blocks.indices where parts[index].blocks[blockIndex].kind != .pageFurniture {
                 let take = 4096 - min(4096, sampled)
                 parts[index].blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes in
-                    LanguageDetector.countStopwords(UnsafeBufferPointer(rebasing: bytes.prefix(take)), into: &counts)
+                    let kept = min(take, bytes.count)
+                    if kept > 0 { (buffer + fill).initialize(from: bytes.baseAddress!, count: kept) }
+                    fill += kept
+                    buffer[fill] = 0x20
+                    fill += 1
                 }
                 sampled += min(take, parts[index].blocks[blockIndex].mapped.count) + 1
                 if sampled >= 4096 { break }
             }
-            let language = LanguageDetector.language(counts)
-            parts[index].language = language
+            LanguageDetector.countStopwords(UnsafeBufferPointer(start: buffer, count: fill), into: &counts)
+            let vote = LanguageDetector.languageIndex(counts)
+            parts[index].language = vote.map { LanguageDetector.languages[$0] } ?? "und"
             languageWeights[index] = sampled
-            if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += sampled }
+            if parts[index].kind != .letterhead, let vote {
+                switch vote {
+                case 0: totals.0 += sampled
+                case 1: totals.1 += sampled
+                case 2: totals.2 += sampled
+                default: totals.3 += sampled
+                }
+            }
         }
-        documentLanguage = Self.documentLanguage(totals: totals, firstPart: parts.first?.language)
+        // `documentLanguage(totals:firstPart:)` on the tuple: the codes are in alphabetical
+        // order, so the first of the largest totals is the smaller code of a tie; a language
+        // that had a vote has a total of at least one.
+        let votes = [totals.0, totals.1, totals.2, totals.3]
+        var best = 0
+        for language in votes.indices where votes[language] > votes[best] { best = language }
+        documentLanguage = votes[best] > 0 ? LanguageDetector.languages[best] : parts.first?.language ?? "und"
     }
 
     /// The language most of the parts' sampled bytes are in (letterheads and undecided parts
