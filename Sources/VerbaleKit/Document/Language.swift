@@ -178,7 +178,13 @@ enum LanguageDetector {
                     for slot in 0..<wordCount {
                         let bits = map[slot]
                         let following = map[slot + 1]
-                        var starts = bits & ~(bits << 1 | carry)
+                        // Starts of words longer than every stopword are dropped first: their
+                        // key would be masked to zero, no stopword's (a third of the words,
+                        // most of a Russian text's). A start begins such a word when it and
+                        // the `longest` bits after it are all set.
+                        var long = bits
+                        for shift in 1...UInt64(longest) { long &= bits &>> shift | following &<< (64 &- shift) }
+                        var starts = bits & ~(bits << 1 | carry) & ~long
                         carry = bits >> 63
                         while starts != 0 {
                             let bit = starts.trailingZeroBitCount
