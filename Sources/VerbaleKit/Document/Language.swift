@@ -191,22 +191,17 @@ enum LanguageDetector {
                             starts &= starts &- 1
                             let start = slot << 6 | bit
                             // The 64 map bits from the start on (the map has a spare word of
-                            // zeros after the text): the word's length is their run of ones, or
-                            // 64 for a longer word, which is no stopword either way.
+                            // zeros after the text): the word's length is their run of ones, at
+                            // most `longest` (longer words' starts were dropped above).
                             let window = bits &>> UInt64(bit) | (following &<< 1) &<< UInt64(63 - bit)
                             let length = (~window).trailingZeroBitCount
-                            let short = length <= longest
                             var key: UInt64 = 0
                             if start + 8 <= count {
                                 key = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-                            } else if short {
+                            } else {
                                 for offset in 0..<length { key |= UInt64(text[start + offset]) << (8 * UInt64(offset)) }
                             }
-                            // Longer than every stopword (lower-casing keeps the length): key 0.
-                            // The sign of `longest - length` spread over a word (a `?:` here
-                            // was compiled to a branch).
-                            let long = UInt64(bitPattern: Int64((longest &- length) &>> 63))
-                            key &= ((1 &<< (8 &* UInt64(length))) &- 1) & ~long
+                            key &= (1 &<< (8 &* UInt64(length))) &- 1
                             // ASCII words (nearly all) are lower-cased in the packed integer itself.
                             var packed = Self.asciiLower(key)
                             if key & 0x8080_8080_8080_8080 != 0 {
