@@ -427,36 +427,50 @@ struct StructureBuilder {
         return parts.dropFirst().allSatisfy { !$0.isEmpty }
     }
 
-    /// For each block, whether it is a dateline: 0 not yet asked, 1 yes, -1 no. The answer
-    /// reads only the block's text and whether it is body text, which the pass never changes
-    /// (it gives blocks other body kinds only), and the same short blocks are asked again by
-    /// the part split and the part's dateline, date and signature searches.
-    private var datelines: [Int8] = []
+    /// For each block, whether it is a dateline: 0 not yet asked, -1 no, else one more than
+    /// the index of its first date in `datelineDates`. The answer reads only the block's text
+    /// and whether it is body text, which the pass never changes (it gives blocks other body
+    /// kinds only), and the same short blocks are asked again by the part split and the
+    /// part's dateline, date and signature searches.
+    private var datelines: [Int32] = []
+    /// The first date of each block found to be a dateline (`datelineDate`): the parts'
+    /// date searches read it again, and scanning the text again cost as much as the test.
+    private var datelineDates: [FoundDate] = []
 
     /// A short block that is a date, or a place and a date (asked once per block).
     private mutating func isDateline(_ index: Int) -> Bool {
         guard index < blocks.count else { return false }
-        if datelines.isEmpty { datelines = [Int8](repeating: 0, count: blocks.count) }
+        if datelines.isEmpty { datelines = [Int32](repeating: 0, count: blocks.count) }
         let known = datelines[index]
         if known != 0 { return known > 0 }
-        let answer = findDateline(index)
-        datelines[index] = answer ? 1 : -1
-        return answer
+        guard let date = findDateline(index) else {
+            datelines[index] = -1
+            return false
+        }
+        datelineDates.append(date)
+        datelines[index] = Int32(datelineDates.count)
+        return true
     }
 
-    /// `isDateline` answered afresh.
-    private func findDateline(_ index: Int) -> Bool {
+    /// `DateParser.firstDate(in: blockText(index))!` of a block `isDateline` said yes to.
+    private func datelineDate(_ index: Int) -> FoundDate {
+        datelineDates[Int(datelines[index]) - 1]
+    }
+
+    /// `isDateline` answered afresh: the block's first date when it is a dateline. On the
+    /// block's bytes, when they are its text, the date's range is the same as in its text.
+    private func findDateline(_ index: Int) -> FoundDate? {
         // The length first: the text is made from the block's bytes when read.
-        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return nil }
         // On the block's bytes when they are its text: no string made, and no copy of it.
         if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
-            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return false }
-            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40
+            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return nil }
+            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40 ? date : nil
         }
         let text = blockText(index)
-        guard let date = DateParser.firstDate(in: text) else { return false }
+        guard let date = DateParser.firstDate(in: text) else { return nil }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
-        return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
+        return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40 ? date : nil
     }
 
     private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
@@ -518,7 +532,7 @@ struct StructureBuilder {
         var dated = false
         for index in range.reversed() where isDateline(index) {
             blocks[index].kind = .dateline
-            setDate(&part, from: blockText(index), date: DateParser.firstDate(in: blockText(index))!)
+            setDate(&part, from: blockText(index), date: datelineDate(index))
             dated = true
             break
         }
@@ -1002,7 +1016,7 @@ struct StructureBuilder {
             let text = blockText(index)
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline
-                setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
+                setDate(&part, from: text, date: datelineDate(index))
                 continue
             }
             if headStarts(index, Phrases.salutations) && text.utf8.count < 80 {
@@ -1027,7 +1041,7 @@ struct StructureBuilder {
         if part.date == nil, let last = range.reversed().first(where: { isBody($0) }), isDateline(last) {
             // Some replies are dated at the foot (`Geneva, 16 July 2021`).
             blocks[last].kind = .dateline
-            setDate(&part, from: blockText(last), date: DateParser.firstDate(in: blockText(last))!)
+            setDate(&part, from: blockText(last), date: datelineDate(last))
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
