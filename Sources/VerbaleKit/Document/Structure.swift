@@ -34,6 +34,9 @@ struct StructureBuilder {
     static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
                                      Phrases.questionLabels, Phrases.responseLabels, onBehalfOf]
         .flatMap(\.phrases).map(\.count).max()! + 16
+    /// Bytes lowered for a head: `headLength` and the byte after it, rounded up to whole
+    /// sixteen-byte steps of `ByteCase.lower` (an ASCII head then has no byte-by-byte tail).
+    static let loweredHeadSpan = (headLength + 1 + 15) / 16 * 16
     /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
     private let noteFormulas: [UInt8]
 
@@ -56,10 +59,12 @@ struct StructureBuilder {
         let limit = Self.lowerLimit
         let headLength = Self.headLength
         let total = blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, headLength) }
-        // Each head is lowered where it is kept, in one buffer of the heads' size and a spare
-        // byte: lowering looks one byte past the head, which the next head then overwrites.
+        // Each head is lowered where it is kept, in one buffer of the heads' size and spare
+        // bytes: lowering looks one byte past the head, and runs on to a whole number of
+        // sixteen-byte steps (`loweredHeadSpan`); the next head then overwrites the extra bytes.
         // A stack buffer per head, lowered and appended, cost a copy and a capacity check more.
-        let headBytes = [UInt8](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
+        let span = Self.loweredHeadSpan
+        let headBytes = [UInt8](unsafeUninitializedCapacity: total + span) { buffer, initialized in
             let out = UnsafeMutableRawBufferPointer(buffer)
             var fill = 0
             for index in blocks.indices {
@@ -75,7 +80,7 @@ struct StructureBuilder {
                 }
                 mapped.bytes.withUnsafeBufferPointer { bytes in
                     formulas.append(matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit))))
-                    let filled = min(bytes.count, headLength + 1, limit)
+                    let filled = min(bytes.count, span, limit)
                     if filled > 0 {
                         out.baseAddress!.advanced(by: fill).copyMemory(from: bytes.baseAddress!, byteCount: filled)
                         ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: out[fill..<(fill + filled)]))
