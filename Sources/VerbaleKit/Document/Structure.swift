@@ -413,11 +413,25 @@ struct StructureBuilder {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
+        // A symbol holds two slashes: without two `/` bytes (each slash character is one) a
+        // block holds no symbol and is not split into words. Asked first: a head with no such
+        // block is no masthead whatever its words, and the masthead words were searched in a
+        // lowered copy of each block (most documents have no symbol at the top).
+        let slashed = head.filter { index in
+            // Counted in place up to the second (a lazy filter's count read every byte in
+            // several steps).
+            blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
+                var slashes = 0
+                for byte in bytes.prefix(600) where byte == UInt8(ascii: "/") {
+                    slashes += 1
+                    if slashes == 2 { return true }
+                }
+                return false
+            }
+        }
+        guard !slashed.isEmpty else { return false }
         guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
-        return head.contains { index in
-            // A symbol holds two slashes: without two `/` bytes (each slash character is one)
-            // the head is not split into words.
-            blocks[index].mapped.bytes.prefix(600).lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2 &&
+        return slashed.contains { index in
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
     }
