@@ -68,9 +68,10 @@ struct StructureBuilder {
             let out = UnsafeMutableRawBufferPointer(buffer)
             var fill = 0
             for index in blocks.indices {
-                let mapped = blocks[index].mapped
-                guard mapped.isValidUTF8 else {
-                    let bytes = Self.lowered(mapped.bytes)
+                // Read in place: a copy of `mapped` retained and released its arrays, twice
+                // per block.
+                guard blocks[index].mapped.isValidUTF8 else {
+                    let bytes = Self.lowered(blocks[index].mapped.bytes)
                     formulas.append(Phrases.noteFormulas(in: bytes))
                     let kept = min(bytes.count, headLength)
                     if kept > 0 { bytes.withUnsafeBytes { out.baseAddress!.advanced(by: fill).copyMemory(from: $0.baseAddress!, byteCount: kept) } }
@@ -78,7 +79,7 @@ struct StructureBuilder {
                     headEnds.append(fill)
                     continue
                 }
-                mapped.bytes.withUnsafeBufferPointer { bytes in
+                blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
                     formulas.append(matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit))))
                     let filled = min(bytes.count, span, limit)
                     if filled > 0 {
