@@ -111,10 +111,17 @@ enum LanguageDetector {
 
     /// The language with most stopwords in `counts` (ties to the first), or `und` under two.
     static func language(_ counts: (Int, Int, Int, Int)) -> String {
-        let votes = [counts.0, counts.1, counts.2, counts.3]
+        languageIndex(counts).map { languages[$0] } ?? "und"
+    }
+
+    /// `language(counts)` as an index into `languages`, `nil` for `und`.
+    static func languageIndex(_ counts: (Int, Int, Int, Int)) -> Int? {
         var best = 0
-        for language in votes.indices where votes[language] > votes[best] { best = language }
-        return votes[best] >= 2 ? languages[best] : "und"
+        var most = counts.0
+        if counts.1 > most { best = 1; most = counts.1 }
+        if counts.2 > most { best = 2; most = counts.2 }
+        if counts.3 > most { best = 3; most = counts.3 }
+        return most >= 2 ? best : nil
     }
 
     /// Adds to `counts` (one per entry of `languages`) the stopwords among the words of `text`.
@@ -171,29 +178,30 @@ enum LanguageDetector {
                     for slot in 0..<wordCount {
                         let bits = map[slot]
                         let following = map[slot + 1]
-                        var starts = bits & ~(bits << 1 | carry)
+                        // Starts of words longer than every stopword are dropped first: their
+                        // key would be masked to zero, no stopword's (a third of the words,
+                        // most of a Russian text's). A start begins such a word when it and
+                        // the `longest` bits after it are all set.
+                        var long = bits
+                        for shift in 1...UInt64(longest) { long &= bits &>> shift | following &<< (64 &- shift) }
+                        var starts = bits & ~(bits << 1 | carry) & ~long
                         carry = bits >> 63
                         while starts != 0 {
                             let bit = starts.trailingZeroBitCount
                             starts &= starts &- 1
                             let start = slot << 6 | bit
                             // The 64 map bits from the start on (the map has a spare word of
-                            // zeros after the text): the word's length is their run of ones, or
-                            // 64 for a longer word, which is no stopword either way.
+                            // zeros after the text): the word's length is their run of ones, at
+                            // most `longest` (longer words' starts were dropped above).
                             let window = bits &>> UInt64(bit) | (following &<< 1) &<< UInt64(63 - bit)
                             let length = (~window).trailingZeroBitCount
-                            let short = length <= longest
                             var key: UInt64 = 0
                             if start + 8 <= count {
                                 key = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-                            } else if short {
+                            } else {
                                 for offset in 0..<length { key |= UInt64(text[start + offset]) << (8 * UInt64(offset)) }
                             }
-                            // Longer than every stopword (lower-casing keeps the length): key 0.
-                            // The sign of `longest - length` spread over a word (a `?:` here
-                            // was compiled to a branch).
-                            let long = UInt64(bitPattern: Int64((longest &- length) &>> 63))
-                            key &= ((1 &<< (8 &* UInt64(length))) &- 1) & ~long
+                            key &= (1 &<< (8 &* UInt64(length))) &- 1
                             // ASCII words (nearly all) are lower-cased in the packed integer itself.
                             var packed = Self.asciiLower(key)
                             if key & 0x8080_8080_8080_8080 != 0 {

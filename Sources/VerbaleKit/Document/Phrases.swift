@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if arch(x86_64)
+// SSE2 (part of every x86-64 CPU): sixteen ASCII bytes lower-cased in a few operations.
+import _Builtin_intrinsics.intel
+#endif
 
 /// The formulas of diplomatic correspondence, per language, as data.
 ///
@@ -278,22 +282,19 @@ struct GroupMatcher: Sendable {
     private let phrases: [(bytes: [UInt8], group: UInt8)]
     /// Length of the shortest phrase: the window.
     private let window: Int
-    /// How far the window may move on when its last three bytes hash to this slot.
-    private let shifts: [UInt8]
     /// Union of all group bits.
     private let all: UInt8
-    /// For each shift slot, the range in `candidates` of the phrases whose first `window`
-    /// bytes end in a block of that slot: only those can start where the window stands when
-    /// its shift is zero (others mismatch somewhere in it), so only those are compared.
-    private let candidateRanges: [Range<Int>]
-    /// Phrase indexes, grouped by the slot of the block that ends their window.
-    private let candidates: [Int]
-    /// `shifts` for `matchedGroups(lowering:)`, hashed on `caseFold` bytes: a byte and its
-    /// lower-cased form fold alike, so the window moves as it would over the lowered text.
+    /// How far the window may move on when its last three bytes hash to this slot, hashed on
+    /// `caseFold` bytes: a byte and its lower-cased form fold alike, so the window moves as it
+    /// would over the lowered text. Lower-cased text is scanned with the same tables (its
+    /// bytes fold as themselves): tables on the raw bytes as well cost half the matcher's
+    /// construction, once per process, for the rare block of bad UTF-8.
     private let foldedShifts: [UInt8]
-    /// `candidateRanges` over `foldedCandidates`, by folded slot.
+    /// For each folded slot, the range in `foldedCandidates` of the phrases whose first
+    /// `window` bytes end in a block of that slot: only those can start where the window
+    /// stands when its shift is zero (others mismatch somewhere in it), so only those are compared.
     private let foldedCandidateRanges: [Range<Int>]
-    /// `candidates` grouped by folded slot.
+    /// Phrase indexes, grouped by the folded slot of the block that ends their window.
     private let foldedCandidates: [Int]
     /// The folded slot of bytes `a b c` is `foldedSlotParts[a] ^ foldedSlotParts[256 + b]
     /// ^ foldedSlotParts[512 + c]`: three loads, where folding each byte with tests cost more
@@ -303,7 +304,7 @@ struct GroupMatcher: Sendable {
     /// Bytes in a block the window's jump is read from.
     private static let blockLength = 3
 
-    /// Hash of a three-byte block into `shifts`; collisions only shorten jumps.
+    /// Hash of a three-byte block into the shift table; collisions only shorten jumps.
     @inline(__always)
     private static func slot(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
         (Int(first) << 7 ^ Int(second) << 3 ^ Int(third)) & 0xFFF
@@ -317,7 +318,6 @@ struct GroupMatcher: Sendable {
         self.phrases = encoded
         self.window = window
         self.all = encoded.reduce(0) { $0 | $1.group }
-        (shifts, candidateRanges, candidates) = Self.tables(encoded, window: window) { $0 }
         (foldedShifts, foldedCandidateRanges, foldedCandidates) = Self.tables(encoded, window: window, Self.caseFold)
         foldedSlotParts = (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 7) & 0xFFF) }
             + (0..<256).map { UInt16((Int(Self.caseFold(UInt8($0))) << 3) & 0xFFF) }
@@ -473,16 +473,17 @@ struct GroupMatcher: Sendable {
     func matchedGroups(in text: [UInt8]) -> UInt8 {
         var found: UInt8 = 0
         text.withUnsafeBufferPointer { hay in
-            shifts.withUnsafeBufferPointer { shifts in
+            foldedShifts.withUnsafeBufferPointer { shifts in
+              foldedSlotParts.withUnsafeBufferPointer { parts in
                 let count = hay.count
                 var end = window
                 while end <= count {
-                    let slot = Self.slot(hay[end - 3], hay[end - 2], hay[end - 1])
+                    let slot = Int(parts[Int(hay[end - 3])] ^ parts[256 + Int(hay[end - 2])] ^ parts[512 + Int(hay[end - 1])])
                     let shift = Int(shifts[slot])
                     if shift > 0 { end += shift; continue }
                     let start = end - window
-                    for candidate in candidateRanges[slot] {
-                        let phrase = phrases[candidates[candidate]]
+                    for candidate in foldedCandidateRanges[slot] {
+                        let phrase = phrases[foldedCandidates[candidate]]
                         guard found & phrase.group == 0 && start + phrase.bytes.count <= count else { continue }
                         if phrase.bytes.withUnsafeBufferPointer({ needle in
                             var offset = 0
@@ -495,6 +496,7 @@ struct GroupMatcher: Sendable {
                     if found == all { return }
                     end += 1
                 }
+              }
             }
         }
         return found
@@ -515,9 +517,30 @@ enum ByteCase {
     static func lower(_ result: UnsafeMutableRawBufferPointer) -> Int {
         let count = result.count
         var index = 0
+        #if arch(x86_64)
+        let beforeA = _mm_set1_epi8(0x40)
+        let afterZ = _mm_set1_epi8(0x5B)
+        let caseBit = _mm_set1_epi8(0x20)
+        #endif
         while index < count {
             // Eight ASCII bytes at a time (most text): capitals marked in bit 7 by two additions.
             var byte = result[index]
+            #if arch(x86_64)
+            // Sixteen at a time when all sixteen are ASCII (a byte from 0x80 sets its sign bit):
+            // the block heads lowered for every block are some forty bytes, and eight bytes a
+            // step left a byte-by-byte tail and a mispredicted exit on most of them. As signed
+            // bytes all sixteen are non-negative, so signed compares pick out `A`...`Z`.
+            if byte < 0x80, index + 16 <= count {
+                let address = result.baseAddress! + index
+                let vector = _mm_loadu_si128(UnsafeRawPointer(address).assumingMemoryBound(to: __m128i_u.self))
+                if _mm_movemask_epi8(vector) == 0 {
+                    let capitals = _mm_and_si128(_mm_cmpgt_epi8(vector, beforeA), _mm_cmplt_epi8(vector, afterZ))
+                    _mm_storeu_si128(address.assumingMemoryBound(to: __m128i_u.self), _mm_or_si128(vector, _mm_and_si128(capitals, caseBit)))
+                    index += 16
+                    continue
+                }
+            }
+            #endif
             // A word is tried only from an ASCII byte: from a lead byte (Cyrillic text, byte
             // pair after pair) the test failed every time.
             if byte < 0x80, index + 8 <= count {

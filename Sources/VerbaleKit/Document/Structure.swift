@@ -34,6 +34,9 @@ struct StructureBuilder {
     static let headLength = [Phrases.salutations, Phrases.letterClosings, Phrases.annexLabels,
                                      Phrases.questionLabels, Phrases.responseLabels, onBehalfOf]
         .flatMap(\.phrases).map(\.count).max()! + 16
+    /// Bytes lowered for a head: `headLength` and the byte after it, rounded up to whole
+    /// sixteen-byte steps of `ByteCase.lower` (an ASCII head then has no byte-by-byte tail).
+    static let loweredHeadSpan = (headLength + 1 + 15) / 16 * 16
     /// For each block, bit 1: it holds a note's opening formula; bit 2: a closing formula.
     private let noteFormulas: [UInt8]
 
@@ -56,16 +59,19 @@ struct StructureBuilder {
         let limit = Self.lowerLimit
         let headLength = Self.headLength
         let total = blocks.indices.reduce(0) { $0 + min(blocks[$1].mapped.count, headLength) }
-        // Each head is lowered where it is kept, in one buffer of the heads' size and a spare
-        // byte: lowering looks one byte past the head, which the next head then overwrites.
+        // Each head is lowered where it is kept, in one buffer of the heads' size and spare
+        // bytes: lowering looks one byte past the head, and runs on to a whole number of
+        // sixteen-byte steps (`loweredHeadSpan`); the next head then overwrites the extra bytes.
         // A stack buffer per head, lowered and appended, cost a copy and a capacity check more.
-        let headBytes = [UInt8](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
+        let span = Self.loweredHeadSpan
+        let headBytes = [UInt8](unsafeUninitializedCapacity: total + span) { buffer, initialized in
             let out = UnsafeMutableRawBufferPointer(buffer)
             var fill = 0
             for index in blocks.indices {
-                let mapped = blocks[index].mapped
-                guard mapped.isValidUTF8 else {
-                    let bytes = Self.lowered(mapped.bytes)
+                // Read in place: a copy of `mapped` retained and released its arrays, twice
+                // per block.
+                guard blocks[index].mapped.isValidUTF8 else {
+                    let bytes = Self.lowered(blocks[index].mapped.bytes)
                     formulas.append(Phrases.noteFormulas(in: bytes))
                     let kept = min(bytes.count, headLength)
                     if kept > 0 { bytes.withUnsafeBytes { out.baseAddress!.advanced(by: fill).copyMemory(from: $0.baseAddress!, byteCount: kept) } }
@@ -73,9 +79,9 @@ struct StructureBuilder {
                     headEnds.append(fill)
                     continue
                 }
-                mapped.bytes.withUnsafeBufferPointer { bytes in
+                blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
                     formulas.append(matcher.matchedGroups(lowering: UnsafeBufferPointer(rebasing: bytes.prefix(limit))))
-                    let filled = min(bytes.count, headLength + 1, limit)
+                    let filled = min(bytes.count, span, limit)
                     if filled > 0 {
                         out.baseAddress!.advanced(by: fill).copyMemory(from: bytes.baseAddress!, byteCount: filled)
                         ByteCase.lower(UnsafeMutableRawBufferPointer(rebasing: out[fill..<(fill + filled)]))
@@ -408,11 +414,25 @@ struct StructureBuilder {
         // The masthead is the first lines: the symbol there, with the distribution line
         // ("Distr.: General") or the organ's name. A symbol cited in a footnote is not a masthead.
         let head = blocks.indices.prefix(3).filter { blocks[$0].kind != .footnote }
+        // A symbol holds two slashes: without two `/` bytes (each slash character is one) a
+        // block holds no symbol and is not split into words. Asked first: a head with no such
+        // block is no masthead whatever its words, and the masthead words were searched in a
+        // lowered copy of each block (most documents have no symbol at the top).
+        let slashed = head.filter { index in
+            // Counted in place up to the second (a lazy filter's count read every byte in
+            // several steps).
+            blocks[index].mapped.bytes.withUnsafeBufferPointer { bytes in
+                var slashes = 0
+                for byte in bytes.prefix(600) where byte == UInt8(ascii: "/") {
+                    slashes += 1
+                    if slashes == 2 { return true }
+                }
+                return false
+            }
+        }
+        guard !slashed.isEmpty else { return false }
         guard head.contains(where: { Phrases.containsAny(Self.loweredPrefix(blocks[$0].mapped.bytes, 600), Self.mastheadWords) }) else { return false }
-        return head.contains { index in
-            // A symbol holds two slashes: without two `/` bytes (each slash character is one)
-            // the head is not split into words.
-            blocks[index].mapped.bytes.prefix(600).lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2 &&
+        return slashed.contains { index in
             String(decoding: blocks[index].mapped.bytes.prefix(600), as: UTF8.self).split(separator: " ").contains { Self.looksLikeSymbol($0) }
         }
     }
@@ -427,36 +447,50 @@ struct StructureBuilder {
         return parts.dropFirst().allSatisfy { !$0.isEmpty }
     }
 
-    /// For each block, whether it is a dateline: 0 not yet asked, 1 yes, -1 no. The answer
-    /// reads only the block's text and whether it is body text, which the pass never changes
-    /// (it gives blocks other body kinds only), and the same short blocks are asked again by
-    /// the part split and the part's dateline, date and signature searches.
-    private var datelines: [Int8] = []
+    /// For each block, whether it is a dateline: 0 not yet asked, -1 no, else one more than
+    /// the index of its first date in `datelineDates`. The answer reads only the block's text
+    /// and whether it is body text, which the pass never changes (it gives blocks other body
+    /// kinds only), and the same short blocks are asked again by the part split and the
+    /// part's dateline, date and signature searches.
+    private var datelines: [Int32] = []
+    /// The first date of each block found to be a dateline (`datelineDate`): the parts'
+    /// date searches read it again, and scanning the text again cost as much as the test.
+    private var datelineDates: [FoundDate] = []
 
     /// A short block that is a date, or a place and a date (asked once per block).
     private mutating func isDateline(_ index: Int) -> Bool {
         guard index < blocks.count else { return false }
-        if datelines.isEmpty { datelines = [Int8](repeating: 0, count: blocks.count) }
+        if datelines.isEmpty { datelines = [Int32](repeating: 0, count: blocks.count) }
         let known = datelines[index]
         if known != 0 { return known > 0 }
-        let answer = findDateline(index)
-        datelines[index] = answer ? 1 : -1
-        return answer
+        guard let date = findDateline(index) else {
+            datelines[index] = -1
+            return false
+        }
+        datelineDates.append(date)
+        datelines[index] = Int32(datelineDates.count)
+        return true
     }
 
-    /// `isDateline` answered afresh.
-    private func findDateline(_ index: Int) -> Bool {
+    /// `DateParser.firstDate(in: blockText(index))!` of a block `isDateline` said yes to.
+    private func datelineDate(_ index: Int) -> FoundDate {
+        datelineDates[Int(datelines[index]) - 1]
+    }
+
+    /// `isDateline` answered afresh: the block's first date when it is a dateline. On the
+    /// block's bytes, when they are its text, the date's range is the same as in its text.
+    private func findDateline(_ index: Int) -> FoundDate? {
         // The length first: the text is made from the block's bytes when read.
-        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return false }
+        guard index < blocks.count, isBody(index), blockFits(index, 80) else { return nil }
         // On the block's bytes when they are its text: no string made, and no copy of it.
         if !blockHasOwnText(index), blocks[index].mapped.isValidUTF8 {
-            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return false }
-            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40
+            guard let date = DateParser.dates(in: blocks[index].mapped.bytes).first else { return nil }
+            return blocks[index].mapped.count - (date.range.upperBound - date.range.lowerBound) <= 40 ? date : nil
         }
         let text = blockText(index)
-        guard let date = DateParser.firstDate(in: text) else { return false }
+        guard let date = DateParser.firstDate(in: text) else { return nil }
         // The date must be most of the line: `Geneva, December « 23 », 2019`, not a sentence.
-        return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40
+        return text.utf8.count - (date.range.upperBound - date.range.lowerBound) <= 40 ? date : nil
     }
 
     private mutating func makePart(kind: PartKind, range: Range<Int>) -> Part {
@@ -518,7 +552,7 @@ struct StructureBuilder {
         var dated = false
         for index in range.reversed() where isDateline(index) {
             blocks[index].kind = .dateline
-            setDate(&part, from: blockText(index), date: DateParser.firstDate(in: blockText(index))!)
+            setDate(&part, from: blockText(index), date: datelineDate(index))
             dated = true
             break
         }
@@ -1002,7 +1036,7 @@ struct StructureBuilder {
             let text = blockText(index)
             if isDateline(index) && part.date == nil {
                 blocks[index].kind = .dateline
-                setDate(&part, from: text, date: DateParser.firstDate(in: text)!)
+                setDate(&part, from: text, date: datelineDate(index))
                 continue
             }
             if headStarts(index, Phrases.salutations) && text.utf8.count < 80 {
@@ -1027,7 +1061,7 @@ struct StructureBuilder {
         if part.date == nil, let last = range.reversed().first(where: { isBody($0) }), isDateline(last) {
             // Some replies are dated at the foot (`Geneva, 16 July 2021`).
             blocks[last].kind = .dateline
-            setDate(&part, from: blockText(last), date: DateParser.firstDate(in: blockText(last))!)
+            setDate(&part, from: blockText(last), date: datelineDate(last))
         }
         if part.date == nil {
             for index in range.filter({ isBody($0) && blocks[$0].kind != .heading }).prefix(2) {
@@ -1928,29 +1962,56 @@ struct StructureBuilder {
     // MARK: Languages
 
     private mutating func assignLanguages() {
-        var totals: [String: Int] = [:]
+        // Sampled bytes per language (the order of `LanguageDetector.languages`).
+        var totals = (0, 0, 0, 0)
         languageWeights = [Int](repeating: 0, count: parts.count)
+        // The heads of a part are copied end to end, a space after each, and counted in one
+        // call: counted block by block, each short block paid the call's setup and its tail
+        // loops. A space is no word byte, so the words and the votes are the same. Each block
+        // visited adds at least one to `sampled`, so a copy holds at most 4,096 bytes of text
+        // and 4,097 spaces. One buffer for all the parts (one of this size per part was
+        // allocated on the heap).
+        let capacity = 2 * 4096 + 2
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
         for index in parts.indices {
             // A few kilobytes decide the language; reading the whole part would decide nothing more.
-            // The vote is over the blocks' heads joined by spaces; a space ends every word, so
-            // each head is counted where it lies (no joined copy) and the votes add up alike.
             var sampled = 0
             var counts = (0, 0, 0, 0)
+            var fill = 0
             // By index: a `for block in` loop copies every block (a dozen references retained).
             for blockIndex in parts[index].blocks.indices where parts[index].blocks[blockIndex].kind != .pageFurniture {
                 let take = 4096 - min(4096, sampled)
                 parts[index].blocks[blockIndex].mapped.bytes.withUnsafeBufferPointer { bytes in
-                    LanguageDetector.countStopwords(UnsafeBufferPointer(rebasing: bytes.prefix(take)), into: &counts)
+                    let kept = min(take, bytes.count)
+                    if kept > 0 { (buffer + fill).initialize(from: bytes.baseAddress!, count: kept) }
+                    fill += kept
+                    buffer[fill] = 0x20
+                    fill += 1
                 }
                 sampled += min(take, parts[index].blocks[blockIndex].mapped.count) + 1
                 if sampled >= 4096 { break }
             }
-            let language = LanguageDetector.language(counts)
-            parts[index].language = language
+            LanguageDetector.countStopwords(UnsafeBufferPointer(start: buffer, count: fill), into: &counts)
+            let vote = LanguageDetector.languageIndex(counts)
+            parts[index].language = vote.map { LanguageDetector.languages[$0] } ?? "und"
             languageWeights[index] = sampled
-            if parts[index].kind != .letterhead && language != "und" { totals[language, default: 0] += sampled }
+            if parts[index].kind != .letterhead, let vote {
+                switch vote {
+                case 0: totals.0 += sampled
+                case 1: totals.1 += sampled
+                case 2: totals.2 += sampled
+                default: totals.3 += sampled
+                }
+            }
         }
-        documentLanguage = Self.documentLanguage(totals: totals, firstPart: parts.first?.language)
+        // `documentLanguage(totals:firstPart:)` on the tuple: the codes are in alphabetical
+        // order, so the first of the largest totals is the smaller code of a tie; a language
+        // that had a vote has a total of at least one.
+        let votes = [totals.0, totals.1, totals.2, totals.3]
+        var best = 0
+        for language in votes.indices where votes[language] > votes[best] { best = language }
+        documentLanguage = votes[best] > 0 ? LanguageDetector.languages[best] : parts.first?.language ?? "und"
     }
 
     /// The language most of the parts' sampled bytes are in (letterheads and undecided parts
