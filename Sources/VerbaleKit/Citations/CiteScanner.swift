@@ -420,18 +420,10 @@ struct CiteScanner {
     /// (`CiteText.isAsciiWord`).
     @inline(__always)
     static func wordLanes(_ address: UnsafeRawPointer) -> UInt32 {
-        @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
-        // Whether `v` lies in `low ..< low + count`, lane by lane, in two operations: adding
-        // `0x80 - low` moves the range to the bottom of the signed bytes (`-128 ..< -128 +
-        // count`) and every other value above it, so one signed compare tells. The former
-        // `min`-and-equal form took a third operation per range.
-        @inline(__always) func within(_ vector: __m128i, _ low: UInt8, _ count: UInt8) -> __m128i {
-            _mm_cmpgt_epi8(splat(0x80 &+ count), _mm_add_epi8(vector, splat(0x80 &- low)))
-        }
-        let bytes = _mm_loadu_si128(address.assumingMemoryBound(to: __m128i_u.self))
+        let bytes = ByteLanes.load(address)
         // `(c | 0x20)` in `a`…`z`, or `c` in `0`…`9`.
-        let letters = within(_mm_or_si128(bytes, splat(0x20)), 0x61, 26)
-        let digits = within(bytes, 0x30, 10)
+        let letters = ByteLanes.within(_mm_or_si128(bytes, ByteLanes.splat(0x20)), 0x61, 26)
+        let digits = ByteLanes.within(bytes, 0x30, 10)
         return UInt32(truncatingIfNeeded: _mm_movemask_epi8(_mm_or_si128(letters, digits)))
     }
     #endif

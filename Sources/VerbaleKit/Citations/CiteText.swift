@@ -398,15 +398,11 @@ enum CiteText {
     /// bytes 0x80…0xBF.
     @inline(__always)
     static func wordPairLanes(_ address: UnsafeRawPointer) -> (word: UInt32, lead: UInt32, tail: UInt32) {
-        @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
-        @inline(__always) func within(_ vector: __m128i, _ low: UInt8, _ count: UInt8) -> __m128i {
-            _mm_cmpgt_epi8(splat(0x80 &+ count), _mm_add_epi8(vector, splat(0x80 &- low)))
-        }
-        let bytes = _mm_loadu_si128(address.assumingMemoryBound(to: __m128i_u.self))
-        let letters = within(_mm_or_si128(bytes, splat(0x20)), 0x61, 26)
-        let digits = within(bytes, 0x30, 10)
-        let leads = within(bytes, 0xD0, 2)
-        let tails = within(bytes, 0x80, 0x40)
+        let bytes = ByteLanes.load(address)
+        let letters = ByteLanes.within(_mm_or_si128(bytes, ByteLanes.splat(0x20)), 0x61, 26)
+        let digits = ByteLanes.within(bytes, 0x30, 10)
+        let leads = ByteLanes.within(bytes, 0xD0, 2)
+        let tails = ByteLanes.within(bytes, 0x80, 0x40)
         let word = _mm_or_si128(_mm_or_si128(letters, digits), _mm_or_si128(leads, tails))
         return (UInt32(truncatingIfNeeded: _mm_movemask_epi8(word)),
                 UInt32(truncatingIfNeeded: _mm_movemask_epi8(leads)),

@@ -381,18 +381,13 @@ struct BlockScan {
     private static func scanVectors(_ base: UnsafePointer<UInt8>, _ count: Int, _ questions: Bool, _ capitals: Bool,
                                     _ honorificStarts: UnsafePointer<UInt64>, _ pairBits: UnsafePointer<UInt64>,
                                     _ openers: UnsafePointer<UInt8>, _ lists: inout Lists) {
-        @inline(__always) func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
-        @inline(__always) func equal(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_cmpeq_epi8(vector, splat(byte)) }
-        @inline(__always) func or(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_or_si128(vector, splat(byte)) }
+        @inline(__always) func equal(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_cmpeq_epi8(vector, ByteLanes.splat(byte)) }
+        @inline(__always) func or(_ vector: __m128i, _ byte: UInt8) -> __m128i { _mm_or_si128(vector, ByteLanes.splat(byte)) }
         @inline(__always) func and(_ a: __m128i, _ b: __m128i) -> __m128i { _mm_and_si128(a, b) }
         // Lanes holding an ASCII byte in `low...high`: signed compares (bytes from 0x80 are
         // negative, below every ASCII bound).
         @inline(__always) func between(_ vector: __m128i, _ low: UInt8, _ high: UInt8) -> __m128i {
-            _mm_and_si128(_mm_cmpgt_epi8(vector, splat(low - 1)), _mm_cmplt_epi8(vector, splat(high + 1)))
-        }
-        // `_mm_loadu_si128`, not `loadUnaligned(as:)`: the generic load was not always inlined.
-        @inline(__always) func load(_ at: UnsafeRawPointer) -> __m128i {
-            _mm_loadu_si128(at.assumingMemoryBound(to: __m128i_u.self))
+            _mm_and_si128(_mm_cmpgt_epi8(vector, ByteLanes.splat(low - 1)), _mm_cmplt_epi8(vector, ByteLanes.splat(high + 1)))
         }
         // One bit per lane of a vector (its top bit), in the low sixteen bits.
         @inline(__always) func mask(_ vector: __m128i) -> UInt64 { UInt64(UInt32(bitPattern: _mm_movemask_epi8(vector))) }
@@ -407,22 +402,25 @@ struct BlockScan {
         }
         // `DateChecks.dayLanes`: `29`, `30` or `31`, no digit after.
         @inline(__always) func day(_ at: UnsafeRawPointer) -> __m128i {
-            let here = load(at)
-            let next = load(at + 1)
+            let here = ByteLanes.load(at)
+            let next = ByteLanes.load(at + 1)
             let twentyNine = and(equal(here, UInt8(ascii: "2")), equal(next, UInt8(ascii: "9")))
             let thirty = and(equal(here, UInt8(ascii: "3")), equal(or(next, 1), UInt8(ascii: "1")))
-            return _mm_andnot_si128(between(load(at + 2), UInt8(ascii: "0"), UInt8(ascii: "9")), _mm_or_si128(twentyNine, thirty))
+            return _mm_andnot_si128(between(ByteLanes.load(at + 2), UInt8(ascii: "0"), UInt8(ascii: "9")),
+                                    _mm_or_si128(twentyNine, thirty))
         }
         // `QuestionChecks.questionLanes`, its Latin words: `que`/`pre`, either case
         // (`x | 0x21 == "q"` is p, P, q, Q).
         @inline(__always) func latinQuestion(_ at: UnsafeRawPointer) -> __m128i {
-            let nextFolded = or(load(at + 1), 0x20)
-            return and(and(equal(or(load(at), 0x21), UInt8(ascii: "q")), equal(or(load(at + 2), 0x20), UInt8(ascii: "e"))),
+            let nextFolded = or(ByteLanes.load(at + 1), 0x20)
+            return and(and(equal(or(ByteLanes.load(at), 0x21), UInt8(ascii: "q")),
+                           equal(or(ByteLanes.load(at + 2), 0x20), UInt8(ascii: "e"))),
                        _mm_or_si128(equal(nextFolded, UInt8(ascii: "u")), equal(nextFolded, UInt8(ascii: "r"))))
         }
         // Its Cyrillic ones: `во`/`Во` (B2 or 92, then D0 BE or D0 9E).
         @inline(__always) func cyrillicQuestion(_ at: UnsafeRawPointer) -> __m128i {
-            and(and(equal(or(load(at), 0x20), 0xB2), equal(load(at + 1), 0xD0)), equal(or(load(at + 2), 0x20), 0xBE))
+            and(and(equal(or(ByteLanes.load(at), 0x20), 0xB2), equal(ByteLanes.load(at + 1), 0xD0)),
+                equal(or(ByteLanes.load(at + 2), 0x20), 0xBE))
         }
         // The last one to sixty-five bytes are copied here, zeros after them, so that the
         // loads past the end read zero as `ByteWords.loadPadded` does (a step reads up to
@@ -458,10 +456,10 @@ struct BlockScan {
                 // vectors: bit 6, XOR bit 5 where bit 7 is clear, read from the top bit of `2x`
                 // and of `4x`; a byte add shifts within the lane).
                 var space = lanes(bytes) { at in
-                    let next = load(at + 1)
+                    let next = ByteLanes.load(at + 1)
                     let doubled = _mm_add_epi8(next, next)
                     let opener = _mm_xor_si128(doubled, _mm_andnot_si128(next, _mm_add_epi8(doubled, doubled)))
-                    return and(equal(load(at), 0x20), opener)
+                    return and(equal(ByteLanes.load(at), 0x20), opener)
                 } & valid
                 // Each candidate is kept where its next two bytes are in `honorificStarts`:
                 // the name scan steps over the others (it goes on from the word's second byte,
@@ -487,7 +485,7 @@ struct BlockScan {
                 }
 
                 // Days, tested only where a `2` or `3` is (`x | 1 == "3"`).
-                if any(bytes, { at in equal(or(load(at), 1), UInt8(ascii: "3")) }) {
+                if any(bytes, { at in equal(or(ByteLanes.load(at), 1), UInt8(ascii: "3")) }) {
                     var hits = lanes(bytes, day) & valid
                     while hits != 0 {
                         lists.days.append(chunk &+ hits.trailingZeroBitCount)
@@ -519,7 +517,7 @@ struct BlockScan {
                     // A pair inside a word (`MISSION`) cannot open a reference: only pairs at a
                     // word start are kept.
                     var pairs = lanes(bytes) { at in
-                        and(between(load(at), UInt8(ascii: "A"), UInt8(ascii: "Z")), between(load(at + 1), UInt8(ascii: "A"), UInt8(ascii: "Z")))
+                        and(between(ByteLanes.load(at), UInt8(ascii: "A"), UInt8(ascii: "Z")), between(ByteLanes.load(at + 1), UInt8(ascii: "A"), UInt8(ascii: "Z")))
                     } & valid
                     while pairs != 0 {
                         let at = chunk &+ pairs.trailingZeroBitCount

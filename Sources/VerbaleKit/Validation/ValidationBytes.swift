@@ -525,10 +525,10 @@ struct Keywords {
             let pair = (Bytes.lowerASCII(word[0]), Bytes.lowerASCII(word[1]))
             if !distinct.contains(where: { $0 == pair }) { distinct.append(pair) }
         }
-        func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
         func fold(_ byte: UInt8) -> UInt8 { byte & 0x20 }
         vectorPairs = singles.isEmpty
-            ? distinct.map { VectorPair(first: splat($0.0), firstFold: splat(fold($0.0)), second: splat($0.1), secondFold: splat(fold($0.1))) }
+            ? distinct.map { VectorPair(first: ByteLanes.splat($0.0), firstFold: ByteLanes.splat(fold($0.0)),
+                                        second: ByteLanes.splat($0.1), secondFold: ByteLanes.splat(fold($0.1))) }
             : nil
         #endif
     }
