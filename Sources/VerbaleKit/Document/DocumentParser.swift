@@ -148,8 +148,13 @@ public struct DocumentParser: Sendable {
 
     /// Replaces the bad UTF-8 bytes kept in each block's mapped text by U+FFFD, each of its
     /// three bytes mapped to the first bad byte, so writers that copy mapped bytes stay valid
-    /// UTF-8 (`Block.text` is made from them, so it reads the same).
+    /// UTF-8 (`Block.text` is made from them, so it reads the same); question and response
+    /// texts, gathered from those blocks' bytes, are repaired as `String(decoding:as:)` does.
     static func repairInvalidUTF8(_ document: inout Document) {
+        for index in document.questions.indices {
+            Self.repairUTF8(&document.questions[index].questionUTF8)
+            Self.repairUTF8(&document.questions[index].responseUTF8)
+        }
         for part in document.parts.indices {
             for block in document.parts[part].blocks.indices {
                 // Answered without reading the bytes: the assembler settled each block's UTF-8.
@@ -158,6 +163,23 @@ public struct DocumentParser: Sendable {
                 document.parts[part].blocks[block].mapped = repaired
             }
         }
+    }
+
+    /// `bytes` with each maximal ill-formed subpart replaced by U+FFFD (unchanged when
+    /// well-formed, the common case, read once).
+    static func repairUTF8(_ bytes: inout [UInt8]) {
+        let wellFormed = bytes.withUnsafeBufferPointer { buffer in
+            var parser = UTF8.ForwardParser()
+            var iterator = buffer.makeIterator()
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
+        if !wellFormed { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
     }
 
     /// A stretch of bytes: a valid UTF-8 character, or a maximal ill-formed subpart (which

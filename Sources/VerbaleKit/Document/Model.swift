@@ -228,16 +228,47 @@ public struct Question: Sendable {
     public var id: String
     /// Numbers answered together (`Questions 6 and 7` → [6, 7]).
     public var numbers: [Int]
-    /// The question's text.
-    public var question: String
-    /// The response's text.
-    public var response: String
+    /// The question's text as UTF-8, well-formed once the document is finished. Kept as bytes:
+    /// the JSON writer copies them, where a `String` is checked byte by byte when it is made
+    /// (a tenth of the structure pass), so the `String` is made only when asked for.
+    public var questionUTF8: [UInt8]
+    /// The response's text as UTF-8 (see `questionUTF8`).
+    public var responseUTF8: [UInt8]
     /// First source byte of the question heading.
     public var start: Int
     /// One past the last byte of the response.
     public var end: Int
     /// Span of the response label, if a response was found.
     public var responseStart: Int?
+
+    /// The question's text.
+    public var question: String {
+        get { String(decoding: questionUTF8, as: UTF8.self) }
+        set { questionUTF8 = Array(newValue.utf8) }
+    }
+
+    /// The response's text.
+    public var response: String {
+        get { String(decoding: responseUTF8, as: UTF8.self) }
+        set { responseUTF8 = Array(newValue.utf8) }
+    }
+
+    /// A question with its texts as bytes (the structure pass).
+    init(id: String, numbers: [Int], questionUTF8: [UInt8], responseUTF8: [UInt8], start: Int, end: Int, responseStart: Int?) {
+        self.id = id
+        self.numbers = numbers
+        self.questionUTF8 = questionUTF8
+        self.responseUTF8 = responseUTF8
+        self.start = start
+        self.end = end
+        self.responseStart = responseStart
+    }
+
+    /// A question with its texts as strings.
+    public init(id: String, numbers: [Int], question: String, response: String, start: Int, end: Int, responseStart: Int?) {
+        self.init(id: id, numbers: numbers, questionUTF8: Array(question.utf8), responseUTF8: Array(response.utf8),
+                  start: start, end: end, responseStart: responseStart)
+    }
 }
 
 /// A footnote with its text and call-outs.

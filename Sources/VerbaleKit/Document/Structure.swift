@@ -1362,20 +1362,19 @@ struct StructureBuilder {
         return low < candidates ? parts[low].end : nil
     }
 
-    /// A question's or response's text: `headText`, then the text bytes of each block of
-    /// `paragraphs`, each after a blank line unless nothing precedes it. Written straight into
-    /// the string's storage: gathered in an array first, each text was allocated, grown and
-    /// copied once more into the string. Bad UTF-8 is repaired as `String(decoding:as:)`
-    /// repairs it, over the whole text as it was block by block: the line breaks end any
-    /// broken sequence.
-    private func gatheredText(headText: String, _ paragraphs: [Int]) -> String {
+    /// A question's or response's text as UTF-8: `headText`, then the text bytes of each block
+    /// of `paragraphs`, each after a blank line unless nothing precedes it, written straight
+    /// into an array of the final size. Bad UTF-8 stays for `DocumentParser.repairInvalidUTF8`,
+    /// which repairs the whole text as `String(decoding:as:)` does (the line breaks end any
+    /// broken sequence, so the result is the same as repairing block by block).
+    private func gatheredText(headText: String, _ paragraphs: [Int]) -> [UInt8] {
         var head = headText
         return head.withUTF8 { gatheredText(head: $0, paragraphs) }
     }
 
     /// `gatheredText(headText:_:)` with the head as bytes `start..<end` of block `block`'s
     /// mapped bytes (`nil`: an empty head).
-    private func gatheredText(head: (block: Int, start: Int, end: Int)?, _ paragraphs: [Int]) -> String {
+    private func gatheredText(head: (block: Int, start: Int, end: Int)?, _ paragraphs: [Int]) -> [UInt8] {
         guard let head else { return gatheredText(head: UnsafeBufferPointer(start: nil, count: 0), paragraphs) }
         return blocks[head.block].mapped.bytes.withUnsafeBufferPointer {
             gatheredText(head: UnsafeBufferPointer(rebasing: $0[head.start..<head.end]), paragraphs)
@@ -1383,12 +1382,12 @@ struct StructureBuilder {
     }
 
     /// `gatheredText` with the head as a buffer.
-    private func gatheredText(head: UnsafeBufferPointer<UInt8>, _ paragraphs: [Int]) -> String {
+    private func gatheredText(head: UnsafeBufferPointer<UInt8>, _ paragraphs: [Int]) -> [UInt8] {
         // Room for each block and the blank line before it (an upper bound: the first
         // paragraph of an empty text has none).
         let capacity = paragraphs.reduce(head.count) { $0 + 2 + blockTextByteLength($1) }
-        if capacity == 0 { return "" }
-        return String(unsafeUninitializedCapacity: capacity) { out in
+        if capacity == 0 { return [] }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
             var fill = 0
             func append(_ bytes: UnsafeBufferPointer<UInt8>) {
                 guard let base = bytes.baseAddress, bytes.count > 0 else { return }
@@ -1408,7 +1407,7 @@ struct StructureBuilder {
                     blocks[block].mapped.bytes.withUnsafeBufferPointer { append($0) }
                 }
             }
-            return fill
+            count = fill
         }
     }
 
@@ -1461,7 +1460,7 @@ struct StructureBuilder {
                 end = blocks[cursor].end
                 cursor += 1
             }
-            let question: String
+            let question: [UInt8]
             switch questionHead {
             case .bytes(let start, let end): question = gatheredText(head: (index, start, end), questionBlocks)
             case .text(let rest): question = gatheredText(headText: rest, questionBlocks)
@@ -1469,7 +1468,7 @@ struct StructureBuilder {
             let response = gatheredText(head: responseHead, responseBlocks)
             questionBlocks.removeAll(keepingCapacity: true)
             responseBlocks.removeAll(keepingCapacity: true)
-            questions.append(Question(id: id, numbers: numbers, question: question, response: response,
+            questions.append(Question(id: id, numbers: numbers, questionUTF8: question, responseUTF8: response,
                                       start: blocks[index].start, end: end, responseStart: responseStart))
             index = cursor
         }

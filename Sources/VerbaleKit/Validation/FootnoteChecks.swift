@@ -155,6 +155,16 @@ enum FootnoteChecks {
         return found
     }
 
+    /// `isBlank` on UTF-8 bytes: ASCII answered from the bytes, a `String` made only when
+    /// another byte comes before the first letter.
+    static func isBlank(utf8 bytes: [UInt8]) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return isBlank(String(decoding: bytes, as: UTF8.self)) }
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return false }
+        }
+        return true
+    }
+
     static func isBlank(_ text: String) -> Bool {
         // ASCII answered from the bytes (its white space is tab to carriage return and the
         // space): most notes and responses fail at their first letter. Any other byte sends

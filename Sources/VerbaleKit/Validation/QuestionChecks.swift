@@ -36,7 +36,7 @@ enum QuestionChecks {
                 }
                 highest = max(highest, number)
             }
-            if FootnoteChecks.isBlank(all[question].response) {
+            if FootnoteChecks.isBlank(utf8: all[question].responseUTF8) {
                 let numbers = all[question].numbers
                 let names = numbers.map(String.init).joined(separator: " and ")
                 let label = numbers.count > 1 ? "Questions \(names) have" : "Question \(names) has"

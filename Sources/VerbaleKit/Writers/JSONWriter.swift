@@ -205,7 +205,7 @@ public enum JSONWriter {
         let line = position(question.start).line
         // Through the cursor unless the texts are so long that room for them escaped at worst
         // would outgrow a streaming writer's buffer.
-        if question.question.utf8.count &+ question.response.utf8.count <= 4096,
+        if question.questionUTF8.count &+ question.responseUTF8.count <= 4096,
            out.withObject(measure: { questionMembers(question, line: line, to: &$0) },
                           write: { questionMembers(question, line: line, to: &$0) }) {
             return
@@ -224,8 +224,8 @@ public enum JSONWriter {
         out.member("end", int: question.end)
         out.member("line", int: line)
         if let responseStart = question.responseStart { out.member("responseStart", int: responseStart) }
-        out.member("question", question.question)
-        out.member("response", question.response)
+        out.member("question", utf8: question.questionUTF8)
+        out.member("response", utf8: question.responseUTF8)
     }
 
     /// Writes one footnote object with its call-outs.
