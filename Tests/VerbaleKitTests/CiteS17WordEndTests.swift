@@ -6,30 +6,10 @@ import Testing
 /// replaced ends it, on every kind of block edge, odd byte and limit.
 @Suite("Citation word end: vector blocks keep the byte loop's answer")
 struct CiteS17WordEndTests {
-    /// The byte loop `wordEnd` ran before the vector blocks (its whole body, kept here as the
-    /// reference).
+    /// The answer `wordEnd` must give: one scalar at a time (`CiteByteMatchTests`), which the
+    /// byte loop before the vector blocks also gave.
     static func referenceWordEnd(_ b: [UInt8], _ i: Int, _ limit: Int) -> Int {
-        let end = min(limit, b.count)
-        var j = i
-        while true {
-            while j < end && CiteText.isAsciiWord(b[j]) { j += 1 }
-            guard j < end, b[j] == 0xD0 || b[j] == 0xD1, j + 1 < b.count else { break }
-            j += 2
-        }
-        while j < limit {
-            let c = b[j]
-            if c < 0x80 {
-                if CiteText.isAsciiWord(c) { j += 1; continue }
-                if c == 0x2D && j + 1 < limit && CiteText.isWordAt(b, j + 1) && j > i { j += 1; continue }
-                break
-            }
-            if (c == 0xD0 || c == 0xD1) && j + 1 < b.count { j += 2; continue }
-            let (f, n) = CiteText.fold(b, j)
-            if CiteText.isAlnum(f) { j += n; continue }
-            if f == CiteText.dash && j + n < limit && CiteText.isWordAt(b, j + n) && j > i { j += n; continue }
-            break
-        }
-        return j
+        CiteByteMatchTests.referenceWordEnd(b, i, limit)
     }
 
     /// Pieces of generated texts: Russian and Latin words of many lengths (so words cross the

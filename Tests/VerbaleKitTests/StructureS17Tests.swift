@@ -129,30 +129,6 @@ struct StructureS17Tests {
         }
     }
 
-    /// `ByteCase.lower` one byte at a time, with no word-at-a-time step: the rules the fast
-    /// paths must keep (ASCII capitals; `C3 80`–`C3 9E` but `C3 97`; Cyrillic `D0 80`–`D0 AF`).
-    static func referenceLower(_ bytes: [UInt8]) -> [UInt8] {
-        var result = bytes
-        var index = 0
-        while index < result.count {
-            let byte = result[index]
-            if byte < 0x80 {
-                if byte >= 0x41 && byte <= 0x5A { result[index] = byte | 0x20 }
-            } else if byte == 0xC3, index + 1 < result.count, result[index + 1] >= 0x80, result[index + 1] <= 0x9E, result[index + 1] != 0x97 {
-                result[index + 1] += 0x20
-                index += 1
-            } else if byte == 0xD0, index + 1 < result.count {
-                let next = result[index + 1]
-                if next >= 0x90 && next <= 0x9F { result[index + 1] = next + 0x20 }
-                else if next >= 0xA0 && next <= 0xAF { result[index] = 0xD1; result[index + 1] = next - 0x20 }
-                else if next >= 0x80 && next <= 0x8F { result[index] = 0xD1; result[index + 1] = next + 0x10 }
-                index += 1
-            }
-            index += 1
-        }
-        return result
-    }
-
     @Test("lowering sixteen ASCII bytes at a time lowers as byte by byte, at every length and offset")
     func lowerAgrees() {
         let pieces = ["ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abc", "@[`{", "Ministry OF Foreign Affairs ", "ÉTÉ", "Ж", "ПРИВЕТ", "\u{00D7}", "é",
@@ -162,18 +138,18 @@ struct StructureS17Tests {
             var bytes: [UInt8] = []
             for _ in 0..<random.next(12) { bytes += Array(pieces[random.next(pieces.count)].utf8) }
             if random.next(4) == 0, !bytes.isEmpty { bytes.insert([0xC3, 0xD0, 0x80, 0xFF][random.next(4)], at: random.next(bytes.count)) }
-            #expect(ByteCase.lower(bytes) == Self.referenceLower(bytes), "round \(round)")
+            #expect(ByteCase.lower(bytes) == StructureBytePathTests.referenceLower(bytes), "round \(round)")
             // A cut at every length: the sixteen-byte step near the end of the buffer.
             if round < 100 {
                 for end in 0...bytes.count {
                     let cut = Array(bytes[..<end])
-                    #expect(ByteCase.lower(cut) == Self.referenceLower(cut), "round \(round) end \(end)")
+                    #expect(ByteCase.lower(cut) == StructureBytePathTests.referenceLower(cut), "round \(round) end \(end)")
                 }
             }
         }
         // Every byte value once in an all-ASCII run and once after it.
         let all = (0..<256).map { UInt8($0) }
-        #expect(ByteCase.lower(all) == Self.referenceLower(all))
+        #expect(ByteCase.lower(all) == StructureBytePathTests.referenceLower(all))
         #expect(StructureBuilder.loweredHeadSpan >= StructureBuilder.headLength + 1 && StructureBuilder.loweredHeadSpan % 16 == 0)
     }
 }

@@ -23,33 +23,14 @@ import Testing
     /// Every list of the vector scan equals the word scan's, block by block, with and
     /// without question leads, on long generated blocks scanned together.
     @Test func vectorScanEqualsWordScanOnLongBlocks() {
-        let blocks = Self.longBlocks(3000, seed: 0x5DEE_CE66_D1CE_4E5B) + ValidationSpeedTests.texts(500)
-        for questions in [true, false] {
-            let marks = [Bool](repeating: questions, count: blocks.count)
-            let fast = BlockScan(blocks, questionBlocks: marks)
-            let plain = BlockScan(blocks, questionBlocks: marks, portable: true)
-            for index in blocks.indices {
-                let text = "\(blocks[index])"
-                #expect(Array(fast.spaces[index]) == Array(plain.spaces[index]), "\(text)")
-                #expect(Array(fast.days[index]) == Array(plain.days[index]), "\(text)")
-                #expect(Array(fast.questionLeads[index]) == Array(plain.questionLeads[index]), "\(text)")
-                #expect(Array(fast.capitalPairs[index]) == Array(plain.capitalPairs[index]), "\(text)")
-            }
-        }
+        ValidationSpeedTests.expectVectorScanEqualsWordScan(Self.longBlocks(3000, seed: 0x5DEE_CE66_D1CE_4E5B)
+                                                            + ValidationSpeedTests.texts(500))
     }
 
     /// Blocks scanned one by one give the hits they give scanned together (the hit buffers
     /// grow across blocks).
     @Test func longBlocksAloneEqualTogether() {
-        let blocks = Self.longBlocks(200, seed: 0x1234_5678_9ABC_DEF1)
-        let together = BlockScan(blocks)
-        for (index, bytes) in blocks.enumerated() {
-            let alone = BlockScan([bytes])
-            #expect(Array(together.spaces[index]) == Array(alone.spaces[0]))
-            #expect(Array(together.days[index]) == Array(alone.days[0]))
-            #expect(Array(together.questionLeads[index]) == Array(alone.questionLeads[0]))
-            #expect(Array(together.capitalPairs[index]) == Array(alone.capitalPairs[0]))
-        }
+        ValidationSpeedTests.expectTogetherEqualAlone(Self.longBlocks(200, seed: 0x1234_5678_9ABC_DEF1))
     }
 
     /// A message built through `Message` reads as the standard interpolation reads:

@@ -96,7 +96,11 @@ import Testing
 
     /// Hits of several blocks scanned together are each block's own hits.
     @Test func blocksScannedTogetherEqualAlone() {
-        let blocks = Self.texts(300)
+        Self.expectTogetherEqualAlone(Self.texts(300))
+    }
+
+    /// Each block's hits in one scan of all `blocks` are its hits scanned alone.
+    static func expectTogetherEqualAlone(_ blocks: [[UInt8]]) {
         let together = BlockScan(blocks)
         for (index, bytes) in blocks.enumerated() {
             let alone = BlockScan([bytes])
@@ -124,7 +128,12 @@ import Testing
     /// scan, list by list, with and without question leads, block by block and for blocks
     /// scanned together, on generated texts and on byte soups of every length up to 120.
     @Test func vectorScanEqualsWordScan() {
-        let blocks = Self.texts(1500) + Self.byteTexts(6000)
+        Self.expectVectorScanEqualsWordScan(Self.texts(1500) + Self.byteTexts(6000))
+    }
+
+    /// Every list of the vector scan of `blocks` equals the word scan's, block by block, with
+    /// and without question leads.
+    static func expectVectorScanEqualsWordScan(_ blocks: [[UInt8]]) {
         for questions in [true, false] {
             let marks = [Bool](repeating: questions, count: blocks.count)
             let fast = BlockScan(blocks, questionBlocks: marks)
