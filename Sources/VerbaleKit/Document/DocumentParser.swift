@@ -168,18 +168,7 @@ public struct DocumentParser: Sendable {
     /// `bytes` with each maximal ill-formed subpart replaced by U+FFFD (unchanged when
     /// well-formed, the common case, read once).
     static func repairUTF8(_ bytes: inout [UInt8]) {
-        let wellFormed = bytes.withUnsafeBufferPointer { buffer in
-            var parser = UTF8.ForwardParser()
-            var iterator = buffer.makeIterator()
-            while true {
-                switch parser.parseScalar(from: &iterator) {
-                case .valid: continue
-                case .emptyInput: return true
-                case .error: return false
-                }
-            }
-        }
-        if !wellFormed { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
+        if !MappedText.scanValidUTF8(bytes) { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
     }
 
     /// A stretch of bytes: a valid UTF-8 character, or a maximal ill-formed subpart (which

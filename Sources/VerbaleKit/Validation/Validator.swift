@@ -173,17 +173,22 @@ struct Message: ExpressibleByStringInterpolation {
             base = .allocate(capacity: capacity)
         }
 
+        /// Makes room for `length` more bytes.
+        @inline(__always)
+        private mutating func reserve(_ length: Int) {
+            guard count + length > capacity else { return }
+            let larger = max(capacity * 2, count + length)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.initialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
+
         /// Appends `length` bytes at `bytes`.
         @inline(__always)
         private mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
-            if count + length > capacity {
-                let larger = max(capacity * 2, count + length)
-                let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-                moved.initialize(from: base, count: count)
-                base.deallocate()
-                base = moved
-                capacity = larger
-            }
+            reserve(length)
             (base + count).initialize(from: bytes, count: length)
             count += length
         }
@@ -207,25 +212,10 @@ struct Message: ExpressibleByStringInterpolation {
         /// Appends a piece of a string.
         mutating func appendInterpolation(_ value: Substring) { append(String(value)) }
 
-        /// Appends a number in decimal, as its `description` reads.
+        /// Appends a number in decimal, as its `description` reads (the JSON writer's digits).
         mutating func appendInterpolation(_ value: Int) {
-            var magnitude = value.magnitude
-            // At most twenty digits and a sign, written backwards into a fixed buffer.
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                let end = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + buffer.count
-                var at = end
-                repeat {
-                    at -= 1
-                    at.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-                    magnitude /= 10
-                } while magnitude != 0
-                if value < 0 {
-                    at -= 1
-                    at.pointee = UInt8(ascii: "-")
-                }
-                append(at, end - at)
-            }
+            reserve(20)
+            count += JSONOutput.putInt(base + count, value)
         }
 
         /// Appends any other value as the standard interpolation writes it.
